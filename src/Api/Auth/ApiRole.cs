@@ -1,0 +1,23 @@
+namespace Analytics.Api.Auth;
+
+/// <summary>Roles in increasing order of power: a higher role may do everything a lower one may.</summary>
+public enum ApiRole
+{
+    Reader = 1,
+    Writer = 2,
+    Admin = 3,
+}
+
+/// <summary>Names of the authorization policies and schemes.</summary>
+public static class AuthNames
+{
+    public const string ReadPolicy = "read";
+    public const string WritePolicy = "write";
+    public const string AdminPolicy = "admin";
+
+    public const string ApiKeyScheme = "ApiKey";
+    public const string CookieScheme = "Cookie";
+    public const string SelectorScheme = "ApiKeyOrCookie";
+    public const string ApiKeyHeader = "X-Api-Key";
+    public const string RoleClaim = "analytics_role";
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+
+namespace Analytics.Api.Contracts.Pricing;
+
+/// <summary>One vanilla option to price (API.md, Pricing). Conventions: PRODUCT.md §5.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record OptionPriceRequest(
+    [property: Description("`call` or `put`. Required.")] OptionType? Type,
+    [property: Description("`european` (default) or `american`.")] ExerciseStyle? Style,
+    [property: Description("Spot price of the underlying, USD, > 0. Give either `spot` or `forward`.")] double? Spot,
+    [property: Description("Forward price for the option's expiry, USD, > 0 (Black-76: no carry, discounting at `rate`). Replaces `spot`.")] double? Forward,
+    [property: Description("Strike, USD, > 0. Required.")] double? Strike,
+    [property: Description("Time to expiry in years (Act/365F), > 0 and ≤ 100. Give either `tenorYears` or `expiry`.")] double? TenorYears,
+    [property: Description("Expiry as an ISO-8601 UTC instant. Replaces `tenorYears`; the tenor runs from `valuationTime`.")] DateTimeOffset? Expiry,
+    [property: Description("Valuation instant, ISO-8601 UTC, only with `expiry`. Default: now.")] DateTimeOffset? ValuationTime,
+    [property: Description("Lognormal (Black) volatility, annualised decimal (0.8 = 80 %), > 0 and ≤ 10. Required.")] double? Vol,
+    [property: Description("Risk-free (collateral) rate r, annualised, continuously compounded decimal. Required.")] double? Rate,
+    [property: Description("Dividend (or staking/lending) yield q of the underlying, annualised, continuously compounded decimal. Default 0. Cost of carry b = r − q.")] double? DividendYield,
+    [property: Description("Cost of carry b, annualised decimal; when given it replaces `rate − dividendYield` and is held fixed for rho.")] double? CarryRate,
+    [property: Description("Pricing engine: `analytic` (European default). See the enum for the others.")] PricingEngine? Engine)
+{
+    /// <summary>The example shown in Swagger UI (API.md's request, without the L2 block).</summary>
+    public static OptionPriceRequest Example { get; } = new(
+        OptionType.Call, ExerciseStyle.European, 100, null, 100, 0.5, null, null, 0.2, 0.05, 0.0, null, PricingEngine.Analytic);
+}

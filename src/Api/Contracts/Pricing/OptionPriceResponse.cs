@@ -1,0 +1,25 @@
+using System.ComponentModel;
+
+namespace Analytics.Api.Contracts.Pricing;
+
+/// <summary>The price of one option and its sensitivities.</summary>
+public sealed record OptionPriceResponse(
+    [property: Description("Present value per unit of the underlying, USD.")] double Price,
+    [property: Description("The engine that produced the price.")] PricingEngine Engine,
+    [property: Description("Forward price for the expiry, USD: F = S·exp(b·T), or the given forward.")] double Forward,
+    [property: Description("Discount factor to the payment date, exp(−r·T).")] double DiscountFactor,
+    [property: Description("Time to expiry used, years (Act/365F).")] double TenorYears,
+    [property: Description("Cost of carry b used, annualised decimal.")] double CarryRate,
+    [property: Description("Sensitivities: plain partial derivatives of `price`.")] GreeksResponse Greeks);
+
+/// <summary>Greeks as plain partial derivatives of the price (API.md).</summary>
+public sealed record GreeksResponse(
+    [property: Description("∂V/∂S, per 1 USD of spot (of the forward under Black-76).")] double Delta,
+    [property: Description("∂²V/∂S², per USD².")] double Gamma,
+    [property: Description("∂V/∂σ, USD per 1.00 of vol (divide by 100 for one vol point).")] double Vega,
+    [property: Description("∂V/∂t, USD per year of calendar time (negative for a decaying long option; divide by 365 for one day).")] double Theta,
+    [property: Description("∂V/∂r, USD per 1.00 of rate with the dividend yield held fixed (b moves with r under `rate − dividendYield` carry; b is held fixed when `carryRate` is given).")] double Rho,
+    [property: Description("∂V/∂b, USD per 1.00 of cost of carry.")] double CarryRho,
+    [property: Description("∂²V/∂S∂σ, per USD of spot per 1.00 of vol.")] double Vanna,
+    [property: Description("∂²V/∂σ², USD per 1.00 of vol squared.")] double Volga,
+    [property: Description("∂Δ/∂t, per year of calendar time.")] double Charm);

@@ -1,0 +1,45 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Analytics.Api.Endpoints;
+
+/// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (database and job server).</summary>
+public static class HealthEndpoints
+{
+    public const string ReadyTag = "ready";
+
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/health").WithTags("Health").AllowAnonymous();
+        group.MapGet("/live", () => TypedResults.Ok(new HealthResponse("Healthy", new Dictionary<string, HealthCheckResponse>())))
+            .WithName("Live")
+            .WithSummary("Liveness: the process answers")
+            .WithDescription("Checks no dependency; 200 while the process can serve requests.");
+        group.MapGet("/ready", ReadyAsync)
+            .WithName("Ready")
+            .WithSummary("Readiness: database and job server")
+            .WithDescription("200 when the database answers and a job server is alive, else 503 with the failing check.")
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static async Task<JsonHttpResult<HealthResponse>> ReadyAsync(HealthCheckService health, CancellationToken cancellationToken)
+    {
+        var report = await health.CheckHealthAsync(c => c.Tags.Contains(ReadyTag), cancellationToken);
+        var body = new HealthResponse(
+            report.Status.ToString(),
+            report.Entries.ToDictionary(e => e.Key, e => new HealthCheckResponse(e.Value.Status.ToString(), e.Value.Description)));
+        return TypedResults.Json(body, statusCode: report.Status == HealthStatus.Healthy ? 200 : 503);
+    }
+}
+
+/// <summary>Overall health and each check's result.</summary>
+public sealed record HealthResponse(
+    [property: Description("Healthy, Degraded or Unhealthy.")] string Status,
+    [property: Description("Each check by name.")] IReadOnlyDictionary<string, HealthCheckResponse> Checks);
+
+/// <summary>One health check's result.</summary>
+public sealed record HealthCheckResponse(
+    [property: Description("Healthy, Degraded or Unhealthy.")] string Status,
+    [property: Description("What the check saw.")] string? Description);

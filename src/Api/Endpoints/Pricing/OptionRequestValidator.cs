@@ -1,0 +1,92 @@
+using Analytics.Api.Contracts.Pricing;
+using Analytics.Api.Errors;
+
+namespace Analytics.Api.Endpoints.Pricing;
+
+/// <summary>Checks an <see cref="OptionPriceRequest"/> field by field and reports every problem at once.</summary>
+internal static class OptionRequestValidator
+{
+    private const double MaxPriceUsd = 1e12;
+    private const double MaxTenorYears = 100;
+    private const double SecondsPerYear = 365.0 * 24 * 3600; // Act/365F
+
+    /// <summary>Engines this build can run, by exercise style.</summary>
+    private static readonly Dictionary<ExerciseStyle, PricingEngine[]> AvailableEngines = new()
+    {
+        [ExerciseStyle.European] = [PricingEngine.Analytic],
+        [ExerciseStyle.American] = [],
+    };
+
+    public static ValidatedOption? Validate(OptionPriceRequest r, DateTimeOffset now, FieldErrors errors)
+    {
+        if (r.Type is null) errors.Add("type", "is required: call or put.");
+
+        var spot = errors.Range("spot", r.Spot, 0, MaxPriceUsd, "USD", minExclusive: true);
+        var forward = errors.Range("forward", r.Forward, 0, MaxPriceUsd, "USD", minExclusive: true);
+        if (r.Spot is not null && r.Forward is not null) errors.Add("forward", "give either spot or forward, not both.");
+        if (r.Spot is null && r.Forward is null) errors.Add("spot", "is required (or give forward instead).");
+
+        var strike = errors.Required("strike", r.Strike, 0, MaxPriceUsd, "USD", minExclusive: true);
+        var vol = errors.Required("vol", r.Vol, 0, 10, "annualised decimal, 0.8 = 80 %", minExclusive: true);
+        var rate = errors.Required("rate", r.Rate, -1, 1, "annualised, continuously compounded decimal");
+        var dividendYield = errors.Range("dividendYield", r.DividendYield, -1, 1, "annualised, continuously compounded decimal");
+        var carryRate = errors.Range("carryRate", r.CarryRate, -10, 10, "annualised decimal");
+        if (r.Forward is not null)
+        {
+            if (r.CarryRate is { } b && b != 0) errors.Add("carryRate", "has no meaning with forward: Black-76 prices the forward itself, without carry.");
+            if (r.DividendYield is { } q && q != 0) errors.Add("dividendYield", "has no meaning with forward: Black-76 prices the forward itself, without carry.");
+        }
+
+        var tenorYears = ResolveTenor(r, now, errors);
+        var style = r.Style ?? ExerciseStyle.European;
+        var engine = ResolveEngine(style, r.Engine, errors);
+
+        if (!errors.IsEmpty) return null;
+
+        var isForward = forward is not null;
+        var carry = isForward ? 0.0 : carryRate ?? rate!.Value - (dividendYield ?? 0.0);
+        return new ValidatedOption(
+            r.Type!.Value, style, (isForward ? forward : spot)!.Value, isForward, strike!.Value, tenorYears!.Value,
+            vol!.Value, rate!.Value, carry, CarryTiedToRate: !isForward && carryRate is null, engine!.Value);
+    }
+
+    private static double? ResolveTenor(OptionPriceRequest r, DateTimeOffset now, FieldErrors errors)
+    {
+        if (r.TenorYears is not null && r.Expiry is not null)
+        {
+            errors.Add("expiry", "give either tenorYears or expiry, not both.");
+            return null;
+        }
+        if (r.ValuationTime is not null && r.Expiry is null)
+            errors.Add("valuationTime", "only applies together with expiry.");
+        if (r.Expiry is { } expiry)
+        {
+            var valuation = r.ValuationTime ?? now;
+            var years = (expiry - valuation).TotalSeconds / SecondsPerYear;
+            if (years <= 0)
+                errors.Add("expiry", $"{expiry.UtcDateTime:O} is not after the valuation time {valuation.UtcDateTime:O}: the option has expired.");
+            else if (years > MaxTenorYears)
+                errors.Add("expiry", $"is {years:F1} years after the valuation time; at most {MaxTenorYears} years are priced.");
+            return years is > 0 and <= MaxTenorYears ? years : null;
+        }
+        if (r.TenorYears is null)
+        {
+            errors.Add("tenorYears", "is required (or give expiry instead).");
+            return null;
+        }
+        return errors.Range("tenorYears", r.TenorYears, 0, MaxTenorYears, "years, Act/365F", minExclusive: true);
+    }
+
+    private static PricingEngine? ResolveEngine(ExerciseStyle style, PricingEngine? requested, FieldErrors errors)
+    {
+        var available = AvailableEngines[style];
+        var engine = requested ?? (available.Length > 0 ? available[0] : null);
+        if (engine is { } e && available.Contains(e)) return e;
+
+        var names = available.Length > 0 ? string.Join(", ", available.Select(a => EnumNames.Of(typeof(PricingEngine)).ElementAt((int)a))) : "none yet";
+        var field = requested is null ? "style" : "engine";
+        var what = requested is null ? $"{style.ToString().ToLowerInvariant()} exercise" : $"'{EnumNames.Of(typeof(PricingEngine)).ElementAt((int)requested)}' for {style.ToString().ToLowerInvariant()} exercise";
+        errors.Add(field, $"{what} is not available in this version; engines available for {style.ToString().ToLowerInvariant()} exercise: {names}.");
+        return null;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Analytics.Api.Errors;
+
+/// <summary>
+/// Turns every exception that reaches the pipeline into an RFC 9457 problem: unreadable request bodies
+/// (malformed JSON, wrong types, NaN, unknown enum values) become 400 with the offending field in <c>errors</c>,
+/// oversized bodies 413, and anything unexpected a 500 that is logged with its request id.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException { StatusCode: 413 } => new ProblemDetails
+            {
+                Status = 413, Title = "Request body too large", Detail = exception.Message,
+            },
+            BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json, RequestType(context)),
+            BadHttpRequestException bad => new ValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [BodyReason(bad)] })
+            {
+                Status = bad.StatusCode, Title = "The request could not be read",
+            },
+            JsonException json => JsonProblem(json, RequestType(context)),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+            problem = new ProblemDetails { Status = 500, Title = "Internal error", Detail = "The error was logged with this request's id." };
+        }
+
+        context.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>The endpoint's declared request contract, to name the type a field expects.</summary>
+    private static Type? RequestType(HttpContext context) =>
+        (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+
+    private static string BodyReason(BadHttpRequestException bad) =>
+        bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal)
+            ? "A JSON request body is required (Content-Type: application/json)."
+            : bad.Message;
+
+    private static ValidationProblemDetails JsonProblem(JsonException json, Type? requestType) =>
+        new(new Dictionary<string, string[]> { [JsonPaths.ToFieldName(json.Path)] = [JsonPaths.Describe(json, requestType)] })
+        {
+            Status = 400,
+            Title = "The request body is not valid JSON for this operation",
+            Detail = "See `errors` for the field and the reason.",
+        };
+}

@@ -1,0 +1,51 @@
+using Analytics.Api.Auth;
+using Analytics.Api.Endpoints;
+using Analytics.Api.Endpoints.Pricing;
+using Analytics.Api.OpenApi;
+using Analytics.Jobs;
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Api.Hosting;
+
+public static class AnalyticsPipeline
+{
+    /// <summary>Problem details for every error, request ids, authentication, Swagger.</summary>
+    public static WebApplication UseAnalyticsPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseAnalyticsSwagger();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Every endpoint, the job dashboard, and the recurring jobs from <c>Jobs:Recurring</c>.</summary>
+    public static WebApplication MapAnalyticsEndpoints(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapPricingEndpoints();
+        api.MapL2Endpoints();
+        api.MapJobsEndpoints();
+        api.MapPricesEndpoints();
+        app.MapAuthEndpoints();
+        app.MapHealthEndpoints();
+        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new AdminDashboardAuthorizationFilter()],
+            DashboardTitle = "L2 analytics jobs",
+            AppPath = "/swagger",
+            DisplayStorageConnectionString = false,
+        }).RequireAuthorization(AuthNames.AdminPolicy);
+
+        RecurringJobRegistrar.Register(
+            app.Services.GetRequiredService<IRecurringJobManager>(),
+            app.Services.GetRequiredService<JobStorage>(),
+            app.Services.GetRequiredService<IOptions<List<RecurringJobDefinition>>>().Value);
+        return app;
+    }
+}

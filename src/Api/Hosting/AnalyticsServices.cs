@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Analytics.Api.Auth;
+using Analytics.Api.Endpoints;
+using Analytics.Api.Errors;
+using Analytics.Api.OpenApi;
+using Analytics.Api.Options;
+using Analytics.Data;
+using Analytics.Data.Storage;
+using Analytics.Jobs;
+using Microsoft.AspNetCore.Routing;
+
+namespace Analytics.Api.Hosting;
+
+public static class AnalyticsServices
+{
+    /// <summary>Everything the service needs, read from configuration (keys fixed by PRODUCT.md §4).</summary>
+    public static WebApplicationBuilder AddAnalyticsServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddSingleton(storage);
+        services.AddAnalyticsStorage(storage, builder.Environment.ContentRootPath);
+        services.AddAnalyticsJobs(storage, runServer: configuration.GetValue("Jobs:RunServer", true));
+        services.AddOptions<List<RecurringJobDefinition>>().BindConfiguration("Jobs:Recurring");
+
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChainsOptions>().BindConfiguration(ChainProfileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.WebHost.ConfigureKestrel(k =>
+            k.Limits.MaxRequestBodySize = configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>()?.MaxRequestBodyBytes
+                                          ?? new LimitsOptions().MaxRequestBodyBytes);
+
+        services.AddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
+        // Bad requests throw, so the one exception handler can name the offending field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        services.AddAnalyticsAuth();
+        services.AddAnalyticsSwagger();
+        services.AddHealthChecks()
+            .AddDbContextCheck<AnalyticsDbContext>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<HangfireServerHealthCheck>("jobs", tags: [HealthEndpoints.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// camelCase, enums as their API ids (kebab-case or the ids API.md fixes), no numbers for enums, strict numbers
+    /// (a number in quotes, NaN or Infinity is an error).
+    /// </summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+}

@@ -1,0 +1,40 @@
+using Analytics.Data;
+using Analytics.Data.Seeding;
+using Analytics.Data.Storage;
+
+namespace Analytics.Api.Hosting;
+
+public static class StorageStartup
+{
+    /// <summary>The <c>migrate</c> command: apply pending migrations and report.</summary>
+    public static async Task MigrateStorageAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+        await SchemaMigrator.MigrateAsync(db);
+        app.Logger.LogInformation("Migrations applied to {Provider}", db.Database.ProviderName);
+    }
+
+    /// <summary>
+    /// At start: apply migrations where this node is allowed to (the embedded default), else refuse a schema that is
+    /// behind; then seed synthetic demo data when configured.
+    /// </summary>
+    public static async Task PrepareStorageAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<StorageOptions>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
+        if (options.ShouldApplyMigrationsAtStartup)
+            await SchemaMigrator.MigrateAsync(db);
+        else
+            await SchemaMigrator.EnsureUpToDateAsync(db);
+
+        if (options.SeedDemoData)
+        {
+            var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var written = await DemoData.SeedAsync(db, now);
+            if (written > 0)
+                app.Logger.LogInformation("Seeded {Rows} synthetic demo price rows (source {Source}; not market data)", written, DemoData.SyntheticSource);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Analytics.Api.Options;
+
+/// <summary>The <c>Limits</c> section: how large a request may be.</summary>
+public sealed class LimitsOptions
+{
+    public const string SectionName = "Limits";
+
+    /// <summary>Largest request body accepted, in bytes; larger ones get 413. Ingest endpoints set their own.</summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxRequestBodyBytes { get; set; } = 16 * 1024 * 1024;
+}

@@ -1,0 +1,29 @@
+using Analytics.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Analytics.Data;
+
+/// <summary>
+/// The service's EF Core model. One model, two providers: <see cref="Storage.SqliteAnalyticsDbContext"/> and
+/// <see cref="Storage.PostgresAnalyticsDbContext"/> derive from it only to carry their own migrations.
+/// </summary>
+public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<JobHeartbeatEntity> JobHeartbeats => Set<JobHeartbeatEntity>();
+    public DbSet<PriceObservationEntity> PriceObservations => Set<PriceObservationEntity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AnalyticsDbContext).Assembly);
+
+    /// <summary>
+    /// Instants are UTC <see cref="DateTime"/>s on both providers (SQLite cannot compare DateTimeOffset in SQL;
+    /// Npgsql maps UTC DateTime to timestamptz). Values read back are marked UTC.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

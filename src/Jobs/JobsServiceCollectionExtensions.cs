@@ -1,0 +1,31 @@
+using Analytics.Data.Storage;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Analytics.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Hangfire with in-memory storage beside SQLite (the embedded default: one process), and with
+    /// PostgreSQL storage beside PostgreSQL, so any number of nodes share the queue and workers.
+    /// </summary>
+    public static IServiceCollection AddAnalyticsJobs(this IServiceCollection services, StorageOptions storage, bool runServer)
+    {
+        services.AddScoped<HeartbeatJob>();
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (storage.Provider == StorageProvider.Postgres)
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.PostgresConnectionString));
+            else
+                config.UseInMemoryStorage();
+        });
+        if (runServer)
+            services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(1));
+        return services;
+    }
+}

@@ -1,0 +1,40 @@
+namespace Analytics.Pricing.L2;
+
+/// <summary>What kind of chain a profile describes; it sets how long withdrawals to L1 wait.</summary>
+public enum RollupKind
+{
+    /// <summary>Ethereum itself: no withdrawal delay.</summary>
+    L1,
+
+    /// <summary>Optimistic rollup: withdrawals wait out a fraud-proof challenge window (about 7 days).</summary>
+    Optimistic,
+
+    /// <summary>Zero-knowledge rollup: withdrawals wait for a validity proof (hours).</summary>
+    Zk,
+}
+
+/// <summary>
+/// The facts of one chain that move prices and margins (PRODUCT.md §3.4): how long proceeds take to reach L1,
+/// how fast blocks come, what a transaction costs and how long a liquidation takes to land.
+/// </summary>
+/// <param name="Id">Chain id as used in requests, e.g. <c>arbitrum-one</c>.</param>
+/// <param name="Name">Display name, e.g. <c>Arbitrum One</c>.</param>
+/// <param name="Rollup">L1, optimistic or ZK rollup.</param>
+/// <param name="WithdrawalDelayHours">Time for an L2 → L1 withdrawal to become final, in hours (0 on L1).</param>
+/// <param name="BlockTimeSeconds">Typical time between blocks, in seconds.</param>
+/// <param name="GasCostUsd">Typical gas cost of one contract-call transaction, in USD.</param>
+/// <param name="LiquidationLatencySeconds">Typical time for a liquidation to land on chain, in seconds.</param>
+/// <param name="Source">Where these defaults come from, with the date they were taken.</param>
+public readonly record struct ChainProfile(
+    string Id,
+    string Name,
+    RollupKind Rollup,
+    double WithdrawalDelayHours,
+    double BlockTimeSeconds,
+    double GasCostUsd,
+    double LiquidationLatencySeconds,
+    string Source)
+{
+    /// <summary>The withdrawal delay as a year fraction (Act/365F), the δ of the settlement discount.</summary>
+    public double WithdrawalDelayYears => WithdrawalDelayHours / (365.0 * 24.0);
+}
