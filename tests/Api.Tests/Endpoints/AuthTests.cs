@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Json;
+using Analytics.Api.Tests.Infrastructure;
+
+namespace Analytics.Api.Tests.Endpoints;
+
+/// <summary>X-Api-Key roles (reader &lt; writer &lt; admin), anonymous reads, and the dashboard's login cookie.</summary>
+public sealed class AuthTests(SqliteApi api) : IClassFixture<SqliteApi>
+{
+    private const string Trigger = "/api/v1/jobs/heartbeat/trigger";
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Read_NoKeyWithAnonymousReadsAllowed_Returns200()
+    {
+        var response = await api.Client().GetAsync("/api/v1/l2/chains", Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Read_WrongKey_Returns401EvenWhenAnonymousReadsAreAllowed()
+    {
+        var response = await api.Client("not-a-configured-key").GetAsync("/api/v1/l2/chains", Token);
+
+        var body = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Contains("does not match", body.GetProperty("detail").GetString());
+        Assert.Contains("X-Api-Key", response.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData(TestKeys.Reader, HttpStatusCode.Forbidden)]
+    [InlineData(TestKeys.Writer, HttpStatusCode.Forbidden)]
+    [InlineData(TestKeys.Admin, HttpStatusCode.Accepted)]
+    public async Task TriggerJob_ByRole_OnlyAdminMay(string? key, HttpStatusCode expected)
+    {
+        var response = await api.Client(key).PostAsync(Trigger, null, Token);
+
+        if (expected == HttpStatusCode.Accepted)
+            Assert.Equal(expected, response.StatusCode);
+        else
+            await ProblemAssert.IsProblemAsync(response, expected);
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData(TestKeys.Reader, HttpStatusCode.Forbidden)]
+    [InlineData(TestKeys.Writer, HttpStatusCode.Forbidden)]
+    [InlineData(TestKeys.Admin, HttpStatusCode.OK)]
+    public async Task HangfireDashboard_ByRole_OnlyAdminMay(string? key, HttpStatusCode expected)
+    {
+        var response = await api.Client(key).GetAsync("/hangfire", Token);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.OK)
+            Assert.Contains("L2 analytics jobs", await response.Content.ReadAsStringAsync(Token));
+    }
+
+    [Fact]
+    public async Task HangfireDashboard_BrowserWithoutSession_IsSentToTheLoginForm()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        var response = await api.Client().SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/auth/login", response.Headers.Location?.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Login_AdminKey_SetsHttpOnlyStrictCookieThatOpensTheDashboardOnly()
+    {
+        var client = api.Client();
+        var login = await client.PostAsJsonAsync("/auth/login", new { key = TestKeys.Admin }, Token);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var setCookie = Assert.Single(login.Headers.GetValues("Set-Cookie"));
+        Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", setCookie, StringComparison.OrdinalIgnoreCase);
+
+        using var withCookie = api.Client();
+        withCookie.DefaultRequestHeaders.Add("Cookie", setCookie.Split(';')[0]);
+        var dashboard = await withCookie.GetAsync("/hangfire", Token);
+        var api401 = await withCookie.PostAsync(Trigger, null, Token);
+
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        // The JSON API never acts on a cookie: a browser would send it to any site's form post.
+        Assert.Equal(HttpStatusCode.Unauthorized, api401.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_WrongKey_Returns401AndNoCookie()
+    {
+        var response = await api.Client().PostAsJsonAsync("/auth/login", new { key = "guess" }, Token);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Theory]
+    [InlineData("/hangfire/jobs/succeeded", "/hangfire/jobs/succeeded")]
+    [InlineData("//evil.example/steal", "/hangfire")]
+    [InlineData("https://evil.example/", "/hangfire")]
+    public async Task Login_FormPost_RedirectsOnlyToLocalPaths(string returnUrl, string expectedLocation)
+    {
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = TestKeys.Admin, ["returnUrl"] = returnUrl });
+
+        var response = await api.Client().PostAsync("/auth/login", form, Token);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expectedLocation, response.Headers.Location?.OriginalString);
+    }
+}
+
+/// <summary>With <c>Auth:AllowAnonymousReads=false</c> every read needs a key.</summary>
+public sealed class AuthWithoutAnonymousReadsTests(SqliteApiWithoutAnonymousReads api) : IClassFixture<SqliteApiWithoutAnonymousReads>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Read_NoKey_Returns401()
+    {
+        var response = await api.Client().GetAsync("/api/v1/l2/chains", Token);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData(TestKeys.Reader)]
+    [InlineData(TestKeys.Writer)]
+    [InlineData(TestKeys.Admin)]
+    public async Task Read_AnyRole_Returns200(string key)
+    {
+        var response = await api.Client(key).PostAsJsonAsync("/api/v1/options/price",
+            new { type = "call", spot = 100, strike = 100, tenorYears = 1, vol = 0.2, rate = 0 }, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_NoKey_IsAlwaysOpen()
+    {
+        var response = await api.Client().GetAsync("/health/live", Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
