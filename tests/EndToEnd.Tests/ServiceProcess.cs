@@ -41,7 +41,6 @@ public sealed class ServiceProcess : IAsyncLifetime
         start.Environment["Storage__SeedDemoData"] = "true";
         start.Environment["Auth__BootstrapAdminKey"] = AdminKey;
         start.Environment["Limits__MaxRequestBodyBytes"] = MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };

@@ -71,6 +71,8 @@ public sealed class ServiceTests(ServiceProcess service) : IClassFixture<Service
         Assert.True(json.TryGetProperty("Timestamp", out _));
         Assert.True(json.TryGetProperty("LogLevel", out _));
         Assert.Contains("e2e-log-check-7", json.GetProperty("Scopes").GetRawText());
+        Assert.Equal("/api/v1/l2/chains", json.GetProperty("State").GetProperty("Path").GetString());
+        Assert.Equal("200", json.GetProperty("State").GetProperty("StatusCode").ToString());
     }
 
     [Fact]

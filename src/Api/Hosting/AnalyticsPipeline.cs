@@ -15,7 +15,7 @@ public static class AnalyticsPipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseAnalyticsSwagger();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -36,6 +36,7 @@ public static class SwaggerSetup
                 Name = AuthNames.ApiKeyHeader,
                 Description = "API key. Roles: reader (reads and compute-only POSTs), writer (ingest, fits, portfolios), admin (jobs, dashboard).",
             });
+            o.UseAllOfToExtendReferenceSchemas(); // keeps the description beside a $ref (enum-typed fields)
             o.OperationFilter<RoleOperationFilter>();
             o.OperationFilter<RequestExampleOperationFilter>();
             o.SchemaFilter<DescriptionSchemaFilter>();

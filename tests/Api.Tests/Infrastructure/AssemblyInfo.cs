@@ -1,3 +1,3 @@
 // Hangfire keeps its storage in a process-wide static (JobStorage.Current): two hosts started at once would share it.
 // The API tests therefore run one test class at a time; each fixture still gets its own host and database.
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
+[assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]
