@@ -1,4 +1,5 @@
 using Analytics.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -8,9 +9,15 @@ namespace Analytics.Data;
 /// The service's EF Core model. One model, two providers: <see cref="Storage.SqliteAnalyticsDbContext"/> and
 /// <see cref="Storage.PostgresAnalyticsDbContext"/> derive from it only to carry their own migrations.
 /// </summary>
-public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<JobHeartbeatEntity> JobHeartbeats => Set<JobHeartbeatEntity>();
+
+    /// <summary>
+    /// ASP.NET Core data-protection keys (they sign the dashboard's login cookie), shared by every node that uses
+    /// this database, so a cookie issued by one API node is accepted by the others.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PriceObservationEntity> PriceObservations => Set<PriceObservationEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -8,6 +8,7 @@ using Analytics.Api.Options;
 using Analytics.Data;
 using Analytics.Data.Storage;
 using Analytics.Jobs;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Routing;
 
 namespace Analytics.Api.Hosting;
@@ -42,6 +43,7 @@ public static class AnalyticsServices
             c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
+        services.AddDataProtection().SetApplicationName("analytics").PersistKeysToDbContext<AnalyticsDbContext>();
         services.AddAnalyticsAuth();
         services.AddAnalyticsSwagger();
         services.AddHealthChecks()
