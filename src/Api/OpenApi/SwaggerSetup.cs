@@ -37,6 +37,7 @@ public static class SwaggerSetup
                 Description = "API key. Roles: reader (reads and compute-only POSTs), writer (ingest, fits, portfolios), admin (jobs, dashboard).",
             });
             o.UseAllOfToExtendReferenceSchemas(); // keeps the description beside a $ref (enum-typed fields)
+            o.UseOneOfForPolymorphism(); // batch slots: a result or an error
             o.OperationFilter<RoleOperationFilter>();
             o.OperationFilter<RequestExampleOperationFilter>();
             o.SchemaFilter<DescriptionSchemaFilter>();

@@ -10,4 +10,8 @@ public sealed class LimitsOptions
     /// <summary>Largest request body accepted, in bytes; larger ones get 413. Ingest endpoints set their own.</summary>
     [Range(1024, long.MaxValue)]
     public long MaxRequestBodyBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Most items one batch request may carry (400 above it).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxBatchItems { get; set; } = 100_000;
 }

@@ -64,3 +64,13 @@ public sealed class SqliteApiWithoutAnonymousReads : ApiFixture
 
     protected override IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?> { ["Auth:AllowAnonymousReads"] = "false" };
 }
+
+/// <summary>The service with a small batch limit, to test the limit without megabyte bodies.</summary>
+public sealed class SqliteApiWithSmallBatchLimit : ApiFixture
+{
+    public const int MaxBatchItems = 50;
+
+    protected override StorageProvider Provider => StorageProvider.Sqlite;
+
+    protected override IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?> { ["Limits:MaxBatchItems"] = MaxBatchItems.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+}

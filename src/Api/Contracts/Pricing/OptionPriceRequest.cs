@@ -18,7 +18,8 @@ public sealed record OptionPriceRequest(
     [property: Description("Risk-free (collateral) rate r, annualised, continuously compounded decimal. Required.")] double? Rate,
     [property: Description("Dividend (or staking/lending) yield q of the underlying, annualised, continuously compounded decimal. Default 0. Cost of carry b = r − q.")] double? DividendYield,
     [property: Description("Cost of carry b, annualised decimal; when given it replaces `rate − dividendYield` and is held fixed for rho.")] double? CarryRate,
-    [property: Description("Pricing engine: `analytic` (European default). See the enum for the others.")] PricingEngine? Engine)
+    [property: Description("Pricing engine: `analytic` (European default), `bjerksund-stensland` (American default), `barone-adesi-whaley`, `binomial`; the `quantlib-*` engines price through QuantLib.")] PricingEngine? Engine)
+    : IVanillaOptionFields
 {
     /// <summary>The example shown in Swagger UI (API.md's request, without the L2 block).</summary>
     public static OptionPriceRequest Example { get; } = new(

@@ -10,7 +10,9 @@ public sealed record OptionPriceResponse(
     [property: Description("Discount factor to the payment date, exp(−r·T).")] double DiscountFactor,
     [property: Description("Time to expiry used, years (Act/365F).")] double TenorYears,
     [property: Description("Cost of carry b used, annualised decimal.")] double CarryRate,
-    [property: Description("Sensitivities: plain partial derivatives of `price`.")] GreeksResponse Greeks);
+    [property: Description("Sensitivities: plain partial derivatives of `price`.")] GreeksResponse Greeks,
+    [property: Description("How the Greeks were obtained: `closed-form`, `finite-difference` (bump and reprice) or `lattice` (from the tree).")] string GreeksMethod,
+    [property: Description("American exercise only: the European price of the same option, USD, so the early-exercise premium is `price − europeanPrice`.")] double? EuropeanPrice) : OptionPriceSlot;
 
 /// <summary>Greeks as plain partial derivatives of the price (API.md).</summary>
 public sealed record GreeksResponse(

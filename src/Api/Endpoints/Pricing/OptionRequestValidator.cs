@@ -3,21 +3,24 @@ using Analytics.Api.Errors;
 
 namespace Analytics.Api.Endpoints.Pricing;
 
-/// <summary>Checks an <see cref="OptionPriceRequest"/> field by field and reports every problem at once.</summary>
+/// <summary>Checks an option request field by field and reports every problem at once.</summary>
 internal static class OptionRequestValidator
 {
+    public const double MaxVol = 10;
     private const double MaxPriceUsd = 1e12;
     private const double MaxTenorYears = 100;
     private const double SecondsPerYear = 365.0 * 24 * 3600; // Act/365F
 
-    /// <summary>Engines this build can run, by exercise style.</summary>
-    private static readonly Dictionary<ExerciseStyle, PricingEngine[]> AvailableEngines = new()
+    /// <summary>A price request: the shared fields and a required vol.</summary>
+    public static (ValidatedOption Option, double Vol)? Validate(OptionPriceRequest r, DateTimeOffset now, FieldErrors errors)
     {
-        [ExerciseStyle.European] = [PricingEngine.Analytic],
-        [ExerciseStyle.American] = [],
-    };
+        var vol = errors.Required("vol", r.Vol, 0, MaxVol, "annualised decimal, 0.8 = 80 %", minExclusive: true);
+        var option = Validate((IVanillaOptionFields)r, now, errors);
+        return option is null || vol is null ? null : (option, vol.Value);
+    }
 
-    public static ValidatedOption? Validate(OptionPriceRequest r, DateTimeOffset now, FieldErrors errors)
+    /// <summary>The fields every vanilla-option request shares; null when any is invalid (see <paramref name="errors"/>).</summary>
+    public static ValidatedOption? Validate(IVanillaOptionFields r, DateTimeOffset now, FieldErrors errors)
     {
         if (r.Type is null) errors.Add("type", "is required: call or put.");
 
@@ -27,7 +30,6 @@ internal static class OptionRequestValidator
         if (r.Spot is null && r.Forward is null) errors.Add("spot", "is required (or give forward instead).");
 
         var strike = errors.Required("strike", r.Strike, 0, MaxPriceUsd, "USD", minExclusive: true);
-        var vol = errors.Required("vol", r.Vol, 0, 10, "annualised decimal, 0.8 = 80 %", minExclusive: true);
         var rate = errors.Required("rate", r.Rate, -1, 1, "annualised, continuously compounded decimal");
         var dividendYield = errors.Range("dividendYield", r.DividendYield, -1, 1, "annualised, continuously compounded decimal");
         var carryRate = errors.Range("carryRate", r.CarryRate, -10, 10, "annualised decimal");
@@ -39,7 +41,7 @@ internal static class OptionRequestValidator
 
         var tenorYears = ResolveTenor(r, now, errors);
         var style = r.Style ?? ExerciseStyle.European;
-        var engine = ResolveEngine(style, r.Engine, errors);
+        var engine = EngineCatalog.Resolve(style, r.Engine, errors);
 
         if (!errors.IsEmpty) return null;
 
@@ -47,10 +49,10 @@ internal static class OptionRequestValidator
         var carry = isForward ? 0.0 : carryRate ?? rate!.Value - (dividendYield ?? 0.0);
         return new ValidatedOption(
             r.Type!.Value, style, (isForward ? forward : spot)!.Value, isForward, strike!.Value, tenorYears!.Value,
-            vol!.Value, rate!.Value, carry, CarryTiedToRate: !isForward && carryRate is null, engine!.Value);
+            rate!.Value, carry, CarryTiedToRate: !isForward && carryRate is null, engine!.Value);
     }
 
-    private static double? ResolveTenor(OptionPriceRequest r, DateTimeOffset now, FieldErrors errors)
+    private static double? ResolveTenor(IVanillaOptionFields r, DateTimeOffset now, FieldErrors errors)
     {
         if (r.TenorYears is not null && r.Expiry is not null)
         {
@@ -75,18 +77,5 @@ internal static class OptionRequestValidator
             return null;
         }
         return errors.Range("tenorYears", r.TenorYears, 0, MaxTenorYears, "years, Act/365F", minExclusive: true);
-    }
-
-    private static PricingEngine? ResolveEngine(ExerciseStyle style, PricingEngine? requested, FieldErrors errors)
-    {
-        var available = AvailableEngines[style];
-        var engine = requested ?? (available.Length > 0 ? available[0] : null);
-        if (engine is { } e && available.Contains(e)) return e;
-
-        var names = available.Length > 0 ? string.Join(", ", available.Select(a => EnumNames.Of(typeof(PricingEngine)).ElementAt((int)a))) : "none yet";
-        var field = requested is null ? "style" : "engine";
-        var what = requested is null ? $"{style.ToString().ToLowerInvariant()} exercise" : $"'{EnumNames.Of(typeof(PricingEngine)).ElementAt((int)requested)}' for {style.ToString().ToLowerInvariant()} exercise";
-        errors.Add(field, $"{what} is not available in this version; engines available for {style.ToString().ToLowerInvariant()} exercise: {names}.");
-        return null;
     }
 }

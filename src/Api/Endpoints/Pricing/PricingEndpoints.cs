@@ -1,33 +1,127 @@
 using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Errors;
+using Analytics.Api.Options;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Api.Endpoints.Pricing;
 
-/// <summary>Option pricing: <c>/api/v1/options</c>.</summary>
+/// <summary>Option pricing and implied volatility: <c>/api/v1/options</c>.</summary>
 public static class PricingEndpoints
 {
+    /// <summary>Batches at least this long are priced on every core.</summary>
+    private const int ParallelThreshold = 2048;
+
     public static RouteGroupBuilder MapPricingEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/options").WithTags("Pricing").RequireAuthorization(AuthNames.ReadPolicy);
         group.MapPost("/price", Price)
             .WithName("PriceOption")
             .WithSummary("Price one vanilla option, with Greeks")
-            .WithDescription("Generalised Black-Scholes-Merton with cost of carry b (b = rate − dividendYield, or `carryRate`), " +
-                             "or Black-76 when `forward` replaces `spot`. Give the tenor as `tenorYears` or as `expiry` " +
-                             "(with an optional `valuationTime`, default now). Greeks are plain partial derivatives of the price: " +
-                             "vega per 1.00 of vol, theta per year of calendar time, rho per 1.00 of rate. " +
-                             "Invalid input gets 400 with every offending field in `errors`.");
+            .WithDescription("European exercise: generalised Black-Scholes-Merton with cost of carry b (b = rate − dividendYield, or " +
+                             "`carryRate`), or Black-76 when `forward` replaces `spot`. American exercise (`style: american`): " +
+                             "`bjerksund-stensland` (2002, default), `barone-adesi-whaley` (1987) or `binomial` (converged lattice); " +
+                             "calls with b ≥ r are priced as European. Give the tenor as `tenorYears` or as `expiry` (with an " +
+                             "optional `valuationTime`, default now). Greeks are plain partial derivatives of the price: vega per " +
+                             "1.00 of vol, theta per year of calendar time, rho per 1.00 of rate; `greeksMethod` says how they were " +
+                             "obtained. Invalid input gets 400 with every offending field in `errors`.");
+        group.MapPost("/price/batch", PriceBatchAsync)
+            .WithName("PriceOptionBatch")
+            .WithSummary("Price many options in one call")
+            .WithDescription("`{ \"options\": [ ...items shaped as POST /options/price... ] }` → `{ \"results\": [...] }` in the same " +
+                             "order. An invalid item gets `{ \"error\": { status, title, errors } }` in its slot and does not fail the " +
+                             "batch. Up to `Limits:MaxBatchItems` (default 100,000) items; large batches are priced on every core.")
+            .Accepts<BatchRequest<OptionPriceRequest>>("application/json")
+            .Produces<OptionPriceBatchResponse>()
+            .ProducesValidationProblem();
+        group.MapPost("/implied-vol", ImpliedVol)
+            .WithName("ImpliedVol")
+            .WithSummary("Implied volatility of an option price")
+            .WithDescription("The pricing fields without `vol`, plus `price` (present value, USD). Solved to machine accuracy with " +
+                             "Jäckel's \"Let's Be Rational\" (2015), also deep in the wings and at very short or long tenors. " +
+                             "When no volatility gives the price (below intrinsic value, at or above the upper bound) the answer " +
+                             "is 422 with the reason, the intrinsic value and the bound.");
+        group.MapPost("/implied-vol/batch", ImpliedVolBatchAsync)
+            .WithName("ImpliedVolBatch")
+            .WithSummary("Implied volatilities of many option prices")
+            .WithDescription("`{ \"options\": [ ...items shaped as POST /options/implied-vol... ] }` → `{ \"results\": [...] }` in " +
+                             "order; an item without an implied vol, or an invalid one, gets an `error` in its slot.")
+            .Accepts<BatchRequest<ImpliedVolRequest>>("application/json")
+            .Produces<ImpliedVolBatchResponse>()
+            .ProducesValidationProblem();
         return group;
     }
 
     private static Results<Ok<OptionPriceResponse>, ValidationProblem> Price(OptionPriceRequest request, TimeProvider timeProvider)
     {
         var errors = new FieldErrors();
-        var option = OptionRequestValidator.Validate(request, timeProvider.GetUtcNow(), errors);
-        if (option is null)
+        if (OptionRequestValidator.Validate(request, timeProvider.GetUtcNow(), errors) is not var (option, vol))
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The option cannot be priced as given");
-        return TypedResults.Ok(OptionPricing.Price(option));
+        return TypedResults.Ok(OptionPricing.Price(option, vol));
+    }
+
+    private static Results<Ok<ImpliedVolResponse>, ValidationProblem, ProblemHttpResult> ImpliedVol(ImpliedVolRequest request, TimeProvider timeProvider)
+    {
+        var errors = new FieldErrors();
+        if (ImpliedVolInversion.Validate(request, timeProvider.GetUtcNow(), errors) is not var (option, price))
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The implied vol cannot be solved for as given");
+        var (result, error) = ImpliedVolInversion.Solve(option, price);
+        if (result is not null) return TypedResults.Ok(result);
+        return TypedResults.Problem(statusCode: error!.Status, title: error.Title, detail: error.Errors["price"][0],
+            extensions: new Dictionary<string, object?> { ["errors"] = error.Errors });
+    }
+
+    private static async Task<Results<Ok<OptionPriceBatchResponse>, ValidationProblem>> PriceBatchAsync(
+        HttpContext context, TimeProvider timeProvider, IOptions<JsonOptions> json, IOptionsSnapshot<LimitsOptions> limits)
+    {
+        var (items, errors) = await BatchReader.ReadAsync<OptionPriceRequest>(
+            context.Request, json.Value.SerializerOptions, limits.Value.MaxBatchItems, context.RequestAborted);
+        if (items is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The batch cannot be read");
+
+        var now = timeProvider.GetUtcNow();
+        var results = Map<OptionPriceRequest, OptionPriceSlot>(items, item =>
+        {
+            if (item.Value is null) return new OptionPriceItemError(Invalid(item.Errors!));
+            var itemErrors = new FieldErrors();
+            return OptionRequestValidator.Validate(item.Value, now, itemErrors) is var (option, vol)
+                ? OptionPricing.Price(option, vol)
+                : new OptionPriceItemError(Invalid(itemErrors.ToDictionary()));
+        });
+        return TypedResults.Ok(new OptionPriceBatchResponse(results));
+    }
+
+    private static async Task<Results<Ok<ImpliedVolBatchResponse>, ValidationProblem>> ImpliedVolBatchAsync(
+        HttpContext context, TimeProvider timeProvider, IOptions<JsonOptions> json, IOptionsSnapshot<LimitsOptions> limits)
+    {
+        var (items, errors) = await BatchReader.ReadAsync<ImpliedVolRequest>(
+            context.Request, json.Value.SerializerOptions, limits.Value.MaxBatchItems, context.RequestAborted);
+        if (items is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The batch cannot be read");
+
+        var now = timeProvider.GetUtcNow();
+        var results = Map<ImpliedVolRequest, ImpliedVolSlot>(items, item =>
+        {
+            if (item.Value is null) return new ImpliedVolItemError(Invalid(item.Errors!));
+            var itemErrors = new FieldErrors();
+            if (ImpliedVolInversion.Validate(item.Value, now, itemErrors) is not var (option, price))
+                return new ImpliedVolItemError(Invalid(itemErrors.ToDictionary()));
+            var (result, error) = ImpliedVolInversion.Solve(option, price);
+            return result is not null ? result : new ImpliedVolItemError(error!);
+        });
+        return TypedResults.Ok(new ImpliedVolBatchResponse(results));
+    }
+
+    private static BatchItemError Invalid(Dictionary<string, string[]> errors) => new(400, "Invalid item", errors);
+
+    /// <summary>Maps every item, in order; large batches on every core.</summary>
+    private static TResult[] Map<TItem, TResult>(IReadOnlyList<BatchItem<TItem>> items, Func<BatchItem<TItem>, TResult> map) where TItem : class
+    {
+        var results = new TResult[items.Count];
+        if (items.Count < ParallelThreshold)
+            for (var i = 0; i < items.Count; i++) results[i] = map(items[i]);
+        else
+            Parallel.For(0, items.Count, i => results[i] = map(items[i]));
+        return results;
     }
 }

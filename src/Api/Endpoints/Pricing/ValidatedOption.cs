@@ -3,7 +3,8 @@ using Analytics.Api.Contracts.Pricing;
 namespace Analytics.Api.Endpoints.Pricing;
 
 /// <summary>
-/// An option request that passed validation, with defaults applied and the tenor resolved. <c>Underlying</c> is the
+/// An option request that passed validation, with defaults applied and the tenor resolved (the vol travels
+/// separately: a price request has one, an implied-vol request asks for it). <c>Underlying</c> is the
 /// spot, or the forward when <c>IsForward</c> (Black-76), USD; <c>CarryRate</c> is b (0 for a forward);
 /// <c>CarryTiedToRate</c> is true when b = r − q, so rho moves b.
 /// </summary>
@@ -14,7 +15,6 @@ internal sealed record ValidatedOption(
     bool IsForward,
     double Strike,
     double TenorYears,
-    double Vol,
     double Rate,
     double CarryRate,
     bool CarryTiedToRate,

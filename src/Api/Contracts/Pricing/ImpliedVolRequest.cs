@@ -1,0 +1,33 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+
+namespace Analytics.Api.Contracts.Pricing;
+
+/// <summary>An option's price to invert for its implied (Black) volatility: the pricing fields without <c>vol</c>, plus <c>price</c>.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record ImpliedVolRequest(
+    [property: Description("`call` or `put`. Required.")] OptionType? Type,
+    [property: Description("`european` (default). Implied vol is defined for European exercise.")] ExerciseStyle? Style,
+    [property: Description("The option's present value per unit of the underlying, USD, > 0. Required.")] double? Price,
+    [property: Description("Spot price of the underlying, USD, > 0. Give either `spot` or `forward`.")] double? Spot,
+    [property: Description("Forward price for the option's expiry, USD, > 0 (Black-76). Replaces `spot`.")] double? Forward,
+    [property: Description("Strike, USD, > 0. Required.")] double? Strike,
+    [property: Description("Time to expiry in years (Act/365F), > 0 and ≤ 100. Give either `tenorYears` or `expiry`.")] double? TenorYears,
+    [property: Description("Expiry as an ISO-8601 UTC instant. Replaces `tenorYears`.")] DateTimeOffset? Expiry,
+    [property: Description("Valuation instant, ISO-8601 UTC, only with `expiry`. Default: now.")] DateTimeOffset? ValuationTime,
+    [property: Description("Risk-free (collateral) rate r, annualised, continuously compounded decimal. Required.")] double? Rate,
+    [property: Description("Dividend (or staking) yield q, annualised, continuously compounded decimal. Default 0.")] double? DividendYield,
+    [property: Description("Cost of carry b, annualised decimal; replaces `rate − dividendYield`.")] double? CarryRate,
+    [property: Description("`analytic` (default): Jäckel's \"Let's Be Rational\" inversion of Black-Scholes-Merton.")] PricingEngine? Engine)
+    : IVanillaOptionFields
+{
+    /// <summary>The example shown in Swagger UI: the price of API.md's example option, which gives back 20 % vol.</summary>
+    public static ImpliedVolRequest Example { get; } = new(
+        OptionType.Call, ExerciseStyle.European, 6.888728577680626, 100, null, 100, 0.5, null, null, 0.05, 0.0, null, PricingEngine.Analytic);
+}
+
+/// <summary>The implied volatility of a price.</summary>
+public sealed record ImpliedVolResponse(
+    [property: Description("Lognormal (Black) implied volatility, annualised decimal (0.8 = 80 %).")] double ImpliedVol,
+    [property: Description("Time to expiry used, years (Act/365F).")] double TenorYears,
+    [property: Description("Solver iterations taken.")] int Iterations) : ImpliedVolSlot;

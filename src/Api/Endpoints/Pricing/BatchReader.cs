@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Analytics.Api.Contracts.Pricing;
+using Analytics.Api.Errors;
+
+namespace Analytics.Api.Endpoints.Pricing;
+
+/// <summary>One item of a batch body: the parsed item, or why it could not be read.</summary>
+internal readonly record struct BatchItem<T>(T? Value, Dictionary<string, string[]>? Errors) where T : class;
+
+/// <summary>
+/// Reads <c>{ "options": [ ... ] }</c> so that an item that is not valid JSON for its type (a string for a number, an
+/// unknown enum value) fails only its own slot. The whole body is deserialised at once; only when that fails is it
+/// read again item by item to find which slots are broken. A body that is not JSON at all fails the request.
+/// </summary>
+internal static class BatchReader
+{
+    public static async Task<(IReadOnlyList<BatchItem<T>>? Items, FieldErrors Errors)> ReadAsync<T>(
+        HttpRequest request, JsonSerializerOptions json, int maxItems, CancellationToken cancellationToken) where T : class
+    {
+        var errors = new FieldErrors();
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+
+        IReadOnlyList<BatchItem<T>>? items;
+        try
+        {
+            var envelope = JsonSerializer.Deserialize<BatchRequest<T>>(bytes.Span, json);
+            items = envelope?.Options?.Select(o => new BatchItem<T>(o, o is null ? NullItem : null)).ToList();
+        }
+        catch (JsonException)
+        {
+            items = ReadItemByItem<T>(bytes, json, errors);
+        }
+
+        if (items is null && errors.IsEmpty) errors.Add("options", "is required: an array of items.");
+        else if (items is { Count: 0 }) errors.Add("options", "is empty: give at least one item.");
+        else if (items is not null && items.Count > maxItems) errors.Add("options", $"has {items.Count} items; at most {maxItems} are accepted per request.");
+        return (errors.IsEmpty ? items : null, errors);
+    }
+
+    private static readonly Dictionary<string, string[]> NullItem = new() { ["body"] = ["is null: each item must be an object."] };
+
+    private static List<BatchItem<T>>? ReadItemByItem<T>(ReadOnlyMemory<byte> bytes, JsonSerializerOptions json, FieldErrors errors) where T : class
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes);
+        }
+        catch (JsonException e)
+        {
+            errors.Add(JsonPaths.ToFieldName(e.Path), $"is not valid JSON: {e.Message}");
+            return null;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("options", out var options) || options.ValueKind != JsonValueKind.Array)
+            {
+                errors.Add("options", "is required: the body must be an object with an \"options\" array.");
+                return null;
+            }
+            foreach (var property in root.EnumerateObject().Where(p => p.Name != "options"))
+                errors.Add(property.Name, "is not a field of this request (check the spelling; field names are camelCase).");
+            if (!errors.IsEmpty) return null;
+
+            var items = new List<BatchItem<T>>(options.GetArrayLength());
+            foreach (var element in options.EnumerateArray())
+            {
+                try
+                {
+                    var value = element.Deserialize<T>(json);
+                    items.Add(new BatchItem<T>(value, value is null ? NullItem : null));
+                }
+                catch (JsonException e)
+                {
+                    items.Add(new BatchItem<T>(null, new Dictionary<string, string[]> { [JsonPaths.ToFieldName(e.Path)] = [JsonPaths.Describe(e, typeof(T))] }));
+                }
+            }
+            return items;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using Analytics.Pricing.Distributions;
+
+namespace Analytics.Pricing.ImpliedVol;
+
+/// <summary>
+/// The normalised Black call b(x, s) = Φ(x/s + s/2)·e^{x/2} − Φ(x/s − s/2)·e^{−x/2} of Jäckel,
+/// "Let's Be Rational", <i>Wilmott</i> 2015 (revised 2016), §2, eq. (2.3), with x = ln(F/K) and s = σ√T: the
+/// undiscounted Black call divided by √(F·K). A put is b(−x, s) (eq. (2.4)), and b rises from the normalised
+/// intrinsic value (e^{x/2} − e^{−x/2})⁺ at s = 0 to e^{x/2} as s → ∞.
+/// </summary>
+/// <remarks>
+/// For x ≤ 0 the function is evaluated in Jäckel's four regions (§3, "Let's Be Rational" 2016 revision), written
+/// with h = x/s and t = s/2 as b = e^{−(h²+t²)/2}/√(2π)·[Y(h+t) − Y(h−t)], Y(z) = Φ(z)/φ(z):
+/// (1) h + t &lt; −10 + τ: the asymptotic series of Y (A&amp;S 26.2.12), differenced without cancellation;
+/// (2) t &lt; τ = 2·ε^{1/16} ≈ 0.21: the Taylor series of Y(h+t) − Y(h−t) in t (eq. (3.5)), with Y' = 1 + hY;
+/// (3) h + t &gt; 0.85: the direct formula, whose two terms no longer nearly cancel;
+/// (4) otherwise: Y from the Mills ratio (Cody's rational approximations, no exponential), i.e. the erfcx form
+/// of eq. (3.6). Every branch keeps close to full relative accuracy down to the smallest normal double.
+/// x &gt; 0 uses b(x, s) = (e^{x/2} − e^{−x/2}) + b(−x, s). Pure and allocation-free.
+/// </remarks>
+internal static class NormalisedBlack
+{
+    /// <summary>1/√(2π).</summary>
+    internal const double InvSqrtTwoPi = 0.39894228040143267794;
+
+    /// <summary>√(2π).</summary>
+    private const double SqrtTwoPi = 2.5066282746310005024;
+
+    /// <summary>Cody's split point: for |z| ≤ 0.66291 Φ(z) is a rational function without exponential.</summary>
+    private const double CentralArgument = 0.66291;
+
+    /// <summary>η: below h = −10 the asymptotic series of Y(h ± t) converges to machine precision.</summary>
+    private const double AsymptoticThreshold = -10.0;
+
+    /// <summary>τ = 2·ε^{1/16}: below t = τ the twelfth-order small-t expansion is exact to machine precision.</summary>
+    private const double SmallTThreshold = 0.21022410381342863;
+
+    /// <summary>Above h + t = 0.85 the direct difference of the two Φ terms loses at most a few bits.</summary>
+    private const double DirectThreshold = 0.85;
+
+    /// <summary>Maximum number of terms of the asymptotic series (never reached: terms shrink below ε first).</summary>
+    private const int MaximumAsymptoticTerms = 40;
+
+    /// <summary>Normalised call b(x, s) for any real x and s ≥ 0.</summary>
+    internal static double Call(double x, double s) => Call(x, s, out _);
+
+    /// <summary>
+    /// Normalised call b(x, s) and its vega ∂b/∂s, which in regions 1, 2 and 4 is the common prefactor
+    /// e^{−(h²+t²)/2}/√(2π), so the pair costs one exponential.
+    /// </summary>
+    internal static double Call(double x, double s, out double vega)
+    {
+        double intrinsic = 0.0;
+        if (x > 0.0)
+        {
+            intrinsic = Intrinsic(x); // b(x, s) = intrinsic + b(−x, s); vega is even in x.
+            x = -x;
+        }
+
+        if (s <= -x * DoubleLimits.MinNormal || s <= 0.0)
+        {
+            vega = Vega(x, s);
+            return intrinsic; // Below the horizon of normal doubles.
+        }
+
+        double h = x / s;
+        double t = 0.5 * s;
+        vega = InvSqrtTwoPi * Math.Exp(-0.5 * (h * h + t * t));
+        double b;
+        if (h < AsymptoticThreshold && h + t < AsymptoticThreshold + SmallTThreshold)
+        {
+            b = vega * AsymptoticDifference(h, t);
+        }
+        else if (t < SmallTThreshold)
+        {
+            b = vega * SmallTDifference(h, t);
+        }
+        else if (h + t > DirectThreshold)
+        {
+            double bMax = Math.Exp(0.5 * x);
+            b = StandardNormal.Cdf(h + t) * bMax - StandardNormal.Cdf(h - t) / bMax;
+        }
+        else
+        {
+            b = vega * (ScaledCdf(h + t) - ScaledCdf(h - t));
+        }
+
+        return intrinsic + Math.Max(b, 0.0);
+    }
+
+    /// <summary>Normalised vega ∂b/∂s = e^{−(x²/s² + s²/4)/2}/√(2π) (Jäckel 2015, eq. (2.6)).</summary>
+    internal static double Vega(double x, double s)
+    {
+        if (x == 0.0)
+        {
+            return InvSqrtTwoPi * Math.Exp(-0.125 * s * s);
+        }
+
+        if (s <= Math.Abs(x) * DoubleLimits.SqrtMinNormal)
+        {
+            return 0.0;
+        }
+
+        double h = x / s;
+        double t = 0.5 * s;
+        return InvSqrtTwoPi * Math.Exp(-0.5 * (h * h + t * t));
+    }
+
+    /// <summary>Normalised intrinsic value of a call, e^{x/2} − e^{−x/2} = 2·sinh(x/2), for x &gt; 0.</summary>
+    internal static double Intrinsic(double x) => 2.0 * Math.Sinh(0.5 * x);
+
+    /// <summary>
+    /// Y(z) = Φ(z)/φ(z) = √(π/2)·erfcx(−z/√2): the Mills ratio M(−z) (Cody's rational functions, no exponential)
+    /// for z &lt; −0.66291; Φ(z)·√(2π)·e^{z²/2} with Cody's central rational Φ for |z| ≤ 0.66291; and
+    /// √(2π)·e^{z²/2} − M(z) above, where the two terms do not nearly cancel (z ≤ 0.85 in region 4).
+    /// </summary>
+    private static double ScaledCdf(double z)
+    {
+        if (z < -CentralArgument)
+        {
+            return StandardNormal.MillsRatio(-z);
+        }
+
+        double inverseDensity = SqrtTwoPi * Math.Exp(0.5 * z * z);
+        return z <= CentralArgument
+            ? StandardNormal.Cdf(z) * inverseDensity
+            : inverseDensity - StandardNormal.MillsRatio(z);
+    }
+
+    /// <summary>
+    /// Region 1: Y(z) ~ −Σ_k (−1)^k (2k−1)!!·z^{−(2k+1)} (A&amp;S 26.2.12), so with u = 1/(h+t), v = 1/(h−t) and
+    /// u − v = −2t/r, r = (h+t)(h−t): Y(h+t) − Y(h−t) = (2t/r)·Σ_k (−1)^k (2k−1)!!·S_k, where
+    /// S_k = Σ_{j=0}^{2k} u^j v^{2k−j} = (u^{2k+1} − v^{2k+1})/(u − v) is a sum of terms of one sign, built by the
+    /// recurrence P_n = u·P_{n−1} + v^n. This is the content of Jäckel's expansion in q = (h/r)², e = (t/h)² (§3).
+    /// </summary>
+    private static double AsymptoticDifference(double h, double t)
+    {
+        double u = 1.0 / (h + t);
+        double v = 1.0 / (h - t);
+        double r = (h + t) * (h - t);
+
+        double power = 1.0;      // P_n for the current n, P_0 = 1
+        double vPower = 1.0;     // v^n
+        double doubleFactorial = 1.0;
+        double sum = 1.0;        // k = 0 term: S_0 = 1
+        for (int k = 1; k <= MaximumAsymptoticTerms; k++)
+        {
+            // Two steps of P_n = u·P_{n−1} + v^n take P_{2k−2} to P_{2k}.
+            vPower *= v;
+            power = u * power + vPower;
+            vPower *= v;
+            power = u * power + vPower;
+            doubleFactorial *= 2 * k - 1;
+            double term = doubleFactorial * power;
+            sum += (k & 1) == 0 ? term : -term;
+            if (term <= 0.5 * DoubleLimits.Epsilon * Math.Abs(sum))
+            {
+                break;
+            }
+        }
+
+        return 2.0 * t / r * sum;
+    }
+
+    /// <summary>
+    /// Region 2: Y(h+t) − Y(h−t) = 2·Σ_{k≥0} Y^{(2k+1)}(h)·t^{2k+1}/(2k+1)! with Y^{(2k+1)} = A_k(h²) + a·B_k(h²),
+    /// a = 1 + h·Y(h) &gt; 0 (Jäckel 2015, eq. (3.5), here to order t¹⁵).
+    /// </summary>
+    private static double SmallTDifference(double h, double t)
+    {
+        double a = 1.0 + h * ScaledCdf(h);
+        double h2 = h * h;
+        double w = t * t;
+
+        // c_k = Y^{(2k+1)}(h)/(2k+1)! = (A_k(h²) + a·B_k(h²))/(2k+1)!, A_k and B_k with integer coefficients
+        // generated from Y' = 1 + hY (Y^{(n+1)} = p_n' + q_n + (q_n' + h·q_n)·Y for Y^{(n)} = p_n + q_n·Y).
+        double c1 = (-1.0 + a * (3.0 + h2)) * (1.0 / 6.0);
+        double c2 = (-7.0 - h2 + a * (15.0 + h2 * (10.0 + h2))) * (1.0 / 120.0);
+        double c3 = (-57.0 + h2 * (-18.0 - h2) + a * (105.0 + h2 * (105.0 + h2 * (21.0 + h2)))) * (1.0 / 5040.0);
+        double c4 = (-561.0 + h2 * (-285.0 + h2 * (-33.0 - h2))
+            + a * (945.0 + h2 * (1260.0 + h2 * (378.0 + h2 * (36.0 + h2))))) * (1.0 / 362880.0);
+        double c5 = (-6555.0 + h2 * (-4680.0 + h2 * (-840.0 + h2 * (-52.0 - h2)))
+            + a * (10395.0 + h2 * (17325.0 + h2 * (6930.0 + h2 * (990.0 + h2 * (55.0 + h2)))))) * (1.0 / 39916800.0);
+        double c6 = (-89055.0 + h2 * (-82845.0 + h2 * (-20370.0 + h2 * (-1926.0 + h2 * (-75.0 - h2))))
+            + a * (135135.0 + h2 * (270270.0 + h2 * (135135.0 + h2 * (25740.0 + h2 * (2145.0 + h2 * (78.0 + h2))))))) * (1.0 / 6227020800.0);
+        double c7 = (-1381905.0 + h2 * (-1595790.0 + h2 * (-501795.0 + h2 * (-64260.0 + h2 * (-3795.0 + h2 * (-102.0 - h2)))))
+            + a * (2027025.0 + h2 * (4729725.0 + h2 * (2837835.0 + h2 * (675675.0 + h2 * (75075.0 + h2 * (4095.0 + h2 * (105.0 + h2)))))))) * (1.0 / 1307674368000.0);
+        double sum = a + w * (c1 + w * (c2 + w * (c3 + w * (c4 + w * (c5 + w * (c6 + w * c7))))));
+
+        return 2.0 * t * sum;
+    }
+}
