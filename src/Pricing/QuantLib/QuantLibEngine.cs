@@ -1,0 +1,44 @@
+namespace Analytics.Pricing.QuantLib;
+
+/// <summary>
+/// The QuantLib engines selectable per request (PRODUCT.md §3.3; API.md "Pricing" engine ids
+/// <c>quantlib-analytic</c>, <c>quantlib-baw</c>, <c>quantlib-bjerksund-stensland</c>, <c>quantlib-fd</c>,
+/// <c>quantlib-binomial</c>). All price vanilla options under the generalised Black-Scholes-Merton process
+/// with flat rate, dividend yield and volatility (QuantLib 1.29, Debian's libquantlib0).
+/// </summary>
+public enum QuantLibEngine
+{
+    /// <summary>
+    /// <c>AnalyticEuropeanEngine</c>: the Black-Scholes-Merton closed form (Haug 2007, §1.1.6) with
+    /// analytic delta, gamma, vega, theta, rho and dividend rho. European exercise only.
+    /// </summary>
+    QuantLibAnalytic = 0,
+
+    /// <summary>
+    /// <c>BaroneAdesiWhaleyApproximationEngine</c>: the quadratic approximation of Barone-Adesi and Whaley,
+    /// "Efficient analytic approximation of American option values", <i>J. Finance</i> 42, 1987.
+    /// American exercise only; QuantLib gives no Greeks, so all are bumped.
+    /// </summary>
+    QuantLibBaw = 1,
+
+    /// <summary>
+    /// <c>BjerksundStenslandApproximationEngine</c>: Bjerksund and Stensland, "Closed form approximation of
+    /// American options", <i>Scand. J. Management</i> 9, 1993, as implemented by QuantLib 1.29.
+    /// American exercise only; QuantLib gives no Greeks, so all are bumped.
+    /// </summary>
+    QuantLibBjerksundStensland = 2,
+
+    /// <summary>
+    /// <c>FdBlackScholesVanillaEngine</c>: Douglas finite-difference scheme on a log-spot mesh (200 time
+    /// steps, 200 space points, 2 implicit damping steps). European or American exercise; QuantLib gives delta,
+    /// gamma and theta, the rest are bumped.
+    /// </summary>
+    QuantLibFd = 3,
+
+    /// <summary>
+    /// <c>BinomialVanillaEngine&lt;LeisenReimer&gt;</c> with 401 steps (Leisen and Reimer, "Binomial models
+    /// for option valuation — examining and improving convergence", <i>Appl. Math. Finance</i> 3, 1996).
+    /// European or American exercise; QuantLib gives delta, gamma and theta, the rest are bumped.
+    /// </summary>
+    QuantLibBinomial = 4,
+}

@@ -1,0 +1,340 @@
+#if QUANTLIB_BINDINGS
+using System.Collections.Concurrent;
+using Analytics.Pricing.Black;
+using Analytics.Pricing.QuantLib.Native;
+
+namespace Analytics.Pricing.QuantLib;
+
+/// <summary>
+/// The gateway's QuantLib side (compiled only with the binding, QUANTLIB_BINDINGS). Every method here runs
+/// with <see cref="Gate"/> held and disposes every SWIG object it creates before returning.
+/// </summary>
+internal sealed partial class QuantLibGateway
+{
+    /// <summary>Finite-difference grid of <see cref="QuantLibEngine.QuantLibFd"/>.</summary>
+    internal const int FdTimeSteps = 200;
+
+    /// <summary>Finite-difference space points of <see cref="QuantLibEngine.QuantLibFd"/>.</summary>
+    internal const int FdSpacePoints = 200;
+
+    /// <summary>Implicit damping steps of <see cref="QuantLibEngine.QuantLibFd"/> (smooth Greeks at the kink).</summary>
+    internal const int FdDampingSteps = 2;
+
+    /// <summary>Steps of <see cref="QuantLibEngine.QuantLibBinomial"/> (odd, as Leisen-Reimer requires).</summary>
+    internal const int BinomialSteps = 401;
+
+    private const double ImpliedVolAccuracy = 1e-12;
+    private const int ImpliedVolMaxEvaluations = 500;
+    private const double ImpliedVolMinimum = 1e-4;
+    private const double ImpliedVolMaximum = 10.0;
+
+    /// <summary>Which Greeks each (engine, exercise) pair provides, learnt once by asking QuantLib.</summary>
+    private static readonly ConcurrentDictionary<(QuantLibEngine, QuantLibExerciseStyle), QuantLibGreeks> ProvidedByEngine = new();
+
+    private static string ProbeNativeVersion() => NQuantLib.quantLibVersion();
+
+    private QuantLibVanillaOptionResult PriceCore(
+        BlackVanillaOptionInputs inputs, QuantLibExerciseStyle exercise, QuantLibEngine engine, DateOnly valuationDate,
+        QuantLibTenorScaling scaling, string version)
+    {
+        lock (Gate)
+        {
+            DrainPendingReleases();
+            try
+            {
+                using var graph = new VanillaOptionGraph(valuationDate, scaling, inputs.Right, inputs.Strike, exercise, engine);
+                var provided = ProvidedByEngine.GetOrAdd((engine, exercise), _ => graph.ProbeProvidedGreeks(inputs));
+                var (price, greeks) = QuantLibBumpedGreeks.Compute(graph, inputs, provided, QuantLibBumpSizes.For(engine), out var bumped);
+                return new QuantLibVanillaOptionResult(
+                    price,
+                    inputs.Spot * Math.Exp(inputs.CostOfCarry * inputs.TenorYears),
+                    Math.Exp(-inputs.Rate * inputs.TenorYears),
+                    greeks,
+                    bumped,
+                    engine,
+                    version);
+            }
+            catch (ApplicationException ex)
+            {
+                throw new QuantLibException(ex.Message, ex);
+            }
+        }
+    }
+
+    private QuantLibImpliedVolatilityResult ImpliedVolatilityCore(
+        OptionRight right, double spot, double strike, double tenorYears, double rate, double costOfCarry,
+        double optionPrice, QuantLibExerciseStyle exercise, DateOnly valuationDate, QuantLibTenorScaling scaling)
+    {
+        lock (Gate)
+        {
+            DrainPendingReleases();
+            try
+            {
+                using var graph = new VanillaOptionGraph(valuationDate, scaling, right, strike, exercise, engine: null);
+                double ratio = scaling.Ratio(tenorYears);
+                double sqrtRatio = Math.Sqrt(ratio);
+                graph.SetMarket(new Point(spot, tenorYears, 0.2, rate, costOfCarry));
+                double modelVol = graph.ImpliedVolatility(
+                    optionPrice,
+                    ImpliedVolAccuracy * sqrtRatio,
+                    ImpliedVolMaxEvaluations,
+                    ImpliedVolMinimum * sqrtRatio,
+                    ImpliedVolMaximum * sqrtRatio);
+                return new QuantLibImpliedVolatilityResult(QuantLibImpliedVolatilityStatus.Solved, modelVol / sqrtRatio, null);
+            }
+            catch (ApplicationException ex)
+            {
+                return new QuantLibImpliedVolatilityResult(QuantLibImpliedVolatilityStatus.NoSolution, double.NaN, ex.Message);
+            }
+        }
+    }
+
+    private (double Price, double Delta, double Vega) PriceOnTermStructuresCore(QuantLibTermStructureScenario s)
+    {
+        lock (Gate)
+        {
+            DrainPendingReleases();
+            try
+            {
+                using var today = ToQuantLib(s.ValuationDate);
+                NQuantLib.setEvaluationDate(today);
+                using var expiry = ToQuantLib(s.ExpiryDate);
+                using var dayCounter = new Actual365Fixed();
+                using var calendar = new TARGET();
+
+                using var curveDates = ToDateVector(s.CurveDates);
+                using var riskFreeRates = new DoubleVector(s.RiskFreeZeroRates);
+                using var dividendRates = new DoubleVector(s.DividendZeroRates);
+                using var riskFreeCurve = new ZeroCurve(curveDates, riskFreeRates, dayCounter);
+                using var dividendCurve = new ZeroCurve(curveDates, dividendRates, dayCounter);
+                using var riskFreeHandle = new YieldTermStructureHandle(riskFreeCurve);
+                using var dividendHandle = new YieldTermStructureHandle(dividendCurve);
+
+                using var volDates = ToDateVector(s.VolDates);
+                using var volStrikes = new DoubleVector(s.VolStrikes);
+                using var volMatrix = new Matrix((uint)s.Vols.GetLength(0), (uint)s.Vols.GetLength(1), 0.0);
+                for (int i = 0; i < s.Vols.GetLength(0); i++)
+                {
+                    for (int j = 0; j < s.Vols.GetLength(1); j++)
+                    {
+                        volMatrix.set((uint)i, (uint)j, s.Vols[i, j]);
+                    }
+                }
+
+                using var surface = new BlackVarianceSurface(today, calendar, volDates, volStrikes, volMatrix, dayCounter);
+                using var volHandle = new BlackVolTermStructureHandle(surface);
+
+                // The spot handle starts on a placeholder and is relinked, as a live market feed would be.
+                using var placeholder = new SimpleQuote(1.0);
+                using var spotQuote = new SimpleQuote(s.Spot);
+                using var spotHandle = new RelinkableQuoteHandle(placeholder);
+                spotHandle.linkTo(spotQuote);
+
+                using var process = new BlackScholesMertonProcess(spotHandle, dividendHandle, riskFreeHandle, volHandle);
+                using var payoff = new PlainVanillaPayoff(ToOptionType(s.Right), s.Strike);
+                using var exercise = new EuropeanExercise(expiry);
+                using var option = new VanillaOption(payoff, exercise);
+                using var engine = new AnalyticEuropeanEngine(process);
+                option.setPricingEngine(engine);
+                return (option.NPV(), option.delta(), option.vega());
+            }
+            catch (ApplicationException ex)
+            {
+                throw new QuantLibException(ex.Message, ex);
+            }
+        }
+    }
+
+    private void LeakProxiesCore(int count)
+    {
+        lock (Gate)
+        {
+            DrainPendingReleases();
+            for (int i = 0; i < count; i++)
+            {
+                // Deliberately not disposed: the finalizer must hand these to ReleaseNative.
+                var quote = new SimpleQuote(i);
+                _ = new QuoteHandle(quote);
+                _ = ToQuantLib(DefaultValuationDate);
+            }
+        }
+    }
+
+    private static global::Analytics.Pricing.QuantLib.Native.Date ToQuantLib(DateOnly date) =>
+        new(date.Day, (Month)date.Month, date.Year);
+
+    private static DateVector ToDateVector(IReadOnlyList<DateOnly> dates)
+    {
+        var vector = new DateVector();
+        foreach (var date in dates)
+        {
+            using var qlDate = ToQuantLib(date);
+            vector.Add(qlDate);
+        }
+
+        return vector;
+    }
+
+    private static Option.Type ToOptionType(OptionRight right) => right == OptionRight.Call ? Option.Type.Call : Option.Type.Put;
+
+    /// <summary>A market point in our terms: the true tenor, rate r, carry b (q = r − b) and σ.</summary>
+    internal readonly record struct Point(double Spot, double TenorYears, double Volatility, double Rate, double Carry)
+    {
+        internal static Point Of(BlackVanillaOptionInputs inputs) =>
+            new(inputs.Spot, inputs.TenorYears, inputs.Volatility, inputs.Rate, inputs.CostOfCarry);
+    }
+
+    /// <summary>QuantLib's results at one point, converted to the true tenor (NaN where not requested or not provided).</summary>
+    internal readonly record struct Evaluation(
+        double Npv, double Delta, double Gamma, double Vega, double Theta, double Rho, double DividendRho);
+
+    /// <summary>
+    /// One call's QuantLib object graph: flat curves and vol on SimpleQuotes (so bumps are quote updates),
+    /// the BSM process, the option and its engine, at a whole-day maturity (see <see cref="QuantLibTenorScaling"/>).
+    /// Built and disposed under the gateway lock; disposes in reverse order of creation.
+    /// </summary>
+    internal sealed class VanillaOptionGraph : IDisposable
+    {
+        private readonly Stack<IDisposable> owned = new();
+        private readonly QuantLibTenorScaling scaling;
+        private readonly SimpleQuote spot;
+        private readonly SimpleQuote rate;
+        private readonly SimpleQuote dividendYield;
+        private readonly SimpleQuote volatility;
+        private readonly BlackScholesMertonProcess process;
+        private readonly VanillaOption option;
+
+        internal VanillaOptionGraph(
+            DateOnly valuationDate, QuantLibTenorScaling scaling, OptionRight right, double strike,
+            QuantLibExerciseStyle exercise, QuantLibEngine? engine)
+        {
+            this.scaling = scaling;
+            try
+            {
+                var today = Own(ToQuantLib(valuationDate));
+                NQuantLib.setEvaluationDate(today);
+                var maturity = Own(today.plusDays(scaling.Days));
+                var dayCounter = Own(new Actual365Fixed());
+                var calendar = Own(new NullCalendar());
+
+                spot = Own(new SimpleQuote(1.0));
+                rate = Own(new SimpleQuote(0.0));
+                dividendYield = Own(new SimpleQuote(0.0));
+                volatility = Own(new SimpleQuote(0.2));
+                var spotHandle = Own(new QuoteHandle(spot));
+                var rateHandle = Own(new QuoteHandle(rate));
+                var dividendHandle = Own(new QuoteHandle(dividendYield));
+                var volatilityHandle = Own(new QuoteHandle(volatility));
+
+                var riskFreeCurve = Own(new FlatForward(today, rateHandle, dayCounter));
+                var dividendCurve = Own(new FlatForward(today, dividendHandle, dayCounter));
+                var blackVol = Own(new BlackConstantVol(today, calendar, volatilityHandle, dayCounter));
+                var riskFreeCurveHandle = Own(new YieldTermStructureHandle(riskFreeCurve));
+                var dividendCurveHandle = Own(new YieldTermStructureHandle(dividendCurve));
+                var blackVolHandle = Own(new BlackVolTermStructureHandle(blackVol));
+                process = Own(new BlackScholesMertonProcess(spotHandle, dividendCurveHandle, riskFreeCurveHandle, blackVolHandle));
+
+                var payoff = Own(new PlainVanillaPayoff(ToOptionType(right), strike));
+                Exercise exerciseRule = exercise == QuantLibExerciseStyle.European
+                    ? Own(new EuropeanExercise(maturity))
+                    : Own(new AmericanExercise(today, maturity));
+                option = Own(new VanillaOption(payoff, exerciseRule));
+                if (engine is { } selected)
+                {
+                    option.setPricingEngine(Own(CreateEngine(selected, process)));
+                }
+            }
+            catch
+            {
+                Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Sets the quotes for a point: r′ = r·k, q′ = (r − b)·k, σ′ = σ·√k with k = T/T′.</summary>
+        internal void SetMarket(Point point)
+        {
+            double ratio = scaling.Ratio(point.TenorYears);
+            spot.setValue(point.Spot);
+            rate.setValue(point.Rate * ratio);
+            dividendYield.setValue((point.Rate - point.Carry) * ratio);
+            volatility.setValue(point.Volatility * Math.Sqrt(ratio));
+        }
+
+        /// <summary>Prices at <paramref name="point"/> and reads the requested Greeks QuantLib provides, in true-tenor units.</summary>
+        internal Evaluation Evaluate(Point point, QuantLibGreeks wanted)
+        {
+            SetMarket(point);
+            double ratio = scaling.Ratio(point.TenorYears);
+            double npv = option.NPV();
+            return new Evaluation(
+                npv,
+                wanted.HasFlag(QuantLibGreeks.Delta) ? option.delta() : double.NaN,
+                wanted.HasFlag(QuantLibGreeks.Gamma) ? option.gamma() : double.NaN,
+                wanted.HasFlag(QuantLibGreeks.Vega) ? option.vega() * Math.Sqrt(ratio) : double.NaN,
+                wanted.HasFlag(QuantLibGreeks.Theta) ? option.theta() / ratio : double.NaN,
+                wanted.HasFlag(QuantLibGreeks.Rho) ? option.rho() * ratio : double.NaN,
+                wanted.HasFlag(QuantLibGreeks.CarryRho) ? option.dividendRho() * ratio : double.NaN);
+        }
+
+        /// <summary>
+        /// Which results the engine fills in, found by asking for each (QuantLib throws "not provided").
+        /// Rho stands for QuantLib's <c>rho()</c> and CarryRho for its <c>dividendRho()</c>.
+        /// </summary>
+        internal QuantLibGreeks ProbeProvidedGreeks(BlackVanillaOptionInputs inputs)
+        {
+            SetMarket(Point.Of(inputs));
+            option.NPV();
+            var provided = QuantLibGreeks.None;
+            provided |= Provides(() => option.delta(), QuantLibGreeks.Delta);
+            provided |= Provides(() => option.gamma(), QuantLibGreeks.Gamma);
+            provided |= Provides(() => option.vega(), QuantLibGreeks.Vega);
+            provided |= Provides(() => option.theta(), QuantLibGreeks.Theta);
+            provided |= Provides(() => option.rho(), QuantLibGreeks.Rho);
+            provided |= Provides(() => option.dividendRho(), QuantLibGreeks.CarryRho);
+            return provided;
+        }
+
+        /// <summary>QuantLib's implied vol in model (rescaled) units for the current market quotes.</summary>
+        internal double ImpliedVolatility(double price, double accuracy, int maxEvaluations, double minVol, double maxVol) =>
+            option.impliedVolatility(price, process, accuracy, (uint)maxEvaluations, minVol, maxVol);
+
+        public void Dispose()
+        {
+            while (owned.TryPop(out var disposable))
+            {
+                disposable.Dispose();
+            }
+        }
+
+        private static QuantLibGreeks Provides(Func<double> greek, QuantLibGreeks flag)
+        {
+            try
+            {
+                return double.IsFinite(greek()) ? flag : QuantLibGreeks.None;
+            }
+            catch (ApplicationException)
+            {
+                return QuantLibGreeks.None;
+            }
+        }
+
+        private static PricingEngine CreateEngine(QuantLibEngine engine, GeneralizedBlackScholesProcess process) => engine switch
+        {
+            QuantLibEngine.QuantLibAnalytic => new AnalyticEuropeanEngine(process),
+            QuantLibEngine.QuantLibBaw => new BaroneAdesiWhaleyApproximationEngine(process),
+            QuantLibEngine.QuantLibBjerksundStensland => new BjerksundStenslandApproximationEngine(process),
+            QuantLibEngine.QuantLibFd => new FdBlackScholesVanillaEngine(process, FdTimeSteps, FdSpacePoints, FdDampingSteps),
+            QuantLibEngine.QuantLibBinomial => new BinomialLRVanillaEngine(process, BinomialSteps),
+            _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown QuantLib engine."),
+        };
+
+        private T Own<T>(T disposable)
+            where T : IDisposable
+        {
+            owned.Push(disposable);
+            return disposable;
+        }
+    }
+}
+#endif
