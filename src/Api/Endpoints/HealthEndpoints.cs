@@ -19,7 +19,8 @@ public static class HealthEndpoints
         group.MapGet("/ready", ReadyAsync)
             .WithName("Ready")
             .WithSummary("Readiness: database and job server")
-            .WithDescription("200 when the database answers and a job server is alive, else 503 with the failing check.")
+            .WithDescription("200 when the database answers and a job server is alive, else 503 with the failing check. " +
+                             "A missing QuantLib native library reports `Degraded` (200): the QuantLib engines answer 503, the rest works.")
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
@@ -30,7 +31,8 @@ public static class HealthEndpoints
         var body = new HealthResponse(
             report.Status.ToString(),
             report.Entries.ToDictionary(e => e.Key, e => new HealthCheckResponse(e.Value.Status.ToString(), e.Value.Description)));
-        return TypedResults.Json(body, statusCode: report.Status == HealthStatus.Healthy ? 200 : 503);
+        // Degraded (QuantLib missing: the other engines work) still serves traffic; Unhealthy does not.
+        return TypedResults.Json(body, statusCode: report.Status == HealthStatus.Unhealthy ? 503 : 200);
     }
 }
 

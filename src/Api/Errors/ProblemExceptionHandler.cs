@@ -25,6 +25,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 Status = bad.StatusCode, Title = "The request could not be read",
             },
             JsonException json => JsonProblem(json, RequestType(context)),
+            _ when Endpoints.Pricing.EngineFailure.Describe(exception) is { } failure => new ValidationProblemDetails(
+                failure.Errors.ToDictionary(e => e.Key, e => e.Value)) { Status = failure.Status, Title = failure.Title, Detail = failure.Errors["engine"][0] },
             _ => null,
         };
 

@@ -8,6 +8,7 @@ using Analytics.Api.Options;
 using Analytics.Data;
 using Analytics.Data.Storage;
 using Analytics.Jobs;
+using Analytics.Pricing.QuantLib;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Routing;
 
@@ -35,6 +36,7 @@ public static class AnalyticsServices
                                           ?? new LimitsOptions().MaxRequestBodyBytes);
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(QuantLibVanillaOptionPricer.Default);
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
         // Bad requests throw, so the one exception handler can name the offending field.
@@ -48,7 +50,8 @@ public static class AnalyticsServices
         services.AddAnalyticsSwagger();
         services.AddHealthChecks()
             .AddDbContextCheck<AnalyticsDbContext>("database", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<HangfireServerHealthCheck>("jobs", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<HangfireServerHealthCheck>("jobs", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<QuantLibHealthCheck>("quantlib", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 

@@ -13,7 +13,9 @@ namespace Analytics.Api.Tests.Infrastructure;
 /// The real service on a test server, on its own database (SQLite file or PostgreSQL database), with three hashed
 /// keys (reader, writer, admin), no bootstrap key, and a <see cref="FakeTimeProvider"/> for "now".
 /// </summary>
-public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? overrides = null) : WebApplicationFactory<Program>
+public sealed class ApiFactory(
+    TestDatabase database, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
+    : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
@@ -29,6 +31,7 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            configureServices?.Invoke(services);
         });
     }
 

@@ -1,4 +1,6 @@
 using Analytics.Data.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Analytics.TestSupport;
 
 namespace Analytics.Api.Tests.Infrastructure;
@@ -16,6 +18,8 @@ public abstract class ApiFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>();
 
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices => null;
+
     public ApiFactory Factory => _factory ?? throw new InvalidOperationException("The service did not start; see RequireAvailable.");
 
     public async ValueTask InitializeAsync()
@@ -23,7 +27,7 @@ public abstract class ApiFixture : IAsyncLifetime
         if (Provider == StorageProvider.Postgres && !(_postgres = await PostgresServer.Shared).IsStarted)
             return;
         var database = await TestDatabase.CreateEmptyAsync(Provider, CancellationToken.None);
-        _factory = new ApiFactory(database, Overrides);
+        _factory = new ApiFactory(database, Overrides, ConfigureServices);
         _ = _factory.Server; // start now: applies migrations, registers jobs
     }
 
@@ -73,4 +77,16 @@ public sealed class SqliteApiWithSmallBatchLimit : ApiFixture
     protected override StorageProvider Provider => StorageProvider.Sqlite;
 
     protected override IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?> { ["Limits:MaxBatchItems"] = MaxBatchItems.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+}
+
+/// <summary>The service on a machine where the QuantLib native library did not load.</summary>
+public sealed class SqliteApiWithoutQuantLib : ApiFixture
+{
+    protected override StorageProvider Provider => StorageProvider.Sqlite;
+
+    protected override Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices => services =>
+    {
+        services.RemoveAll<Analytics.Pricing.QuantLib.QuantLibVanillaOptionPricer>();
+        services.AddSingleton(Analytics.Pricing.QuantLib.QuantLibVanillaOptionPricer.Unavailable("test: native library libNQuantLibc.so not found"));
+    };
 }

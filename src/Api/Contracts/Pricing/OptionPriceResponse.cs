@@ -11,7 +11,8 @@ public sealed record OptionPriceResponse(
     [property: Description("Time to expiry used, years (Act/365F).")] double TenorYears,
     [property: Description("Cost of carry b used, annualised decimal.")] double CarryRate,
     [property: Description("Sensitivities: plain partial derivatives of `price`.")] GreeksResponse Greeks,
-    [property: Description("How the Greeks were obtained: `closed-form`, `finite-difference` (bump and reprice) or `lattice` (from the tree).")] string GreeksMethod,
+    [property: Description("How the Greeks were obtained: `closed-form`, `finite-difference` (bump and reprice), `lattice` (from the tree) or, for QuantLib engines, `quantlib` (QuantLib's own, with the ones it does not provide listed in `bumpedGreeks`).")] string GreeksMethod,
+    [property: Description("QuantLib engines only: the Greeks QuantLib does not return, computed by bump-and-reprice through QuantLib.")] IReadOnlyList<string>? BumpedGreeks,
     [property: Description("American exercise only: the European price of the same option, USD, so the early-exercise premium is `price − europeanPrice`.")] double? EuropeanPrice) : OptionPriceSlot;
 
 /// <summary>Greeks as plain partial derivatives of the price (API.md).</summary>

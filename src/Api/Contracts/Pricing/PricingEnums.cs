@@ -26,4 +26,6 @@ public enum PricingEngine
     [JsonStringEnumMemberName("quantlib-analytic")] QuantLibAnalytic,
     [JsonStringEnumMemberName("quantlib-baw")] QuantLibBaw,
     [JsonStringEnumMemberName("quantlib-fd")] QuantLibFd,
+    [JsonStringEnumMemberName("quantlib-bjerksund-stensland")] QuantLibBjerksundStensland,
+    [JsonStringEnumMemberName("quantlib-binomial")] QuantLibBinomial,
 }

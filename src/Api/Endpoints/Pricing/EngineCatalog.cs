@@ -8,8 +8,12 @@ internal static class EngineCatalog
 {
     private static readonly Dictionary<ExerciseStyle, PricingEngine[]> Engines = new()
     {
-        [ExerciseStyle.European] = [PricingEngine.Analytic],
-        [ExerciseStyle.American] = [PricingEngine.BjerksundStensland, PricingEngine.BaroneAdesiWhaley, PricingEngine.Binomial],
+        [ExerciseStyle.European] = [PricingEngine.Analytic, PricingEngine.QuantLibAnalytic, PricingEngine.QuantLibFd, PricingEngine.QuantLibBinomial],
+        [ExerciseStyle.American] =
+        [
+            PricingEngine.BjerksundStensland, PricingEngine.BaroneAdesiWhaley, PricingEngine.Binomial,
+            PricingEngine.QuantLibBaw, PricingEngine.QuantLibBjerksundStensland, PricingEngine.QuantLibFd, PricingEngine.QuantLibBinomial,
+        ],
     };
 
     /// <summary>The engines for <paramref name="style"/>, the default first.</summary>

@@ -49,7 +49,7 @@ internal static class OptionRequestValidator
         var carry = isForward ? 0.0 : carryRate ?? rate!.Value - (dividendYield ?? 0.0);
         return new ValidatedOption(
             r.Type!.Value, style, (isForward ? forward : spot)!.Value, isForward, strike!.Value, tenorYears!.Value,
-            rate!.Value, carry, CarryTiedToRate: !isForward && carryRate is null, engine!.Value);
+            rate!.Value, carry, CarryTiedToRate: !isForward && carryRate is null, engine!.Value, r.ValuationTime ?? now);
     }
 
     private static double? ResolveTenor(IVanillaOptionFields r, DateTimeOffset now, FieldErrors errors)

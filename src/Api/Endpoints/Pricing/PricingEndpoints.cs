@@ -2,6 +2,7 @@ using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Errors;
 using Analytics.Api.Options;
+using Analytics.Pricing.QuantLib;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -54,12 +55,13 @@ public static class PricingEndpoints
         return group;
     }
 
-    private static Results<Ok<OptionPriceResponse>, ValidationProblem> Price(OptionPriceRequest request, TimeProvider timeProvider)
+    private static Results<Ok<OptionPriceResponse>, ValidationProblem> Price(
+        OptionPriceRequest request, TimeProvider timeProvider, QuantLibVanillaOptionPricer quantLib)
     {
         var errors = new FieldErrors();
         if (OptionRequestValidator.Validate(request, timeProvider.GetUtcNow(), errors) is not var (option, vol))
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The option cannot be priced as given");
-        return TypedResults.Ok(OptionPricing.Price(option, vol));
+        return TypedResults.Ok(OptionPricing.Price(option, vol, quantLib));
     }
 
     private static Results<Ok<ImpliedVolResponse>, ValidationProblem, ProblemHttpResult> ImpliedVol(ImpliedVolRequest request, TimeProvider timeProvider)
@@ -74,7 +76,8 @@ public static class PricingEndpoints
     }
 
     private static async Task<Results<Ok<OptionPriceBatchResponse>, ValidationProblem>> PriceBatchAsync(
-        HttpContext context, TimeProvider timeProvider, IOptions<JsonOptions> json, IOptionsSnapshot<LimitsOptions> limits)
+        HttpContext context, TimeProvider timeProvider, IOptions<JsonOptions> json, IOptionsSnapshot<LimitsOptions> limits,
+        QuantLibVanillaOptionPricer quantLib)
     {
         var (items, errors) = await BatchReader.ReadAsync<OptionPriceRequest>(
             context.Request, json.Value.SerializerOptions, limits.Value.MaxBatchItems, context.RequestAborted);
@@ -85,9 +88,16 @@ public static class PricingEndpoints
         {
             if (item.Value is null) return new OptionPriceItemError(Invalid(item.Errors!));
             var itemErrors = new FieldErrors();
-            return OptionRequestValidator.Validate(item.Value, now, itemErrors) is var (option, vol)
-                ? OptionPricing.Price(option, vol)
-                : new OptionPriceItemError(Invalid(itemErrors.ToDictionary()));
+            if (OptionRequestValidator.Validate(item.Value, now, itemErrors) is not var (option, vol))
+                return new OptionPriceItemError(Invalid(itemErrors.ToDictionary()));
+            try
+            {
+                return OptionPricing.Price(option, vol, quantLib);
+            }
+            catch (Exception e) when (EngineFailure.Describe(e) is { } failure)
+            {
+                return new OptionPriceItemError(failure);
+            }
         });
         return TypedResults.Ok(new OptionPriceBatchResponse(results));
     }

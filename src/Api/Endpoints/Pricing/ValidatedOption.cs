@@ -6,7 +6,8 @@ namespace Analytics.Api.Endpoints.Pricing;
 /// An option request that passed validation, with defaults applied and the tenor resolved (the vol travels
 /// separately: a price request has one, an implied-vol request asks for it). <c>Underlying</c> is the
 /// spot, or the forward when <c>IsForward</c> (Black-76), USD; <c>CarryRate</c> is b (0 for a forward);
-/// <c>CarryTiedToRate</c> is true when b = r − q, so rho moves b.
+/// <c>CarryTiedToRate</c> is true when b = r − q, so rho moves b. <c>ValuationTime</c> is the instant the tenor
+/// runs from (the request's, or now).
 /// </summary>
 internal sealed record ValidatedOption(
     OptionType Type,
@@ -18,4 +19,5 @@ internal sealed record ValidatedOption(
     double Rate,
     double CarryRate,
     bool CarryTiedToRate,
-    PricingEngine Engine);
+    PricingEngine Engine,
+    DateTimeOffset ValuationTime);
