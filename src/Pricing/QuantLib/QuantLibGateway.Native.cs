@@ -145,6 +145,29 @@ internal sealed partial class QuantLibGateway
         }
     }
 
+    private void PriceEuropeanSharingContractCore(
+        OptionRight right, double strike, double tenorYears, QuantLibTenorScaling scaling,
+        ReadOnlySpan<double> spots, ReadOnlySpan<double> vols, ReadOnlySpan<double> rates, ReadOnlySpan<double> carries, Span<double> prices)
+    {
+        lock (Gate)
+        {
+            DrainPendingReleases();
+            try
+            {
+                using var graph = new VanillaOptionGraph(
+                    DefaultValuationDate, scaling, right, strike, QuantLibExerciseStyle.European, QuantLibEngine.QuantLibAnalytic);
+                for (int i = 0; i < spots.Length; i++)
+                {
+                    prices[i] = graph.Evaluate(new Point(spots[i], tenorYears, vols[i], rates[i], carries[i]), QuantLibGreeks.None).Npv;
+                }
+            }
+            catch (ApplicationException ex)
+            {
+                throw new QuantLibException(ex.Message, ex);
+            }
+        }
+    }
+
     private void LeakProxiesCore(int count)
     {
         lock (Gate)

@@ -20,6 +20,11 @@ internal sealed partial class QuantLibGateway
 
     private void LeakProxiesCore(int count) => throw Unavailable();
 
+    private void PriceEuropeanSharingContractCore(
+        OptionRight right, double strike, double tenorYears, QuantLibTenorScaling scaling,
+        ReadOnlySpan<double> spots, ReadOnlySpan<double> vols, ReadOnlySpan<double> rates, ReadOnlySpan<double> carries, Span<double> prices) =>
+        throw Unavailable();
+
     private QuantLibUnavailableException Unavailable() => new(unavailableReason ?? "built without the QuantLib bindings");
 }
 #endif

@@ -166,6 +166,32 @@ internal sealed partial class QuantLibGateway
         return PriceOnTermStructuresCore(scenario);
     }
 
+    /// <summary>
+    /// QuantLib's best case, for the benchmark of issue #4: European options that share one right, strike and tenor,
+    /// priced with <c>AnalyticEuropeanEngine</c> on ONE object graph whose quotes (spot, r, q, σ) change per option,
+    /// so no SWIG object is built per option. Prices in our conventions (exact tenor, see <see cref="QuantLibTenorScaling"/>).
+    /// </summary>
+    /// <param name="right">Call or put, shared.</param>
+    /// <param name="strike">Strike K, shared, &gt; 0.</param>
+    /// <param name="tenorYears">Tenor T in years, shared, in (0, 100].</param>
+    /// <param name="spots">Spot per option.</param>
+    /// <param name="vols">Lognormal vol per option.</param>
+    /// <param name="rates">Risk-free rate r per option, continuously compounded.</param>
+    /// <param name="carries">Cost of carry b per option.</param>
+    /// <param name="prices">Receives the price per option.</param>
+    internal void PriceEuropeanSharingContract(
+        OptionRight right, double strike, double tenorYears,
+        ReadOnlySpan<double> spots, ReadOnlySpan<double> vols, ReadOnlySpan<double> rates, ReadOnlySpan<double> carries, Span<double> prices)
+    {
+        Guard.Defined(right, nameof(right));
+        Guard.PositiveFinite(strike, nameof(strike));
+        if (vols.Length != spots.Length || rates.Length != spots.Length || carries.Length != spots.Length || prices.Length != spots.Length)
+            throw new ArgumentException("All spans must have the same length.", nameof(prices));
+        var scaling = QuantLibTenorScaling.Create(tenorYears);
+        RequireAvailable();
+        PriceEuropeanSharingContractCore(right, strike, tenorYears, scaling, spots, vols, rates, carries, prices);
+    }
+
     /// <summary>Creates <paramref name="count"/> proxies under the lock and drops them undisposed (tests of the finalizer path).</summary>
     internal void LeakProxiesForTesting(int count)
     {
