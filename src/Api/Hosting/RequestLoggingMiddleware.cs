@@ -18,7 +18,7 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
             context.TraceIdentifier = incoming;
         context.Response.Headers[Header] = context.TraceIdentifier;
 
-        using (logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = context.TraceIdentifier }))
+        using (logger.BeginScope("RequestId:{RequestId}", context.TraceIdentifier))
         {
             var started = Stopwatch.GetTimestamp();
             try
@@ -27,7 +27,9 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
             }
             finally
             {
-                logger.LogInformation("HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:F1} ms",
+                // Load-balancer probes would drown the log at Information.
+                var level = context.Request.Path.StartsWithSegments("/health") ? LogLevel.Debug : LogLevel.Information;
+                logger.Log(level, "HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:F1} ms",
                     context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
                     Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
