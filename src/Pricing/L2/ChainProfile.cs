@@ -37,4 +37,21 @@ public readonly record struct ChainProfile(
 {
     /// <summary>The withdrawal delay as a year fraction (Act/365F), the δ of the settlement discount.</summary>
     public double WithdrawalDelayYears => WithdrawalDelayHours / (365.0 * 24.0);
+
+    /// <summary>
+    /// This profile with the per-request overrides of API.md applied (<c>gasCostUsd</c>, <c>withdrawalDelayHours</c>,
+    /// <c>liquidationLatencySeconds</c>); a <see langword="null"/> override keeps the configured figure. Values are not
+    /// validated here: the pricers that consume the profile guard them.
+    /// </summary>
+    /// <param name="gasCostUsd">Gas cost of one transaction in USD, or <see langword="null"/> to keep the profile's.</param>
+    /// <param name="withdrawalDelayHours">L2 → L1 withdrawal delay in hours, or <see langword="null"/> to keep the profile's.</param>
+    /// <param name="liquidationLatencySeconds">Liquidation latency in seconds, or <see langword="null"/> to keep the profile's.</param>
+    /// <returns>A copy with the given figures replaced.</returns>
+    public ChainProfile WithOverrides(double? gasCostUsd = null, double? withdrawalDelayHours = null, double? liquidationLatencySeconds = null) =>
+        this with
+        {
+            GasCostUsd = gasCostUsd ?? GasCostUsd,
+            WithdrawalDelayHours = withdrawalDelayHours ?? WithdrawalDelayHours,
+            LiquidationLatencySeconds = liquidationLatencySeconds ?? LiquidationLatencySeconds,
+        };
 }

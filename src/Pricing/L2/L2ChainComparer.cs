@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+
+namespace Analytics.Pricing.L2;
+
+/// <summary>
+/// Prices one option on several chains side by side (API.md <c>POST /api/v1/l2/compare</c>; PRODUCT.md §3.4:
+/// "the service shows it chain by chain"). Everything but the chain profile stays as given, so the differences
+/// come from gas (per contract and in Leland's k) and from the withdrawal delay when settling on L1.
+/// </summary>
+/// <remarks>Stateless and thread-safe.</remarks>
+public sealed class L2ChainComparer
+{
+    /// <summary>The shared instance over <see cref="L2VanillaOptionPricer.Default"/>.</summary>
+    public static readonly L2ChainComparer Default = new(L2VanillaOptionPricer.Default);
+
+    private readonly L2VanillaOptionPricer pricer;
+
+    /// <summary>Creates a comparer over a pricer.</summary>
+    /// <param name="pricer">The L2 pricer (and so the engine) to use on every chain.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="pricer"/> is null.</exception>
+    public L2ChainComparer(L2VanillaOptionPricer pricer)
+    {
+        ArgumentNullException.ThrowIfNull(pricer);
+        this.pricer = pricer;
+    }
+
+    /// <summary>Prices the option once per chain, in the order given.</summary>
+    /// <param name="inputs">The option; its <see cref="L2TradeTerms.Chain"/> is replaced by each profile in turn.</param>
+    /// <param name="chains">Profiles to compare (overrides already applied).</param>
+    /// <returns>One quote per chain, same order.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public ImmutableArray<L2ChainQuote> Compare(L2OptionInputs inputs, IEnumerable<ChainProfile> chains)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(chains);
+        var builder = ImmutableArray.CreateBuilder<L2ChainQuote>();
+        foreach (var chain in chains)
+        {
+            var result = pricer.Price(inputs with { Terms = inputs.Terms with { Chain = chain } });
+            builder.Add(new L2ChainQuote(chain, result));
+        }
+
+        return builder.ToImmutable();
+    }
+}
+
+/// <summary>
+/// One row of <see cref="L2ChainComparer.Compare"/>: the API's <c>chain</c>, <c>price</c>, <c>bid</c>, <c>ask</c>,
+/// <c>spread</c>, <c>discountFactor</c>, <c>gasPerContractUsd</c> and <c>lelandNumber</c>, plus the full result.
+/// Prices per contract in USD. Immutable.
+/// </summary>
+/// <param name="Chain">The profile priced on.</param>
+/// <param name="Result">The full L2 result on that chain.</param>
+public sealed record L2ChainQuote(ChainProfile Chain, L2OptionResult Result)
+{
+    /// <summary>Chain id, e.g. <c>zksync-era</c>.</summary>
+    public string ChainId => Chain.Id;
+
+    /// <summary>Mid price, USD.</summary>
+    public double Price => Result.Price;
+
+    /// <summary>Bid, USD.</summary>
+    public double Bid => Result.Bid;
+
+    /// <summary>Ask, USD.</summary>
+    public double Ask => Result.Ask;
+
+    /// <summary>Ask − bid, USD.</summary>
+    public double Spread => Result.Spread;
+
+    /// <summary>DF = e^{−r(T + δ)}.</summary>
+    public double DiscountFactor => Result.DiscountFactor;
+
+    /// <summary>gasCostUsd / contracts, USD.</summary>
+    public double GasPerContractUsd => Result.GasPerContractUsd;
+
+    /// <summary>Leland number Le (Leland 1985).</summary>
+    public double LelandNumber => Result.LelandNumber;
+}

@@ -1,0 +1,92 @@
+namespace Analytics.Pricing.Structures;
+
+/// <summary>
+/// The structure templates of API.md (<c>POST /api/v1/structures/price</c>); the legs of each, per unit of
+/// quantity and with strikes ascending as given, follow that table exactly (see <see cref="StructureBuilder"/>).
+/// Textbook definitions: Hull, <i>Options, Futures, and Other Derivatives</i>, 8th ed. 2012, ch. 12
+/// ("Trading strategies involving options"); Natenberg, <i>Option Volatility and Pricing</i>, 2nd ed. 2015, ch. 11.
+/// </summary>
+public enum StructureTemplate
+{
+    /// <summary><c>call-spread</c>: +1 call K1, −1 call K2 (bull call spread).</summary>
+    CallSpread = 0,
+
+    /// <summary><c>put-spread</c>: +1 put K2, −1 put K1 (bear put spread).</summary>
+    PutSpread = 1,
+
+    /// <summary><c>butterfly</c>: +1 K1, −2 K2, +1 K3 of the given type.</summary>
+    Butterfly = 2,
+
+    /// <summary><c>iron-butterfly</c>: −1 put K2, −1 call K2, +1 put K1, +1 call K3.</summary>
+    IronButterfly = 3,
+
+    /// <summary><c>condor</c>: +1 K1, −1 K2, −1 K3, +1 K4 of the given type.</summary>
+    Condor = 4,
+
+    /// <summary><c>iron-condor</c>: +1 put K1, −1 put K2, −1 call K3, +1 call K4.</summary>
+    IronCondor = 5,
+
+    /// <summary><c>straddle</c>: +1 call K, +1 put K.</summary>
+    Straddle = 6,
+
+    /// <summary><c>strangle</c>: +1 put K1, +1 call K2.</summary>
+    Strangle = 7,
+
+    /// <summary><c>risk-reversal</c>: +1 call K2, −1 put K1 (long upside).</summary>
+    RiskReversal = 8,
+
+    /// <summary><c>collar</c>: −1 call K2, +1 put K1 (options only; the underlying held is not a leg).</summary>
+    Collar = 9,
+
+    /// <summary><c>calendar</c>: −1 of the given type at K and the near tenor, +1 at K and the far tenor.</summary>
+    Calendar = 10,
+}
+
+/// <summary>The API ids of <see cref="StructureTemplate"/> and the number of strikes each needs.</summary>
+public static class StructureTemplates
+{
+    private static readonly string[] Ids =
+    [
+        "call-spread", "put-spread", "butterfly", "iron-butterfly", "condor", "iron-condor",
+        "straddle", "strangle", "risk-reversal", "collar", "calendar",
+    ];
+
+    /// <summary>The API id, e.g. <c>iron-condor</c>.</summary>
+    /// <param name="template">A defined template.</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The template is undefined.</exception>
+    public static string ToId(this StructureTemplate template) => Ids[(int)Guard.Defined(template, nameof(template))];
+
+    /// <summary>Parses an API id (case-insensitive).</summary>
+    /// <param name="id">The id, e.g. <c>butterfly</c>.</param>
+    /// <param name="template">The template when found.</param>
+    /// <returns>Whether the id names a template.</returns>
+    public static bool TryParse(string? id, out StructureTemplate template)
+    {
+        int index = id is null ? -1 : Array.FindIndex(Ids, candidate => string.Equals(candidate, id, StringComparison.OrdinalIgnoreCase));
+        template = index < 0 ? default : (StructureTemplate)index;
+        return index >= 0;
+    }
+
+    /// <summary>All API ids, in enum order.</summary>
+    public static IReadOnlyList<string> AllIds => Ids;
+
+    /// <summary>How many strikes a template takes (ascending as given).</summary>
+    /// <param name="template">A defined template.</param>
+    /// <returns>1 to 4.</returns>
+    public static int StrikeCount(this StructureTemplate template) => template switch
+    {
+        StructureTemplate.Straddle or StructureTemplate.Calendar => 1,
+        StructureTemplate.CallSpread or StructureTemplate.PutSpread or StructureTemplate.Strangle
+            or StructureTemplate.RiskReversal or StructureTemplate.Collar => 2,
+        StructureTemplate.Butterfly or StructureTemplate.IronButterfly => 3,
+        StructureTemplate.Condor or StructureTemplate.IronCondor => 4,
+        _ => throw new ArgumentOutOfRangeException(nameof(template), template, "Undefined StructureTemplate value."),
+    };
+
+    /// <summary>Whether the template needs an option type (call or put): butterfly, condor and calendar.</summary>
+    /// <param name="template">A defined template.</param>
+    /// <returns><see langword="true"/> when the request's <c>type</c> is required.</returns>
+    public static bool NeedsType(this StructureTemplate template) =>
+        template is StructureTemplate.Butterfly or StructureTemplate.Condor or StructureTemplate.Calendar;
+}
