@@ -178,7 +178,7 @@ public sealed class BaroneAdesiWhaleyPricer
         (Math.Log(s / k) + b * t) / stdDev + 0.5 * stdDev;
 
     private static double European(double s, double k, double t, double r, double b, double stdDev, bool isCall) =>
-        Math.Exp(-r * t) * BlackScholesMerton.UndiscountedPrice(s * Math.Exp(b * t), k, stdDev, isCall);
+        BlackScholesKernel.PresentValue(s, k, t, stdDev, r, b, isCall);
 
     /// <summary>x/(1 − e^{−x}), → 1 as x → 0.</summary>
     private static double RateTimeOverOneMinusDiscount(double x) =>

@@ -100,9 +100,8 @@ public sealed class BjerksundStensland2002Pricer
     /// <summary>Black-Scholes-Merton price of the European option (Haug 2007, §1.1.6).</summary>
     internal static double EuropeanValue(in AmericanMarket m)
     {
-        double forward = m.Spot * Math.Exp(m.Carry * m.TenorYears);
         double stdDev = m.Volatility * Math.Sqrt(m.TenorYears);
-        return Math.Exp(-m.Rate * m.TenorYears) * BlackScholesMerton.UndiscountedPrice(forward, m.Strike, stdDev, m.IsCall);
+        return BlackScholesKernel.PresentValue(m.Spot, m.Strike, m.TenorYears, stdDev, m.Rate, m.Carry, m.IsCall);
     }
 
     /// <summary>

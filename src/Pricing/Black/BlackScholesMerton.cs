@@ -1,4 +1,3 @@
-using Analytics.Pricing.Distributions;
 
 namespace Analytics.Pricing.Black;
 
@@ -23,15 +22,6 @@ namespace Analytics.Pricing.Black;
 /// </remarks>
 public static class BlackScholesMerton
 {
-    /// <summary>Smallest a = −d₂ for which the series branch is used.</summary>
-    private const double SeriesMinimumA = 4.0;
-
-    /// <summary>Largest σ√T/a for which the series branch is used (its terms shrink at least 4×).</summary>
-    private const double SeriesMaximumRatio = 0.25;
-
-    /// <summary>Extra steps of Miller's backward recurrence above the last series term.</summary>
-    private const int MillerExtraSteps = 40;
-
     /// <summary>
     /// Present value of a European option from its forward (Black 1976; Haug 2007, §1.1.6 with
     /// F = S·e^{bT} and DF = e^{−rT}).
@@ -57,21 +47,17 @@ public static class BlackScholesMerton
 
     /// <summary>
     /// Undiscounted Black value E[(F·e^{sZ−s²/2} − K)⁺] (call) or E[(K − F·e^{sZ−s²/2})⁺] (put) for the
-    /// total standard deviation s = σ√T. Trusted path: arguments are not re-validated.
+    /// total standard deviation s = σ√T. Trusted path: arguments are not re-validated. One logarithm and one
+    /// exponential (see <see cref="BlackScholesKernel"/>).
     /// </summary>
     internal static double UndiscountedPrice(double forward, double strike, double stdDev, bool isCall)
     {
-        if (isCall)
+        if (stdDev == 0.0)
         {
-            return forward <= strike
-                ? OutOfTheMoneyCall(forward, strike, stdDev)
-                : (forward - strike) + OutOfTheMoneyCall(strike, forward, stdDev);
+            return isCall ? Math.Max(forward - strike, 0.0) : Math.Max(strike - forward, 0.0);
         }
 
-        // A put on F struck at K is worth what a call on K struck at F is worth (undiscounted).
-        return forward >= strike
-            ? OutOfTheMoneyCall(strike, forward, stdDev)
-            : (strike - forward) + OutOfTheMoneyCall(forward, strike, stdDev);
+        return BlackScholesKernel.UndiscountedPrice(forward, strike, stdDev, isCall);
     }
 
     /// <summary>ln(numerator/denominator) for 0 &lt; denominator ≤ numerator, with relative accuracy near 1.</summary>
@@ -86,58 +72,5 @@ public static class BlackScholesMerton
         }
 
         return Math.Log(numerator / denominator);
-    }
-
-    /// <summary>Undiscounted call with forward ≤ strike (no intrinsic value).</summary>
-    private static double OutOfTheMoneyCall(double forward, double strike, double stdDev)
-    {
-        if (stdDev == 0.0)
-        {
-            return 0.0;
-        }
-
-        double a = LogRatio(strike, forward) / stdDev + 0.5 * stdDev; // a = −d₂ > 0
-        if (a >= SeriesMinimumA && stdDev <= SeriesMaximumRatio * a)
-        {
-            double density = StandardNormal.Pdf(a);
-            return density == 0.0 ? 0.0 : strike * density * PositiveSeries(a, stdDev);
-        }
-
-        // Here the two terms differ by at least a modest factor (their ratio is M(a)/M(a − s) with M
-        // the Mills ratio), so the difference keeps all but a few bits.
-        double value = forward * StandardNormal.Cdf(stdDev - a) - strike * StandardNormal.Cdf(-a);
-        return Math.Max(value, 0.0);
-    }
-
-    /// <summary>
-    /// I(a, s) = ∫₀^∞ (e^{su} − 1)·e^{−au−u²/2} du = Σ_{k≥1} s^k/k!·J_k(a) for a ≥ 4, s ≤ a/4.
-    /// All terms are positive; J_k(a) ≤ k!/a^{k+1}, so term k is at most (s/a)^k/a.
-    /// </summary>
-    private static double PositiveSeries(double a, double s)
-    {
-        double ratio = s / a;
-        int terms = 1 + (int)Math.Ceiling(-39.2 / Math.Log(ratio)); // ratio^terms < 1e-17
-        terms = Math.Clamp(terms, 2, 30);
-        int top = terms + MillerExtraSteps;
-
-        Span<double> j = stackalloc double[top + 2];
-        j[top + 1] = 0.0;
-        j[top] = 1.0;
-        for (int k = top; k >= 1; k--)
-        {
-            // J_{k+1} = k·J_{k−1} − a·J_k, run downwards where it is stable (Miller's algorithm).
-            j[k - 1] = (j[k + 1] + a * j[k]) / k;
-        }
-
-        double scale = StandardNormal.MillsRatio(a) / j[0];
-        double sum = 0.0;
-        double power = 1.0;
-        for (int k = 1; k <= terms; k++)
-        {
-            power *= s / k;
-            sum += power * (j[k] * scale);
-        }
-
-        return sum;
     }
 }

@@ -10,49 +10,49 @@ namespace Analytics.Pricing.Distributions;
 /// approximations for the error function", <i>Math. Comp.</i> 23 (1969) 631–637, in the form of
 /// Cody's ANORM routine (ACM TOMS Algorithm 715, "SPECFUN", 1993), which approximates Φ directly in x
 /// (not erfc in x/√2, whose argument rounding would cost x²·ε relative accuracy in the tails).
-/// exp(−x²/2) is evaluated as exp(−x₀²/2)·exp(−(x−x₀)(x+x₀)/2) with x₀ = ⌊16x⌋/16, so that x₀² is
-/// exact and the tails keep full relative accuracy. Below x = −38.5 Φ underflows to 0; between
-/// −37.5 and −38.5 results are subnormal and carry fewer digits. Pure, allocation-free, thread-safe.
+/// exp(−x²/2) is evaluated from the exact split x² = h + l (h = fl(x²), l by a fused multiply-add) as
+/// exp(−h/2)·(1 − l/2), one exponential with the relative accuracy of Cody's x₀ = ⌊16x⌋/16 splitting.
+/// Below x = −38.5 Φ underflows to 0; between −37.5 and −38.5 results are subnormal and carry fewer digits. Pure, allocation-free, thread-safe.
 /// </remarks>
 public static class StandardNormal
 {
     /// <summary>1/√(2π).</summary>
-    private const double InvSqrtTwoPi = 0.39894228040143267794;
+    internal const double InvSqrtTwoPi = 0.39894228040143267794;
 
     /// <summary>√(2π).</summary>
     private const double SqrtTwoPi = 2.5066282746310005024;
 
     /// <summary>Cody's THRSH: the argument where Φ = 0.75; below it Φ − ½ is approximated directly.</summary>
-    private const double SmallArgument = 0.66291;
+    internal const double SmallArgument = 0.66291;
 
     /// <summary>Cody's ROOT32 = √32, the end of the second interval.</summary>
-    private const double MiddleArgument = 5.656854248;
+    internal const double MiddleArgument = 5.656854248;
 
     /// <summary>Beyond this |x| the tail Φ(−|x|) is below the smallest subnormal double.</summary>
-    private const double UnderflowArgument = 38.5;
+    internal const double UnderflowArgument = 38.5;
 
     // Cody (1993) ANORM coefficients, first interval |x| <= 0.66291: Φ(x) = ½ + x·A(x²)/B(x²).
-    private static ReadOnlySpan<double> A =>
+    internal static ReadOnlySpan<double> A =>
     [
         2.2352520354606839287e00, 1.6102823106855587881e02, 1.0676894854603709582e03,
         1.8154981253343561249e04, 6.5682337918207449113e-2,
     ];
 
-    private static ReadOnlySpan<double> B =>
+    internal static ReadOnlySpan<double> B =>
     [
         4.7202581904688241870e01, 9.7609855173777669322e02, 1.0260932208618978205e04,
         4.5507789335026729956e04,
     ];
 
     // Second interval 0.66291 < |x| <= √32: Q(|x|) = exp(−x²/2)·C(|x|)/D(|x|).
-    private static ReadOnlySpan<double> C =>
+    internal static ReadOnlySpan<double> C =>
     [
         3.9894151208813466764e-1, 8.8831497943883759412e00, 9.3506656132177855979e01,
         5.9727027639480026226e02, 2.4945375852903726711e03, 6.8481904505362823326e03,
         1.1602651437647350124e04, 9.8427148383839780218e03, 1.0765576773720192317e-8,
     ];
 
-    private static ReadOnlySpan<double> D =>
+    internal static ReadOnlySpan<double> D =>
     [
         2.2266688044328115691e01, 2.3538790178262499861e02, 1.5193775994075548050e03,
         6.4855582982667607550e03, 1.8615571640885098091e04, 3.4900952721145977266e04,
@@ -60,13 +60,13 @@ public static class StandardNormal
     ];
 
     // Third interval |x| > √32: Q(|x|) = exp(−x²/2)·(1/√(2π) − z·P(z)/Q(z))/|x| with z = 1/x².
-    private static ReadOnlySpan<double> P =>
+    internal static ReadOnlySpan<double> P =>
     [
         2.1589853405795699e-1, 1.274011611602473639e-1, 2.2235277870649807e-2,
         1.421619193227893466e-3, 2.9112874951168792e-5, 2.307344176494017303e-2,
     ];
 
-    private static ReadOnlySpan<double> Q =>
+    internal static ReadOnlySpan<double> Q =>
     [
         1.28426009614491121e00, 4.68238212480865118e-1, 6.59881378689285515e-2,
         3.78239633202758244e-3, 7.29751555083966205e-5,
@@ -139,9 +139,12 @@ public static class StandardNormal
             return 0.0;
         }
 
-        double y0 = Math.Truncate(y * 16.0) / 16.0;
-        double delta = (y - y0) * (y + y0);
-        return Math.Exp(-0.5 * y0 * y0) * Math.Exp(-0.5 * delta);
+        // y² = high + low exactly (FMA); exp(−high/2) has an exact argument and exp(−low/2) = 1 − low/2 to
+        // far below rounding, so one exponential gives full relative accuracy.
+        double high = y * y;
+        double low = Math.FusedMultiplyAdd(y, y, -high);
+        double value = Math.Exp(-0.5 * high);
+        return Math.FusedMultiplyAdd(value, -0.5 * low, value);
     }
 
     /// <summary>Q(y) = 1 − Φ(y) for y &gt; 0.66291.</summary>

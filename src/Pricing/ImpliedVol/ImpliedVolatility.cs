@@ -1,3 +1,5 @@
+using Analytics.Pricing.Black;
+
 namespace Analytics.Pricing.ImpliedVol;
 
 /// <summary>
@@ -42,8 +44,10 @@ public static class ImpliedVolatility
         Guard.Finite(rate, nameof(rate));
         Guard.Finite(costOfCarry, nameof(costOfCarry));
         Guard.PositiveFinite(tenorYears, nameof(tenorYears));
-        double forward = Guard.PositiveFinite(spot * Math.Exp(costOfCarry * tenorYears), nameof(costOfCarry));
-        double discountFactor = Guard.PositiveFinite(Math.Exp(-rate * tenorYears), nameof(rate));
+        // The forward and discount factor of BlackVanillaOptionPricer, bit for bit, so that price → vol round-trips.
+        BlackScholesKernel.GrowthAndDiscount(tenorYears, rate, costOfCarry, out double growth, out double discount);
+        double forward = Guard.PositiveFinite(spot * growth, nameof(costOfCarry));
+        double discountFactor = Guard.PositiveFinite(discount, nameof(rate));
         return SolveBlack76(price, forward, strike, tenorYears, discountFactor, right);
     }
 
@@ -94,8 +98,8 @@ public static class ImpliedVolatility
             return false;
         }
 
-        return TrySolveBlack76(price, spot * Math.Exp(costOfCarry * tenorYears), strike, tenorYears,
-            Math.Exp(-rate * tenorYears), right, out lognormalVol);
+        BlackScholesKernel.GrowthAndDiscount(tenorYears, rate, costOfCarry, out double growth, out double discountFactor);
+        return TrySolveBlack76(price, spot * growth, strike, tenorYears, discountFactor, right, out lognormalVol);
     }
 
     /// <summary>

@@ -1,0 +1,109 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Analytics.Pricing.Black;
+using Analytics.Pricing.Distributions;
+
+namespace Analytics.Pricing.Batch;
+
+/// <summary>
+/// One <see cref="Vector256{T}"/> block (four options) of <see cref="BlackScholesBatch"/>: the operations of
+/// <c>BlackScholesKernel.Evaluate</c> lane by lane, with branches replaced by masks (Haug 2007, §1.1.6 and ch. 2).
+/// </summary>
+internal static class BlackScholesBatchKernel
+{
+    /// <summary>
+    /// Prices options [i, i + 4) into <paramref name="results"/> and returns the bit mask of the lanes in the
+    /// series region (a ≥ 4 and σ√T ≤ a/4), whose outputs the caller must overwrite with the scalar pricer.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int PriceBlock(in BlackScholesBatchInputs inputs, in BlackScholesBatchResults results, int i, bool rhoMovesCarry)
+    {
+        var spot = Load(inputs.Spot, i);
+        var strike = Load(inputs.Strike, i);
+        var tenor = Load(inputs.TenorYears, i);
+        var sigma = Load(inputs.Volatility, i);
+        var rate = Load(inputs.Rate, i);
+        var carry = Load(inputs.CostOfCarry, i);
+        ref byte call0 = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(inputs.IsCall));
+        var isCall = ~Vector256.Equals(
+            Vector256.Create(
+                (long)Unsafe.Add(ref call0, i), Unsafe.Add(ref call0, i + 1), Unsafe.Add(ref call0, i + 2), Unsafe.Add(ref call0, i + 3)),
+            Vector256<long>.Zero).AsDouble();
+
+        var one = Vector256<double>.One;
+        var half = Vector256.Create(0.5);
+        var sqrtTenor = Vector256.Sqrt(tenor);
+        var stdDev = sigma * sqrtTenor;
+        var growth = Vector256.Exp(carry * tenor);
+        var discountFactor = Vector256.Exp(-rate * tenor);
+        var forward = spot * growth;
+        var carryFactor = growth * discountFactor;
+
+        // Shared core: x = ln(F/K), a = |x|/s + s/2, m = a − s, e^{−m²/2} (exact split), e^{−a²/2} = e^{−m²/2}·e^{−|x|}.
+        var up = Vector256.GreaterThanOrEqual(forward, strike);
+        var lo = Vector256.ConditionalSelect(up, strike, forward);
+        var hi = Vector256.ConditionalSelect(up, forward, strike);
+        var q = hi / lo;
+        var residual = Vector256.FusedMultiplyAdd(-q, lo, hi);
+        var absX = Vector256.Log(q) + residual / hi;
+        var a = absX / stdDev + half * stdDev;
+        var m = a - stdDev;
+        var mc = Vector256.Min(Vector256.Abs(m), Vector256.Create(BlackScholesKernel.ExponentArgumentCap));
+        var high = mc * mc;
+        var low = Vector256.FusedMultiplyAdd(mc, mc, -high);
+        var e0 = Vector256.Exp(Vector256.Create(-0.5) * high);
+        var expM = Vector256.FusedMultiplyAdd(e0, Vector256.Create(-0.5) * low, e0);
+        var expA = expM * Vector256.Exp(-absX);
+        var tailA = NormalTail.UpperTail(a, expA);
+        var tailM = NormalTail.UpperTail(m, expM);
+        var otm = Vector256.Max(lo * tailM - hi * tailA, Vector256<double>.Zero);
+        var series = Vector256.GreaterThanOrEqual(a, Vector256.Create(BlackScholesKernel.SeriesMinimumA))
+                     & Vector256.LessThanOrEqual(stdDev, Vector256.Create(BlackScholesKernel.SeriesMaximumRatio) * a);
+
+        var inTheMoney = ~(isCall ^ up);
+        var price = discountFactor * Vector256.ConditionalSelect(inTheMoney, (hi - lo) + otm, otm);
+
+        var omega = Vector256.ConditionalSelect(isCall, one, -one);
+        var d1 = Vector256.ConditionalSelect(up, a, -m);
+        var d2 = d1 - stdDev;
+        var density1 = Vector256.ConditionalSelect(up, expA, expM) * Vector256.Create(StandardNormal.InvSqrtTwoPi);
+        var n1 = Vector256.ConditionalSelect(up, tailA, tailM);
+        var n2 = Vector256.ConditionalSelect(up, tailM, tailA);
+        var cdf1 = Vector256.ConditionalSelect(inTheMoney, one - n1, n1);
+        var cdf2 = Vector256.ConditionalSelect(inTheMoney, one - n2, n2);
+
+        var delta = omega * carryFactor * cdf1;
+        var gamma = carryFactor * density1 / (spot * stdDev);
+        var vega = spot * carryFactor * density1 * sqrtTenor;
+        var theta = -spot * carryFactor * density1 * sigma / (Vector256.Create(2.0) * sqrtTenor)
+                    - omega * (carry - rate) * spot * carryFactor * cdf1
+                    - omega * rate * strike * discountFactor * cdf2;
+        var carryRho = omega * tenor * spot * carryFactor * cdf1;
+        var rhoCarryFixed = -tenor * price;
+        var rho = rhoMovesCarry ? rhoCarryFixed + carryRho : rhoCarryFixed;
+        var vanna = -carryFactor * density1 * d2 / sigma;
+        var volga = vega * d1 * d2 / sigma;
+        var charm = -carryFactor * (density1 * (carry / stdDev - d2 / (Vector256.Create(2.0) * tenor)) + omega * (carry - rate) * cdf1);
+
+        Store(price, results.Price, i);
+        Store(delta, results.Delta, i);
+        Store(gamma, results.Gamma, i);
+        Store(vega, results.Vega, i);
+        Store(theta, results.Theta, i);
+        Store(rho, results.Rho, i);
+        Store(carryRho, results.CarryRho, i);
+        Store(vanna, results.Vanna, i);
+        Store(volga, results.Volga, i);
+        Store(charm, results.Charm, i);
+        return (int)series.ExtractMostSignificantBits();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Load(ReadOnlySpan<double> column, int i) =>
+        Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(column), (nuint)i);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector256<double> value, Span<double> column, int i) =>
+        value.StoreUnsafe(ref MemoryMarshal.GetReference(column), (nuint)i);
+}

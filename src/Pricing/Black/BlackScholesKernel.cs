@@ -1,0 +1,213 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Analytics.Pricing.Distributions;
+
+namespace Analytics.Pricing.Black;
+
+/// <summary>
+/// The scalar core of the generalised Black-Scholes-Merton price and Greeks (Haug, <i>The Complete Guide to
+/// Option Pricing Formulas</i>, 2nd ed. 2007, §1.1.6 and ch. 2). The SIMD batch kernel
+/// (<c>Analytics.Pricing.Batch.BlackScholesBatch</c>) mirrors it operation by operation; the two differ only in
+/// the exponential and logarithm (<c>Math.Exp</c>/<c>Math.Log</c> here, the lane-wise vector
+/// routines there, within 2–3 ulp of each other).
+/// </summary>
+/// <remarks>
+/// Cost: one logarithm and four exponentials (e^{bT}, e^{−rT}, e^{−m²/2}, e^{−|x|}) per option instead of a
+/// dozen exponentials and three logarithms. With x = ln(F/K),
+/// s = σ√T, a = |x|/s + s/2 and m = a − s, the out-of-the-money option of the pair is lo·Q(m) − hi·Q(a)
+/// (lo = min(F, K), hi = max(F, K), Q = 1 − Φ); both tails share one exponential through
+/// exp(−a²/2) = exp(−m²/2)·e^{−|x|} (the identity K·φ(d₂) = F·φ(d₁)), and exp(−m²/2) is formed from the exact
+/// split m² = h + l as exp(−h/2)·(1 − l/2). Where the difference lo·Q(m) − hi·Q(a) would cancel (a ≥ 4 and
+/// s ≤ a/4) the positive series of <see cref="BlackScholesMerton"/> is used instead. In-the-money options are
+/// intrinsic plus the out-of-the-money option (put-call symmetry).
+/// </remarks>
+internal static class BlackScholesKernel
+{
+    /// <summary>Smallest a = −d₂ (of the out-of-the-money option) for which the series branch is used.</summary>
+    internal const double SeriesMinimumA = 4.0;
+
+    /// <summary>Largest σ√T/a for which the series branch is used.</summary>
+    internal const double SeriesMaximumRatio = 0.25;
+
+    /// <summary>|m| is capped here before squaring: exp(−40²/2) is already 0 in double.</summary>
+    internal const double ExponentArgumentCap = 40.0;
+
+    /// <summary>
+    /// ln(numerator/denominator) for 0 &lt; denominator ≤ numerator with relative accuracy near 1 too: the rounded
+    /// quotient q and its exact residual r = numerator − q·denominator (fused multiply-add) give
+    /// ln(q) + ln(1 + r/(q·denominator)) = ln(q) + r/numerator to second order in r, which is below rounding.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double LogRatio(double numerator, double denominator)
+    {
+        double q = numerator / denominator;
+        double r = Math.FusedMultiplyAdd(-q, denominator, numerator);
+        return Math.Log(q) + r / numerator;
+    }
+
+    /// <summary>
+    /// Growth factor e^{bT} and discount factor DF = e^{−rT}: every scalar entry point (pricer, American engines,
+    /// implied vol) forms the forward S·e^{bT} here, so prices and implied vols round-trip exactly.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void GrowthAndDiscount(double tenor, double rate, double carry, out double growth, out double discountFactor)
+    {
+        growth = Math.Exp(carry * tenor);
+        discountFactor = Math.Exp(-rate * tenor);
+    }
+
+    /// <summary>Price, forward, discount factor and all nine Greeks (formulas in <see cref="BlackVanillaOptionPricer"/>).</summary>
+    internal static BlackVanillaOptionResult Evaluate(
+        double spot, double strike, double tenor, double sigma, double rate, double carry, bool isCall, bool rhoMovesCarry)
+    {
+        double sqrtTenor = Math.Sqrt(tenor);
+        double stdDev = sigma * sqrtTenor;
+        GrowthAndDiscount(tenor, rate, carry, out double growth, out double discountFactor);
+        double forward = spot * growth;
+        double carryFactor = growth * discountFactor; // A = e^{(b−r)T}
+        var c = new Core(forward, strike, stdDev);
+        bool inTheMoney = isCall == c.Up;
+        double price = discountFactor * (inTheMoney ? (c.Hi - c.Lo) + c.OutOfTheMoney : c.OutOfTheMoney);
+
+        double omega = isCall ? 1.0 : -1.0;
+        double d1 = c.Up ? c.A : -c.M;
+        double d2 = d1 - stdDev;
+        double density1 = (c.Up ? c.ExpA : c.ExpM) * StandardNormal.InvSqrtTwoPi;
+        double n1 = c.Up ? c.TailA : c.TailM;
+        double n2 = c.Up ? c.TailM : c.TailA;
+        double cdf1 = inTheMoney ? 1.0 - n1 : n1; // Φ(ωd₁)
+        double cdf2 = inTheMoney ? 1.0 - n2 : n2; // Φ(ωd₂)
+
+        double delta = omega * carryFactor * cdf1;
+        double gamma = carryFactor * density1 / (spot * stdDev);
+        double vega = spot * carryFactor * density1 * sqrtTenor;
+        double theta = -spot * carryFactor * density1 * sigma / (2.0 * sqrtTenor)
+                       - omega * (carry - rate) * spot * carryFactor * cdf1
+                       - omega * rate * strike * discountFactor * cdf2;
+        double carryRho = omega * tenor * spot * carryFactor * cdf1;
+        double rhoCarryFixed = -tenor * price;
+        double rho = rhoMovesCarry ? rhoCarryFixed + carryRho : rhoCarryFixed;
+        double vanna = -carryFactor * density1 * d2 / sigma;
+        double volga = vega * d1 * d2 / sigma;
+        double charm = -carryFactor * (density1 * (carry / stdDev - d2 / (2.0 * tenor)) + omega * (carry - rate) * cdf1);
+
+        var greeks = new Greeks(delta, gamma, vega, theta, rho, carryRho, vanna, volga, charm);
+        return new BlackVanillaOptionResult(price, forward, discountFactor, greeks);
+    }
+
+    /// <summary>Present value only, equal bit for bit to the price of <see cref="Evaluate"/>.</summary>
+    internal static double PresentValue(
+        double spot, double strike, double tenor, double stdDev, double rate, double carry, bool isCall)
+    {
+        GrowthAndDiscount(tenor, rate, carry, out double growth, out double discountFactor);
+        return discountFactor * UndiscountedPrice(spot * growth, strike, stdDev, isCall);
+    }
+
+    /// <summary>Undiscounted Black value for forward F, strike K and s = σ√T &gt; 0 (trusted).</summary>
+    internal static double UndiscountedPrice(double forward, double strike, double stdDev, bool isCall)
+    {
+        var c = new Core(forward, strike, stdDev);
+        return isCall == c.Up ? (c.Hi - c.Lo) + c.OutOfTheMoney : c.OutOfTheMoney;
+    }
+
+    /// <summary>
+    /// Undiscounted value of the out-of-the-money option of the pair, lo·Q(m) − hi·Q(a), or the positive series
+    /// hi·φ(a)·I(a, s) where that difference would cancel.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double OutOfTheMoney(double lo, double hi, double a, double stdDev, double qa, double qm, double ea)
+    {
+        if (IsSeriesRegion(a, stdDev))
+        {
+            return ea == 0.0 ? 0.0 : hi * (ea * StandardNormal.InvSqrtTwoPi) * PositiveSeries(a, stdDev);
+        }
+
+        return Math.Max(lo * qm - hi * qa, 0.0);
+    }
+
+    /// <summary>Whether the out-of-the-money value is taken from the series (a ≥ 4 and σ√T ≤ a/4).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsSeriesRegion(double a, double stdDev) => a >= SeriesMinimumA && stdDev <= SeriesMaximumRatio * a;
+
+    /// <summary>
+    /// I(a, s) = ∫₀^∞ (e^{su} − 1)·e^{−au−u²/2} du = Σ_{k≥1} s^k/k!·J_k(a) for a ≥ 4, s ≤ a/4, with
+    /// J_k(a) = ∫₀^∞ u^k e^{−au−u²/2} du from Miller's backward recurrence J_{k−1} = (J_{k+1} + a·J_k)/k
+    /// normalised by the Mills ratio J₀. All terms are positive; term k is at most (s/a)^k/a.
+    /// </summary>
+    private static double PositiveSeries(double a, double s)
+    {
+        const int millerExtraSteps = 40;
+        double ratio = s / a;
+        int terms = 1 + (int)Math.Ceiling(-39.2 / Math.Log(ratio)); // ratio^terms < 1e-17
+        terms = Math.Clamp(terms, 2, 30);
+        int top = terms + millerExtraSteps;
+
+        Span<double> j = stackalloc double[top + 2];
+        j[top + 1] = 0.0;
+        j[top] = 1.0;
+        for (int k = top; k >= 1; k--)
+        {
+            // J_{k+1} = k·J_{k−1} − a·J_k, run downwards where it is stable (Miller's algorithm).
+            j[k - 1] = (j[k + 1] + a * j[k]) / k;
+        }
+
+        double scale = StandardNormal.MillsRatio(a) / j[0];
+        double sum = 0.0;
+        double power = 1.0;
+        for (int k = 1; k <= terms; k++)
+        {
+            power *= s / k;
+            sum += power * (j[k] * scale);
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The shared part of price and Greeks for forward F, strike K and s = σ√T: up = (x = ln(F/K) ≥ 0),
+    /// lo/hi = min/max(F, K), a = |x|/s + s/2, m = a − s, e^{−a²/2}, e^{−m²/2}, Q(a), Q(m) and the undiscounted
+    /// out-of-the-money value.
+    /// </summary>
+    private readonly struct Core
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Core(double forward, double strike, double stdDev)
+        {
+            Up = forward >= strike;
+            Lo = Up ? strike : forward;
+            Hi = Up ? forward : strike;
+            double absX = LogRatio(Hi, Lo);
+            A = absX / stdDev + 0.5 * stdDev;
+            M = A - stdDev;
+            double mc = Math.Min(Math.Abs(M), ExponentArgumentCap);
+            double high = mc * mc;
+            double low = Math.FusedMultiplyAdd(mc, mc, -high);
+            double e0 = Math.Exp(-0.5 * high);
+            ExpM = Math.FusedMultiplyAdd(e0, -0.5 * low, e0);
+            ExpA = ExpM * Math.Exp(-absX);
+            TailA = NormalTail.UpperTail(A, ExpA);
+            TailM = NormalTail.UpperTail(M, ExpM);
+            OutOfTheMoney = BlackScholesKernel.OutOfTheMoney(Lo, Hi, A, stdDev, TailA, TailM, ExpA);
+        }
+
+        public bool Up { get; }
+
+        public double Lo { get; }
+
+        public double Hi { get; }
+
+        public double A { get; }
+
+        public double M { get; }
+
+        public double ExpA { get; }
+
+        public double ExpM { get; }
+
+        public double TailA { get; }
+
+        public double TailM { get; }
+
+        public double OutOfTheMoney { get; }
+    }
+}
