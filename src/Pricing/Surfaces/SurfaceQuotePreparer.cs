@@ -1,0 +1,244 @@
+using System.Collections.Immutable;
+using Analytics.Pricing.ImpliedVol;
+
+namespace Analytics.Pricing.Surfaces;
+
+/// <summary>
+/// From quotes to smile points (PRODUCT.md §3.2): groups one underlying's quotes by expiry, fixes each expiry's
+/// forward (the venue's forward when quoted; else a robust put-call parity regression,
+/// <see cref="PutCallParityForward"/>; else the caller's carry model), converts premiums in the underlying to USD
+/// (premium × forward), drops unusable quotes with a typed <see cref="QuoteDropReason"/>, and solves Black-76 implied
+/// vols of bid, ask and mid with <see cref="ImpliedVolatility.SolveBlack76"/> (Jäckel, "Let's Be Rational", 2015).
+/// </summary>
+/// <remarks>Tenor T is Act/365F from the as-of instant to the expiry instant. Stateless, pure and thread-safe.</remarks>
+public static class SurfaceQuotePreparer
+{
+    private const double SecondsPerYear = 365.0 * 86_400.0;
+
+    /// <summary>Act/365F year fraction from <paramref name="asOfUtc"/> to <paramref name="expiryUtc"/>.</summary>
+    /// <param name="asOfUtc">Valuation instant.</param>
+    /// <param name="expiryUtc">Expiry instant.</param>
+    /// <returns>Years, negative when the expiry is in the past.</returns>
+    public static double TenorYears(DateTimeOffset asOfUtc, DateTimeOffset expiryUtc) =>
+        (expiryUtc - asOfUtc).TotalSeconds / SecondsPerYear;
+
+    /// <summary>Turns quotes into smiles per expiry.</summary>
+    /// <param name="quotes">Quotes of one underlying at <paramref name="asOfUtc"/>.</param>
+    /// <param name="asOfUtc">Valuation instant.</param>
+    /// <param name="options">Filters and conventions; null for <see cref="QuoteFilterOptions.Default"/>.</param>
+    /// <returns>Smiles by ascending expiry and the dropped-quote counts per reason.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="quotes"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is not finite.</exception>
+    public static PreparedQuotes Prepare(
+        IReadOnlyList<SurfaceQuote> quotes, DateTimeOffset asOfUtc, QuoteFilterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(quotes);
+        options ??= QuoteFilterOptions.Default;
+        Guard.Finite(options.RatePerYear, nameof(options));
+        var dropped = new SortedDictionary<QuoteDropReason, int>();
+        void Drop(QuoteDropReason reason, int count = 1)
+        {
+            if (count > 0)
+            {
+                dropped[reason] = dropped.GetValueOrDefault(reason) + count;
+            }
+        }
+
+        var byExpiry = new SortedDictionary<DateTimeOffset, List<SurfaceQuote>>();
+        foreach (var quote in quotes)
+        {
+            var reason = Screen(quote, asOfUtc);
+            if (reason is { } r)
+            {
+                Drop(r);
+                continue;
+            }
+
+            if (!byExpiry.TryGetValue(quote.ExpiryUtc, out var list))
+            {
+                byExpiry[quote.ExpiryUtc] = list = [];
+            }
+
+            list.Add(quote);
+        }
+
+        var smiles = ImmutableArray.CreateBuilder<MarketSmile>();
+        foreach (var (expiry, group) in byExpiry)
+        {
+            double tenor = TenorYears(asOfUtc, expiry);
+            double discountFactor = Math.Exp(-options.RatePerYear * tenor);
+            var (forward, source) = SliceForward(group, tenor, discountFactor, options);
+            if (!double.IsFinite(forward))
+            {
+                Drop(QuoteDropReason.NoForward, group.Count);
+                continue;
+            }
+
+            var points = new List<SmilePoint>(group.Count);
+            foreach (var quote in group)
+            {
+                var point = ToPoint(quote, forward, tenor, discountFactor, options, out var reason);
+                if (reason is { } r)
+                {
+                    Drop(r);
+                }
+                else
+                {
+                    points.Add(point);
+                }
+            }
+
+            if (options.OutOfTheMoneyOnly)
+            {
+                int before = points.Count;
+                points = KeepOutOfTheMoney(points);
+                Drop(QuoteDropReason.InTheMoneyDuplicate, before - points.Count);
+            }
+
+            if (points.Select(p => p.Strike).Distinct().Count() < options.MinimumStrikesPerSlice)
+            {
+                Drop(QuoteDropReason.TooFewStrikesInSlice, points.Count);
+                continue;
+            }
+
+            points.Sort((x, y) => x.LogMoneyness.CompareTo(y.LogMoneyness));
+            smiles.Add(new MarketSmile(expiry, tenor, forward, source, discountFactor, [.. points]));
+        }
+
+        return new PreparedQuotes(asOfUtc, smiles.ToImmutable(), quotes.Count, dropped.ToImmutableSortedDictionary());
+    }
+
+    private static QuoteDropReason? Screen(SurfaceQuote quote, DateTimeOffset asOfUtc)
+    {
+        if (quote.ExpiryUtc <= asOfUtc)
+        {
+            return QuoteDropReason.Expired;
+        }
+
+        if (!IsPositive(quote.Strike) || !Enum.IsDefined(quote.Right) || !Enum.IsDefined(quote.PremiumCurrency)
+            || quote.UnderlyingPrice is { } f && !IsPositive(f)
+            || quote.Bid is { } b && (!double.IsFinite(b) || b < 0.0)
+            || quote.Ask is { } a && (!double.IsFinite(a) || a < 0.0))
+        {
+            return QuoteDropReason.InvalidField;
+        }
+
+        if (quote.Bid is not > 0.0)
+        {
+            return QuoteDropReason.NoBid;
+        }
+
+        if (quote.Ask is not > 0.0)
+        {
+            return QuoteDropReason.NoAsk;
+        }
+
+        return quote.Bid > quote.Ask ? QuoteDropReason.Crossed : null;
+    }
+
+    private static (double Forward, ForwardSource Source) SliceForward(
+        List<SurfaceQuote> group, double tenor, double discountFactor, QuoteFilterOptions options)
+    {
+        var venue = group.Where(q => q.UnderlyingPrice.HasValue).Select(q => q.UnderlyingPrice!.Value).ToArray();
+        if (venue.Length > 0)
+        {
+            return (PutCallParityForward.Median(venue), ForwardSource.Venue);
+        }
+
+        // Parity over strikes with both rights; one currency per slice (the most common).
+        var currency = group.GroupBy(q => q.PremiumCurrency).OrderByDescending(g => g.Count()).First().Key;
+        var strikes = new List<double>();
+        var differences = new List<double>();
+        foreach (var atStrike in group.Where(q => q.PremiumCurrency == currency).GroupBy(q => q.Strike))
+        {
+            var call = atStrike.FirstOrDefault(q => q.Right == OptionRight.Call);
+            var put = atStrike.FirstOrDefault(q => q.Right == OptionRight.Put);
+            if (call is not null && put is not null)
+            {
+                strikes.Add(atStrike.Key);
+                differences.Add(0.5 * (call.Bid!.Value + call.Ask!.Value) - 0.5 * (put.Bid!.Value + put.Ask!.Value));
+            }
+        }
+
+        if (strikes.Count >= options.MinimumParityPairs)
+        {
+            var estimate = PutCallParityForward.Estimate(strikes, differences, currency);
+            if (estimate.IsEstimated)
+            {
+                return (estimate.Forward, ForwardSource.PutCallParity);
+            }
+        }
+
+        return options.CarryFallback is { } carry && IsPositive(carry.SpotUsd) && double.IsFinite(carry.CostOfCarry)
+            ? (carry.Forward(tenor), ForwardSource.CarryModel)
+            : (double.NaN, ForwardSource.CarryModel);
+    }
+
+    private static SmilePoint ToPoint(
+        SurfaceQuote quote, double sliceForward, double tenor, double discountFactor, QuoteFilterOptions options,
+        out QuoteDropReason? reason)
+    {
+        reason = null;
+        double forward = quote.UnderlyingPrice ?? sliceForward;
+        double toUsd = quote.PremiumCurrency == QuotePremiumCurrency.Underlying ? forward : 1.0;
+        double bid = quote.Bid!.Value * toUsd;
+        double ask = quote.Ask!.Value * toUsd;
+        double mid = 0.5 * (bid + ask);
+        double strike = quote.Strike;
+        double upperBound = discountFactor * (quote.Right == OptionRight.Call ? forward : strike);
+        if (ask >= upperBound)
+        {
+            reason = QuoteDropReason.OutsideArbitrageBounds;
+            return default;
+        }
+
+        if ((ask - bid) > options.MaximumRelativeSpread * mid)
+        {
+            reason = QuoteDropReason.SpreadTooWide;
+            return default;
+        }
+
+        if (!ImpliedVolatility.TrySolveBlack76(mid, forward, strike, tenor, discountFactor, quote.Right, out var midVol)
+            || !ImpliedVolatility.TrySolveBlack76(ask, forward, strike, tenor, discountFactor, quote.Right, out var askVol))
+        {
+            reason = QuoteDropReason.OutsideArbitrageBounds;
+            return default;
+        }
+
+        if (!ImpliedVolatility.TrySolveBlack76(bid, forward, strike, tenor, discountFactor, quote.Right, out var bidVol))
+        {
+            // A bid at or below the discounted intrinsic value: the quote says nothing about the vol.
+            reason = QuoteDropReason.OutsideArbitrageBounds;
+            return default;
+        }
+
+        double sqrtT = Math.Sqrt(tenor);
+        double k = Math.Log(strike / forward);
+        double d1 = -k / (midVol * sqrtT) + 0.5 * midVol * sqrtT;
+        double vega = discountFactor * forward * sqrtT * Math.Exp(-0.5 * d1 * d1) / Math.Sqrt(2.0 * Math.PI);
+        double venueVol = quote.VenueMarkVol is { } v && IsPositive(v) ? v : double.NaN;
+        return new SmilePoint(strike, quote.Right, forward, k, bidVol, askVol, midVol, vega, venueVol);
+    }
+
+    private static List<SmilePoint> KeepOutOfTheMoney(List<SmilePoint> points)
+    {
+        var kept = new List<SmilePoint>(points.Count);
+        foreach (var atStrike in points.GroupBy(p => p.Strike))
+        {
+            var call = atStrike.Where(p => p.Right == OptionRight.Call).ToList();
+            var put = atStrike.Where(p => p.Right == OptionRight.Put).ToList();
+            if (call.Count == 0 || put.Count == 0)
+            {
+                kept.AddRange(atStrike);
+                continue;
+            }
+
+            // Out of the money: calls at or above the forward, puts below.
+            kept.AddRange(atStrike.Key >= call[0].Forward ? call : put);
+        }
+
+        return kept;
+    }
+
+    private static bool IsPositive(double value) => double.IsFinite(value) && value > 0.0;
+}

@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+
+namespace Analytics.Pricing.Surfaces;
+
+/// <summary>Which parameterisation a surface was fitted with.</summary>
+public enum SurfaceModel
+{
+    /// <summary>Raw SVI per expiry, calibrated independently (<see cref="RawSviCalibrator"/>). API id <c>svi</c>.</summary>
+    Svi = 0,
+
+    /// <summary>SSVI across expiries with the power-law φ (<see cref="SsviCalibrator"/>). API id <c>ssvi</c>.</summary>
+    Ssvi = 1,
+}
+
+/// <summary>One market point of a fitted slice with the model's vol there.</summary>
+/// <param name="Strike">Strike K in USD.</param>
+/// <param name="Right">The right quoted.</param>
+/// <param name="LogMoneyness">k = ln(K / F) with the quote's forward.</param>
+/// <param name="BidVol">Bid implied vol, annualised decimal.</param>
+/// <param name="AskVol">Ask implied vol, annualised decimal.</param>
+/// <param name="MidVol">Mid implied vol, annualised decimal: the fitted target.</param>
+/// <param name="ModelVol">Fitted vol at <paramref name="LogMoneyness"/>, annualised decimal.</param>
+/// <param name="VenueMarkVol">The venue's mark vol, annualised decimal; NaN when not quoted.</param>
+public readonly record struct SurfacePointFit(
+    double Strike,
+    OptionRight Right,
+    double LogMoneyness,
+    double BidVol,
+    double AskVol,
+    double MidVol,
+    double ModelVol,
+    double VenueMarkVol)
+{
+    /// <summary>Fit error 100·(model − mid), vol points.</summary>
+    public double ErrorVolPoints => 100.0 * (ModelVol - MidVol);
+
+    /// <summary>Difference from the venue's mark 100·(model − venue mark), vol points; NaN when there is no venue mark.</summary>
+    public double VenueDifferenceVolPoints => 100.0 * (ModelVol - VenueMarkVol);
+}
+
+/// <summary>One fitted expiry slice of a <see cref="VolatilitySurface"/> (API.md: <c>slices</c>).</summary>
+/// <param name="ExpiryUtc">Expiry instant.</param>
+/// <param name="TenorYears">T in years, Act/365F from the surface's as-of instant.</param>
+/// <param name="Forward">Slice forward F_T in USD.</param>
+/// <param name="ForwardSource">Where the forward came from.</param>
+/// <param name="DiscountFactor">DF = e^{−rT}.</param>
+/// <param name="Parameters">Raw SVI parameters (for an SSVI surface, the slice's exact raw SVI form).</param>
+/// <param name="RmseVolPoints">RMSE of model vol − mid vol over <paramref name="Points"/>, vol points.</param>
+/// <param name="Points">Market points with model vols, by ascending log-moneyness.</param>
+/// <param name="Butterfly">Butterfly and Lee diagnosis of <paramref name="Parameters"/>.</param>
+/// <param name="ButterflyRepaired">Whether the raw SVI fit needed the butterfly repair (<see cref="SviSliceFit.ButterflyRepaired"/>).</param>
+/// <param name="Elapsed">Wall time of this slice's raw SVI calibration.</param>
+public sealed record SurfaceSlice(
+    DateTimeOffset ExpiryUtc,
+    double TenorYears,
+    double Forward,
+    ForwardSource ForwardSource,
+    double DiscountFactor,
+    SviParameters Parameters,
+    double RmseVolPoints,
+    ImmutableArray<SurfacePointFit> Points,
+    ButterflyDiagnosis Butterfly,
+    bool ButterflyRepaired,
+    TimeSpan Elapsed)
+{
+    /// <summary>
+    /// RMSE of model vol − venue mark vol over the points that carry a venue mark, vol points; NaN when none does.
+    /// </summary>
+    public double VenueRmseVolPoints
+    {
+        get
+        {
+            var d = Points.Where(p => double.IsFinite(p.VenueMarkVol)).Select(p => p.VenueDifferenceVolPoints).ToArray();
+            return d.Length == 0 ? double.NaN : Math.Sqrt(d.Average(x => x * x));
+        }
+    }
+
+    /// <summary>Builds a slice from a market smile and fitted parameters, computing the model vol at every point.</summary>
+    internal static SurfaceSlice Create(
+        MarketSmile smile, SviParameters parameters, ButterflyDiagnosis butterfly, bool repaired, TimeSpan elapsed)
+    {
+        var points = ImmutableArray.CreateBuilder<SurfacePointFit>(smile.Points.Length);
+        double squares = 0.0;
+        foreach (var p in smile.Points)
+        {
+            double model = Math.Sqrt(Math.Max(parameters.TotalVariance(p.LogMoneyness), 0.0) / smile.TenorYears);
+            var fit = new SurfacePointFit(p.Strike, p.Right, p.LogMoneyness, p.BidVol, p.AskVol, p.MidVol, model, p.VenueMarkVol);
+            squares += fit.ErrorVolPoints * fit.ErrorVolPoints;
+            points.Add(fit);
+        }
+
+        double rmse = points.Count == 0 ? double.NaN : Math.Sqrt(squares / points.Count);
+        return new SurfaceSlice(smile.ExpiryUtc, smile.TenorYears, smile.Forward, smile.ForwardSource, smile.DiscountFactor,
+            parameters, rmse, points.MoveToImmutable(), butterfly, repaired, elapsed);
+    }
+}
+
+/// <summary>
+/// Vols on a log-moneyness × tenor grid (API.md <c>GET /surfaces/{id}/grid</c>), row-major by tenor:
+/// <c>LognormalVols[i·LogMoneyness.Length + j]</c> is the vol at tenor i and log-moneyness j.
+/// </summary>
+/// <param name="LogMoneyness">Grid of k = ln(K/F_T).</param>
+/// <param name="TenorsYears">Grid of tenors in years.</param>
+/// <param name="LognormalVols">Implied vols, annualised decimals, row-major by tenor.</param>
+public sealed record VolGrid(
+    ImmutableArray<double> LogMoneyness, ImmutableArray<double> TenorsYears, ImmutableArray<double> LognormalVols)
+{
+    /// <summary>The vol at tenor index <paramref name="tenorIndex"/> and log-moneyness index <paramref name="logMoneynessIndex"/>.</summary>
+    /// <param name="tenorIndex">Row, 0 ≤ i &lt; TenorsYears.Length.</param>
+    /// <param name="logMoneynessIndex">Column, 0 ≤ j &lt; LogMoneyness.Length.</param>
+    public double Vol(int tenorIndex, int logMoneynessIndex) => LognormalVols[tenorIndex * LogMoneyness.Length + logMoneynessIndex];
+}
