@@ -6,7 +6,7 @@ API_DLL := src/Api/bin/$(CONFIGURATION)/net10.0/Analytics.Api.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: run build test deps deps-test openapi migrate clean
+.PHONY: run build test deps deps-test openapi migrate import clean
 
 ## run: install what is missing, build, migrate, seed demo data and serve on http://127.0.0.1:5080 (SQLite + in-memory jobs)
 run: build
@@ -29,6 +29,10 @@ openapi: build
 ## migrate: apply pending migrations to the configured database (PostgreSQL deployments run this once)
 migrate: build
 	dotnet $(API_DLL) migrate
+
+## import: load a file into the configured database, e.g. make import KIND=quotes FORMAT=deribit-snapshot FILE=../shared/data/options/x.csv [ARGS="--venue deribit"]
+import: build
+	ASPNETCORE_ENVIRONMENT=$${ASPNETCORE_ENVIRONMENT:-Development} dotnet $(API_DLL) import --kind $(KIND) $(if $(FORMAT),--format $(FORMAT)) $(ARGS) $(FILE)
 
 deps:
 	@scripts/install-deps.sh run

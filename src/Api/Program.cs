@@ -1,6 +1,12 @@
 using Analytics.Api.Hosting;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Locate() });
+// `import ...` takes its own arguments (file paths would read as configuration switches).
+if (!ImportCommand.TryParse(args, out var import))
+{
+    Environment.ExitCode = 2;
+    return;
+}
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = import is null ? args : [], ContentRootPath = ContentRoot.Locate() });
 builder.AddAnalyticsServices();
 
 var app = builder.Build();
@@ -12,6 +18,12 @@ if (args.Contains("migrate"))
 }
 
 await app.PrepareStorageAsync();
+if (import is not null)
+{
+    // `dotnet Analytics.Api.dll import --kind K --format F FILE...`: the ingest endpoints' all-or-nothing import, then exit.
+    Environment.ExitCode = await import.RunAsync(app);
+    return;
+}
 app.LogStartupBanner();
 app.UseAnalyticsPipeline();
 app.MapAnalyticsEndpoints();

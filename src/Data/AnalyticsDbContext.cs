@@ -19,6 +19,13 @@ public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(o
     /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PriceObservationEntity> PriceObservations => Set<PriceObservationEntity>();
+    public DbSet<ChainEntity> Chains => Set<ChainEntity>();
+    public DbSet<VenueEntity> Venues => Set<VenueEntity>();
+    public DbSet<InstrumentEntity> Instruments => Set<InstrumentEntity>();
+    public DbSet<TradeEntity> Trades => Set<TradeEntity>();
+    public DbSet<OptionQuoteEntity> OptionQuotes => Set<OptionQuoteEntity>();
+    public DbSet<FundingObservationEntity> FundingObservations => Set<FundingObservationEntity>();
+    public DbSet<VolatilitySurfaceEntity> VolatilitySurfaces => Set<VolatilitySurfaceEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AnalyticsDbContext).Assembly);

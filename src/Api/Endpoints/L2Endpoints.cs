@@ -1,13 +1,15 @@
 using Analytics.Api.Auth;
 using Analytics.Api.Contracts.L2;
-using Analytics.Api.Options;
+using Analytics.Api.Contracts.Pricing;
+using Analytics.Api.Endpoints.L2;
+using Analytics.Api.Endpoints.Pricing;
+using Analytics.Api.Errors;
 using Analytics.Pricing.L2;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Analytics.Api.Endpoints;
 
-/// <summary>The L2 model's configuration: <c>/api/v1/l2</c>.</summary>
+/// <summary>The L2 model: <c>/api/v1/l2</c>.</summary>
 public static class L2Endpoints
 {
     public static RouteGroupBuilder MapL2Endpoints(this RouteGroupBuilder api)
@@ -19,15 +21,51 @@ public static class L2Endpoints
             .WithDescription("Rollup type, withdrawal delay to L1, block time, gas cost per transaction and liquidation latency " +
                              "for each configured chain (Ethereum L1, Arbitrum One, OP Mainnet, Base, zkSync Era, Starknet, Scroll, " +
                              "Linea by default), with the source of each default. Configured under `Chains` in appsettings.json.");
+        group.MapPost("/compare", CompareAsync)
+            .WithName("CompareChains")
+            .WithSummary("Price one option on every configured chain, side by side")
+            .WithDescription("The body of POST /api/v1/options/price, its `l2` block without `chain` (profile overrides apply to " +
+                             "every chain). For each chain: mid, bid, ask, spread, discount factor (with the settlement delay when " +
+                             "`settlement` is `l1`), gas per contract and Leland number: L2 spreads are tighter than L1's, and " +
+                             "optimistic-rollup L1 settlement costs more than ZK.");
         return group;
     }
 
-    private static Ok<ChainProfilesResponse> GetChains(IOptionsMonitor<ChainsOptions> chains) =>
-        TypedResults.Ok(new ChainProfilesResponse(chains.CurrentValue
-            .Select(c => c.Value.ToProfile(c.Key))
-            .OrderBy(p => p.Rollup != RollupKind.L1)
-            .ThenBy(p => p.Id, StringComparer.Ordinal)
-            .Select(p => new ChainProfileResponse(p.Id, p.Name, p.Rollup.ToString().ToLowerInvariant(), p.WithdrawalDelayHours, p.BlockTimeSeconds,
+    private static Ok<ChainProfilesResponse> GetChains(ChainProfiles chains) =>
+        TypedResults.Ok(new ChainProfilesResponse(chains.All
+            .Select(p => new ChainProfileResponse(p.Id, p.Name, Rollup(p), p.WithdrawalDelayHours, p.BlockTimeSeconds,
                 p.GasCostUsd, p.LiquidationLatencySeconds, p.Source))
             .ToList()));
+
+    private static async Task<Results<Ok<L2CompareResponse>, ValidationProblem, ProblemHttpResult>> CompareAsync(
+        OptionPriceRequest request, TimeProvider timeProvider, ChainProfiles chains, FundingCarryResolver funding, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var validated = OptionRequestValidator.Validate(request, timeProvider.GetUtcNow(), errors);
+        var l2Request = request.L2 ?? new L2Request(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        var l2 = L2RequestValidator.Validate(l2Request, request, chains, errors, chainOverride: chains.All[0]);
+        if (validated is not var (option, vol) || l2 is null)
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The option cannot be priced as given");
+
+        double? fundingRate = null;
+        if (l2.Funding is { } series)
+        {
+            var (rate, error) = await funding.ResolveAsync(series, option.ValuationTime, cancellationToken);
+            if (error is not null) return TypedResults.Problem(statusCode: 422, title: "Too little funding data for the funding carry", detail: error);
+            fundingRate = rate;
+        }
+
+        var carry = L2OptionPricing.Carry(option, l2, fundingRate);
+        var pricer = new L2VanillaOptionPricer(L2OptionPricing.EngineFor(option.Engine)!);
+        var results = chains.All.Select(chain =>
+        {
+            var overridden = l2.Overridden(chain);
+            var r = pricer.Price(L2OptionPricing.Inputs(option, vol, l2, carry, overridden));
+            return new L2ChainQuoteResponse(chain.Id, Rollup(chain), r.Price, r.Bid, r.Ask, r.Spread, r.DiscountFactor,
+                r.SettlementDelayYears, r.GasPerContractUsd, r.LelandNumber);
+        }).ToList();
+        return TypedResults.Ok(new L2CompareResponse(results));
+    }
+
+    private static string Rollup(ChainProfile profile) => profile.Rollup.ToString().ToLowerInvariant();
 }

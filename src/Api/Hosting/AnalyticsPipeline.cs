@@ -28,8 +28,15 @@ public static class AnalyticsPipeline
         var api = app.MapGroup("/api/v1");
         api.MapPricingEndpoints();
         api.MapL2Endpoints();
+        Endpoints.Structures.StructuresEndpoints.MapStructuresEndpoints(api);
         api.MapJobsEndpoints();
         api.MapPricesEndpoints();
+        api.MapIngestEndpoints();
+        api.MapTradesEndpoints();
+        api.MapQuotesEndpoints();
+        api.MapFundingEndpoints();
+        api.MapMarketsEndpoints();
+        Endpoints.Surfaces.SurfaceEndpoints.MapSurfaceEndpoints(api);
         app.MapAuthEndpoints();
         app.MapHealthEndpoints();
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();

@@ -36,7 +36,11 @@ public static class AnalyticsServices
                                           ?? new LimitsOptions().MaxRequestBodyBytes);
 
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Analytics.Data.Queries.FundingSummaryQuery>();
+        services.AddScoped<Analytics.Data.Queries.BarsQuery>();
         services.AddSingleton(QuantLibVanillaOptionPricer.Default);
+        services.AddSingleton<Endpoints.L2.ChainProfiles>();
+        services.AddScoped<Endpoints.L2.FundingCarryResolver>();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
         // Bad requests throw, so the one exception handler can name the offending field.

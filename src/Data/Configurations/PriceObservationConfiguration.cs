@@ -14,5 +14,7 @@ internal sealed class PriceObservationConfiguration : IEntityTypeConfiguration<P
         builder.Property(x => x.Source).HasMaxLength(64);
         // The identity of a price, and the index behind "prices of X from source Y between t1 and t2".
         builder.HasIndex(x => new { x.Underlying, x.Source, x.TimestampUtc }).IsUnique();
+        // Unfiltered keyset pagination (timestamp, id).
+        builder.HasIndex(x => new { x.TimestampUtc, x.Id });
     }
 }

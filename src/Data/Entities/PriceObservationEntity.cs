@@ -8,7 +8,7 @@ namespace Analytics.Data.Entities;
 /// Prices are <see cref="double"/>: the numerics consume them as doubles, and 15–16 significant digits
 /// exceed any venue's tick precision. Exact money (fees, cash balances) is stored as decimal where it occurs.
 /// </remarks>
-public sealed class PriceObservationEntity
+public sealed class PriceObservationEntity : ITimeSeriesRow
 {
     public long Id { get; set; }
     public required string Underlying { get; set; }

@@ -18,10 +18,25 @@ public sealed record OptionPriceRequest(
     [property: Description("Risk-free (collateral) rate r, annualised, continuously compounded decimal. Required.")] double? Rate,
     [property: Description("Dividend (or staking/lending) yield q of the underlying, annualised, continuously compounded decimal. Default 0. Cost of carry b = r − q.")] double? DividendYield,
     [property: Description("Cost of carry b, annualised decimal; when given it replaces `rate − dividendYield` and is held fixed for rho.")] double? CarryRate,
-    [property: Description("Pricing engine: `analytic` (European default), `bjerksund-stensland` (American default), `barone-adesi-whaley`, `binomial`; the `quantlib-*` engines price through QuantLib.")] PricingEngine? Engine)
+    [property: Description("Pricing engine: `analytic` (European default), `bjerksund-stensland` (American default), `barone-adesi-whaley`, `binomial`; the `quantlib-*` engines price through QuantLib.")] PricingEngine? Engine,
+    [property: Description("Optional L2 adjustments (chain, carry source, settlement, gas, hedging cost); without it none is applied.")] Analytics.Api.Contracts.L2.L2Request? L2 = null,
+    [property: Description("Where the vol comes from: `given` (default: the request's `vol`) or `surface` (the latest fitted surface of `underlying`, read at the strike and tenor; POST /options/price only, not in batches).")] VolSource? VolSource = null,
+    [property: Description("Underlying symbol whose latest surface gives the vol with `volSource: surface`, e.g. `ETH`.")] string? Underlying = null)
     : IVanillaOptionFields
 {
     /// <summary>The example shown in Swagger UI (API.md's request, without the L2 block).</summary>
     public static OptionPriceRequest Example { get; } = new(
-        OptionType.Call, ExerciseStyle.European, 100, null, 100, 0.5, null, null, 0.2, 0.05, 0.0, null, PricingEngine.Analytic);
+        OptionType.Call, ExerciseStyle.European, 100, null, 100, 0.5, null, null, 0.2, 0.05, 0.0, null, PricingEngine.Analytic,
+        new Analytics.Api.Contracts.L2.L2Request("arbitrum-one", Analytics.Api.Contracts.L2.CarrySourceKind.Rates, null, null, 24,
+            Analytics.Api.Contracts.L2.SettlementKind.L2, 1, 1, 0.0, null, null, null, null));
+}
+
+/// <summary>Where a price request's vol comes from (API.md, Pricing).</summary>
+public enum VolSource
+{
+    /// <summary>The request's own <c>vol</c>.</summary>
+    Given,
+
+    /// <summary>The latest fitted surface of the request's <c>underlying</c>.</summary>
+    Surface,
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 
 namespace Analytics.Api.Contracts.Pricing;
 
@@ -12,8 +13,11 @@ public sealed record OptionPriceResponse(
     [property: Description("Cost of carry b used, annualised decimal.")] double CarryRate,
     [property: Description("Sensitivities: plain partial derivatives of `price`.")] GreeksResponse Greeks,
     [property: Description("How the Greeks were obtained: `closed-form`, `finite-difference` (bump and reprice), `lattice` (from the tree) or, for QuantLib engines, `quantlib` (QuantLib's own, with the ones it does not provide listed in `bumpedGreeks`).")] string GreeksMethod,
-    [property: Description("QuantLib engines only: the Greeks QuantLib does not return, computed by bump-and-reprice through QuantLib.")] IReadOnlyList<string>? BumpedGreeks,
-    [property: Description("American exercise only: the European price of the same option, USD, so the early-exercise premium is `price − europeanPrice`.")] double? EuropeanPrice) : OptionPriceSlot;
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("QuantLib engines only: the Greeks QuantLib does not return, computed by bump-and-reprice through QuantLib. Absent otherwise.")] IReadOnlyList<string>? BumpedGreeks,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("American exercise only: the European price of the same option, USD, so the early-exercise premium is `price − europeanPrice`. Absent otherwise.")] double? EuropeanPrice,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("With an `l2` block: how the chain's facts moved the price (carry, settlement delay, gas, hedging cost, bid and ask). Absent otherwise.")] Analytics.Api.Contracts.L2.L2Response? L2 = null,
+    [property: Description("The lognormal vol the price used, annualised decimal: the request's `vol`, or the surface's with `volSource: surface`.")] double? Vol = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("With `volSource: surface`: the id of the surface the vol was read from (GET /api/v1/surfaces/{id}). Absent otherwise.")] long? SurfaceId = null) : OptionPriceSlot;
 
 /// <summary>Greeks as plain partial derivatives of the price (API.md).</summary>
 public sealed record GreeksResponse(

@@ -14,9 +14,22 @@ internal static class OptionRequestValidator
     /// <summary>A price request: the shared fields and a required vol.</summary>
     public static (ValidatedOption Option, double Vol)? Validate(OptionPriceRequest r, DateTimeOffset now, FieldErrors errors)
     {
-        var vol = errors.Required("vol", r.Vol, 0, MaxVol, "annualised decimal, 0.8 = 80 %", minExclusive: true);
+        var vol = r.VolSource == VolSource.Surface ? SurfaceVolErrors(r, errors)
+            : errors.Required("vol", r.Vol, 0, MaxVol, "annualised decimal, 0.8 = 80 %", minExclusive: true);
         var option = Validate((IVanillaOptionFields)r, now, errors);
         return option is null || vol is null ? null : (option, vol.Value);
+    }
+
+    /// <summary>
+    /// <c>volSource: surface</c> reaching validation: the surface vol was not resolved (on POST /options/price it is, before
+    /// validation, when strike, tenor and underlying are valid), so say why. Always null.
+    /// </summary>
+    private static double? SurfaceVolErrors(OptionPriceRequest r, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(r.Underlying)) errors.Add("underlying", "is required with volSource surface, e.g. ETH.");
+        if (r.Vol is not null) errors.Add("vol", "give either vol or volSource surface, not both.");
+        else errors.Add("vol", "could not be read from a surface: volSource surface needs a valid strike, tenor and underlying, and works on POST /options/price (not in batches).");
+        return null;
     }
 
     /// <summary>The fields every vanilla-option request shares; null when any is invalid (see <paramref name="errors"/>).</summary>

@@ -1,6 +1,7 @@
 using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Errors;
+using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Options;
 using Analytics.Pricing.QuantLib;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,7 @@ public static class PricingEndpoints
     public static RouteGroupBuilder MapPricingEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/options").WithTags("Pricing").RequireAuthorization(AuthNames.ReadPolicy);
-        group.MapPost("/price", Price)
+        group.MapPost("/price", PriceAsync)
             .WithName("PriceOption")
             .WithSummary("Price one vanilla option, with Greeks")
             .WithDescription("European exercise: generalised Black-Scholes-Merton with cost of carry b (b = rate − dividendYield, or " +
@@ -55,13 +56,23 @@ public static class PricingEndpoints
         return group;
     }
 
-    private static Results<Ok<OptionPriceResponse>, ValidationProblem> Price(
-        OptionPriceRequest request, TimeProvider timeProvider, QuantLibVanillaOptionPricer quantLib)
+    private static async Task<Results<Ok<OptionPriceResponse>, ValidationProblem, ProblemHttpResult>> PriceAsync(
+        OptionPriceRequest request, TimeProvider timeProvider, QuantLibVanillaOptionPricer quantLib, ChainProfiles chains,
+        FundingCarryResolver funding, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (OptionRequestValidator.Validate(request, timeProvider.GetUtcNow(), errors) is not var (option, vol))
+        if (PriceableOption.Validate(request, timeProvider.GetUtcNow(), chains, errors) is not { } option)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The option cannot be priced as given");
-        return TypedResults.Ok(OptionPricing.Price(option, vol, quantLib));
+        double? fundingRate = null;
+        if (option.Funding is { } series)
+        {
+            var (rate, error) = await funding.ResolveAsync(series, option.Option.ValuationTime, cancellationToken);
+            if (error is not null)
+                return TypedResults.Problem(statusCode: 422, title: "Too little funding data for the funding carry", detail: error,
+                    extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["l2.fundingMarket"] = [error] } });
+            fundingRate = rate;
+        }
+        return TypedResults.Ok(option.Price(quantLib, fundingRate));
     }
 
     private static Results<Ok<ImpliedVolResponse>, ValidationProblem, ProblemHttpResult> ImpliedVol(ImpliedVolRequest request, TimeProvider timeProvider)
@@ -75,31 +86,52 @@ public static class PricingEndpoints
             extensions: new Dictionary<string, object?> { ["errors"] = error.Errors });
     }
 
-    private static async Task<Results<Ok<OptionPriceBatchResponse>, ValidationProblem>> PriceBatchAsync(
+    private static async Task<Results<ParallelJsonArrayResult<OptionPriceSlot>, ValidationProblem>> PriceBatchAsync(
         HttpContext context, TimeProvider timeProvider, IOptions<JsonOptions> json, IOptionsSnapshot<LimitsOptions> limits,
-        QuantLibVanillaOptionPricer quantLib)
+        QuantLibVanillaOptionPricer quantLib, ChainProfiles chains, FundingCarryResolver funding)
     {
         var (items, errors) = await BatchReader.ReadAsync<OptionPriceRequest>(
             context.Request, json.Value.SerializerOptions, limits.Value.MaxBatchItems, context.RequestAborted);
         if (items is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The batch cannot be read");
 
         var now = timeProvider.GetUtcNow();
-        var results = Map<OptionPriceRequest, OptionPriceSlot>(items, item =>
+        var validated = Map<OptionPriceRequest, (PriceableOption? Option, BatchItemError? Error)>(items, item =>
         {
-            if (item.Value is null) return new OptionPriceItemError(Invalid(item.Errors!));
+            if (item.Value is null) return (null, Invalid(item.Errors!));
             var itemErrors = new FieldErrors();
-            if (OptionRequestValidator.Validate(item.Value, now, itemErrors) is not var (option, vol))
-                return new OptionPriceItemError(Invalid(itemErrors.ToDictionary()));
+            return PriceableOption.Validate(item.Value, now, chains, itemErrors) is { } option ? (option, null) : (null, Invalid(itemErrors.ToDictionary()));
+        });
+        // Funding carry is read once per distinct (series, valuation time), before the CPU-bound pricing.
+        var fundingRates = new Dictionary<(FundingSeries, DateTimeOffset), (double? Rate, string? Error)>();
+        foreach (var key in validated.Where(v => v.Option?.Funding is not null).Select(v => (v.Option!.Funding!, v.Option.Option.ValuationTime)).Distinct())
+            fundingRates[key] = await funding.ResolveAsync(key.Item1, key.Item2, context.RequestAborted);
+
+        var results = new OptionPriceSlot[validated.Length];
+        Parallelise(validated.Length, i =>
+        {
+            var (option, error) = validated[i];
+            if (option is null) { results[i] = new OptionPriceItemError(error!); return; }
+            double? fundingRate = null;
+            if (option.Funding is { } series && fundingRates[(series, option.Option.ValuationTime)] is var (rate, fundingError))
+            {
+                if (fundingError is not null)
+                {
+                    results[i] = new OptionPriceItemError(new BatchItemError(422, "Too little funding data for the funding carry",
+                        new Dictionary<string, string[]> { ["l2.fundingMarket"] = [fundingError] }));
+                    return;
+                }
+                fundingRate = rate;
+            }
             try
             {
-                return OptionPricing.Price(option, vol, quantLib);
+                results[i] = option.Price(quantLib, fundingRate);
             }
             catch (Exception e) when (EngineFailure.Describe(e) is { } failure)
             {
-                return new OptionPriceItemError(failure);
+                results[i] = new OptionPriceItemError(failure);
             }
         });
-        return TypedResults.Ok(new OptionPriceBatchResponse(results));
+        return new ParallelJsonArrayResult<OptionPriceSlot>(results);
     }
 
     private static async Task<Results<Ok<ImpliedVolBatchResponse>, ValidationProblem>> ImpliedVolBatchAsync(
@@ -128,10 +160,15 @@ public static class PricingEndpoints
     private static TResult[] Map<TItem, TResult>(IReadOnlyList<BatchItem<TItem>> items, Func<BatchItem<TItem>, TResult> map) where TItem : class
     {
         var results = new TResult[items.Count];
-        if (items.Count < ParallelThreshold)
-            for (var i = 0; i < items.Count; i++) results[i] = map(items[i]);
-        else
-            Parallel.For(0, items.Count, i => results[i] = map(items[i]));
+        Parallelise(items.Count, i => results[i] = map(items[i]));
         return results;
+    }
+
+    private static void Parallelise(int count, Action<int> body)
+    {
+        if (count < ParallelThreshold)
+            for (var i = 0; i < count; i++) body(i);
+        else
+            Parallel.For(0, count, body);
     }
 }

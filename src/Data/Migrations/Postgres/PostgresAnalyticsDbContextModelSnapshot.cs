@@ -22,6 +22,120 @@ namespace Analytics.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Analytics.Data.Entities.ChainEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("chains", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.FundingObservationEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("IndexPrice")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("IntervalHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("MarkPrice")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Market")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("RatePerInterval")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("TimestampUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimestampUtc", "Id");
+
+                    b.HasIndex("Market", "TimestampUtc", "Id");
+
+                    b.HasIndex("Venue", "Market", "TimestampUtc")
+                        .IsUnique();
+
+                    b.ToTable("funding_observations", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.InstrumentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ExpiryUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Market")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Right")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Settlement")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double?>("Strike")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Style")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Underlying")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Underlying", "ExpiryUtc", "Strike");
+
+                    b.ToTable("instruments", (string)null);
+                });
+
             modelBuilder.Entity("Analytics.Data.Entities.JobHeartbeatEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -48,6 +162,82 @@ namespace Analytics.Data.Migrations.Postgres
                     b.HasIndex("RecurringJobId", "RecordedAtUtc");
 
                     b.ToTable("job_heartbeats", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.OptionQuoteEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("Ask")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("AskIv")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("AskSize")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Bid")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("BidIv")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("BidSize")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("IndexPrice")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("InstrumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("Mark")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("MarkIv")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("OpenInterest")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("PremiumCurrency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("TimestampUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Underlying")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<double?>("UnderlyingPrice")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimestampUtc", "Id");
+
+                    b.HasIndex("InstrumentId", "TimestampUtc", "Id");
+
+                    b.HasIndex("Underlying", "TimestampUtc", "Id");
+
+                    b.HasIndex("Venue", "InstrumentId", "TimestampUtc")
+                        .IsUnique();
+
+                    b.ToTable("option_quotes", (string)null);
                 });
 
             modelBuilder.Entity("Analytics.Data.Entities.PriceObservationEntity", b =>
@@ -88,10 +278,185 @@ namespace Analytics.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TimestampUtc", "Id");
+
                     b.HasIndex("Underlying", "Source", "TimestampUtc")
                         .IsUnique();
 
                     b.ToTable("price_observations", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.TradeEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<decimal?>("FeeUsd")
+                        .HasPrecision(38, 18)
+                        .HasColumnType("numeric(38,18)");
+
+                    b.Property<double?>("IndexPrice")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("InstrumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LogIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PremiumCurrency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(38, 18)
+                        .HasColumnType("numeric(38,18)");
+
+                    b.Property<decimal>("PriceUsd")
+                        .HasPrecision(38, 18)
+                        .HasColumnType("numeric(38,18)");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<decimal>("Size")
+                        .HasPrecision(38, 18)
+                        .HasColumnType("numeric(38,18)");
+
+                    b.Property<DateTime>("TimestampUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TxHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Underlying")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimestampUtc", "Id");
+
+                    b.HasIndex("Chain", "TimestampUtc", "Id");
+
+                    b.HasIndex("Chain", "TxHash", "LogIndex")
+                        .IsUnique();
+
+                    b.HasIndex("InstrumentId", "TimestampUtc", "Id");
+
+                    b.HasIndex("Underlying", "TimestampUtc", "Id");
+
+                    b.HasIndex("Venue", "TimestampUtc", "Id");
+
+                    b.ToTable("trades", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.VenueEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("venues", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.VolatilitySurfaceEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("ArbitrageFree")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("AsOfUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DiagnosticsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DroppedJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("ElapsedMilliseconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("InputSource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double?>("MedianRmseVolPoints")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("QuotesIn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuotesUsed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SliceCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SlicesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Underlying")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AsOfUtc", "Id");
+
+                    b.HasIndex("Underlying", "AsOfUtc", "Id");
+
+                    b.ToTable("volatility_surfaces", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -111,6 +476,51 @@ namespace Analytics.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.FundingObservationEntity", b =>
+                {
+                    b.HasOne("Analytics.Data.Entities.VenueEntity", null)
+                        .WithMany()
+                        .HasForeignKey("Venue")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.OptionQuoteEntity", b =>
+                {
+                    b.HasOne("Analytics.Data.Entities.InstrumentEntity", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Analytics.Data.Entities.VenueEntity", null)
+                        .WithMany()
+                        .HasForeignKey("Venue")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.TradeEntity", b =>
+                {
+                    b.HasOne("Analytics.Data.Entities.ChainEntity", null)
+                        .WithMany()
+                        .HasForeignKey("Chain")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Analytics.Data.Entities.InstrumentEntity", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Analytics.Data.Entities.VenueEntity", null)
+                        .WithMany()
+                        .HasForeignKey("Venue")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,116 @@ namespace Analytics.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Analytics.Data.Entities.ChainEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("chains", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.FundingObservationEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("IndexPrice")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("IntervalHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MarkPrice")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Market")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RatePerInterval")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("TimestampUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimestampUtc", "Id");
+
+                    b.HasIndex("Market", "TimestampUtc", "Id");
+
+                    b.HasIndex("Venue", "Market", "TimestampUtc")
+                        .IsUnique();
+
+                    b.ToTable("funding_observations", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.InstrumentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ExpiryUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Market")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Right")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Settlement")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Strike")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Style")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Underlying")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Underlying", "ExpiryUtc", "Strike");
+
+                    b.ToTable("instruments", (string)null);
+                });
+
             modelBuilder.Entity("Analytics.Data.Entities.JobHeartbeatEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -41,6 +151,80 @@ namespace Analytics.Data.Migrations.Sqlite
                     b.HasIndex("RecurringJobId", "RecordedAtUtc");
 
                     b.ToTable("job_heartbeats", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.OptionQuoteEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Ask")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AskIv")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AskSize")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Bid")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("BidIv")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("BidSize")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("IndexPrice")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("InstrumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Mark")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MarkIv")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("OpenInterest")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PremiumCurrency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TimestampUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Underlying")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("UnderlyingPrice")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimestampUtc", "Id");
+
+                    b.HasIndex("InstrumentId", "TimestampUtc", "Id");
+
+                    b.HasIndex("Underlying", "TimestampUtc", "Id");
+
+                    b.HasIndex("Venue", "InstrumentId", "TimestampUtc")
+                        .IsUnique();
+
+                    b.ToTable("option_quotes", (string)null);
                 });
 
             modelBuilder.Entity("Analytics.Data.Entities.PriceObservationEntity", b =>
@@ -79,10 +263,181 @@ namespace Analytics.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TimestampUtc", "Id");
+
                     b.HasIndex("Underlying", "Source", "TimestampUtc")
                         .IsUnique();
 
                     b.ToTable("price_observations", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.TradeEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FeeUsd")
+                        .HasPrecision(38, 18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("IndexPrice")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("InstrumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LogIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PremiumCurrency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(38, 18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PriceUsd")
+                        .HasPrecision(38, 18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Size")
+                        .HasPrecision(38, 18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TimestampUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TxHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Underlying")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimestampUtc", "Id");
+
+                    b.HasIndex("Chain", "TimestampUtc", "Id");
+
+                    b.HasIndex("Chain", "TxHash", "LogIndex")
+                        .IsUnique();
+
+                    b.HasIndex("InstrumentId", "TimestampUtc", "Id");
+
+                    b.HasIndex("Underlying", "TimestampUtc", "Id");
+
+                    b.HasIndex("Venue", "TimestampUtc", "Id");
+
+                    b.ToTable("trades", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.VenueEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("venues", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.VolatilitySurfaceEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ArbitrageFree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AsOfUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiagnosticsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DroppedJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ElapsedMilliseconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("InputSource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("MedianRmseVolPoints")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuotesIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuotesUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SliceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SlicesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Underlying")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AsOfUtc", "Id");
+
+                    b.HasIndex("Underlying", "AsOfUtc", "Id");
+
+                    b.ToTable("volatility_surfaces", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -100,6 +455,51 @@ namespace Analytics.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.FundingObservationEntity", b =>
+                {
+                    b.HasOne("Analytics.Data.Entities.VenueEntity", null)
+                        .WithMany()
+                        .HasForeignKey("Venue")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.OptionQuoteEntity", b =>
+                {
+                    b.HasOne("Analytics.Data.Entities.InstrumentEntity", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Analytics.Data.Entities.VenueEntity", null)
+                        .WithMany()
+                        .HasForeignKey("Venue")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.TradeEntity", b =>
+                {
+                    b.HasOne("Analytics.Data.Entities.ChainEntity", null)
+                        .WithMany()
+                        .HasForeignKey("Chain")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Analytics.Data.Entities.InstrumentEntity", null)
+                        .WithMany()
+                        .HasForeignKey("InstrumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Analytics.Data.Entities.VenueEntity", null)
+                        .WithMany()
+                        .HasForeignKey("Venue")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Analytics.Api.Auth;
+using Analytics.Api.Contracts.Chains;
+using Analytics.Api.Endpoints.L2;
+using Analytics.Api.Endpoints.Surfaces;
+using Analytics.Api.Errors;
+using Analytics.Data;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Api.Endpoints.Chains;
+
+/// <summary>The option chain for frontends: <c>GET /api/v1/chains/{underlying}</c> (PRODUCT.md §3.3).</summary>
+internal static class ChainEndpoints
+{
+    public const string CacheControl = "public, max-age=1, must-revalidate";
+    private const int MaxCachedBodies = 512;
+
+    public static void Map(RouteGroupBuilder api, SurfaceCatalog catalog)
+    {
+        // Bodies by ETag: a chain only changes when a new surface lands, so repeated 200s serve the same bytes.
+        var bodies = new ConcurrentDictionary<string, byte[]>();
+        api.MapGet("/chains/{underlying}", (HttpContext http, string underlying, string? expiry, string? chain, AnalyticsDbContext db,
+                ChainProfiles chains, IOptions<JsonOptions> json, CancellationToken ct) =>
+                GetAsync(catalog, bodies, http, underlying, expiry, chain, db, chains, json.Value.SerializerOptions, ct))
+            .WithTags("Chains")
+            .RequireAuthorization(AuthNames.ReadPolicy)
+            .WithName("GetOptionChain")
+            .WithSummary("Every strike of one expiry, priced from the latest surface")
+            .WithDescription("The strikes of the latest surface's slice for `expiry` (an ISO-8601 UTC instant, or a UTC date " +
+                             "yyyy-MM-dd), priced at the surface's as-of time: Black-76 on the slice's `forward` with its " +
+                             "`discountFactor` (both echoed) at the surface vol of each strike; call and put mid, bid and ask from " +
+                             "the L2 cost model of `chain` (Leland hedging cost and gas; default trade terms: one contract, settle " +
+                             "on the L2, hourly re-hedge, no taker fee), and Greeks of the mid. The strong ETag derives from the " +
+                             "surface id and the normalised query, so it changes only when a new surface lands: send it back in " +
+                             "If-None-Match for a 304. 404 when the underlying has no surface or the expiry is not one of its " +
+                             "slices (the available expiries are listed).")
+            .Produces<OptionChainResponse>()
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> GetAsync(
+        SurfaceCatalog catalog, ConcurrentDictionary<string, byte[]> bodies, HttpContext http, string underlying, string? expiry,
+        string? chain, AnalyticsDbContext db, ChainProfiles chains, JsonSerializerOptions json, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (ChainQuery.Read(underlying, expiry, chain, chains, errors) is not { } query)
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The chain cannot be priced as asked");
+        if (await catalog.LatestIdAsync(db, query.Underlying, cancellationToken) is not { } surfaceId)
+            return SurfaceEndpoints.Problem(404, "No surface", $"No surface of {query.Underlying} is stored: fit one with POST /api/v1/surfaces/fit.", "underlying");
+
+        var etag = query.ETag(surfaceId);
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = CacheControl;
+        if (ChainQuery.Matches(http.Request.Headers.IfNoneMatch, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (bodies.TryGetValue(etag, out var cached)) return TypedResults.Bytes(cached, "application/json");
+
+        if (await catalog.FindAsync(db, surfaceId, cancellationToken) is not { } loaded)
+            return SurfaceEndpoints.NotFound(surfaceId);
+        var index = query.SliceIndex(loaded.Surface);
+        if (index < 0)
+        {
+            http.Response.Headers.Remove("ETag");
+            var available = loaded.Surface.Slices.Select(s => s.ExpiryUtc.UtcDateTime.ToString("O")).ToArray();
+            var detail = $"Surface {surfaceId} of {query.Underlying} has no slice expiring at {expiry}; available: {string.Join(", ", available)}.";
+            return TypedResults.Problem(statusCode: 404, title: "No such expiry", detail: detail, extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = new Dictionary<string, string[]> { ["expiry"] = [detail] },
+                ["availableExpiries"] = available,
+            });
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(OptionChainPricing.Price(loaded, index, query.Chain), json);
+        if (bodies.Count >= MaxCachedBodies) bodies.Clear();
+        bodies[etag] = body;
+        return TypedResults.Bytes(body, "application/json");
+    }
+}

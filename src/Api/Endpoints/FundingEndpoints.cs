@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using Analytics.Api.Auth;
+using Analytics.Api.Contracts.Funding;
+using Analytics.Api.Errors;
+using Analytics.Data;
+using Analytics.Data.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Analytics.Api.Endpoints;
+
+/// <summary>Funding history and summaries: <c>GET /api/v1/funding</c>, <c>GET /api/v1/funding/{market}/summary</c>.</summary>
+public static class FundingEndpoints
+{
+    public static RouteGroupBuilder MapFundingEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/funding", ListAsync)
+            .WithTags("Indexed data")
+            .RequireAuthorization(AuthNames.ReadPolicy)
+            .WithName("ListFunding")
+            .WithSummary("Funding observations, cursor-paginated")
+            .WithDescription("Funding settlements filtered by venue and market, each with its annualised rate. " + KeysetListing.Description);
+        api.MapGet("/funding/{market}/summary", SummaryAsync)
+            .WithTags("Indexed data")
+            .RequireAuthorization(AuthNames.ReadPolicy)
+            .WithName("GetFundingSummary")
+            .WithSummary("Funding over a window: time-weighted mean and annualised rate")
+            .WithDescription("Observations with timestamps in (to − windowHours, to] (`to` defaults to now, `windowHours` to 24, at most " +
+                             "87,600), from one venue or all. Each observation pays its rate over the intervalHours ending at it, so the " +
+                             "annualised rate is 8760 × Σ rate / Σ intervalHours. 404 when the window holds no observation.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<FundingPageResponse>, ValidationProblem>> ListAsync(
+        AnalyticsDbContext db, string? venue, string? market, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit,
+        CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var listing = KeysetListing.Read(from, to, cursor, limit, errors);
+        if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
+
+        var query = db.FundingObservations.AsQueryable();
+        if (venue is not null) { var v = venue.ToLowerInvariant(); query = query.Where(f => f.Venue == v); }
+        if (market is not null) { var m = market.ToUpperInvariant(); query = query.Where(f => f.Market == m); }
+        var (page, next) = await KeysetQuery.PageAsync(query, listing.FromUtc, listing.ToUtc, listing.After, listing.Limit, cancellationToken);
+        return TypedResults.Ok(new FundingPageResponse(page.Select(f => new FundingResponse(f.Venue, f.Market, new DateTimeOffset(f.TimestampUtc),
+            f.RatePerInterval, f.IntervalHours, f.RatePerInterval * FundingSummary.HoursPerYear / f.IntervalHours, f.MarkPrice, f.IndexPrice)).ToList(),
+            KeysetListing.Encode(next)));
+    }
+
+    private static async Task<Results<Ok<FundingSummaryResponse>, ValidationProblem, ProblemHttpResult>> SummaryAsync(
+        FundingSummaryQuery funding, TimeProvider time, [Description("Perp market, e.g. BTC-USD.")] string market,
+        [Description("Venue; omit for every venue.")] string? venue, [Description("Window length, hours (default 24).")] double? windowHours,
+        [Description("Window end, UTC (default now).")] DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var window = errors.Range("windowHours", windowHours ?? 24, 0, 87_600, "hours", minExclusive: true);
+        if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
+
+        var end = (to ?? time.GetUtcNow()).UtcDateTime;
+        var m = market.ToUpperInvariant();
+        var v = venue?.ToLowerInvariant();
+        var summary = await funding.GetAsync(m, v, end, window!.Value, cancellationToken);
+        if (summary is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No funding observations",
+                detail: $"No funding of {m}{(v is null ? "" : $" on {v}")} in the {window} hours to {end:O}.");
+        return TypedResults.Ok(new FundingSummaryResponse(m, v, new DateTimeOffset(end.AddHours(-window.Value)), new DateTimeOffset(end),
+            summary.Observations, summary.MeanRatePerInterval, summary.AnnualisedRate, summary.Min, summary.Max));
+    }
+}

@@ -1,0 +1,68 @@
+using Analytics.Api.Contracts.L2;
+using Analytics.Api.Contracts.Pricing;
+using Analytics.Api.Errors;
+using Analytics.Pricing.L2;
+
+namespace Analytics.Api.Endpoints.L2;
+
+/// <summary>Checks an <c>l2</c> block (field names prefixed <c>l2.</c>) against the configured chains.</summary>
+internal static class L2RequestValidator
+{
+    /// <summary>The validated block; null with errors. <paramref name="chainOverride"/> replaces <c>l2.chain</c> (/l2/compare).</summary>
+    public static ValidatedL2? Validate(L2Request r, OptionPriceRequest option, ChainProfiles chains, FieldErrors errors, ChainProfile? chainOverride = null) =>
+        Validate(r, option.CarryRate, option.Forward is not null, option.Engine, chains, errors, chainOverride);
+
+    /// <summary>The same for any request with a carry: its explicit <paramref name="carryRate"/>, whether it prices a forward, its engine.</summary>
+    public static ValidatedL2? Validate(
+        L2Request r, double? carryRate, bool hasForward, PricingEngine? engine, ChainProfiles chains, FieldErrors errors, ChainProfile? chainOverride = null)
+    {
+        var chain = chainOverride;
+        if (chainOverride is null)
+        {
+            if (string.IsNullOrWhiteSpace(r.Chain))
+                errors.Add("l2.chain", $"is required: one of {string.Join(", ", chains.All.Select(c => c.Id))}.");
+            else if ((chain = chains.Find(r.Chain)) is null)
+                errors.Add("l2.chain", $"'{r.Chain}' is not a configured chain; configured: {string.Join(", ", chains.All.Select(c => c.Id))}.");
+        }
+        else if (r.Chain is not null)
+        {
+            errors.Add("l2.chain", "is not used here: every configured chain is priced.");
+        }
+
+        var gas = errors.Range("l2.gasCostUsd", r.GasCostUsd, 0, 10_000, "USD per transaction");
+        var delay = errors.Range("l2.withdrawalDelayHours", r.WithdrawalDelayHours, 0, 24 * 365, "hours");
+        var latency = errors.Range("l2.liquidationLatencySeconds", r.LiquidationLatencySeconds, 0, 86_400, "seconds");
+        var contracts = errors.Range("l2.contracts", r.Contracts, 0, 1e9, "contracts", minExclusive: true) ?? 1;
+        var rehedge = errors.Range("l2.rehedgeIntervalHours", r.RehedgeIntervalHours, 0, 24 * 365, "hours", minExclusive: true) ?? 1;
+        var fee = errors.Range("l2.takerFeeRate", r.TakerFeeRate, 0, 0.1, "decimal, 0.0005 = 5 bp") ?? 0;
+        var notional = errors.Range("l2.hedgeNotionalUsd", r.HedgeNotionalUsd, 0, 1e12, "USD", minExclusive: true);
+        var lookback = errors.Range("l2.fundingLookbackHours", r.FundingLookbackHours, 0, 24 * 365, "hours", minExclusive: true) ?? 24;
+
+        var source = r.CarrySource ?? (carryRate is null ? CarrySourceKind.Rates : CarrySourceKind.Explicit);
+        FundingSeries? funding = null;
+        switch (source)
+        {
+            case CarrySourceKind.Rates when carryRate is not null:
+                errors.Add("l2.carrySource", "is rates, but carryRate gives b explicitly: use carrySource explicit, or drop carryRate.");
+                break;
+            case CarrySourceKind.Explicit when carryRate is null:
+                errors.Add("carryRate", "is required with carrySource explicit (b, annualised decimal).");
+                break;
+            case CarrySourceKind.Funding:
+                if (hasForward) errors.Add("l2.carrySource", "funding carry needs spot: with forward there is no carry.");
+                if (carryRate is not null) errors.Add("carryRate", "conflicts with carrySource funding: b comes from the funding rates.");
+                if (string.IsNullOrWhiteSpace(r.FundingMarket)) errors.Add("l2.fundingMarket", "is required with carrySource funding, e.g. ETH-USDT.");
+                if (string.IsNullOrWhiteSpace(r.FundingVenue)) errors.Add("l2.fundingVenue", "is required with carrySource funding, e.g. binance.");
+                funding = new FundingSeries(r.FundingVenue ?? "", r.FundingMarket ?? "", lookback);
+                break;
+        }
+        if (engine is { } selected && L2OptionPricing.EngineFor(selected) is null)
+            errors.Add("engine", "the l2 adjustments run on the service's own engines (analytic, bjerksund-stensland, barone-adesi-whaley, binomial).");
+
+        if (!errors.IsEmpty || chain is not { } profile) return null;
+        var overrides = new ProfileOverrides(gas, delay, latency);
+        return new ValidatedL2(
+            profile.WithOverrides(gas, delay, latency), source, r.Settlement == SettlementKind.L1 ? SettlementLayer.L1 : SettlementLayer.L2,
+            contracts, rehedge, fee, notional, funding, overrides);
+    }
+}

@@ -1,0 +1,30 @@
+using Analytics.Api.Contracts.L2;
+using Analytics.Pricing.L2;
+
+namespace Analytics.Api.Endpoints.L2;
+
+/// <summary>An <c>l2</c> block that passed validation: the chain with its overrides applied, and the trade's terms.</summary>
+internal sealed record ValidatedL2(
+    ChainProfile Chain,
+    CarrySourceKind CarrySource,
+    SettlementLayer Settlement,
+    double Contracts,
+    double RehedgeIntervalHours,
+    double TakerFeeRate,
+    double? HedgeNotionalUsd,
+    FundingSeries? Funding,
+    ProfileOverrides Overrides)
+{
+    /// <summary><paramref name="chain"/> with this request's profile overrides applied.</summary>
+    public ChainProfile Overridden(ChainProfile chain) =>
+        chain.WithOverrides(Overrides.GasCostUsd, Overrides.WithdrawalDelayHours, Overrides.LiquidationLatencySeconds);
+
+    public L2TradeTerms TermsOn(ChainProfile chain) =>
+        new(chain, Settlement, Contracts, RehedgeIntervalHours, TakerFeeRate, HedgeNotionalUsd);
+}
+
+/// <summary>Profile figures the request overrides (null: the chain's own).</summary>
+internal readonly record struct ProfileOverrides(double? GasCostUsd, double? WithdrawalDelayHours, double? LiquidationLatencySeconds);
+
+/// <summary>The perp funding series whose mean is the carry, and the look-back window (ending at the valuation time).</summary>
+internal sealed record FundingSeries(string Venue, string Market, double LookbackHours);

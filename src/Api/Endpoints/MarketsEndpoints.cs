@@ -1,0 +1,60 @@
+using System.ComponentModel;
+using Analytics.Api.Auth;
+using Analytics.Api.Contracts.Markets;
+using Analytics.Api.Errors;
+using Analytics.Data.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Analytics.Api.Endpoints;
+
+/// <summary>Aggregates over indexed data: <c>GET /api/v1/markets/{underlying}/bars</c>.</summary>
+public static class MarketsEndpoints
+{
+    private const int MaxBars = 10_000;
+
+    private static readonly Dictionary<string, TimeSpan> Intervals = new(StringComparer.Ordinal)
+    {
+        ["1m"] = TimeSpan.FromMinutes(1), ["5m"] = TimeSpan.FromMinutes(5), ["15m"] = TimeSpan.FromMinutes(15),
+        ["1h"] = TimeSpan.FromHours(1), ["4h"] = TimeSpan.FromHours(4), ["1d"] = TimeSpan.FromDays(1),
+    };
+
+    public static RouteGroupBuilder MapMarketsEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/markets/{underlying}/bars", BarsAsync)
+            .WithTags("Indexed data")
+            .RequireAuthorization(AuthNames.ReadPolicy)
+            .WithName("GetBars")
+            .WithSummary("OHLC, volume and VWAP bars of an underlying")
+            .WithDescription("Bars over [from, to) aligned to the interval (UTC), from trades (USD prices, VWAP = Σ price·size / Σ size) or " +
+                             "from stored prices (`source=prices`, optionally one `priceSource`). `to` defaults to now, `from` to 100 " +
+                             $"intervals before it; at most {MaxBars:N0} intervals per request.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<BarsResponse>, ValidationProblem>> BarsAsync(
+        BarsQuery bars, TimeProvider time, [Description("Underlying symbol, e.g. ETH.")] string underlying,
+        [Description("1m, 5m, 15m, 1h (default), 4h or 1d.")] string? interval, DateTimeOffset? from, DateTimeOffset? to,
+        [Description("trades (default) or prices.")] string? source, [Description("With source=prices: one price source only.")] string? priceSource,
+        CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var name = interval ?? "1h";
+        if (!Intervals.TryGetValue(name, out var length)) errors.Add("interval", $"must be one of {string.Join(", ", Intervals.Keys)}; got '{name}'.");
+        var kind = source ?? "trades";
+        if (kind is not ("trades" or "prices")) errors.Add("source", $"must be trades or prices; got '{kind}'.");
+        if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
+
+        var end = (to ?? time.GetUtcNow()).UtcDateTime;
+        var start = from?.UtcDateTime ?? end - length * 100;
+        if (start >= end) errors.Add("to", "must be after from.");
+        else if ((end - start) / length > MaxBars) errors.Add("from", $"the range spans more than {MaxBars:N0} {name} intervals; narrow it or use a longer interval.");
+        if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
+
+        var u = underlying.ToUpperInvariant();
+        var result = kind == "trades"
+            ? await bars.FromTradesAsync(u, length, start, end, cancellationToken)
+            : await bars.FromPricesAsync(u, priceSource, length, start, end, cancellationToken);
+        return TypedResults.Ok(new BarsResponse(u, name, kind, result.Select(b =>
+            new BarResponse(new DateTimeOffset(b.StartUtc), b.Open, b.High, b.Low, b.Close, b.Volume, b.Vwap, b.Count)).ToList()));
+    }
+}

@@ -1,0 +1,52 @@
+using Analytics.Data;
+using Analytics.Pricing;
+using Analytics.Pricing.Surfaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Analytics.Api.Endpoints.Surfaces;
+
+/// <summary>The indexed quotes a fit without posted quotes uses, with their ids.</summary>
+internal sealed record IndexedQuotes(DateTimeOffset SnapshotAt, IReadOnlyList<SurfaceQuote> Quotes, IReadOnlyList<long> Ids)
+{
+    /// <summary>A quote snapshot counts as current this long before the newest one (venues stamp instruments apart).</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Each option instrument's latest indexed quote of <paramref name="underlying"/> at or before <paramref name="asOfUtc"/>, within
+    /// <see cref="Window"/> of the newest such quote; options expiring after the as-of only. Premiums are stored in USD.
+    /// Null when the underlying has no quote at or before the as-of.
+    /// </summary>
+    public static async Task<IndexedQuotes?> LoadAsync(AnalyticsDbContext db, string underlying, DateTimeOffset asOfUtc, CancellationToken cancellationToken)
+    {
+        var asOf = asOfUtc.UtcDateTime;
+        var newest = await db.OptionQuotes.Where(q => q.Underlying == underlying && q.TimestampUtc <= asOf)
+            .MaxAsync(q => (DateTime?)q.TimestampUtc, cancellationToken);
+        if (newest is not { } snapshot) return null;
+        var earliest = snapshot - Window;
+        var rows = await (
+            from q in db.OptionQuotes
+            where q.Underlying == underlying && q.TimestampUtc > earliest && q.TimestampUtc <= snapshot
+            join i in db.Instruments on q.InstrumentId equals i.Id
+            where i.Kind == "option" && i.ExpiryUtc > asOf
+            select new { q.Id, q.InstrumentId, q.TimestampUtc, q.Bid, q.Ask, q.Mark, q.UnderlyingPrice, q.MarkIv, i.ExpiryUtc, i.Strike, i.Right })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var latest = rows.GroupBy(r => r.InstrumentId)
+            .Select(g => g.OrderByDescending(r => r.TimestampUtc).ThenByDescending(r => r.Id).First())
+            .Where(r => r.Strike is not null && r.ExpiryUtc is not null)
+            .OrderBy(r => r.Id)
+            .ToList();
+        var quotes = latest.Select(r => new SurfaceQuote(
+            new DateTimeOffset(DateTime.SpecifyKind(r.ExpiryUtc!.Value, DateTimeKind.Utc)), r.Strike!.Value,
+            r.Right == "put" ? OptionRight.Put : OptionRight.Call, r.Bid, r.Ask, r.Mark, QuotePremiumCurrency.Usd, r.UnderlyingPrice, r.MarkIv)).ToList();
+        return new IndexedQuotes(new DateTimeOffset(DateTime.SpecifyKind(snapshot, DateTimeKind.Utc)), quotes, latest.Select(r => r.Id).ToList());
+    }
+
+    /// <summary>Finds the id of the quote behind a smile point (expiry, strike and right identify a quote within one snapshot).</summary>
+    public Func<DateTimeOffset, double, OptionRight, long?> IdLookup()
+    {
+        var map = new Dictionary<(long, double, OptionRight), long>();
+        for (var i = 0; i < Quotes.Count; i++)
+            map.TryAdd((Quotes[i].ExpiryUtc.UtcTicks, Quotes[i].Strike, Quotes[i].Right), Ids[i]);
+        return (expiry, strike, right) => map.TryGetValue((expiry.UtcTicks, strike, right), out var id) ? id : null;
+    }
+}

@@ -1,0 +1,126 @@
+using Analytics.Api.Auth;
+using Analytics.Api.Contracts.Surfaces;
+using Analytics.Api.Endpoints.Chains;
+using Analytics.Api.Errors;
+using Analytics.Data;
+using Analytics.Pricing.Surfaces;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Analytics.Api.Endpoints.Surfaces;
+
+/// <summary>Volatility surfaces: <c>/api/v1/surfaces</c>; also maps the option chain and the <c>volSource: surface</c> pricing filter.</summary>
+public static class SurfaceEndpoints
+{
+    public static RouteGroupBuilder MapSurfaceEndpoints(this RouteGroupBuilder api)
+    {
+        var catalog = new SurfaceCatalog();
+        var group = api.MapGroup("/surfaces").WithTags("Surfaces").RequireAuthorization(AuthNames.ReadPolicy);
+        group.MapPost("/fit", (SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, CancellationToken ct) => FitAsync(catalog, request, db, time, ct))
+            .RequireAuthorization(AuthNames.WritePolicy)
+            .WithName("FitSurface")
+            .WithSummary("Fit and store a volatility surface")
+            .WithDescription("Raw SVI per expiry (`svi`, quasi-explicit: inner linear least squares, outer Nelder-Mead) or SSVI across " +
+                             "expiries (`ssvi`), fitted to mid implied vols with bid/ask weights. Forward per expiry: the venue's " +
+                             "`underlyingPrice`, else put-call parity. Quotes are posted in `quotes`, or, without it, taken from the " +
+                             "indexed quotes of the underlying (each instrument's latest snapshot at or before `asOf`). Every fit is stored " +
+                             "with its inputs (indexed quote ids or the posted quotes), parameters, fit errors per quote in vol points, " +
+                             "arbitrage diagnostics (Durrleman butterfly, Lee wings, calendar) and dropped-quote counts by reason. " +
+                             "201 with the stored surface; 422 when no expiry has enough usable quotes. Needs the `writer` role.");
+        group.MapGet("/", ListAsync)
+            .WithName("ListSurfaces")
+            .WithSummary("Stored surfaces, newest first")
+            .WithDescription("Filtered by `underlying`; newest as-of first (then newest id). `limit` 1–1000 (default 100); follow " +
+                             "`nextCursor` for the next page.");
+        group.MapGet("/latest", (string? underlying, AnalyticsDbContext db, CancellationToken ct) => LatestAsync(catalog, underlying, db, ct))
+            .WithName("GetLatestSurface")
+            .WithSummary("The latest surface of an underlying")
+            .WithDescription("The stored surface of `underlying` with the greatest as-of (ties: the newest fit). 404 when there is none.");
+        group.MapGet("/{id:long}", (long id, AnalyticsDbContext db, CancellationToken ct) => GetAsync(catalog, id, db, ct))
+            .WithName("GetSurface")
+            .WithSummary("One stored surface")
+            .WithDescription("Slices (expiry, tenor, forward, SVI parameters, RMSE, market points with fit errors), arbitrage report, inputs.");
+        SurfaceQueryEndpoints.Map(group, catalog);
+        ChainEndpoints.Map(api, catalog);
+        SurfaceVolFilter.Apply(api, catalog);
+        return group;
+    }
+
+    private static async Task<Results<Created<SurfaceResponse>, ValidationProblem, ProblemHttpResult>> FitAsync(
+        SurfaceCatalog catalog, SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var now = time.GetUtcNow();
+        if (SurfaceFitValidator.Validate(request, now, errors) is not { } fit)
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The surface cannot be fitted as given");
+
+        IReadOnlyList<SurfaceQuote> quotes;
+        StoredInputs inputs;
+        Func<DateTimeOffset, double, Analytics.Pricing.OptionRight, long?> quoteId = (_, _, _) => null;
+        if (fit.Quotes is { } posted)
+        {
+            (quotes, inputs) = (posted, new StoredInputs("request", null, null, request.Quotes));
+        }
+        else if (await IndexedQuotes.LoadAsync(db, fit.Underlying, fit.AsOfUtc, cancellationToken) is { } indexed)
+        {
+            (quotes, inputs, quoteId) = (indexed.Quotes, new StoredInputs("index", indexed.SnapshotAt, [.. indexed.Ids], null), indexed.IdLookup());
+        }
+        else
+        {
+            return Problem(422, "No indexed quotes", $"No quote of {fit.Underlying} is indexed at or before {fit.AsOfUtc.UtcDateTime:O}: " +
+                "ingest quotes (POST /api/v1/quotes) or post them in `quotes`.", "quotes");
+        }
+
+        var calibrator = new VolatilitySurfaceCalibrator(new SurfaceCalibrationOptions(SurfaceMapping.ToModel(fit.Model)));
+        var result = calibrator.Calibrate(quotes, fit.AsOfUtc);
+        if (result.Surface is not { } surface)
+        {
+            var dropped = result.Prepared.DroppedByReason.ToDictionary(d => SurfaceMapping.Id(d.Key), d => d.Value);
+            return TypedResults.Problem(statusCode: 422, title: "No surface could be fitted", detail: result.Reason,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["errors"] = new Dictionary<string, string[]> { ["quotes"] = [result.Reason] },
+                    ["quotesIn"] = result.Prepared.QuotesIn,
+                    ["droppedByReason"] = dropped,
+                });
+        }
+
+        var stored = await catalog.StoreAsync(db, fit.Underlying, fit.Model, surface, inputs, SurfaceMapping.Slices(surface, quoteId), now, cancellationToken);
+        return TypedResults.Created($"/api/v1/surfaces/{stored.Response.Id}", stored.Response);
+    }
+
+    private static async Task<Results<Ok<SurfacePageResponse>, ValidationProblem>> ListAsync(
+        AnalyticsDbContext db, string? underlying, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var listing = KeysetListing.Read(null, null, cursor, limit, errors);
+        var symbol = underlying is null ? null : SurfaceFitValidator.Underlying(underlying, errors);
+        if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
+        var query = db.VolatilitySurfaces.AsQueryable();
+        if (symbol is not null) query = query.Where(s => s.Underlying == symbol);
+        if (listing.After is var (at, afterId)) query = query.Where(s => s.AsOfUtc < at || (s.AsOfUtc == at && s.Id < afterId));
+        var page = await query.OrderByDescending(s => s.AsOfUtc).ThenByDescending(s => s.Id).Take(listing.Limit + 1).ToListAsync(cancellationToken);
+        var next = page.Count > listing.Limit ? (page[listing.Limit - 1].AsOfUtc, page[listing.Limit - 1].Id) : ((DateTime, long)?)null;
+        return TypedResults.Ok(new SurfacePageResponse(page.Take(listing.Limit).Select(SurfaceCatalog.Summary).ToList(), KeysetListing.Encode(next)));
+    }
+
+    private static async Task<Results<Ok<SurfaceResponse>, ValidationProblem, ProblemHttpResult>> LatestAsync(
+        SurfaceCatalog catalog, string? underlying, AnalyticsDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (SurfaceFitValidator.Underlying(underlying, errors) is not { } symbol) return TypedResults.ValidationProblem(errors.ToDictionary());
+        return await catalog.LatestAsync(db, symbol, cancellationToken) is { } loaded
+            ? TypedResults.Ok(loaded.Response)
+            : Problem(404, "No surface", $"No surface of {symbol} is stored: fit one with POST /api/v1/surfaces/fit.", "underlying");
+    }
+
+    private static async Task<Results<Ok<SurfaceResponse>, ProblemHttpResult>> GetAsync(
+        SurfaceCatalog catalog, long id, AnalyticsDbContext db, CancellationToken cancellationToken) =>
+        await catalog.FindAsync(db, id, cancellationToken) is { } loaded ? TypedResults.Ok(loaded.Response) : NotFound(id);
+
+    internal static ProblemHttpResult NotFound(long id) => Problem(404, "No such surface", $"No surface has id {id}.", "id");
+
+    internal static ProblemHttpResult Problem(int status, string title, string detail, string field) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } });
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using Analytics.Api.Contracts.Surfaces;
+using Analytics.Pricing.Surfaces;
+using ScottPlot;
+using SkiaSharp;
+
+namespace Analytics.Api.Rendering;
+
+/// <summary>The picture formats of a surface.</summary>
+internal enum SmileChartFormat
+{
+    Svg,
+    Png,
+}
+
+/// <summary>
+/// Draws a stored surface (PRODUCT.md §3.2 "drawn as a picture"): one panel per expiry with the fitted smile over the
+/// market bid, ask and mid vols, and a last panel with the ATM term structure. Vols in %, log-moneyness k = ln(K/F).
+/// </summary>
+/// <remarks>ScottPlot renders through SkiaSharp; text needs a font on the machine (fonts-dejavu-core).</remarks>
+internal static class SurfaceSmileChart
+{
+    private const int Columns = 3;
+    private const int PanelWidth = 560;
+    private const int PanelHeight = 400;
+    private const string FontName = "DejaVu Sans";
+
+    public static byte[] Render(SurfaceResponse stored, VolatilitySurface surface, SmileChartFormat format)
+    {
+        var panels = stored.Slices.Count + 1;
+        var rows = (panels + Columns - 1) / Columns;
+        var columns = Math.Min(Columns, panels);
+        var plots = stored.Slices.Select(s => Smile(stored, s)).Append(TermStructure(stored, surface)).ToList();
+        var multiplot = new Multiplot(plots[0]);
+        foreach (var plot in plots.Skip(1))
+            multiplot.AddPlot(plot);
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, columns);
+        var (width, height) = (columns * PanelWidth, rows * PanelHeight);
+        return format == SmileChartFormat.Png ? Png(multiplot, width, height) : Svg(multiplot, width, height);
+    }
+
+    private static Plot Smile(SurfaceResponse stored, SurfaceSliceResponse slice)
+    {
+        var plot = NewPlot();
+        var points = slice.Points;
+        var (kMin, kMax) = points.Count == 0 ? (-0.5, 0.5) : (points.Min(p => p.LogMoneyness), points.Max(p => p.LogMoneyness));
+        var margin = Math.Max(0.05, 0.1 * (kMax - kMin));
+        var ks = Enumerable.Range(0, 121).Select(i => kMin - margin + (kMax - kMin + 2 * margin) * i / 120).ToArray();
+        var fitted = ks.Select(k => 100 * FittedVol(slice, k)).ToArray();
+
+        Points(plot, points.Select(p => p.LogMoneyness), points.Select(p => 100 * p.BidVol), "market bid", Colors.SeaGreen, MarkerShape.FilledTriangleUp, 6);
+        Points(plot, points.Select(p => p.LogMoneyness), points.Select(p => 100 * p.AskVol), "market ask", Colors.OrangeRed, MarkerShape.FilledTriangleDown, 6);
+        Points(plot, points.Select(p => p.LogMoneyness), points.Select(p => 100 * p.MidVol), "market mid", Colors.Black, MarkerShape.OpenCircle, 6);
+        var line = plot.Add.ScatterLine(ks, fitted, Colors.RoyalBlue);
+        line.LineWidth = 2;
+        line.LegendText = stored.Model == SurfaceModelKind.Ssvi ? "SSVI fit" : "SVI fit";
+
+        // Scale to the mids and the fit: far-wing bid vols (tiny bids) would otherwise flatten the smile.
+        var core = points.Select(p => 100 * p.MidVol).Concat(fitted).Where(double.IsFinite).ToArray();
+        var (lo, hi) = (core.Min(), core.Max());
+        var pad = Math.Max(1.0, 0.12 * (hi - lo));
+        plot.Axes.SetLimits(ks[0], ks[^1], Math.Max(0, lo - pad), hi + pad);
+        plot.Title(Invariant($"{stored.Underlying} {slice.Expiry:yyyy-MM-dd HH:mm}Z (T = {slice.TenorYears:0.000} y), RMSE {slice.RmseVolPoints ?? double.NaN:0.00} vol pts"), size: 15);
+        plot.XLabel("log-moneyness k = ln(K / F)", size: 14);
+        plot.YLabel("implied vol (%)", size: 14);
+        plot.HideLegend(); // one legend for all panels, in the term-structure panel
+        return plot;
+    }
+
+    private static Plot TermStructure(SurfaceResponse stored, VolatilitySurface surface)
+    {
+        var plot = NewPlot();
+        var tenors = stored.Slices.Select(s => s.TenorYears).ToArray();
+        var atm = stored.Slices.Select(s => 100 * FittedVol(s, 0.0)).ToArray();
+        var line = plot.Add.Scatter(tenors, atm, Colors.RoyalBlue);
+        line.LineWidth = 2;
+        line.MarkerSize = 7;
+        plot.Title(Invariant($"{stored.Underlying} ATM term structure, surface {stored.Id}, as of {surface.AsOfUtc.UtcDateTime:yyyy-MM-dd HH:mm}Z"), size: 15);
+        plot.XLabel("tenor (years, Act/365F)", size: 14);
+        plot.YLabel("ATM implied vol (%)", size: 14);
+        var (lo, hi) = (atm.Min(), atm.Max());
+        var pad = Math.Max(1.0, 0.15 * (hi - lo));
+        var tPad = Math.Max(0.01, 0.05 * (tenors[^1] - tenors[0]));
+        plot.Axes.SetLimits(Math.Max(0, tenors[0] - tPad), tenors[^1] + tPad, Math.Max(0, lo - pad), hi + pad);
+        // The smile panels' legend (they carry none, to keep their data clear).
+        plot.Legend.ManualItems.Add(Item("smile panels: market bid vol", Colors.SeaGreen, MarkerShape.FilledTriangleUp));
+        plot.Legend.ManualItems.Add(Item("smile panels: market ask vol", Colors.OrangeRed, MarkerShape.FilledTriangleDown));
+        plot.Legend.ManualItems.Add(Item("smile panels: market mid vol", Colors.Black, MarkerShape.OpenCircle));
+        var fit = new LineStyle { Color = Colors.RoyalBlue, Width = 2 };
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"smile panels: {(stored.Model == SurfaceModelKind.Ssvi ? "SSVI" : "SVI")} fit", LineStyle = fit });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "ATM vol (k = 0), fitted", LineStyle = fit, MarkerStyle = new MarkerStyle(MarkerShape.FilledCircle, 7, Colors.RoyalBlue) });
+        plot.Legend.FontSize = 13;
+        plot.ShowLegend(Alignment.LowerRight);
+        return plot;
+    }
+
+    private static LegendItem Item(string label, Color color, MarkerShape shape) =>
+        new() { LabelText = label, MarkerStyle = new MarkerStyle(shape, 8, color), LineStyle = LineStyle.None };
+
+    /// <summary>The slice's SVI vol √(w(k)/T).</summary>
+    private static double FittedVol(SurfaceSliceResponse s, double k)
+    {
+        var p = s.Params;
+        var w = p.A + p.B * (p.Rho * (k - p.M) + Math.Sqrt((k - p.M) * (k - p.M) + p.Sigma * p.Sigma));
+        return Math.Sqrt(Math.Max(w, 0.0) / s.TenorYears);
+    }
+
+    private static Plot NewPlot()
+    {
+        var plot = new Plot();
+        plot.Font.Set(FontName);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        return plot;
+    }
+
+    private static void Points(Plot plot, IEnumerable<double> xs, IEnumerable<double> ys, string label, Color color, MarkerShape shape, float size)
+    {
+        var pairs = xs.Zip(ys).Where(p => double.IsFinite(p.Second)).ToArray();
+        if (pairs.Length == 0) return;
+        var scatter = plot.Add.ScatterPoints(pairs.Select(p => p.First).ToArray(), pairs.Select(p => p.Second).ToArray(), color);
+        scatter.MarkerShape = shape;
+        scatter.MarkerSize = size;
+        scatter.LegendText = label;
+    }
+
+    private static byte[] Png(Multiplot multiplot, int width, int height)
+    {
+        using var image = multiplot.Render(width, height);
+        return image.GetImageBytes(ImageFormat.Png);
+    }
+
+    private static byte[] Svg(Multiplot multiplot, int width, int height)
+    {
+        using var stream = new MemoryStream();
+        using (var canvas = SKSvgCanvas.Create(SKRect.Create(width, height), stream))
+        {
+            canvas.Clear(SKColors.White); // the grid's unused cells, too
+            multiplot.Render(canvas, new PixelRect(new PixelSize(width, height)));
+        }
+        return stream.ToArray();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,29 @@
+namespace Analytics.Data.Ingestion.Formats;
+
+/// <summary>The closed vocabularies of the row shapes (API.md "Indexed data").</summary>
+internal static class Choices
+{
+    public static readonly string[] Kind = [InstrumentIdentity.OptionKind, InstrumentIdentity.PerpKind];
+    public static readonly string[] Right = ["call", "put"];
+    public static readonly string[] Style = ["european", "american"];
+    public static readonly string[] Settlement = ["cash", "physical"];
+    public static readonly string[] Side = ["buy", "sell"];
+    public static readonly string[] PremiumCurrency = ["usd", "underlying"];
+
+    /// <summary>Reads (underlying, expiry, strike, type, style, settlement) into an option identity, or null with errors.</summary>
+    public static InstrumentIdentity? Option(FieldReader f, string? underlying)
+    {
+        var expiry = f.Instant("expiry", mayBeFuture: true);
+        var strike = f.Double("strike", true, 0, minExclusive: true, unit: "USD");
+        var right = f.Choice("type", Right);
+        var style = f.Choice("style", Style, "european");
+        var settlement = f.Choice("settlement", Settlement, "cash");
+        return underlying is null || expiry is null || strike is null || right is null || style is null || settlement is null
+            ? null
+            : InstrumentIdentity.Option(underlying, expiry.Value, strike.Value, right, style, settlement);
+    }
+
+    /// <summary>USD = premium × forward when the venue quotes in the underlying (PRODUCT.md §3.1: the forward, not the index).</summary>
+    public static double? ToUsd(double? premium, string currency, double? forward) =>
+        premium is null ? null : currency == "underlying" ? premium * forward : premium;
+}

@@ -1,0 +1,40 @@
+namespace Analytics.Data.Ingestion.Formats;
+
+/// <summary>
+/// Our price row shape (API.md): <c>underlying, source, timestamp</c> and either <c>open, high, low, close</c> or
+/// just <c>price</c> (USD), optional <c>volume</c> (units of the underlying).
+/// </summary>
+public sealed class NativePriceMapper : IRowMapper<PriceRow>
+{
+    public IReadOnlyCollection<string> RequiredColumns { get; } = ["underlying", "source", "timestamp"];
+
+    public PriceRow? Map(FieldReader f)
+    {
+        var underlying = f.Text("underlying", maxLength: 32)?.ToUpperInvariant();
+        var source = f.Text("source", maxLength: 64);
+        var timestamp = f.Instant("timestamp");
+        var volume = f.Double("volume", false, 0);
+        double? open, high, low, close;
+        if (f.Record["close"] is null && f.Record["price"] is not null)
+            open = high = low = close = f.Double("price", true, 0, minExclusive: true, unit: "USD");
+        else
+        {
+            open = f.Double("open", true, 0, minExclusive: true, unit: "USD");
+            high = f.Double("high", true, 0, minExclusive: true, unit: "USD");
+            low = f.Double("low", true, 0, minExclusive: true, unit: "USD");
+            close = f.Double("close", true, 0, minExclusive: true, unit: "USD");
+        }
+        return f.HasErrors ? null : Candle.Check(f, underlying!, source!, timestamp!.Value, open!.Value, high!.Value, low!.Value, close!.Value, volume);
+    }
+}
+
+internal static class Candle
+{
+    /// <summary>A candle whose high and low bound its open and close, or null with an error on <c>high</c>/<c>low</c>.</summary>
+    public static PriceRow? Check(FieldReader f, string underlying, string source, DateTime at, double open, double high, double low, double close, double? volume)
+    {
+        if (high < Math.Max(open, close) || high < low) f.Error("high", $"must be ≥ open, close and low; got high {high}, low {low}.");
+        else if (low > Math.Min(open, close)) f.Error("low", $"must be ≤ open and close; got {low}.");
+        return f.HasErrors ? null : new PriceRow(underlying, source, at, open, high, low, close, volume);
+    }
+}

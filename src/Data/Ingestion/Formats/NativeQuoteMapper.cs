@@ -1,0 +1,34 @@
+namespace Analytics.Data.Ingestion.Formats;
+
+/// <summary>
+/// Our quote row shape (API.md): <c>venue, underlying, expiry, strike, type, timestamp, bid, ask, mark, bidSize,
+/// askSize, markIv, bidIv, askIv, underlyingPrice, indexPrice, openInterest, premiumCurrency</c>. IVs are decimals;
+/// premiums in <c>underlying</c> are converted to USD with <c>underlyingPrice</c> (the expiry's forward).
+/// </summary>
+public sealed class NativeQuoteMapper : IRowMapper<QuoteRow>
+{
+    public IReadOnlyCollection<string> RequiredColumns { get; } = ["venue", "underlying", "expiry", "strike", "type", "timestamp"];
+
+    public QuoteRow? Map(FieldReader f)
+    {
+        var venue = f.Text("venue", maxLength: 64)?.ToLowerInvariant();
+        var instrument = Choices.Option(f, f.Text("underlying", maxLength: 32));
+        var timestamp = f.Instant("timestamp");
+        var currency = f.Choice("premiumCurrency", Choices.PremiumCurrency, "usd");
+        var bid = f.Double("bid", false, 0);
+        var ask = f.Double("ask", false, 0);
+        var mark = f.Double("mark", false, 0);
+        var bidSize = f.Double("bidSize", false, 0);
+        var askSize = f.Double("askSize", false, 0);
+        var markIv = f.Double("markIv", false, 0, 20, unit: "decimal, 0.55 = 55 %");
+        var bidIv = f.Double("bidIv", false, 0, 20, unit: "decimal");
+        var askIv = f.Double("askIv", false, 0, 20, unit: "decimal");
+        var forward = f.Double("underlyingPrice", currency == "underlying", 0, minExclusive: true, unit: "USD forward of the expiry");
+        var index = f.Double("indexPrice", false, 0, minExclusive: true, unit: "USD");
+        var openInterest = f.Double("openInterest", false, 0);
+        if (f.HasErrors) return null;
+        return new QuoteRow(venue!, instrument!, timestamp!.Value,
+            Choices.ToUsd(bid, currency!, forward), Choices.ToUsd(ask, currency!, forward), Choices.ToUsd(mark, currency!, forward),
+            bidSize, askSize, markIv, bidIv, askIv, forward, index, openInterest, currency!);
+    }
+}

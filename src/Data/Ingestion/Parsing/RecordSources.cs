@@ -1,0 +1,101 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace Analytics.Data.Ingestion.Parsing;
+
+/// <summary>Turns a request body into <see cref="SourceRecord"/>s one at a time, whatever its media type.</summary>
+public static class RecordSources
+{
+    public const string Json = "application/json";
+    public const string NdJson = "application/x-ndjson";
+    public const string Csv = "text/csv";
+
+    /// <summary>
+    /// CSV records; <paramref name="requiredColumns"/> must all appear in the header (case-sensitive), else the
+    /// input is refused before any row is read. Columns beyond them are ignored (API.md: more fields are allowed).
+    /// </summary>
+    public static async IAsyncEnumerable<SourceRecord> ReadCsvAsync(
+        Stream body, IReadOnlyCollection<string> requiredColumns, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var csv = new CsvReader(text);
+        var header = await csv.ReadAsync(cancellationToken) ?? throw new IngestFormatException("body", "the CSV is empty: expected a header line.");
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Length; i++)
+            if (!index.TryAdd(header[i].Trim(), i))
+                throw new IngestFormatException("header", $"column '{header[i]}' appears twice in the header.");
+        var missing = requiredColumns.Where(c => !index.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            var unknown = index.Keys.Where(k => !requiredColumns.Contains(k)).ToList();
+            throw new IngestFormatException("header",
+                $"missing required column(s) {string.Join(", ", missing)}" +
+                (unknown.Count > 0 ? $"; the header has other columns ({string.Join(", ", unknown)}): check the spelling (names are case-sensitive)." : "."));
+        }
+        long row = 0;
+        while (await csv.ReadAsync(cancellationToken) is { } values)
+        {
+            row++;
+            if (values.Length != header.Length)
+                throw new IngestFormatException("body", $"row {row} (line {csv.Line - 1}) has {values.Length} fields; the header has {header.Length}.");
+            yield return new CsvRecord(row, index, values);
+        }
+    }
+
+    /// <summary>Elements of one JSON array, parsed one at a time (the array is never held whole).</summary>
+    public static async IAsyncEnumerable<SourceRecord> ReadJsonArrayAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long row = 0;
+        var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, topLevelValues: false, cancellationToken: cancellationToken);
+        await using var e = elements.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            bool more;
+            try { more = await e.MoveNextAsync(); }
+            catch (JsonException ex) { throw new IngestFormatException("body", $"after row {row}: the JSON is malformed or cut off ({Trim(ex.Message)})."); }
+            if (!more) yield break;
+            yield return ToRecord(++row, e.Current);
+        }
+    }
+
+    /// <summary>One JSON object per line; blank lines are skipped.</summary>
+    public static async IAsyncEnumerable<SourceRecord> ReadNdJsonAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        long row = 0;
+        while (await text.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            row++;
+            JsonRecord record;
+            try { using var doc = JsonDocument.Parse(line); record = ToRecord(row, doc.RootElement); }
+            catch (JsonException ex) { throw new IngestFormatException("body", $"row {row}: not a JSON object on one line, or cut off ({Trim(ex.Message)})."); }
+            yield return record;
+        }
+    }
+
+    private static JsonRecord ToRecord(long row, JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+            throw new IngestFormatException("body", $"row {row}: expected a JSON object, got {element.ValueKind}.");
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var p in element.EnumerateObject())
+            fields[p.Name] = p.Value.ValueKind switch
+            {
+                JsonValueKind.String => p.Value.GetString() is { Length: > 0 } s ? s : null,
+                JsonValueKind.Number => p.Value.GetRawText(),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                JsonValueKind.Null => null,
+                _ => p.Value.GetRawText(), // objects and arrays: the field parsers reject them with the field's name
+            };
+        return new JsonRecord(row, fields);
+    }
+
+    private static string Trim(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

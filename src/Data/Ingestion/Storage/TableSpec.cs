@@ -1,0 +1,35 @@
+using NpgsqlTypes;
+
+namespace Analytics.Data.Ingestion.Storage;
+
+/// <summary>One target column: its name, its PostgreSQL staging type, and its value from a row and the row's instrument id.</summary>
+internal sealed record StageColumn<T>(string Name, NpgsqlDbType PgType, Func<T, long, object?> Value);
+
+/// <summary>
+/// How rows of kind <typeparamref name="T"/> are staged and merged: the target table, the identity (the unique
+/// index that makes ingest idempotent), the columns, and the references each row needs to exist first.
+/// </summary>
+internal sealed record TableSpec<T>(
+    string Table,
+    string[] Key,
+    StageColumn<T>[] Columns,
+    Func<T, string?> Chain,
+    Func<T, string?> Venue,
+    Func<T, InstrumentIdentity?> Instrument)
+{
+    public static string Quote(string identifier) => $"\"{identifier}\"";
+
+    public string ColumnList => string.Join(", ", Columns.Select(c => Quote(c.Name)));
+
+    public string KeyList => string.Join(", ", Key.Select(Quote));
+
+    /// <summary>Rows whose identity repeats an earlier row of the same batch, with that earlier row.</summary>
+    public string BatchDuplicatesSql(string stage) =>
+        $"SELECT row_no, first_row FROM (SELECT row_no, MIN(row_no) OVER (PARTITION BY {KeyList}) AS first_row FROM {stage}) d " +
+        "WHERE row_no <> first_row ORDER BY row_no";
+
+    /// <summary>Insert-select in input order; rows whose identity already exists are skipped (they are the duplicates).</summary>
+    public string MergeSql(string stage) =>
+        $"INSERT INTO {Quote(Table)} ({ColumnList}) SELECT {ColumnList} FROM {stage} WHERE true ORDER BY row_no " +
+        $"ON CONFLICT ({KeyList}) DO NOTHING";
+}

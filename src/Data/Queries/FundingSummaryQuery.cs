@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Analytics.Data.Queries;
+
+/// <summary>
+/// Funding over a window: the input of the pricing model's funding carry (the <c>l2</c> block's
+/// <c>fundingVenue</c>/<c>fundingMarket</c>) and of <c>GET /api/v1/funding/{market}/summary</c>.
+/// </summary>
+public sealed class FundingSummaryQuery(AnalyticsDbContext db)
+{
+    /// <summary>
+    /// Observations of <paramref name="market"/> (one venue, or every venue when null) with timestamps in
+    /// (to − window, to]; null when there are none.
+    /// </summary>
+    public async Task<FundingSummary?> GetAsync(string market, string? venue, DateTime toUtc, double windowHours, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowHours);
+        var fromUtc = toUtc.AddHours(-windowHours);
+        var query = db.FundingObservations.AsNoTracking().Where(f => f.Market == market && f.TimestampUtc > fromUtc && f.TimestampUtc <= toUtc);
+        if (venue is not null) query = query.Where(f => f.Venue == venue);
+        var rows = await query.Select(f => new { f.RatePerInterval, f.IntervalHours }).ToListAsync(cancellationToken);
+        return FundingSummary.Compute(rows.Select(r => (r.RatePerInterval, r.IntervalHours)));
+    }
+}
+
+/// <summary>
+/// Summary of funding observations. Each observation pays <c>rate</c> for the <c>intervalHours</c> that end at its
+/// timestamp, so time-weighting by hours gives <see cref="AnnualisedRate"/> = 8760 × Σ rate / Σ hours (for equal
+/// intervals: mean rate × 8760 / intervalHours, simple not compounded) and <see cref="MeanRatePerInterval"/> = the
+/// hour-weighted mean rate.
+/// </summary>
+public sealed record FundingSummary(int Observations, double MeanRatePerInterval, double AnnualisedRate, double Min, double Max, double HoursCovered)
+{
+    public const double HoursPerYear = 8760;
+
+    /// <summary>Null for no observations. Rates are decimals per interval; hours &gt; 0.</summary>
+    public static FundingSummary? Compute(IEnumerable<(double RatePerInterval, double IntervalHours)> observations)
+    {
+        int n = 0;
+        double sumRate = 0, sumHours = 0, sumRateHours = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var (rate, hours) in observations)
+        {
+            n++;
+            sumRate += rate;
+            sumHours += hours;
+            sumRateHours += rate * hours;
+            min = Math.Min(min, rate);
+            max = Math.Max(max, rate);
+        }
+        return n == 0 ? null : new FundingSummary(n, sumRateHours / sumHours, HoursPerYear * sumRate / sumHours, min, max, sumHours);
+    }
+}
