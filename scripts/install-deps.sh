@@ -7,10 +7,11 @@ set -euo pipefail
 
 profile="${1:-run}"
 # swig + libquantlib0-dev: the QuantLib engine family (its native wrapper is built by the build).
-packages=(swig libquantlib0-dev g++)
+# fonts-dejavu-core: text in the rendered charts (smile.png).
+packages=(swig libquantlib0-dev g++ fonts-dejavu-core)
 if [ "$profile" = "test" ]; then
   # postgresql: the throwaway test server; chromium + fonts: browser page tests.
-  packages+=(postgresql chromium fonts-dejavu-core)
+  packages+=(postgresql chromium)
 fi
 
 missing=()

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Xml.Linq;
+using Analytics.Api.Tests.Infrastructure;
+
+namespace Analytics.Api.Tests.Endpoints.Surfaces;
+
+/// <summary>Queries of a stored surface: vol at a point, grid, pictures (PRODUCT.md §3.2).</summary>
+public sealed class SurfaceQueryEndpointTests(SqliteApi api) : IClassFixture<SqliteApi>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private async Task<long> FitSyntheticAsync() =>
+        (await SurfaceTestData.FitAsync(api, new { underlying = SurfaceTestData.NewUnderlying(), asOf = SurfaceTestData.AsOf, quotes = SurfaceTestData.SyntheticQuotes() }))
+        .GetProperty("id").GetInt64();
+
+    [Fact]
+    public async Task Vol_ByStrikeAndExpiryOrByLogMoneynessAndTenor_IsTheSliceVolOnASlice()
+    {
+        var id = await FitSyntheticAsync();
+        var expiry = SurfaceTestData.Expiries[1];
+        var byStrike = await SurfaceTestData.GetJsonAsync(api, $"/api/v1/surfaces/{id}/vol?strike=3300&expiry={expiry.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}");
+        var k = Math.Log(3300 / SurfaceTestData.Forward);
+        Assert.Equal(SurfaceTestData.SviVol(1, k), byStrike.GetProperty("vol").GetDouble(), 3);
+        Assert.Equal(k, byStrike.GetProperty("logMoneyness").GetDouble(), 9);
+        Assert.Equal("interpolated", byStrike.GetProperty("extrapolation").GetString());
+
+        var t = SurfaceTestData.TenorYears(1);
+        var byK = await SurfaceTestData.GetJsonAsync(api, FormattableString.Invariant($"/api/v1/surfaces/{id}/vol?logMoneyness={k:R}&tenorYears={t:R}"));
+        Assert.Equal(byStrike.GetProperty("vol").GetDouble(), byK.GetProperty("vol").GetDouble(), 12);
+
+        var late = await SurfaceTestData.GetJsonAsync(api, $"/api/v1/surfaces/{id}/vol?logMoneyness=0&tenorYears=2");
+        var lastAtm = await SurfaceTestData.GetJsonAsync(api, FormattableString.Invariant($"/api/v1/surfaces/{id}/vol?logMoneyness=0&tenorYears={SurfaceTestData.TenorYears(2):R}"));
+        Assert.Equal("after-last-slice", late.GetProperty("extrapolation").GetString());
+        Assert.Equal(lastAtm.GetProperty("vol").GetDouble(), late.GetProperty("vol").GetDouble(), 12); // constant vol at fixed k
+    }
+
+    [Fact]
+    public async Task Vol_Problems_AreFieldLevel()
+    {
+        var id = await FitSyntheticAsync();
+        await ProblemAssert.HasFieldErrorAsync(await api.Client().GetAsync($"/api/v1/surfaces/{id}/vol?tenorYears=0.5", Token), "strike");
+        await ProblemAssert.HasFieldErrorAsync(await api.Client().GetAsync($"/api/v1/surfaces/{id}/vol?strike=3000", Token), "expiry");
+        await ProblemAssert.HasFieldErrorAsync(await api.Client().GetAsync($"/api/v1/surfaces/{id}/vol?strike=3000&expiry=2020-01-01T00:00:00Z", Token), "expiry");
+        await ProblemAssert.IsProblemAsync(await api.Client().GetAsync($"/api/v1/surfaces/{id}/vol?strike=abc&tenorYears=0.5", Token), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await api.Client().GetAsync("/api/v1/surfaces/987654321/vol?strike=3000&tenorYears=0.5", Token), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Grid_DefaultAndCustom_HasOneRowPerTenorAndOneVolPerLogMoneyness()
+    {
+        var id = await FitSyntheticAsync();
+        var grid = await SurfaceTestData.GetJsonAsync(api, $"/api/v1/surfaces/{id}/grid");
+        Assert.Equal(41, grid.GetProperty("logMoneyness").GetArrayLength());
+        Assert.Equal(3, grid.GetProperty("tenorsYears").GetArrayLength());
+        Assert.All(grid.GetProperty("vols").EnumerateArray(), row => Assert.Equal(41, row.GetArrayLength()));
+        Assert.Equal(SurfaceTestData.SviVol(0, 0.0), grid.GetProperty("vols")[0][20].GetDouble(), 3);
+
+        var custom = await SurfaceTestData.GetJsonAsync(api, $"/api/v1/surfaces/{id}/grid?logMoneynessFrom=-0.5&logMoneynessTo=0.5&logMoneynessPoints=5&tenorsYears=0.1,0.25,1");
+        Assert.Equal(3, custom.GetProperty("vols").GetArrayLength());
+        Assert.Equal(5, custom.GetProperty("vols")[2].GetArrayLength());
+        await ProblemAssert.HasFieldErrorAsync(await api.Client().GetAsync($"/api/v1/surfaces/{id}/grid?tenorsYears=0.1,x", Token), "tenorsYears");
+    }
+
+    [Fact]
+    public async Task SmileSvg_IsWellFormedXmlWithLabelledAxes()
+    {
+        var id = await FitSyntheticAsync();
+        var response = await api.Client().GetAsync($"/api/v1/surfaces/{id}/smile.svg", Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        var svg = XDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        Assert.Equal("svg", svg.Root!.Name.LocalName);
+        var text = string.Join("\n", svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()));
+        Assert.Contains("log-moneyness k = ln(K / F)", text);
+        Assert.Contains("implied vol (%)", text);
+        Assert.Contains("tenor (years, Act/365F)", text);
+        Assert.Contains("market mid", text);
+    }
+
+    [Fact]
+    public async Task SmilePng_StartsWithThePngSignature()
+    {
+        var id = await FitSyntheticAsync();
+        var response = await api.Client().GetAsync($"/api/v1/surfaces/{id}/smile.png", Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync(Token);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+        Assert.True(bytes.Length > 10_000, $"{bytes.Length} bytes is too small for a drawn chart");
+        if (Environment.GetEnvironmentVariable("SURFACE_PNG_OUT") is { Length: > 0 } path) await File.WriteAllBytesAsync(path, bytes, Token);
+    }
+}
