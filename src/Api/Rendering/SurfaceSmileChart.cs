@@ -36,7 +36,7 @@ internal static class SurfaceSmileChart
             multiplot.AddPlot(plot);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, columns);
         var (width, height) = (columns * PanelWidth, rows * PanelHeight);
-        return format == SmileChartFormat.Png ? Png(multiplot, width, height) : Svg(multiplot, width, height);
+        return format == SmileChartFormat.Png ? Png(multiplot, width, height) : Svg(multiplot, width, height, rows * columns - panels);
     }
 
     private static Plot Smile(SurfaceResponse stored, SurfaceSliceResponse slice)
@@ -130,13 +130,17 @@ internal static class SurfaceSmileChart
         return image.GetImageBytes(ImageFormat.Png);
     }
 
-    private static byte[] Svg(Multiplot multiplot, int width, int height)
+    private static byte[] Svg(Multiplot multiplot, int width, int height, int unusedCells)
     {
         using var stream = new MemoryStream();
         using (var canvas = SKSvgCanvas.Create(SKRect.Create(width, height), stream))
         {
-            canvas.Clear(SKColors.White); // the grid's unused cells, too
+            using var white = new SKPaint { Color = SKColors.White, Style = SKPaintStyle.Fill };
+            canvas.DrawRect(SKRect.Create(width, height), white);
             multiplot.Render(canvas, new PixelRect(new PixelSize(width, height)));
+            // The multiplot leaves the grid's unused cells (bottom row, right) black on an SVG canvas: paint them white.
+            for (var i = 0; i < unusedCells; i++)
+                canvas.DrawRect(SKRect.Create(width - (i + 1) * PanelWidth, height - PanelHeight, PanelWidth, PanelHeight), white);
         }
         return stream.ToArray();
     }
