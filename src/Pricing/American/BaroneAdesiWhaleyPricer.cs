@@ -44,28 +44,7 @@ public sealed class BaroneAdesiWhaleyPricer
     /// <param name="inputs">Validated option and market inputs (generalised BSM with cost of carry b).</param>
     /// <returns>The price in the quote currency per unit of underlying and its sensitivities.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
-    public AmericanOptionResult Price(BlackVanillaOptionInputs inputs)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        var european = BlackVanillaOptionPricer.Default.Price(inputs);
-        var market = AmericanMarket.From(inputs);
-        if (EarlyExercise.NeverOptimal(market.IsCall, market.Rate, market.Carry))
-        {
-            return EarlyExercise.European(european);
-        }
-
-        if (!EarlyExercise.HasSingleBoundary(market.IsCall, market.Rate, market.Carry))
-        {
-            return BinomialAmericanPricer.Default.Price(inputs);
-        }
-
-        double price = Value(market);
-        var greeks = FiniteDifferenceGreeks.Compute(
-            Value, market, price, inputs.CarryConvention == CarryConvention.RateMinusDividendYield);
-        return new AmericanOptionResult(
-            price, european.Price, european.Forward, european.DiscountFactor, greeks,
-            AmericanGreeksMethod.CentralFiniteDifference, EarlyExercise.RegimeOf(price, market.Intrinsic));
-    }
+    public AmericanOptionResult Price(BlackVanillaOptionInputs inputs) => AmericanApproximation.Price(inputs, Value);
 
     /// <summary>
     /// The price alone (no Greeks) by the same rules as <see cref="Price"/>: for batch pricing and root finding.
@@ -73,19 +52,7 @@ public sealed class BaroneAdesiWhaleyPricer
     /// <param name="inputs">Validated option and market inputs.</param>
     /// <returns>Present value in the quote currency per unit of underlying.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> is null.</exception>
-    public double PresentValue(BlackVanillaOptionInputs inputs)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        var market = AmericanMarket.From(inputs);
-        if (EarlyExercise.NeverOptimal(market.IsCall, market.Rate, market.Carry))
-        {
-            return BjerksundStensland2002Pricer.EuropeanValue(market);
-        }
-
-        return EarlyExercise.HasSingleBoundary(market.IsCall, market.Rate, market.Carry)
-            ? Value(market)
-            : BinomialAmericanPricer.Default.PresentValue(inputs);
-    }
+    public double PresentValue(BlackVanillaOptionInputs inputs) => AmericanApproximation.PresentValue(inputs, Value);
 
     /// <summary>The approximation on the single-boundary domain (trusted path).</summary>
     internal static double Value(in AmericanMarket m)

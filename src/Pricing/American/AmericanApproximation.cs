@@ -1,0 +1,41 @@
+using Analytics.Pricing.Black;
+
+namespace Analytics.Pricing.American;
+
+/// <summary>
+/// What the closed-form American approximations (Barone-Adesi-Whaley, Bjerksund-Stensland) share around their own
+/// formula: the European short-cut where early exercise is never optimal, the lattice where the exercise region has
+/// two boundaries, and Greeks by central finite differences of the formula (<see cref="FiniteDifferenceGreeks"/>).
+/// </summary>
+internal static class AmericanApproximation
+{
+    /// <summary>Price, European reference, Greeks and regime with <paramref name="value"/> on its single-boundary domain.</summary>
+    public static AmericanOptionResult Price(BlackVanillaOptionInputs inputs, AmericanPriceFunction value)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var european = BlackVanillaOptionPricer.Default.Price(inputs);
+        var market = AmericanMarket.From(inputs);
+        if (EarlyExercise.NeverOptimal(market.IsCall, market.Rate, market.Carry))
+            return EarlyExercise.European(european);
+        if (!EarlyExercise.HasSingleBoundary(market.IsCall, market.Rate, market.Carry))
+            return BinomialAmericanPricer.Default.Price(inputs);
+
+        var price = value(market);
+        var greeks = FiniteDifferenceGreeks.Compute(value, market, price, inputs.CarryConvention == CarryConvention.RateMinusDividendYield);
+        return new AmericanOptionResult(
+            price, european.Price, european.Forward, european.DiscountFactor, greeks,
+            AmericanGreeksMethod.CentralFiniteDifference, EarlyExercise.RegimeOf(price, market.Intrinsic));
+    }
+
+    /// <summary>The price alone by the same rules as <see cref="Price"/>.</summary>
+    public static double PresentValue(BlackVanillaOptionInputs inputs, AmericanPriceFunction value)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var market = AmericanMarket.From(inputs);
+        if (EarlyExercise.NeverOptimal(market.IsCall, market.Rate, market.Carry))
+            return BjerksundStensland2002Pricer.EuropeanValue(market);
+        return EarlyExercise.HasSingleBoundary(market.IsCall, market.Rate, market.Carry)
+            ? value(market)
+            : BinomialAmericanPricer.Default.PresentValue(inputs);
+    }
+}
