@@ -20,7 +20,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 Status = 413, Title = "Request body too large", Detail = exception.Message,
             },
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json, RequestType(context)),
-            BadHttpRequestException bad => new ValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [BodyReason(bad)] })
+            BadHttpRequestException bad => new ValidationProblemDetails(new Dictionary<string, string[]> { [FieldOf(bad)] = [BodyReason(bad)] })
             {
                 Status = bad.StatusCode, Title = "The request could not be read",
             },
@@ -43,6 +43,20 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     /// <summary>The endpoint's declared request contract, to name the type a field expects.</summary>
     private static Type? RequestType(HttpContext context) =>
         (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+
+    /// <summary>
+    /// The query or route parameter a binding failure names ("Failed to bind parameter \"double? strike\" from
+    /// \"abc\"." → <c>strike</c>); <c>body</c> otherwise.
+    /// </summary>
+    private static string FieldOf(BadHttpRequestException bad)
+    {
+        const string Prefix = "Failed to bind parameter \"";
+        if (!bad.Message.StartsWith(Prefix, StringComparison.Ordinal)) return "body";
+        var end = bad.Message.IndexOf('"', Prefix.Length);
+        var declaration = end > 0 ? bad.Message[Prefix.Length..end] : "";
+        var name = declaration.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        return string.IsNullOrEmpty(name) ? "body" : name;
+    }
 
     private static string BodyReason(BadHttpRequestException bad) =>
         bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal)
