@@ -16,6 +16,7 @@ public class BatchPricingBenchmarks
     private BlackVanillaOptionInputs[] _options = [];
     private BlackScholesBatchInputColumns _columns = null!;
     private BlackScholesBatchResultColumns _results = null!;
+    private double[][] _firstOrder = [];
 
     [Params(100_000)]
     public int Options { get; set; }
@@ -34,6 +35,7 @@ public class BatchPricingBenchmarks
             _options.Select(o => o.Right == OptionRight.Call).ToArray(),
             CarryConvention.RateMinusDividendYield);
         _results = BlackScholesBatchResultColumns.Allocate(Options);
+        _firstOrder = Enumerable.Range(0, 7).Select(_ => new double[Options]).ToArray();
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = 100_000, Description = "MathNet baseline loop (price + 5 Greeks)")]
@@ -65,6 +67,21 @@ public class BatchPricingBenchmarks
     {
         BlackScholesBatch.Price(_columns.AsSpans(), _results.AsSpans());
         return _results.Price.Span[^1];
+    }
+
+    [Benchmark(OperationsPerInvoke = 100_000, Description = "BlackScholesBatch.PriceFirstOrder, Vector256, 1 thread (price + 5 Greeks + carry rho)")]
+    public double BatchFirstOrderSingleThread()
+    {
+        var c = _firstOrder;
+        BlackScholesBatch.PriceFirstOrder(_columns.AsSpans(), new BlackScholesBatchFirstOrderResults(c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
+        return c[0][^1];
+    }
+
+    [Benchmark(OperationsPerInvoke = 100_000, Description = "BlackScholesBatch.PresentValue, Vector256, 1 thread (price only)")]
+    public double BatchPresentValueSingleThread()
+    {
+        BlackScholesBatch.PresentValue(_columns.AsSpans(), _firstOrder[0]);
+        return _firstOrder[0][^1];
     }
 
     [Benchmark(OperationsPerInvoke = 100_000, Description = "BlackScholesBatch.PriceParallel, all cores (price + 9 Greeks)")]

@@ -41,6 +41,18 @@ public class EuropeanPricingBenchmarks
         return sum;
     }
 
+    [Benchmark(OperationsPerInvoke = Options, Description = "BlackVanillaOptionPricer.PriceFirstOrder (price + 5 Greeks + carry rho)")]
+    public double OurFirstOrderPricer()
+    {
+        var sum = 0.0;
+        foreach (var o in _options)
+        {
+            var r = BlackVanillaOptionPricer.Default.PriceFirstOrder(o);
+            sum += r.Price + r.Delta + r.Gamma + r.Vega + r.Theta + r.Rho;
+        }
+        return sum;
+    }
+
     [Benchmark(OperationsPerInvoke = Options, Description = "BlackVanillaOptionPricer.PresentValue (price only)")]
     public double OurPresentValue()
     {

@@ -51,6 +51,47 @@ public static class BlackScholesBatch
     }
 
     /// <summary>
+    /// <see cref="Price"/> without vanna, volga and charm: writes the price and the first-order Greeks (delta, gamma,
+    /// vega, theta, rho, carry rho), each equal to the corresponding output of <see cref="Price"/> (the same lane-wise
+    /// operations, Haug 2007, §1.1.6 and ch. 2), at lower cost.
+    /// </summary>
+    /// <param name="inputs">Option columns.</param>
+    /// <param name="results">Output columns, as long as the inputs.</param>
+    /// <exception cref="ArgumentException">The outputs are not as long as the inputs.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An input is invalid (as for <see cref="Price"/>; checked before
+    /// anything is written).</exception>
+    public static void PriceFirstOrder(in BlackScholesBatchInputs inputs, in BlackScholesBatchFirstOrderResults results)
+    {
+        if (results.Length != inputs.Length)
+        {
+            throw new ArgumentException("The output columns must be as long as the input columns.", nameof(results));
+        }
+
+        Validate(inputs);
+        PriceFirstOrderTrusted(inputs, results);
+    }
+
+    /// <summary>
+    /// Present values only (Haug 2007, §1.1.6), each equal to the price written by <see cref="Price"/> (the same
+    /// lane-wise operations).
+    /// </summary>
+    /// <param name="inputs">Option columns.</param>
+    /// <param name="prices">Output: present values V, quote currency per unit of underlying; as long as the inputs.</param>
+    /// <exception cref="ArgumentException"><paramref name="prices"/> is not as long as the inputs.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An input is invalid (as for <see cref="Price"/>; checked before
+    /// anything is written).</exception>
+    public static void PresentValue(in BlackScholesBatchInputs inputs, Span<double> prices)
+    {
+        if (prices.Length != inputs.Length)
+        {
+            throw new ArgumentException("The output column must be as long as the input columns.", nameof(prices));
+        }
+
+        Validate(inputs);
+        PresentValueTrusted(inputs, prices);
+    }
+
+    /// <summary>
     /// <see cref="Price"/> split over the thread pool in chunks of at least <see cref="MinimumParallelChunk"/> options
     /// (small batches run on the calling thread). The results are those of <see cref="Price"/> (see remarks).
     /// </summary>
@@ -184,6 +225,69 @@ public static class BlackScholesBatch
             results.Set(i, Scalar(inputs, i, rhoMovesCarry));
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PriceFirstOrderTrusted(in BlackScholesBatchInputs inputs, in BlackScholesBatchFirstOrderResults results)
+    {
+        int n = inputs.Length;
+        bool rhoMovesCarry = inputs.CarryConvention == CarryConvention.RateMinusDividendYield;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + Width <= n; i += Width)
+            {
+                int series = BlackScholesBatchKernel.PriceBlockFirstOrder(inputs, results, i, rhoMovesCarry);
+                while (series != 0)
+                {
+                    int lane = System.Numerics.BitOperations.TrailingZeroCount(series);
+                    series &= series - 1;
+                    results.Set(i + lane, ScalarFirstOrder(inputs, i + lane, rhoMovesCarry));
+                }
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            results.Set(i, ScalarFirstOrder(inputs, i, rhoMovesCarry));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PresentValueTrusted(in BlackScholesBatchInputs inputs, Span<double> prices)
+    {
+        int n = inputs.Length;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + Width <= n; i += Width)
+            {
+                int series = BlackScholesBatchKernel.PresentValueBlock(inputs, prices, i);
+                while (series != 0)
+                {
+                    int lane = System.Numerics.BitOperations.TrailingZeroCount(series);
+                    series &= series - 1;
+                    prices[i + lane] = ScalarPresentValue(inputs, i + lane);
+                }
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            prices[i] = ScalarPresentValue(inputs, i);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static BlackVanillaFirstOrderResult ScalarFirstOrder(in BlackScholesBatchInputs inputs, int i, bool rhoMovesCarry) =>
+        BlackScholesKernel.EvaluateFirstOrder(
+            inputs.Spot[i], inputs.Strike[i], inputs.TenorYears[i], inputs.Volatility[i], inputs.Rate[i],
+            inputs.CostOfCarry[i], inputs.IsCall[i], rhoMovesCarry);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double ScalarPresentValue(in BlackScholesBatchInputs inputs, int i) =>
+        BlackScholesKernel.PresentValue(
+            inputs.Spot[i], inputs.Strike[i], inputs.TenorYears[i], inputs.Volatility[i] * Math.Sqrt(inputs.TenorYears[i]),
+            inputs.Rate[i], inputs.CostOfCarry[i], inputs.IsCall[i]);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static BlackVanillaOptionResult Scalar(in BlackScholesBatchInputs inputs, int i, bool rhoMovesCarry) =>

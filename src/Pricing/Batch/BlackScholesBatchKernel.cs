@@ -54,7 +54,7 @@ internal static class BlackScholesBatchKernel
         var low = Vector256.FusedMultiplyAdd(mc, mc, -high);
         var e0 = Vector256.Exp(Vector256.Create(-0.5) * high);
         var expM = Vector256.FusedMultiplyAdd(e0, Vector256.Create(-0.5) * low, e0);
-        var expA = expM * Vector256.Exp(-absX);
+        var expA = expM * (lo / hi);
         var tailA = NormalTail.UpperTail(a, expA);
         var tailM = NormalTail.UpperTail(m, expM);
         var otm = Vector256.Max(lo * tailM - hi * tailA, Vector256<double>.Zero);
@@ -97,6 +97,136 @@ internal static class BlackScholesBatchKernel
         Store(volga, results.Volga, i);
         Store(charm, results.Charm, i);
         return (int)series.ExtractMostSignificantBits();
+    }
+
+    /// <summary>
+    /// <see cref="PriceBlock"/> restricted to the price and the first-order Greeks (delta, gamma, vega, theta, rho,
+    /// carry rho): the same operations, so those outputs equal <see cref="PriceBlock"/>'s bit for bit. Returns the
+    /// series-lane mask as <see cref="PriceBlock"/> does.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int PriceBlockFirstOrder(
+        in BlackScholesBatchInputs inputs, in BlackScholesBatchFirstOrderResults results, int i, bool rhoMovesCarry)
+    {
+        var spot = Load(inputs.Spot, i);
+        var strike = Load(inputs.Strike, i);
+        var tenor = Load(inputs.TenorYears, i);
+        var sigma = Load(inputs.Volatility, i);
+        var rate = Load(inputs.Rate, i);
+        var carry = Load(inputs.CostOfCarry, i);
+        var isCall = LoadIsCall(inputs.IsCall, i);
+
+        var one = Vector256<double>.One;
+        var half = Vector256.Create(0.5);
+        var sqrtTenor = Vector256.Sqrt(tenor);
+        var stdDev = sigma * sqrtTenor;
+        var growth = Vector256.Exp(carry * tenor);
+        var discountFactor = Vector256.Exp(-rate * tenor);
+        var forward = spot * growth;
+        var carryFactor = growth * discountFactor;
+
+        var up = Vector256.GreaterThanOrEqual(forward, strike);
+        var lo = Vector256.ConditionalSelect(up, strike, forward);
+        var hi = Vector256.ConditionalSelect(up, forward, strike);
+        var q = hi / lo;
+        var residual = Vector256.FusedMultiplyAdd(-q, lo, hi);
+        var absX = Vector256.Log(q) + residual / hi;
+        var a = absX / stdDev + half * stdDev;
+        var m = a - stdDev;
+        var mc = Vector256.Min(Vector256.Abs(m), Vector256.Create(BlackScholesKernel.ExponentArgumentCap));
+        var high = mc * mc;
+        var low = Vector256.FusedMultiplyAdd(mc, mc, -high);
+        var e0 = Vector256.Exp(Vector256.Create(-0.5) * high);
+        var expM = Vector256.FusedMultiplyAdd(e0, Vector256.Create(-0.5) * low, e0);
+        var expA = expM * (lo / hi);
+        var tailA = NormalTail.UpperTail(a, expA);
+        var tailM = NormalTail.UpperTail(m, expM);
+        var otm = Vector256.Max(lo * tailM - hi * tailA, Vector256<double>.Zero);
+        var series = Vector256.GreaterThanOrEqual(a, Vector256.Create(BlackScholesKernel.SeriesMinimumA))
+                     & Vector256.LessThanOrEqual(stdDev, Vector256.Create(BlackScholesKernel.SeriesMaximumRatio) * a);
+
+        var inTheMoney = ~(isCall ^ up);
+        var price = discountFactor * Vector256.ConditionalSelect(inTheMoney, (hi - lo) + otm, otm);
+
+        var omega = Vector256.ConditionalSelect(isCall, one, -one);
+        var density1 = Vector256.ConditionalSelect(up, expA, expM) * Vector256.Create(StandardNormal.InvSqrtTwoPi);
+        var n1 = Vector256.ConditionalSelect(up, tailA, tailM);
+        var n2 = Vector256.ConditionalSelect(up, tailM, tailA);
+        var cdf1 = Vector256.ConditionalSelect(inTheMoney, one - n1, n1);
+        var cdf2 = Vector256.ConditionalSelect(inTheMoney, one - n2, n2);
+
+        var delta = omega * carryFactor * cdf1;
+        var gamma = carryFactor * density1 / (spot * stdDev);
+        var vega = spot * carryFactor * density1 * sqrtTenor;
+        var theta = -spot * carryFactor * density1 * sigma / (Vector256.Create(2.0) * sqrtTenor)
+                    - omega * (carry - rate) * spot * carryFactor * cdf1
+                    - omega * rate * strike * discountFactor * cdf2;
+        var carryRho = omega * tenor * spot * carryFactor * cdf1;
+        var rhoCarryFixed = -tenor * price;
+        var rho = rhoMovesCarry ? rhoCarryFixed + carryRho : rhoCarryFixed;
+
+        Store(price, results.Price, i);
+        Store(delta, results.Delta, i);
+        Store(gamma, results.Gamma, i);
+        Store(vega, results.Vega, i);
+        Store(theta, results.Theta, i);
+        Store(rho, results.Rho, i);
+        Store(carryRho, results.CarryRho, i);
+        return (int)series.ExtractMostSignificantBits();
+    }
+
+    /// <summary>
+    /// <see cref="PriceBlock"/> restricted to the present value (same operations, so the same bits), written to
+    /// <paramref name="prices"/>. Returns the series-lane mask as <see cref="PriceBlock"/> does.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int PresentValueBlock(in BlackScholesBatchInputs inputs, Span<double> prices, int i)
+    {
+        var strike = Load(inputs.Strike, i);
+        var tenor = Load(inputs.TenorYears, i);
+        var rate = Load(inputs.Rate, i);
+        var isCall = LoadIsCall(inputs.IsCall, i);
+
+        var half = Vector256.Create(0.5);
+        var stdDev = Load(inputs.Volatility, i) * Vector256.Sqrt(tenor);
+        var discountFactor = Vector256.Exp(-rate * tenor);
+        var forward = Load(inputs.Spot, i) * Vector256.Exp(Load(inputs.CostOfCarry, i) * tenor);
+
+        var up = Vector256.GreaterThanOrEqual(forward, strike);
+        var lo = Vector256.ConditionalSelect(up, strike, forward);
+        var hi = Vector256.ConditionalSelect(up, forward, strike);
+        var q = hi / lo;
+        var residual = Vector256.FusedMultiplyAdd(-q, lo, hi);
+        var absX = Vector256.Log(q) + residual / hi;
+        var a = absX / stdDev + half * stdDev;
+        var m = a - stdDev;
+        var mc = Vector256.Min(Vector256.Abs(m), Vector256.Create(BlackScholesKernel.ExponentArgumentCap));
+        var high = mc * mc;
+        var low = Vector256.FusedMultiplyAdd(mc, mc, -high);
+        var e0 = Vector256.Exp(Vector256.Create(-0.5) * high);
+        var expM = Vector256.FusedMultiplyAdd(e0, Vector256.Create(-0.5) * low, e0);
+        var expA = expM * (lo / hi);
+        var tailA = NormalTail.UpperTail(a, expA);
+        var tailM = NormalTail.UpperTail(m, expM);
+        var otm = Vector256.Max(lo * tailM - hi * tailA, Vector256<double>.Zero);
+        var series = Vector256.GreaterThanOrEqual(a, Vector256.Create(BlackScholesKernel.SeriesMinimumA))
+                     & Vector256.LessThanOrEqual(stdDev, Vector256.Create(BlackScholesKernel.SeriesMaximumRatio) * a);
+
+        var inTheMoney = ~(isCall ^ up);
+        var price = discountFactor * Vector256.ConditionalSelect(inTheMoney, (hi - lo) + otm, otm);
+        Store(price, prices, i);
+        return (int)series.ExtractMostSignificantBits();
+    }
+
+    /// <summary>All-bits-set lanes for calls, zero for puts, options [i, i + 4).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> LoadIsCall(ReadOnlySpan<bool> isCall, int i)
+    {
+        ref byte call0 = ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(isCall));
+        return ~Vector256.Equals(
+            Vector256.Create(
+                (long)Unsafe.Add(ref call0, i), Unsafe.Add(ref call0, i + 1), Unsafe.Add(ref call0, i + 2), Unsafe.Add(ref call0, i + 3)),
+            Vector256<long>.Zero).AsDouble();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -70,7 +70,11 @@ public static class ImpliedVolatility
         Guard.PositiveFinite(strike, nameof(strike));
         Guard.PositiveFinite(tenorYears, nameof(tenorYears));
         Guard.PositiveFinite(discountFactor, nameof(discountFactor));
-        Guard.Defined(right, nameof(right));
+        if (right is not (OptionRight.Call or OptionRight.Put))
+        {
+            Guard.Defined(right, nameof(right)); // Throws; the pattern test above spares the common case a lookup.
+        }
+
         return SolveTrusted(price, forward, strike, tenorYears, discountFactor, right == OptionRight.Call,
             LetsBeRational.DefaultMaximumIterations);
     }
@@ -143,13 +147,16 @@ public static class ImpliedVolatility
     internal static ImpliedVolResult SolveTrusted(
         double price, double forward, double strike, double tenorYears, double discountFactor, bool isCall, int maximumIterations)
     {
+        // 1/√T off the critical path (it does not depend on the iteration), so the result costs a multiplication.
+        double inverseSqrtTenor = 1.0 / Math.Sqrt(tenorYears);
         if (!NormalisedPrice.TryCreate(price, forward, strike, discountFactor, isCall, out NormalisedPrice normalised, out ImpliedVolResult failure))
         {
             return failure;
         }
 
-        double totalStdDev = LetsBeRational.NormalisedVolatility(normalised.Beta, normalised.X, maximumIterations, out int iterations);
-        return ImpliedVolResult.Solved(totalStdDev / Math.Sqrt(tenorYears), normalised.IntrinsicValue, normalised.UpperBound, iterations);
+        double totalStdDev = LetsBeRational.NormalisedVolatility(
+            normalised.Beta, normalised.X, normalised.BMax, maximumIterations, out int iterations);
+        return ImpliedVolResult.Solved(totalStdDev * inverseSqrtTenor, normalised.IntrinsicValue, normalised.UpperBound, iterations);
     }
 
     private static bool IsPositiveFinite(double value) => double.IsFinite(value) && value > 0.0;

@@ -38,12 +38,12 @@ internal static partial class LetsBeRational
     private static Guess InitialGuess(double beta, double x, double bMax)
     {
         double sC = Math.Sqrt(Math.Abs(2.0 * x));
-        double bC = NormalisedBlack.Call(x, sC, out double vC);
+        double bC = NormalisedBlack.OutOfTheMoneyCall(x, sC, bMax, out double vC);
 
         if (beta < bC)
         {
             double sL = sC - bC / vC;
-            double bL = NormalisedBlack.Call(x, sL, out double vL);
+            double bL = NormalisedBlack.OutOfTheMoneyCall(x, sL, bMax, out double vL);
             if (beta < bL)
             {
                 LowerMap(x, sL, out double fL, out double dfL, out double d2fL);
@@ -65,7 +65,7 @@ internal static partial class LetsBeRational
         }
 
         double sH = vC > DoubleLimits.MinNormal ? sC + (bMax - bC) / vC : sC;
-        double bH = NormalisedBlack.Call(x, sH, out double vH);
+        double bH = NormalisedBlack.OutOfTheMoneyCall(x, sH, bMax, out double vH);
         if (beta <= bH)
         {
             double rHm = RationalCubic.ConvexControlParameterForLeftSecondDerivative(bC, bH, sC, sH, 1.0 / vC, 1.0 / vH, 0.0, false);

@@ -13,9 +13,11 @@ namespace Analytics.Pricing.ImpliedVol;
 /// with h = x/s and t = s/2 as b = e^{−(h²+t²)/2}/√(2π)·[Y(h+t) − Y(h−t)], Y(z) = Φ(z)/φ(z):
 /// (1) h + t &lt; −10 + τ: the asymptotic series of Y (A&amp;S 26.2.12), differenced without cancellation;
 /// (2) t &lt; τ = 2·ε^{1/16} ≈ 0.21: the Taylor series of Y(h+t) − Y(h−t) in t (eq. (3.5)), with Y' = 1 + hY;
-/// (3) h + t &gt; 0.85: the direct formula, whose two terms no longer nearly cancel;
-/// (4) otherwise: Y from the Mills ratio (Cody's rational approximations, no exponential), i.e. the erfcx form
-/// of eq. (3.6). Every branch keeps close to full relative accuracy down to the smallest normal double.
+/// (3) h + t &gt; 0.85: the direct formula, whose two terms no longer nearly cancel (both Φ from the shared
+/// exponential, see <see cref="OutOfTheMoneyCall"/>);
+/// (4) otherwise: vega·Y from the Mills ratio (Cody's rational approximations) or Cody's central Φ scaled by
+/// e^{±x/2}, without a further exponential, i.e. the erfcx form of eq. (3.6). Every branch keeps close to full
+/// relative accuracy down to the smallest normal double.
 /// x &gt; 0 uses b(x, s) = (e^{x/2} − e^{−x/2}) + b(−x, s). Pure and allocation-free.
 /// </remarks>
 internal static class NormalisedBlack
@@ -46,7 +48,7 @@ internal static class NormalisedBlack
 
     /// <summary>
     /// Normalised call b(x, s) and its vega ∂b/∂s, which in regions 1, 2 and 4 is the common prefactor
-    /// e^{−(h²+t²)/2}/√(2π), so the pair costs one exponential.
+    /// e^{−(h²+t²)/2}/√(2π), so the pair costs one exponential (plus e^{−|x|/2}).
     /// </summary>
     internal static double Call(double x, double s, out double vega)
     {
@@ -57,13 +59,26 @@ internal static class NormalisedBlack
             x = -x;
         }
 
+        return intrinsic + OutOfTheMoneyCall(x, s, Math.Exp(0.5 * x), out vega);
+    }
+
+    /// <summary>
+    /// b(x, s) and its vega for x ≤ 0 (the out-of-the-money call), given <paramref name="bMax"/> = e^{x/2}, its upper
+    /// bound, which Let's Be Rational computes once per inversion. In region 4 the scaled terms vega·Y(h ± t) are
+    /// formed without a further exponential: φ(h ± t) = vega·e^{∓x/2} (since (h ± t)²/2 = (h² + t²)/2 ± x/2), so
+    /// vega·Y(h + t) = Φ(h + t)·b_max and vega·Y(h − t) = Φ(h − t)/b_max, with Φ from Cody's central rational
+    /// function (|z| ≤ 0.66291), from the Mills ratio M (vega·M(−z) for z &lt; −0.66291), or as b_max − vega·M(z).
+    /// </summary>
+    internal static double OutOfTheMoneyCall(double x, double s, double bMax, out double vega)
+    {
         if (s <= -x * DoubleLimits.MinNormal || s <= 0.0)
         {
             vega = Vega(x, s);
-            return intrinsic; // Below the horizon of normal doubles.
+            return 0.0; // Below the horizon of normal doubles.
         }
 
-        double h = x / s;
+        double inverseS = 1.0 / s;
+        double h = x * inverseS;
         double t = 0.5 * s;
         vega = InvSqrtTwoPi * Math.Exp(-0.5 * (h * h + t * t));
         double b;
@@ -77,15 +92,37 @@ internal static class NormalisedBlack
         }
         else if (h + t > DirectThreshold)
         {
-            double bMax = Math.Exp(0.5 * x);
-            b = StandardNormal.Cdf(h + t) * bMax - StandardNormal.Cdf(h - t) / bMax;
+            // Both tails from the shared exponential, e^{−(h±t)²/2} = √(2π)·vega·e^{∓x/2}, without a further exponential.
+            // The product carries the rounding of vega's argument, (h² + t²)/2·ε relatively, but only into
+            // Q(h + t) ≤ 0.2 and into Φ(h − t) ≤ e^{−(h−t)²/2}, both small next to b ≈ Φ(h + t)·b_max where that
+            // argument is large, so b keeps close to full relative accuracy.
+            double scaledVega = SqrtTwoPi * vega;
+            double upper = 1.0 - NormalTail.UpperTail(h + t, scaledVega / bMax);
+            double lower = NormalTail.UpperTail(t - h, scaledVega * bMax);
+            b = upper * bMax - lower / bMax;
         }
         else
         {
-            b = vega * (ScaledCdf(h + t) - ScaledCdf(h - t));
+            b = ScaledTerm(h + t, vega, bMax) - ScaledTerm(h - t, vega, 1.0 / bMax);
         }
 
-        return intrinsic + Math.Max(b, 0.0);
+        return Math.Max(b, 0.0);
+    }
+
+    /// <summary>
+    /// Region 4: vega·Y(z) = Φ(z)·vega/φ(z) for z = h ± t ≤ 0.85, where vega/φ(z) = <paramref name="growth"/>
+    /// (e^{x/2} for z = h + t, e^{−x/2} for z = h − t); no exponential is evaluated.
+    /// </summary>
+    private static double ScaledTerm(double z, double vega, double growth)
+    {
+        if (z < -CentralArgument)
+        {
+            return vega * StandardNormal.MillsRatio(-z);
+        }
+
+        return z <= CentralArgument
+            ? StandardNormal.Cdf(z) * growth
+            : growth - vega * StandardNormal.MillsRatio(z);
     }
 
     /// <summary>Normalised vega ∂b/∂s = e^{−(x²/s² + s²/4)/2}/√(2π) (Jäckel 2015, eq. (2.6)).</summary>
@@ -112,7 +149,7 @@ internal static class NormalisedBlack
     /// <summary>
     /// Y(z) = Φ(z)/φ(z) = √(π/2)·erfcx(−z/√2): the Mills ratio M(−z) (Cody's rational functions, no exponential)
     /// for z &lt; −0.66291; Φ(z)·√(2π)·e^{z²/2} with Cody's central rational Φ for |z| ≤ 0.66291; and
-    /// √(2π)·e^{z²/2} − M(z) above, where the two terms do not nearly cancel (z ≤ 0.85 in region 4).
+    /// √(2π)·e^{z²/2} − M(z) above, where the two terms do not nearly cancel. Used by region 2 (z = h ≤ 0).
     /// </summary>
     private static double ScaledCdf(double z)
     {

@@ -6,9 +6,10 @@ namespace Analytics.Pricing.ImpliedVol;
 /// A Black-76 option price checked against the no-arbitrage bounds and reduced to Jäckel's normalised
 /// out-of-the-money call form ("Let's Be Rational", 2015, §2): x = −|ln(F/K)| and β = time value/√(F·K),
 /// the time value being the undiscounted price minus the intrinsic value (put-call parity maps an in-the-money
-/// option to the out-of-the-money option of the other right, and b(−x) of a put is a call).
+/// option to the out-of-the-money option of the other right, and b(−x) of a put is a call), with the upper bound
+/// b_max = e^{x/2} of β (computed once here and reused by the solver).
 /// </summary>
-internal readonly record struct NormalisedPrice(double Beta, double X, double IntrinsicValue, double UpperBound)
+internal readonly record struct NormalisedPrice(double Beta, double X, double BMax, double IntrinsicValue, double UpperBound)
 {
     /// <summary>
     /// Classifies <paramref name="price"/> against DF·(F − K)⁺ ≤ call &lt; DF·F (put: DF·(K − F)⁺ ≤ put &lt; DF·K)
@@ -37,7 +38,8 @@ internal readonly record struct NormalisedPrice(double Beta, double X, double In
             ? -BlackScholesMerton.LogRatio(forward, strike)
             : -BlackScholesMerton.LogRatio(strike, forward);
         double beta = timeValue / (Math.Sqrt(forward) * Math.Sqrt(strike));
-        if (beta >= Math.Exp(0.5 * x))
+        double bMax = Math.Exp(0.5 * x);
+        if (beta >= bMax)
         {
             failure = ImpliedVolResult.Failed(ImpliedVolStatus.AboveUpperBound, intrinsicValue, upperBound);
             return false;
@@ -49,7 +51,7 @@ internal readonly record struct NormalisedPrice(double Beta, double X, double In
             return false;
         }
 
-        normalised = new NormalisedPrice(beta, x, intrinsicValue, upperBound);
+        normalised = new NormalisedPrice(beta, x, bMax, intrinsicValue, upperBound);
         failure = default;
         return true;
     }
