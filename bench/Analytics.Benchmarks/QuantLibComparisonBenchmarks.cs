@@ -63,6 +63,21 @@ public class QuantLibComparisonBenchmarks
         return sum;
     }
 
+    [Benchmark(OperationsPerInvoke = Options, Description = "Our scalar BlackVanillaOptionPricer.PresentValue (price only, like NPV)")]
+    public double OurScalarPresentValue()
+    {
+        var sum = 0.0;
+        foreach (var inputs in _inputs) sum += BlackVanillaOptionPricer.Default.PresentValue(inputs);
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Options, Description = "Our batch BlackScholesBatch.PresentValue, Vector256, 1 thread (price only)")]
+    public double OurBatchPresentValue()
+    {
+        BlackScholesBatch.PresentValue(_columns.AsSpans(), _results.Price.Span);
+        return _results.Price.Span[Options - 1];
+    }
+
     [Benchmark(OperationsPerInvoke = Options, Description = "Our batch BlackScholesBatch.Price, Vector256, 1 thread (price + 9 Greeks)")]
     public double OurBatch()
     {
