@@ -168,6 +168,24 @@ internal sealed partial class QuantLibGateway
         }
     }
 
+    private double PriceAmericanFdOnGridCore(BlackVanillaOptionInputs inputs, QuantLibTenorScaling scaling, int timeSteps, int spacePoints)
+    {
+        lock (Gate)
+        {
+            DrainPendingReleases();
+            try
+            {
+                using var graph = new VanillaOptionGraph(DefaultValuationDate, scaling, inputs.Right, inputs.Strike,
+                    QuantLibExerciseStyle.American, QuantLibEngine.QuantLibFd, (timeSteps, spacePoints));
+                return graph.Evaluate(Point.Of(inputs), QuantLibGreeks.None).Npv;
+            }
+            catch (ApplicationException ex)
+            {
+                throw new QuantLibException(ex.Message, ex);
+            }
+        }
+    }
+
     private void LeakProxiesCore(int count)
     {
         lock (Gate)
@@ -229,7 +247,7 @@ internal sealed partial class QuantLibGateway
 
         internal VanillaOptionGraph(
             DateOnly valuationDate, QuantLibTenorScaling scaling, OptionRight right, double strike,
-            QuantLibExerciseStyle exercise, QuantLibEngine? engine)
+            QuantLibExerciseStyle exercise, QuantLibEngine? engine, (int TimeSteps, int SpacePoints)? fdGrid = null)
         {
             this.scaling = scaling;
             try
@@ -264,7 +282,9 @@ internal sealed partial class QuantLibGateway
                 option = Own(new VanillaOption(payoff, exerciseRule));
                 if (engine is { } selected)
                 {
-                    option.setPricingEngine(Own(CreateEngine(selected, process)));
+                    option.setPricingEngine(Own(fdGrid is var (timeSteps, spacePoints) && selected == QuantLibEngine.QuantLibFd
+                        ? new FdBlackScholesVanillaEngine(process, (uint)timeSteps, (uint)spacePoints, FdDampingSteps)
+                        : CreateEngine(selected, process)));
                 }
             }
             catch

@@ -20,6 +20,9 @@ internal sealed partial class QuantLibGateway
 
     private void LeakProxiesCore(int count) => throw Unavailable();
 
+    private double PriceAmericanFdOnGridCore(BlackVanillaOptionInputs inputs, QuantLibTenorScaling scaling, int timeSteps, int spacePoints) =>
+        throw Unavailable();
+
     private void PriceEuropeanSharingContractCore(
         OptionRight right, double strike, double tenorYears, QuantLibTenorScaling scaling,
         ReadOnlySpan<double> spots, ReadOnlySpan<double> vols, ReadOnlySpan<double> rates, ReadOnlySpan<double> carries, Span<double> prices) =>

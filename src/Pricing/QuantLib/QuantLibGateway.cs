@@ -192,6 +192,23 @@ internal sealed partial class QuantLibGateway
         PriceEuropeanSharingContractCore(right, strike, tenorYears, scaling, spots, vols, rates, carries, prices);
     }
 
+    /// <summary>
+    /// An American option's price from QuantLib's <c>FdBlackScholesVanillaEngine</c> on a chosen grid: a finer reference
+    /// than the service's 200 × 200 engine, for validating our convergent engine to 1e-4 (issue #4).
+    /// </summary>
+    /// <param name="inputs">The option and market.</param>
+    /// <param name="timeSteps">Time steps of the FD grid.</param>
+    /// <param name="spacePoints">Space points of the FD grid.</param>
+    internal double PriceAmericanFdOnGrid(BlackVanillaOptionInputs inputs, int timeSteps, int spacePoints)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(timeSteps, 10);
+        ArgumentOutOfRangeException.ThrowIfLessThan(spacePoints, 10);
+        var scaling = QuantLibTenorScaling.Create(inputs.TenorYears);
+        RequireAvailable();
+        return PriceAmericanFdOnGridCore(inputs, scaling, timeSteps, spacePoints);
+    }
+
     /// <summary>Creates <paramref name="count"/> proxies under the lock and drops them undisposed (tests of the finalizer path).</summary>
     internal void LeakProxiesForTesting(int count)
     {
