@@ -51,7 +51,7 @@ public static class L2Endpoints
         if (l2.Funding is { } series)
         {
             var (rate, error) = await funding.ResolveAsync(series, option.ValuationTime, cancellationToken);
-            if (error is not null) return TypedResults.Problem(statusCode: 422, title: "Too little funding data for the funding carry", detail: error);
+            if (error is not null) return FundingCarryResolver.TooLittleDataProblem(error);
             fundingRate = rate;
         }
 

@@ -29,4 +29,9 @@ public sealed record GreeksResponse(
     [property: Description("∂V/∂b, USD per 1.00 of cost of carry.")] double CarryRho,
     [property: Description("∂²V/∂S∂σ, per USD of spot per 1.00 of vol.")] double Vanna,
     [property: Description("∂²V/∂σ², USD per 1.00 of vol squared.")] double Volga,
-    [property: Description("∂Δ/∂t, per year of calendar time.")] double Charm);
+    [property: Description("∂Δ/∂t, per year of calendar time.")] double Charm)
+{
+    /// <summary>The numerics' Greeks as the API writes them (the same conventions, field for field).</summary>
+    public static GreeksResponse From(Analytics.Pricing.Greeks g) =>
+        new(g.Delta, g.Gamma, g.Vega, g.Theta, g.Rho, g.CarryRho, g.Vanna, g.Volga, g.Charm);
+}

@@ -31,7 +31,7 @@ internal static class OptionChainPricing
                 var r = L2VanillaOptionPricer.Default.Price(new L2OptionInputs(right, forward, strike, t, vol, rate, carry, terms));
                 var g = r.Greeks;
                 return new ChainOptionResponse(r.Price, r.Bid, r.Ask,
-                    new GreeksResponse(g.Delta, g.Gamma, g.Vega, g.Theta, g.Rho, g.CarryRho, g.Vanna, g.Volga, g.Charm));
+                    GreeksResponse.From(g));
             }
             rows.Add(new ChainStrikeResponse(strike, k, vol, Leg(OptionRight.Call), Leg(OptionRight.Put)));
         }

@@ -1,4 +1,6 @@
+using Analytics.Api.Contracts.Pricing;
 using Analytics.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Analytics.Data.Queries;
 
 namespace Analytics.Api.Endpoints.L2;
@@ -10,6 +12,18 @@ namespace Analytics.Api.Endpoints.L2;
 /// </summary>
 internal sealed class FundingCarryResolver(AnalyticsDbContext db)
 {
+    /// <summary>The 422 for an item of a batch whose funding carry has too little data.</summary>
+    public static BatchItemError TooLittleData(string error) =>
+        new(422, "Too little funding data for the funding carry", new Dictionary<string, string[]> { ["l2.fundingMarket"] = [error] });
+
+    /// <summary>The same as an RFC 9457 response.</summary>
+    public static ProblemHttpResult TooLittleDataProblem(string error)
+    {
+        var item = TooLittleData(error);
+        return TypedResults.Problem(statusCode: item.Status, title: item.Title, detail: error,
+            extensions: new Dictionary<string, object?> { ["errors"] = item.Errors });
+    }
+
     /// <summary>Least share of the look-back window the observations must cover.</summary>
     public const double MinimumCoverage = 0.5;
 

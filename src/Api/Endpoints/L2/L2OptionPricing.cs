@@ -34,9 +34,8 @@ internal static class L2OptionPricing
     {
         var pricer = new L2VanillaOptionPricer(EngineFor(option.Engine)!);
         var result = pricer.Price(Inputs(option, vol, l2, carry, l2.Chain));
-        var greeks = result.Greeks;
         return new OptionPriceResponse(result.Price, option.Engine, result.Forward, result.DiscountFactor, option.TenorYears, result.CarryRate,
-            new GreeksResponse(greeks.Delta, greeks.Gamma, greeks.Vega, greeks.Theta, greeks.Rho, greeks.CarryRho, greeks.Vanna, greeks.Volga, greeks.Charm),
+            GreeksResponse.From(result.Greeks),
             option.Engine switch
             {
                 PricingEngine.Analytic => "closed-form",

@@ -51,15 +51,15 @@ internal static class OptionPricing
 
     private static OptionPriceResponse FromEuropean(ValidatedOption option, BlackVanillaOptionResult result) =>
         new(result.Price, option.Engine, result.Forward, result.DiscountFactor, option.TenorYears, option.CarryRate,
-            ToResponse(result.Greeks), "closed-form", BumpedGreeks: null, EuropeanPrice: null);
+            GreeksResponse.From(result.Greeks), "closed-form", BumpedGreeks: null, EuropeanPrice: null);
 
     private static OptionPriceResponse FromAmerican(ValidatedOption option, AmericanOptionResult result) =>
         new(result.Price, option.Engine, result.Forward, result.DiscountFactor, option.TenorYears, option.CarryRate,
-            ToResponse(result.Greeks), GreeksMethod(result.GreeksMethod), BumpedGreeks: null, result.EuropeanPrice);
+            GreeksResponse.From(result.Greeks), GreeksMethod(result.GreeksMethod), BumpedGreeks: null, result.EuropeanPrice);
 
     private static OptionPriceResponse FromQuantLib(ValidatedOption option, QuantLibVanillaOptionResult result) =>
         new(result.Price, option.Engine, result.Forward, result.DiscountFactor, option.TenorYears, option.CarryRate,
-            ToResponse(result.Greeks), "quantlib", BumpedNames(result.BumpedGreeks), EuropeanPrice: null);
+            GreeksResponse.From(result.Greeks), "quantlib", BumpedNames(result.BumpedGreeks), EuropeanPrice: null);
 
     private static string[] BumpedNames(QuantLibGreeks bumped) =>
         Enum.GetValues<QuantLibGreeks>()
@@ -75,6 +75,4 @@ internal static class OptionPricing
         _ => method.ToString(),
     };
 
-    private static GreeksResponse ToResponse(Greeks g) =>
-        new(g.Delta, g.Gamma, g.Vega, g.Theta, g.Rho, g.CarryRho, g.Vanna, g.Volga, g.Charm);
 }

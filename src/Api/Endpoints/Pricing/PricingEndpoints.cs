@@ -68,8 +68,7 @@ public static class PricingEndpoints
         {
             var (rate, error) = await funding.ResolveAsync(series, option.Option.ValuationTime, cancellationToken);
             if (error is not null)
-                return TypedResults.Problem(statusCode: 422, title: "Too little funding data for the funding carry", detail: error,
-                    extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["l2.fundingMarket"] = [error] } });
+                return FundingCarryResolver.TooLittleDataProblem(error);
             fundingRate = rate;
         }
         return TypedResults.Ok(option.Price(quantLib, fundingRate));
@@ -116,8 +115,7 @@ public static class PricingEndpoints
             {
                 if (fundingError is not null)
                 {
-                    results[i] = new OptionPriceItemError(new BatchItemError(422, "Too little funding data for the funding carry",
-                        new Dictionary<string, string[]> { ["l2.fundingMarket"] = [fundingError] }));
+                    results[i] = new OptionPriceItemError(FundingCarryResolver.TooLittleData(fundingError));
                     return;
                 }
                 fundingRate = rate;

@@ -51,9 +51,9 @@ internal static class StructureRequestMapping
     }
 
     public static StructurePriceResponse ToResponse(StructureResult r, Contracts.L2.CarrySourceKind? carrySource) => new(
-        r.Name, r.Quantity, r.Premium, Greeks(r.Greeks),
+        r.Name, r.Quantity, r.Premium, GreeksResponse.From(r.Greeks),
         r.Legs.Select(l => new StructureLegResponse(l.Leg.Right == OptionRight.Call ? OptionType.Call : OptionType.Put, l.Leg.Strike,
-            l.Leg.TenorYears, l.PositionQuantity, l.EngineId, l.Volatility, l.Price, l.PositionValue, Greeks(l.Greeks))).ToList(),
+            l.Leg.TenorYears, l.PositionQuantity, l.EngineId, l.Volatility, l.Price, l.PositionValue, GreeksResponse.From(l.Greeks))).ToList(),
         r.FirstExpiryYears,
         r.Payoff.Select(p => new PayoffPointResponse(p.Spot, p.Pnl)).ToList(),
         r.MaxProfit, r.MaxLoss, r.Breakevens.ToList(),
@@ -69,6 +69,4 @@ internal static class StructureRequestMapping
         OptionType.Put => OptionRight.Put,
         _ => null,
     };
-
-    private static GreeksResponse Greeks(Greeks g) => new(g.Delta, g.Gamma, g.Vega, g.Theta, g.Rho, g.CarryRho, g.Vanna, g.Volga, g.Charm);
 }

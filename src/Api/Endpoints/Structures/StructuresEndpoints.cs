@@ -47,7 +47,7 @@ public static class StructuresEndpoints
         if (l2?.Funding is { } series)
         {
             var (fundingRate, error) = await funding.ResolveAsync(series, timeProvider.GetUtcNow(), cancellationToken);
-            if (error is not null) return TypedResults.Problem(statusCode: 422, title: "Too little funding data for the funding carry", detail: error);
+            if (error is not null) return FundingCarryResolver.TooLittleDataProblem(error);
             carry = CarrySpecification.FromFunding(fundingRate!.Value);
         }
         else
