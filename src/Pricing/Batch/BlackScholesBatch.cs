@@ -8,19 +8,20 @@ namespace Analytics.Pricing.Batch;
 
 /// <summary>
 /// Prices arrays of European vanilla options under the generalised Black-Scholes-Merton model (Haug, <i>The
-/// Complete Guide to Option Pricing Formulas</i>, 2nd ed. 2007, §1.1.6 and ch. 2) four at a time with
-/// <see cref="Vector256{T}"/>, returning the price and the nine Greeks of <see cref="Greeks"/> with the conventions
+/// Complete Guide to Option Pricing Formulas</i>, 2nd ed. 2007, §1.1.6 and ch. 2) eight at a time with
+/// <see cref="Vector512{T}"/> (AVX-512; where the hardware has only AVX2, .NET runs each operation as two
+/// <see cref="Vector256{T}"/> halves), returning the price and the nine Greeks of <see cref="Greeks"/> with the conventions
 /// and accuracy of <see cref="BlackVanillaOptionPricer"/>.
 /// </summary>
 /// <remarks>
 /// Each lane runs the operations of the scalar pricer in the same order (Cody's rational Φ with one shared
-/// exp(−x²/2), fused multiply-adds, IEEE division), with <c>Vector256.Exp</c>/<c>Vector256.Log</c> (≤ 2–3 ulp)
+/// exp(−x²/2), fused multiply-adds, IEEE division), with <c>Vector512.Exp</c>/<c>Vector512.Log</c> (≤ 2–3 ulp)
 /// in place of <see cref="Math.Exp"/>/<c>Math.Log</c>; lanes in the deep out-of-the-money region where the
 /// difference lo·Q(m) − hi·Q(a) would cancel (a ≥ 4, σ√T ≤ a/4) are re-priced by the scalar pricer, and the last
-/// n mod 4 options go through the scalar pricer too. Results therefore match the scalar pricer to a few ulp times
+/// n mod 8 options go through the scalar pricer too. Results therefore match the scalar pricer to a few ulp times
 /// the conditioning of each output (see the tests). Results do not depend on how a batch is split, so
 /// <see cref="PriceParallel"/> returns what <see cref="Price"/> does — bit for bit while the same machine code runs;
-/// .NET's <c>Vector256.Exp</c>/<c>Log</c> may change in the last bit when CoreLib's precompiled code is replaced
+/// .NET's <c>Vector512.Exp</c>/<c>Log</c> may change in the last bit when CoreLib's precompiled code is replaced
 /// by tier-1 JIT code during a run. Stateless and thread-safe.
 /// </remarks>
 public static class BlackScholesBatch
@@ -28,7 +29,7 @@ public static class BlackScholesBatch
     /// <summary>Smallest number of options handed to one worker by <see cref="PriceParallel"/>.</summary>
     public const int MinimumParallelChunk = 4096;
 
-    private static readonly int Width = Vector256<double>.Count;
+    private static readonly int Width = Vector512<double>.Count;
 
     /// <summary>
     /// Prices every option of <paramref name="inputs"/> on the calling thread, writing element i of each column of
@@ -162,16 +163,16 @@ public static class BlackScholesBatch
 
     private static bool AllPositiveFinite(ReadOnlySpan<double> values)
     {
-        var ok = Vector256<double>.AllBitsSet;
-        var max = Vector256.Create(double.MaxValue);
+        var ok = Vector512<double>.AllBitsSet;
+        var max = Vector512.Create(double.MaxValue);
         int i = 0;
         for (; i + Width <= values.Length; i += Width)
         {
-            var v = Vector256.Create(values.Slice(i, Width));
-            ok &= Vector256.GreaterThan(v, Vector256<double>.Zero) & Vector256.LessThanOrEqual(v, max);
+            var v = Vector512.Create(values.Slice(i, Width));
+            ok &= Vector512.GreaterThan(v, Vector512<double>.Zero) & Vector512.LessThanOrEqual(v, max);
         }
 
-        bool all = Vector256.EqualsAll(ok.AsInt64(), Vector256<long>.AllBitsSet);
+        bool all = Vector512.EqualsAll(ok.AsInt64(), Vector512<long>.AllBitsSet);
         for (; i < values.Length; i++)
         {
             all &= values[i] > 0.0 && values[i] <= double.MaxValue;
@@ -182,15 +183,15 @@ public static class BlackScholesBatch
 
     private static bool AllFinite(ReadOnlySpan<double> values)
     {
-        var max = Vector256.Create(double.MaxValue);
-        var ok = Vector256<double>.AllBitsSet;
+        var max = Vector512.Create(double.MaxValue);
+        var ok = Vector512<double>.AllBitsSet;
         int i = 0;
         for (; i + Width <= values.Length; i += Width)
         {
-            ok &= Vector256.LessThanOrEqual(Vector256.Abs(Vector256.Create(values.Slice(i, Width))), max);
+            ok &= Vector512.LessThanOrEqual(Vector512.Abs(Vector512.Create(values.Slice(i, Width))), max);
         }
 
-        bool all = Vector256.EqualsAll(ok.AsInt64(), Vector256<long>.AllBitsSet);
+        bool all = Vector512.EqualsAll(ok.AsInt64(), Vector512<long>.AllBitsSet);
         for (; i < values.Length; i++)
         {
             all &= double.IsFinite(values[i]);

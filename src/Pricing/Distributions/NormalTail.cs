@@ -5,7 +5,7 @@ namespace Analytics.Pricing.Distributions;
 
 /// <summary>
 /// The upper tail Q(t) = 1 − Φ(t) of the standard normal distribution from a precomputed e = exp(−t²/2), in a
-/// scalar and a <see cref="Vector256{T}"/> form that give bit-identical results lane by lane. Same rational
+/// scalar and a <see cref="Vector512{T}"/> form that give bit-identical results lane by lane. Same rational
 /// approximations as <see cref="StandardNormal"/> (Cody, <i>Math. Comp.</i> 23, 1969; TOMS 715 ANORM), evaluated
 /// by Horner's rule with fused multiply-adds; the caller supplies the exponential so that pricing formulas can
 /// share one exp(−t²/2) between the density and both distribution values (K·φ(d₂) = F·φ(d₁)).
@@ -36,25 +36,25 @@ internal static class NormalTail
 
     /// <summary>Lane-wise <see cref="UpperTail(double, double)"/>, bit-identical to it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<double> UpperTail(Vector256<double> t, Vector256<double> expMinusHalfSquare)
+    internal static Vector512<double> UpperTail(Vector512<double> t, Vector512<double> expMinusHalfSquare)
     {
-        Vector256<double> y = Vector256.Abs(t);
-        Vector256<double> small = Vector256.LessThanOrEqual(y, Vector256.Create(StandardNormal.SmallArgument));
-        Vector256<double> large = Vector256.GreaterThan(y, Vector256.Create(StandardNormal.MiddleArgument));
+        Vector512<double> y = Vector512.Abs(t);
+        Vector512<double> small = Vector512.LessThanOrEqual(y, Vector512.Create(StandardNormal.SmallArgument));
+        Vector512<double> large = Vector512.GreaterThan(y, Vector512.Create(StandardNormal.MiddleArgument));
 
-        Vector256<double> rational = MiddleRational(y);
-        if (large != Vector256<double>.Zero)
+        Vector512<double> rational = MiddleRational(y);
+        if (large != Vector512<double>.Zero)
         {
-            rational = Vector256.ConditionalSelect(large, LargeRational(y), rational);
-            Vector256<double> underflow = Vector256.GreaterThanOrEqual(y, Vector256.Create(StandardNormal.UnderflowArgument));
-            rational = Vector256.ConditionalSelect(underflow, Vector256<double>.Zero, rational);
+            rational = Vector512.ConditionalSelect(large, LargeRational(y), rational);
+            Vector512<double> underflow = Vector512.GreaterThanOrEqual(y, Vector512.Create(StandardNormal.UnderflowArgument));
+            rational = Vector512.ConditionalSelect(underflow, Vector512<double>.Zero, rational);
         }
 
-        Vector256<double> tail = rational * expMinusHalfSquare;
-        tail = Vector256.ConditionalSelect(Vector256.GreaterThan(t, Vector256<double>.Zero), tail, Vector256<double>.One - tail);
-        if (small != Vector256<double>.Zero)
+        Vector512<double> tail = rational * expMinusHalfSquare;
+        tail = Vector512.ConditionalSelect(Vector512.GreaterThan(t, Vector512<double>.Zero), tail, Vector512<double>.One - tail);
+        if (small != Vector512<double>.Zero)
         {
-            tail = Vector256.ConditionalSelect(small, Vector256.Create(0.5) - t * SmallRational(t * t), tail);
+            tail = Vector512.ConditionalSelect(small, Vector512.Create(0.5) - t * SmallRational(t * t), tail);
         }
 
         return tail;
@@ -106,46 +106,46 @@ internal static class NormalTail
         return (StandardNormal.InvSqrtTwoPi - z * numerator / denominator) / y;
     }
 
-    private static Vector256<double> SmallRational(Vector256<double> z)
+    private static Vector512<double> SmallRational(Vector512<double> z)
     {
         ReadOnlySpan<double> a = StandardNormal.A, b = StandardNormal.B;
-        Vector256<double> numerator = Vector256.FusedMultiplyAdd(Vector256.Create(a[4]), z, Vector256.Create(a[0]));
-        Vector256<double> denominator = z + Vector256.Create(b[0]);
+        Vector512<double> numerator = Vector512.FusedMultiplyAdd(Vector512.Create(a[4]), z, Vector512.Create(a[0]));
+        Vector512<double> denominator = z + Vector512.Create(b[0]);
         for (int i = 1; i < 4; i++)
         {
-            numerator = Vector256.FusedMultiplyAdd(numerator, z, Vector256.Create(a[i]));
-            denominator = Vector256.FusedMultiplyAdd(denominator, z, Vector256.Create(b[i]));
+            numerator = Vector512.FusedMultiplyAdd(numerator, z, Vector512.Create(a[i]));
+            denominator = Vector512.FusedMultiplyAdd(denominator, z, Vector512.Create(b[i]));
         }
 
         return numerator / denominator;
     }
 
-    private static Vector256<double> MiddleRational(Vector256<double> y)
+    private static Vector512<double> MiddleRational(Vector512<double> y)
     {
         ReadOnlySpan<double> c = StandardNormal.C, d = StandardNormal.D;
-        Vector256<double> numerator = Vector256.FusedMultiplyAdd(Vector256.Create(c[8]), y, Vector256.Create(c[0]));
-        Vector256<double> denominator = y + Vector256.Create(d[0]);
+        Vector512<double> numerator = Vector512.FusedMultiplyAdd(Vector512.Create(c[8]), y, Vector512.Create(c[0]));
+        Vector512<double> denominator = y + Vector512.Create(d[0]);
         for (int i = 1; i < 8; i++)
         {
-            numerator = Vector256.FusedMultiplyAdd(numerator, y, Vector256.Create(c[i]));
-            denominator = Vector256.FusedMultiplyAdd(denominator, y, Vector256.Create(d[i]));
+            numerator = Vector512.FusedMultiplyAdd(numerator, y, Vector512.Create(c[i]));
+            denominator = Vector512.FusedMultiplyAdd(denominator, y, Vector512.Create(d[i]));
         }
 
         return numerator / denominator;
     }
 
-    private static Vector256<double> LargeRational(Vector256<double> y)
+    private static Vector512<double> LargeRational(Vector512<double> y)
     {
         ReadOnlySpan<double> p = StandardNormal.P, q = StandardNormal.Q;
-        Vector256<double> z = Vector256<double>.One / (y * y);
-        Vector256<double> numerator = Vector256.FusedMultiplyAdd(Vector256.Create(p[5]), z, Vector256.Create(p[0]));
-        Vector256<double> denominator = z + Vector256.Create(q[0]);
+        Vector512<double> z = Vector512<double>.One / (y * y);
+        Vector512<double> numerator = Vector512.FusedMultiplyAdd(Vector512.Create(p[5]), z, Vector512.Create(p[0]));
+        Vector512<double> denominator = z + Vector512.Create(q[0]);
         for (int i = 1; i < 5; i++)
         {
-            numerator = Vector256.FusedMultiplyAdd(numerator, z, Vector256.Create(p[i]));
-            denominator = Vector256.FusedMultiplyAdd(denominator, z, Vector256.Create(q[i]));
+            numerator = Vector512.FusedMultiplyAdd(numerator, z, Vector512.Create(p[i]));
+            denominator = Vector512.FusedMultiplyAdd(denominator, z, Vector512.Create(q[i]));
         }
 
-        return (Vector256.Create(StandardNormal.InvSqrtTwoPi) - z * numerator / denominator) / y;
+        return (Vector512.Create(StandardNormal.InvSqrtTwoPi) - z * numerator / denominator) / y;
     }
 }
