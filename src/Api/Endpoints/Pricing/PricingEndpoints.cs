@@ -89,8 +89,8 @@ public static class PricingEndpoints
         HttpContext context, TimeProvider timeProvider, IOptions<JsonOptions> json, IOptionsSnapshot<LimitsOptions> limits,
         QuantLibVanillaOptionPricer quantLib, ChainProfiles chains, FundingCarryResolver funding)
     {
-        var (items, errors) = await BatchReader.ReadAsync<OptionPriceRequest>(
-            context.Request, json.Value.SerializerOptions, limits.Value.MaxBatchItems, context.RequestAborted);
+        var (items, errors) = await BatchReader.ReadAsync(context.Request, json.Value.SerializerOptions,
+            limits.Value.MaxBatchItems, context.RequestAborted, body => OptionPriceBatchParser.TryParse(body.Span));
         if (items is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The batch cannot be read");
 
         var now = timeProvider.GetUtcNow();
@@ -129,7 +129,7 @@ public static class PricingEndpoints
                 results[i] = new OptionPriceItemError(failure);
             }
         });
-        return new ParallelJsonArrayResult<OptionPriceSlot>(results);
+        return new ParallelJsonArrayResult<OptionPriceSlot>(results, OptionPriceSlotWriter.Write);
     }
 
     private static async Task<Results<Ok<ImpliedVolBatchResponse>, ValidationProblem>> ImpliedVolBatchAsync(
