@@ -16,7 +16,7 @@ namespace Analytics.Pricing.Batch;
 /// <remarks>
 /// Each lane runs the operations of the scalar pricer in the same order (Cody's rational Φ with one shared
 /// exp(−x²/2), fused multiply-adds, IEEE division), with <c>Vector512.Exp</c>/<c>Vector512.Log</c> (≤ 2–3 ulp)
-/// in place of <see cref="Math.Exp"/>/<c>Math.Log</c>; lanes in the deep out-of-the-money region where the
+/// in place of <c>Exponential.Exp</c>/<c>Math.Log</c>; lanes in the deep out-of-the-money region where the
 /// difference lo·Q(m) − hi·Q(a) would cancel (a ≥ 4, σ√T ≤ a/4) are re-priced by the scalar pricer, and the last
 /// n mod 8 options go through the scalar pricer too. Results therefore match the scalar pricer to a few ulp times
 /// the conditioning of each output (see the tests). Results do not depend on how a batch is split, so

@@ -143,7 +143,7 @@ public static class StandardNormal
         // far below rounding, so one exponential gives full relative accuracy.
         double high = y * y;
         double low = Math.FusedMultiplyAdd(y, y, -high);
-        double value = Math.Exp(-0.5 * high);
+        double value = Exponential.Exp(-0.5 * high);
         return Math.FusedMultiplyAdd(value, -0.5 * low, value);
     }
 

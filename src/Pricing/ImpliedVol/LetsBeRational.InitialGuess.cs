@@ -109,7 +109,7 @@ internal static partial class LetsBeRational
         double pdf = StandardNormal.Pdf(z);
         d2f = Math.PI / 6.0 * y / (s2 * s) * cdf
             * (8.0 * Sqrt3 * s * ax + (3.0 * s2 * (s2 - 8.0) - 8.0 * x * x) * cdf / pdf)
-            * Math.Exp(2.0 * y + 0.25 * s2);
+            * Exponential.Exp(2.0 * y + 0.25 * s2);
         if (s < DoubleLimits.MinNormal)
         {
             df = 1.0;
@@ -118,7 +118,7 @@ internal static partial class LetsBeRational
         }
 
         double cdf2 = cdf * cdf;
-        df = 2.0 * Math.PI * y * cdf2 * Math.Exp(y + 0.125 * s2);
+        df = 2.0 * Math.PI * y * cdf2 * Exponential.Exp(y + 0.125 * s2);
         f = ax < DoubleLimits.MinNormal ? 0.0 : TwoPiOverSqrt27 * ax * (cdf2 * cdf);
     }
 
@@ -149,7 +149,7 @@ internal static partial class LetsBeRational
         }
 
         double w = (x / s) * (x / s);
-        df = -0.5 * Math.Exp(0.5 * w);
-        d2f = SqrtPiOverTwo * Math.Exp(w + 0.125 * s * s) * w / s;
+        df = -0.5 * Exponential.Exp(0.5 * w);
+        d2f = SqrtPiOverTwo * Exponential.Exp(w + 0.125 * s * s) * w / s;
     }
 }

@@ -1,3 +1,5 @@
+using Analytics.Pricing.Distributions;
+
 namespace Analytics.Pricing.ImpliedVol;
 
 /// <summary>
@@ -44,7 +46,7 @@ internal static partial class LetsBeRational
     /// <param name="maximumIterations">Cap on Householder or bisection steps.</param>
     /// <param name="iterations">Steps taken after the initial guess.</param>
     internal static double NormalisedVolatility(double beta, double x, int maximumIterations, out int iterations) =>
-        NormalisedVolatility(beta, x, Math.Exp(0.5 * x), maximumIterations, out iterations);
+        NormalisedVolatility(beta, x, Exponential.Exp(0.5 * x), maximumIterations, out iterations);
 
     /// <summary>
     /// <see cref="NormalisedVolatility(double, double, int, out int)"/> with the caller's b_max = e^{x/2}.

@@ -59,7 +59,7 @@ internal static class NormalisedBlack
             x = -x;
         }
 
-        return intrinsic + OutOfTheMoneyCall(x, s, Math.Exp(0.5 * x), out vega);
+        return intrinsic + OutOfTheMoneyCall(x, s, Exponential.Exp(0.5 * x), out vega);
     }
 
     /// <summary>
@@ -80,7 +80,7 @@ internal static class NormalisedBlack
         double inverseS = 1.0 / s;
         double h = x * inverseS;
         double t = 0.5 * s;
-        vega = InvSqrtTwoPi * Math.Exp(-0.5 * (h * h + t * t));
+        vega = InvSqrtTwoPi * Exponential.Exp(-0.5 * (h * h + t * t));
         double b;
         if (h < AsymptoticThreshold && h + t < AsymptoticThreshold + SmallTThreshold)
         {
@@ -130,7 +130,7 @@ internal static class NormalisedBlack
     {
         if (x == 0.0)
         {
-            return InvSqrtTwoPi * Math.Exp(-0.125 * s * s);
+            return InvSqrtTwoPi * Exponential.Exp(-0.125 * s * s);
         }
 
         if (s <= Math.Abs(x) * DoubleLimits.SqrtMinNormal)
@@ -140,7 +140,7 @@ internal static class NormalisedBlack
 
         double h = x / s;
         double t = 0.5 * s;
-        return InvSqrtTwoPi * Math.Exp(-0.5 * (h * h + t * t));
+        return InvSqrtTwoPi * Exponential.Exp(-0.5 * (h * h + t * t));
     }
 
     /// <summary>Normalised intrinsic value of a call, e^{x/2} − e^{−x/2} = 2·sinh(x/2), for x &gt; 0.</summary>
@@ -158,7 +158,7 @@ internal static class NormalisedBlack
             return StandardNormal.MillsRatio(-z);
         }
 
-        double inverseDensity = SqrtTwoPi * Math.Exp(0.5 * z * z);
+        double inverseDensity = SqrtTwoPi * Exponential.Exp(0.5 * z * z);
         return z <= CentralArgument
             ? StandardNormal.Cdf(z) * inverseDensity
             : inverseDensity - StandardNormal.MillsRatio(z);

@@ -1,4 +1,5 @@
 using Analytics.Pricing.Black;
+using Analytics.Pricing.Distributions;
 
 namespace Analytics.Pricing.ImpliedVol;
 
@@ -38,7 +39,7 @@ internal readonly record struct NormalisedPrice(double Beta, double X, double BM
             ? -BlackScholesMerton.LogRatio(forward, strike)
             : -BlackScholesMerton.LogRatio(strike, forward);
         double beta = timeValue / (Math.Sqrt(forward) * Math.Sqrt(strike));
-        double bMax = Math.Exp(0.5 * x);
+        double bMax = Exponential.Exp(0.5 * x);
         if (beta >= bMax)
         {
             failure = ImpliedVolResult.Failed(ImpliedVolStatus.AboveUpperBound, intrinsicValue, upperBound);

@@ -24,6 +24,13 @@ internal static class HighPrecision
     /// <summary>φ(x) for an exact double x, rounded to double.</summary>
     public static double NormalPdf(double x) => ToDouble(Pdf(FromDouble(x)));
 
+    /// <summary>(approximation − e^x)/ulp(approximation), e^x to 700 digits: the error of an exp routine in ulps.</summary>
+    public static double ExpErrorInUlps(double x, double approximation)
+    {
+        double ulp = Math.BitIncrement(Math.Abs(approximation)) - Math.Abs(approximation);
+        return ToDouble(FromDouble(approximation) - Exp(FromDouble(x))) / ulp;
+    }
+
     /// <summary>
     /// Undiscounted Black value F·Φ(d₁) − K·Φ(d₂) (call) or K·Φ(−d₂) − F·Φ(−d₁) (put) for exact double
     /// forward, strike and total standard deviation s = σ√T, evaluated in 700-digit arithmetic so the

@@ -1,0 +1,83 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Analytics.Pricing.Distributions;
+
+/// <summary>
+/// e^x within about half an ulp, several times quicker to its result than <see cref="Math.Exp"/> (a call into the C
+/// library): Tang's table-driven method (P. T. P. Tang, "Table-driven implementation of the exponential function in
+/// IEEE floating-point arithmetic", <i>ACM TOMS</i> 15(2), 1989). With x = (128m + j)·ln2/128 + r, |r| ≤ ln2/256,
+/// e^x = 2^m · 2^{j/128} · e^r, where 2^{j/128} is a double-double table entry and e^r − 1 a degree-5 Taylor
+/// polynomial (truncation error below 1e-18 relative). Outside |x| &lt; 708 (overflow, underflow, subnormal
+/// results, NaN) it returns <see cref="Math.Exp"/>. Tests compare it with <see cref="Math.Exp"/> on millions of
+/// arguments and with exact values.
+/// </summary>
+internal static class Exponential
+{
+    private const int TableBits = 7;
+    private const int TableSize = 1 << TableBits;
+    private const double LargestReduced = 708.0;
+    private const double InverseLn2TimesSize = TableSize / 0.6931471805599453;
+
+    // ln 2 / 128 as hi + lo (ln 2 = 0x3FE62E42FEFA39EF + 0x3C7ABC9E3B39803F, each divided by 128 exactly).
+    private static readonly double Ln2OverSizeHigh = BitConverter.UInt64BitsToDouble(0x3FE62E42FEFA39EF) / TableSize;
+    private static readonly double Ln2OverSizeLow = BitConverter.UInt64BitsToDouble(0x3C7ABC9E3B39803F) / TableSize;
+
+    /// <summary>2^{j/128} as (high, low) pairs, interleaved: entry j at [2j], [2j + 1].</summary>
+    private static readonly double[] PowersOfTwo = BuildPowersOfTwo();
+
+    /// <summary>e^x; within about 0.5 ulp of the exact value for |x| &lt; 708, <see cref="Math.Exp"/> elsewhere.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Exp(double x)
+    {
+        if (!(Math.Abs(x) < LargestReduced)) return Math.Exp(x);
+
+        double kd = Math.Round(x * InverseLn2TimesSize);
+        double r = Math.FusedMultiplyAdd(-kd, Ln2OverSizeHigh, x);
+        r = Math.FusedMultiplyAdd(-kd, Ln2OverSizeLow, r);
+        long k = (long)kd;
+        int j = (int)(k & (TableSize - 1));
+        long m = k >> TableBits; // floor(k / 128)
+
+        // e^r − 1 = r + r²(1/2 + r(1/6 + r(1/24 + r/120))).
+        double poly = Math.FusedMultiplyAdd(r, 1.0 / 120, 1.0 / 24);
+        poly = Math.FusedMultiplyAdd(r, poly, 1.0 / 6);
+        poly = Math.FusedMultiplyAdd(r, poly, 0.5);
+        double expm1 = Math.FusedMultiplyAdd(r * r, poly, r);
+
+        ref double entry = ref PowersOfTwo[2 * j];
+        double high = entry, low = Unsafe.Add(ref entry, 1);
+        double mantissa = high + Math.FusedMultiplyAdd(high, expm1, low);
+        return mantissa * BitConverter.Int64BitsToDouble((m + 1023) << 52);
+    }
+
+    /// <summary>
+    /// 2^{j/128} for j = 0 … 127 to 110 bits from the exact integer root ⌊2^{(j + 128·110)/128}⌋ (Newton's method on
+    /// integers), split into a high part (its leading 53 bits) and the rest.
+    /// </summary>
+    private static double[] BuildPowersOfTwo()
+    {
+        const int precisionBits = 110;
+        var table = new double[2 * TableSize];
+        for (int j = 0; j < TableSize; j++)
+        {
+            BigInteger target = BigInteger.One << (j + TableSize * precisionBits);
+            // Start above the root (Math.Pow is within an ulp; the root then decreases monotonically to ⌊root⌋).
+            BigInteger root = ((BigInteger)(long)(Math.Pow(2, j / (double)TableSize) * (1L << 52)) + 2) << (precisionBits - 52);
+            while (true)
+            {
+                BigInteger next = ((TableSize - 1) * root + target / BigInteger.Pow(root, TableSize - 1)) / TableSize;
+                if (next >= root) break;
+                root = next;
+            }
+
+            int excess = (int)root.GetBitLength() - 53;
+            BigInteger top = root >> excess;
+            BigInteger rest = root - (top << excess);
+            table[2 * j] = Math.ScaleB((double)top, excess - precisionBits);
+            table[2 * j + 1] = Math.ScaleB((double)rest, -precisionBits);
+        }
+
+        return table;
+    }
+}
