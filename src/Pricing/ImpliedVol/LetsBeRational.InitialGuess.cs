@@ -38,7 +38,7 @@ internal static partial class LetsBeRational
     private static Guess InitialGuess(double beta, double x, double bMax)
     {
         double sC = Math.Sqrt(Math.Abs(2.0 * x));
-        double bC = NormalisedBlack.OutOfTheMoneyCall(x, sC, bMax, out double vC);
+        double bC = NormalisedBlack.AtInflection(x, sC, bMax, out double vC);
 
         if (beta < bC)
         {

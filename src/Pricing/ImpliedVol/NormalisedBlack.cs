@@ -110,6 +110,23 @@ internal static class NormalisedBlack
     }
 
     /// <summary>
+    /// b(x, s_c) and its vega at Let's Be Rational's inflection point s_c = √(2|x|) (x ≤ 0, Jäckel 2015, §4), where
+    /// h + t = 0: there vega = e^{x/2}/√(2π) = b_max/√(2π) exactly and b = ½·b_max − vega·Y(−s_c), so outside
+    /// region 2 the pair needs neither an exponential nor Φ(0). Equal to <see cref="OutOfTheMoneyCall"/> at s_c up to
+    /// the rounding of s_c.
+    /// </summary>
+    internal static double AtInflection(double x, double sC, double bMax, out double vega)
+    {
+        if (0.5 * sC < SmallTThreshold)
+        {
+            return OutOfTheMoneyCall(x, sC, bMax, out vega);
+        }
+
+        vega = InvSqrtTwoPi * bMax;
+        return Math.Max(0.5 * bMax - ScaledTerm(-sC, vega, 1.0 / bMax), 0.0);
+    }
+
+    /// <summary>
     /// Region 4: vega·Y(z) = Φ(z)·vega/φ(z) for z = h ± t ≤ 0.85, where vega/φ(z) = <paramref name="growth"/>
     /// (e^{x/2} for z = h + t, e^{−x/2} for z = h − t); no exponential is evaluated.
     /// </summary>

@@ -82,6 +82,32 @@ public sealed class ImpliedVolatilityReferenceTests
     };
 
     [Theory]
+    [InlineData(-0.001)] // s_c below 2τ: the general evaluation
+    [InlineData(-0.05)]
+    [InlineData(-0.2)]
+    [InlineData(-1.0)]
+    [InlineData(-7.5)]
+    [InlineData(-60.0)]
+    [InlineData(-500.0)]
+    public void NormalisedBlackAtInflection_MatchesSevenHundredDigitReferenceAndTheGeneralEvaluation(double x)
+    {
+        double strike = Math.Exp(-x);
+        double xOfDoubles = ImpliedVolatilityRoundTripTests.LogMoneyness(1.0, strike);
+        double sC = Math.Sqrt(Math.Abs(2.0 * xOfDoubles));
+        double bMax = Math.Exp(0.5 * xOfDoubles);
+        double reference = HighPrecision.BlackPrice(1.0, strike, sC, true) / Math.Sqrt(strike);
+
+        double value = NormalisedBlack.AtInflection(xOfDoubles, sC, bMax, out double vega);
+        double general = NormalisedBlack.OutOfTheMoneyCall(xOfDoubles, sC, bMax, out double generalVega);
+
+        // At s_c, h = −t, so the conditioning is that of the region points with h² = |x|/2.
+        double tolerance = 2.2e-16 * (8.0 + Math.Abs(xOfDoubles) + sC * sC);
+        Assert.True(Math.Abs(value - reference) <= tolerance * reference, $"b = {value:R}, reference {reference:R}");
+        Assert.Equal(general, value, general * tolerance);
+        Assert.Equal(generalVega, vega, generalVega * tolerance);
+    }
+
+    [Theory]
     [MemberData(nameof(RegionPoints))]
     public void NormalisedBlackCall_EachRegion_MatchesSevenHundredDigitReference(double x, double stdDev)
     {
