@@ -22,8 +22,9 @@ internal static class ShortestDouble
     private const int Pow5InverseBitCount = 125;
     private const int Pow5BitCount = 125;
 
-    private static readonly UInt128[] Pow5 = BuildPow5(326);
-    private static readonly UInt128[] Pow5Inverse = BuildPow5Inverse(342);
+    // 125-bit multipliers as (low 64 bits, high bits) pairs: entry i at [2i], [2i + 1].
+    private static readonly ulong[] Pow5 = Split(BuildPow5(326));
+    private static readonly ulong[] Pow5Inverse = Split(BuildPow5Inverse(342));
 
     /// <summary>Writes <paramref name="value"/> (finite) into <paramref name="destination"/> (≥ <see cref="MaxLength"/> bytes) and returns the length.</summary>
     public static int Format(double value, Span<byte> destination)
@@ -63,10 +64,10 @@ internal static class ShortestDouble
             e10 = q;
             int k = Pow5InverseBitCount + Pow5Bits(q) - 1;
             int i = -e2 + q + k;
-            var multiplier = Pow5Inverse[q];
-            vr = MulShift(4 * m2, multiplier, i);
-            vp = MulShift(4 * m2 + 2, multiplier, i);
-            vm = MulShift(4 * m2 - 1 - mmShift, multiplier, i);
+            ulong low = Pow5Inverse[2 * q], high = Pow5Inverse[2 * q + 1];
+            vr = MulShift(4 * m2, low, high, i);
+            vp = MulShift(4 * m2 + 2, low, high, i);
+            vm = MulShift(4 * m2 - 1 - mmShift, low, high, i);
             if (q <= 21)
             {
                 // At most one of mp, mv and mm is a multiple of 5.
@@ -82,10 +83,10 @@ internal static class ShortestDouble
             int i = -e2 - q;
             int k = Pow5Bits(i) - Pow5BitCount;
             int j = q - k;
-            var multiplier = Pow5[i];
-            vr = MulShift(4 * m2, multiplier, j);
-            vp = MulShift(4 * m2 + 2, multiplier, j);
-            vm = MulShift(4 * m2 - 1 - mmShift, multiplier, j);
+            ulong low = Pow5[2 * i], high = Pow5[2 * i + 1];
+            vr = MulShift(4 * m2, low, high, j);
+            vp = MulShift(4 * m2 + 2, low, high, j);
+            vm = MulShift(4 * m2 - 1 - mmShift, low, high, j);
             if (q <= 1)
             {
                 // mv = 4·m2 has at least two trailing zero bits; mm has one iff mmShift = 1; mp = mv + 2 has one.
@@ -157,73 +158,98 @@ internal static class ShortestDouble
     /// <summary>d·10^e as .NET writes it: fixed for scientific exponents −4 … 16, else d.dddE±XX.</summary>
     private static int Layout(ulong digits, int exponent10, Span<byte> destination)
     {
-        ReadOnlySpan<byte> text = WriteDigits(digits, stackalloc byte[20]);
-        int count = text.Length;
+        int count = DigitCount(digits);
         int scientific = exponent10 + count - 1;
         if (scientific is >= -4 and <= 16)
         {
-            int length = 0;
             if (scientific < 0)
             {
-                destination[length++] = (byte)'0';
-                destination[length++] = (byte)'.';
-                for (int z = 0; z < -scientific - 1; z++) destination[length++] = (byte)'0';
-                text[..count].CopyTo(destination[length..]);
-                return length + count;
+                // 0.000ddd
+                int zeros = -scientific - 1;
+                destination[0] = (byte)'0';
+                destination[1] = (byte)'.';
+                destination.Slice(2, zeros).Fill((byte)'0');
+                WriteFixedWidth(digits, destination.Slice(2 + zeros, count));
+                return 2 + zeros + count;
             }
+
             int integerDigits = scientific + 1;
             if (integerDigits >= count)
             {
-                text[..count].CopyTo(destination);
-                length = count;
-                for (int z = count; z < integerDigits; z++) destination[length++] = (byte)'0';
-                return length;
+                // ddd000
+                WriteFixedWidth(digits, destination[..count]);
+                destination[count..integerDigits].Fill((byte)'0');
+                return integerDigits;
             }
-            text[..integerDigits].CopyTo(destination);
+
+            // dd.ddd
+            ulong scale = PowersOfTen[count - integerDigits];
+            WriteFixedWidth(digits / scale, destination[..integerDigits]);
             destination[integerDigits] = (byte)'.';
-            text[integerDigits..count].CopyTo(destination[(integerDigits + 1)..]);
+            WriteFixedWidth(digits % scale, destination.Slice(integerDigits + 1, count - integerDigits));
             return count + 1;
         }
 
-        int n = 0;
-        destination[n++] = text[0];
+        // d.dddE±XX
+        int n = 1;
+        ulong leading = PowersOfTen[count - 1];
+        destination[0] = (byte)('0' + digits / leading);
         if (count > 1)
         {
-            destination[n++] = (byte)'.';
-            text[1..count].CopyTo(destination[n..]);
-            n += count - 1;
+            destination[1] = (byte)'.';
+            WriteFixedWidth(digits % leading, destination.Slice(2, count - 1));
+            n = count + 1;
         }
         destination[n++] = (byte)'E';
         destination[n++] = scientific < 0 ? (byte)'-' : (byte)'+';
         int magnitude = Math.Abs(scientific);
         if (magnitude >= 100) destination[n++] = (byte)('0' + magnitude / 100);
-        destination[n++] = (byte)('0' + magnitude / 10 % 10);
-        destination[n++] = (byte)('0' + magnitude % 10);
-        return n;
+        WriteFixedWidth((ulong)(magnitude % 100), destination.Slice(n, 2));
+        return n + 2;
     }
 
-    /// <summary>The decimal digits of <paramref name="value"/> at the end of <paramref name="buffer"/>.</summary>
-    private static ReadOnlySpan<byte> WriteDigits(ulong value, Span<byte> buffer)
+    /// <summary>Writes <paramref name="value"/> (&lt; 10^length) as exactly <paramref name="destination"/>.Length digits, with leading zeros.</summary>
+    private static void WriteFixedWidth(ulong value, Span<byte> destination)
     {
-        int start = buffer.Length;
-        do
+        int p = destination.Length;
+        ReadOnlySpan<byte> pairs = DigitPairs;
+        while (p >= 2)
         {
-            buffer[--start] = (byte)('0' + value % 10);
-            value /= 10;
+            ulong pair = value % 100;
+            value /= 100;
+            destination[--p] = pairs[(int)pair * 2 + 1];
+            destination[--p] = pairs[(int)pair * 2];
         }
-        while (value != 0);
-        return buffer[start..];
+        if (p == 1) destination[0] = (byte)('0' + value);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MulShift(ulong m, UInt128 multiplier, int shift)
+    /// <summary>Number of decimal digits of <paramref name="value"/> &gt; 0.</summary>
+    private static int DigitCount(ulong value)
     {
-        // (m · multiplier) >> shift, with the 192-bit product kept exactly where it matters (shift ≥ 64).
-        ulong low = (ulong)multiplier, high = (ulong)(multiplier >> 64);
+        int guess = ((BitOperations.Log2(value) + 1) * 1233) >> 12; // ⌊log10(2^bits)⌋, at most one too small
+        return guess + (guess < PowersOfTen.Length && value >= PowersOfTen[guess] ? 1 : 0);
+    }
+
+    private static readonly ulong[] PowersOfTen =
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    ];
+
+    private static ReadOnlySpan<byte> DigitPairs =>
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+
+    /// <summary>(m · (high·2^64 + low)) &gt;&gt; shift for 64 &lt; shift &lt; 128, with the 192-bit product exact where it matters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MulShift(ulong m, ulong low, ulong high, int shift)
+    {
         ulong high0 = Math.BigMul(m, low, out _);
         ulong high1 = Math.BigMul(m, high, out ulong low1);
-        UInt128 sum = ((UInt128)high1 << 64) + low1 + high0;
-        return (ulong)(sum >> (shift - 64));
+        ulong sum = high0 + low1;
+        if (sum < high0) high1++;
+        int distance = shift - 64;
+        return (high1 << (64 - distance)) | (sum >> distance);
     }
 
     private static int Pow5Bits(int e) => (int)(((uint)e * 1217359) >> 19) + 1;
@@ -242,6 +268,9 @@ internal static class ShortestDouble
         }
         return count >= p;
     }
+
+    private static ulong[] Split(UInt128[] values) =>
+        values.SelectMany(v => new[] { (ulong)v, (ulong)(v >> 64) }).ToArray();
 
     /// <summary>5^i normalised to its top 125 bits.</summary>
     private static UInt128[] BuildPow5(int count)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Errors;
+using Analytics.Api.Serialization;
 
 namespace Analytics.Api.Endpoints.Pricing;
 
@@ -21,9 +22,9 @@ internal static class BatchReader
     {
         var errors = new FieldErrors();
         // Sized from Content-Length (capped: the header is the client's word; Kestrel enforces the real limit).
-        using var buffer = new MemoryStream((int)Math.Clamp(request.ContentLength ?? 0, 0, 16 << 20));
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        using var buffer = new PooledBufferWriter((int)Math.Clamp(request.ContentLength ?? 0, 0, 16 << 20) + 1);
+        await buffer.ReadFromAsync(request.Body, cancellationToken);
+        var bytes = buffer.WrittenMemory;
 
         IReadOnlyList<BatchItem<T>>? items;
         try

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Serialization;
@@ -6,75 +7,82 @@ namespace Analytics.Api.Endpoints.Pricing;
 
 /// <summary>
 /// Writes one price-batch slot. The common slot (a price without <c>l2</c> block, bumped Greeks or surface id) is
-/// written field by field with pre-encoded names, byte for byte what <see cref="JsonSerializer"/> writes for it with
-/// the service's options (camelCase, nulls written except where the contract omits them), with numbers formatted by
-/// <see cref="ShortestDouble"/>; every other slot goes through <see cref="JsonSerializer"/> itself. Tests compare the
-/// two on varied slots.
+/// composed as raw JSON, byte for byte what <see cref="JsonSerializer"/> writes for it with the service's options
+/// (camelCase, nulls written except where the contract omits them), with numbers formatted by
+/// <see cref="ShortestDouble"/>; every other slot goes through <see cref="JsonSerializer"/> itself. Tests compare
+/// the two on varied slots.
 /// </summary>
 internal static class OptionPriceSlotWriter
 {
-    private static readonly JsonEncodedText Price = JsonEncodedText.Encode("price");
-    private static readonly JsonEncodedText Engine = JsonEncodedText.Encode("engine");
-    private static readonly JsonEncodedText Forward = JsonEncodedText.Encode("forward");
-    private static readonly JsonEncodedText DiscountFactor = JsonEncodedText.Encode("discountFactor");
-    private static readonly JsonEncodedText TenorYears = JsonEncodedText.Encode("tenorYears");
-    private static readonly JsonEncodedText CarryRate = JsonEncodedText.Encode("carryRate");
-    private static readonly JsonEncodedText Greeks = JsonEncodedText.Encode("greeks");
-    private static readonly JsonEncodedText Delta = JsonEncodedText.Encode("delta");
-    private static readonly JsonEncodedText Gamma = JsonEncodedText.Encode("gamma");
-    private static readonly JsonEncodedText Vega = JsonEncodedText.Encode("vega");
-    private static readonly JsonEncodedText Theta = JsonEncodedText.Encode("theta");
-    private static readonly JsonEncodedText Rho = JsonEncodedText.Encode("rho");
-    private static readonly JsonEncodedText CarryRho = JsonEncodedText.Encode("carryRho");
-    private static readonly JsonEncodedText Vanna = JsonEncodedText.Encode("vanna");
-    private static readonly JsonEncodedText Volga = JsonEncodedText.Encode("volga");
-    private static readonly JsonEncodedText Charm = JsonEncodedText.Encode("charm");
-    private static readonly JsonEncodedText GreeksMethod = JsonEncodedText.Encode("greeksMethod");
-    private static readonly JsonEncodedText EuropeanPrice = JsonEncodedText.Encode("europeanPrice");
-    private static readonly JsonEncodedText Vol = JsonEncodedText.Encode("vol");
+    /// <summary>Room for the fixed names, 16 numbers of at most <see cref="ShortestDouble.MaxLength"/> bytes and two ids.</summary>
+    private const int MaxSlotLength = 1024;
 
-    private static readonly JsonEncodedText[] EngineIds =
-        Enum.GetValues<PricingEngine>().Select(e => JsonEncodedText.Encode(ApiEnumIds.Of(e))).ToArray();
+    private const int MaxIdLength = 64;
+
+    private static readonly byte[][] EngineIds =
+        Enum.GetValues<PricingEngine>().Select(e => Encoding.UTF8.GetBytes(ApiEnumIds.Of(e))).ToArray();
 
     public static void Write(Utf8JsonWriter writer, OptionPriceSlot slot, JsonSerializerOptions options)
     {
-        if (slot is not OptionPriceResponse { L2: null, BumpedGreeks: null, SurfaceId: null } r)
+        if (slot is not OptionPriceResponse { L2: null, BumpedGreeks: null, SurfaceId: null } r || !IsPlainId(r.GreeksMethod))
         {
             JsonSerializer.Serialize(writer, slot, options);
             return;
         }
 
-        writer.WriteStartObject();
-        WriteNumber(writer, Price, r.Price);
-        writer.WriteString(Engine, EngineIds[(int)r.Engine]);
-        WriteNumber(writer, Forward, r.Forward);
-        WriteNumber(writer, DiscountFactor, r.DiscountFactor);
-        WriteNumber(writer, TenorYears, r.TenorYears);
-        WriteNumber(writer, CarryRate, r.CarryRate);
-        writer.WriteStartObject(Greeks);
+        var json = new RawJson(stackalloc byte[MaxSlotLength]);
+        json.Field("{\"price\":"u8, r.Price);
+        json.Append(",\"engine\":\""u8);
+        json.Append(EngineIds[(int)r.Engine]);
+        json.Field("\",\"forward\":"u8, r.Forward);
+        json.Field(",\"discountFactor\":"u8, r.DiscountFactor);
+        json.Field(",\"tenorYears\":"u8, r.TenorYears);
+        json.Field(",\"carryRate\":"u8, r.CarryRate);
         var g = r.Greeks;
-        WriteNumber(writer, Delta, g.Delta);
-        WriteNumber(writer, Gamma, g.Gamma);
-        WriteNumber(writer, Vega, g.Vega);
-        WriteNumber(writer, Theta, g.Theta);
-        WriteNumber(writer, Rho, g.Rho);
-        WriteNumber(writer, CarryRho, g.CarryRho);
-        WriteNumber(writer, Vanna, g.Vanna);
-        WriteNumber(writer, Volga, g.Volga);
-        WriteNumber(writer, Charm, g.Charm);
-        writer.WriteEndObject();
-        writer.WriteString(GreeksMethod, r.GreeksMethod);
-        if (r.EuropeanPrice is { } european) WriteNumber(writer, EuropeanPrice, european);
-        if (r.Vol is { } vol) WriteNumber(writer, Vol, vol);
-        else writer.WriteNull(Vol);
-        writer.WriteEndObject();
+        json.Field(",\"greeks\":{\"delta\":"u8, g.Delta);
+        json.Field(",\"gamma\":"u8, g.Gamma);
+        json.Field(",\"vega\":"u8, g.Vega);
+        json.Field(",\"theta\":"u8, g.Theta);
+        json.Field(",\"rho\":"u8, g.Rho);
+        json.Field(",\"carryRho\":"u8, g.CarryRho);
+        json.Field(",\"vanna\":"u8, g.Vanna);
+        json.Field(",\"volga\":"u8, g.Volga);
+        json.Field(",\"charm\":"u8, g.Charm);
+        json.Append("},\"greeksMethod\":\""u8);
+        json.Ascii(r.GreeksMethod);
+        json.Append("\""u8);
+        if (r.EuropeanPrice is { } european) json.Field(",\"europeanPrice\":"u8, european);
+        if (r.Vol is { } vol) json.Field(",\"vol\":"u8, vol);
+        else json.Append(",\"vol\":null"u8);
+        json.Append("}"u8);
+        writer.WriteRawValue(json.Written, skipInputValidation: true);
     }
 
-    private static void WriteNumber(Utf8JsonWriter writer, JsonEncodedText name, double value)
+    /// <summary>A short id of lower-case letters and hyphens: written as is, no JSON escaping needed.</summary>
+    private static bool IsPlainId(string text) =>
+        text.Length <= MaxIdLength && text.AsSpan().IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyz-") < 0;
+
+    /// <summary>Appends JSON text to a caller's span.</summary>
+    private ref struct RawJson(Span<byte> buffer)
     {
-        Span<byte> buffer = stackalloc byte[ShortestDouble.MaxLength];
-        var length = ShortestDouble.Format(value, buffer);
-        writer.WritePropertyName(name);
-        writer.WriteRawValue(buffer[..length], skipInputValidation: true);
+        private readonly Span<byte> _buffer = buffer;
+        private int _length;
+
+        public readonly ReadOnlySpan<byte> Written => _buffer[.._length];
+
+        public void Append(ReadOnlySpan<byte> text)
+        {
+            text.CopyTo(_buffer[_length..]);
+            _length += text.Length;
+        }
+
+        /// <summary>The name part (with its punctuation) and a number.</summary>
+        public void Field(ReadOnlySpan<byte> namePart, double value)
+        {
+            Append(namePart);
+            _length += ShortestDouble.Format(value, _buffer[_length..]);
+        }
+
+        public void Ascii(string text) => _length += Encoding.ASCII.GetBytes(text, _buffer[_length..]);
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Analytics.Api.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ internal sealed class ParallelJsonArrayResult<TSlot>(
         var writerOptions = new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented };
         var chunkCount = (slots.Count + ChunkSize - 1) / ChunkSize;
         // Queued in order (the pool's global queue is first in, first out), so they tend to finish in order.
-        var chunks = new Task<ArrayBufferWriter<byte>>[chunkCount];
+        var chunks = new Task<PooledBufferWriter>[chunkCount];
         for (var c = 0; c < chunkCount; c++)
         {
             var start = c * ChunkSize;
@@ -37,9 +38,11 @@ internal sealed class ParallelJsonArrayResult<TSlot>(
         body.Write("{\"results\":["u8);
         for (var c = 0; c < chunkCount; c++)
         {
-            var chunk = await chunks[c];
-            if (c > 0) body.Write(","u8);
-            body.Write(chunk.WrittenSpan[1..^1]); // without the chunk's own brackets: the chunks join into one array
+            using (var chunk = await chunks[c])
+            {
+                if (c > 0) body.Write(","u8);
+                body.Write(chunk.WrittenSpan[1..^1]); // without the chunk's own brackets: the chunks join into one array
+            }
             await body.FlushAsync(context.RequestAborted);
         }
         body.Write("]}"u8);
@@ -47,9 +50,9 @@ internal sealed class ParallelJsonArrayResult<TSlot>(
     }
 
     /// <summary>Slots [start, end) as a JSON array.</summary>
-    private ArrayBufferWriter<byte> WriteChunk(int start, int end, JsonSerializerOptions options, JsonWriterOptions writerOptions)
+    private PooledBufferWriter WriteChunk(int start, int end, JsonSerializerOptions options, JsonWriterOptions writerOptions)
     {
-        var buffer = new ArrayBufferWriter<byte>((end - start) * 512);
+        var buffer = new PooledBufferWriter((end - start) * 512);
         using var writer = new Utf8JsonWriter(buffer, writerOptions);
         writer.WriteStartArray();
         for (var i = start; i < end; i++) writeSlot(writer, slots[i], options);
