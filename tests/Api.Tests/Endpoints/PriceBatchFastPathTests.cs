@@ -41,7 +41,8 @@ public sealed class PriceBatchFastPathTests
             Maybe(() => new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero).AddMilliseconds(random.Next())),
             Maybe(() => random.NextDouble()), Maybe(() => random.NextDouble() * 0.2 - 0.1), Maybe(() => -random.NextDouble() / 3),
             Maybe(() => 1e-300 * random.Next(1, 1000)), Maybe(() => Enum.GetValues<PricingEngine>()[random.Next(9)]),
-            L2: null, Maybe(() => (VolSource)random.Next(2)), random.Next(3) == 0 ? null : "ETH")).ToList();
+            L2: null, Maybe(() => (VolSource)random.Next(2)), random.Next(3) == 0 ? null : "ETH",
+            Maybe(() => (PremiumCurrency)random.Next(2)))).ToList();
         var body = JsonSerializer.Serialize(new BatchRequest<OptionPriceRequest>(items), Json);
 
         var fast = Fast(body);
@@ -59,7 +60,7 @@ public sealed class PriceBatchFastPathTests
               {"type":"call","spot":1E2,"strike":95.5e0,"tenorYears":0.5,"vol":0.2,"rate":-0.01,"dividendYield":null},
               { "strike" : 100 , "type" : "put" , "forward" : 101.25, "expiry": "2027-03-26T08:00:00+02:00",
                 "valuationTime":"2026-11-25T00:00:00Z", "vol": 1, "rate": 0, "engine": "quantlib-baw", "style": "american",
-                "volSource": "given", "underlying": "BTC", "l2": null },
+                "volSource": "given", "underlying": "BTC", "l2": null, "premiumCurrency": "underlying" },
               {}
             ] }
             """;
@@ -104,6 +105,7 @@ public sealed class PriceBatchFastPathTests
             new OptionPriceResponse(3, PricingEngine.QuantLibAnalytic, 100, 1, 1, 0, greeks, "quantlib", ["vanna", "charm"], null, Vol: 0.3),
             new OptionPriceResponse(3, PricingEngine.Analytic, 100, 1, 1, 0, greeks, "closed-form", null, null, l2, Vol: 0.3),
             new OptionPriceResponse(3, PricingEngine.Analytic, 100, 1, 1, 0, greeks, "closed-form \"quoted\" é", null, null, Vol: 0.3, SurfaceId: 42),
+            new OptionPriceResponse(0.03, PricingEngine.Analytic, 100, 1, 1, 0, greeks, "closed-form", null, null, Vol: 0.3, PremiumCurrency: PremiumCurrency.Underlying),
             new OptionPriceItemError(new BatchItemError(400, "Invalid item", new Dictionary<string, string[]> { ["vol"] = ["must be > 0."] })),
         ];
         return new TheoryData<OptionPriceSlot>(slots);

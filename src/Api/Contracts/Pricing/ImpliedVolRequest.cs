@@ -8,7 +8,7 @@ namespace Analytics.Api.Contracts.Pricing;
 public sealed record ImpliedVolRequest(
     [property: Description("`call` or `put`. Required.")] OptionType? Type,
     [property: Description("`european` (default). Implied vol is defined for European exercise.")] ExerciseStyle? Style,
-    [property: Description("The option's present value per unit of the underlying, USD, > 0. Required.")] double? Price,
+    [property: Description("The option's present value per unit of the underlying, USD (or in the underlying with `premiumCurrency: underlying`), > 0. Required.")] double? Price,
     [property: Description("Spot price of the underlying, USD, > 0. Give either `spot` or `forward`.")] double? Spot,
     [property: Description("Forward price for the option's expiry, USD, > 0 (Black-76). Replaces `spot`.")] double? Forward,
     [property: Description("Strike, USD, > 0. Required.")] double? Strike,
@@ -18,7 +18,8 @@ public sealed record ImpliedVolRequest(
     [property: Description("Risk-free (collateral) rate r, annualised, continuously compounded decimal. Required.")] double? Rate,
     [property: Description("Dividend (or staking) yield q, annualised, continuously compounded decimal. Default 0.")] double? DividendYield,
     [property: Description("Cost of carry b, annualised decimal; replaces `rate − dividendYield`.")] double? CarryRate,
-    [property: Description("`analytic` (default): Jäckel's \"Let's Be Rational\" inversion of Black-Scholes-Merton.")] PricingEngine? Engine)
+    [property: Description("`analytic` (default): Jäckel's \"Let's Be Rational\" inversion of Black-Scholes-Merton.")] PricingEngine? Engine,
+    [property: Description("`usd` (default) or `underlying`: `price` is in units of the underlying (an inverse option's premium as Deribit quotes it), i.e. the USD value divided by the spot (by the forward under Black-76).")] PremiumCurrency? PremiumCurrency = null)
     : IVanillaOptionFields
 {
     /// <summary>The example shown in Swagger UI: the price of API.md's example option, which gives back 20 % vol.</summary>

@@ -17,7 +17,8 @@ public sealed record OptionPriceResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("American exercise only: the European price of the same option, USD, so the early-exercise premium is `price − europeanPrice`. Absent otherwise.")] double? EuropeanPrice,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("With an `l2` block: how the chain's facts moved the price (carry, settlement delay, gas, hedging cost, bid and ask). Absent otherwise.")] Analytics.Api.Contracts.L2.L2Response? L2 = null,
     [property: Description("The lognormal vol the price used, annualised decimal: the request's `vol`, or the surface's with `volSource: surface`.")] double? Vol = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("With `volSource: surface`: the id of the surface the vol was read from (GET /api/v1/surfaces/{id}). Absent otherwise.")] long? SurfaceId = null) : OptionPriceSlot;
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("With `volSource: surface`: the id of the surface the vol was read from (GET /api/v1/surfaces/{id}). Absent otherwise.")] long? SurfaceId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("`underlying` when the request asked for it: the price, `europeanPrice`, the Greeks and the `l2` bid, ask and spread are then in units of the underlying per unit of underlying. Absent means USD.")] PremiumCurrency? PremiumCurrency = null) : OptionPriceSlot;
 
 /// <summary>Greeks as plain partial derivatives of the price (API.md).</summary>
 public sealed record GreeksResponse(

@@ -29,3 +29,10 @@ public enum PricingEngine
     [JsonStringEnumMemberName("quantlib-bjerksund-stensland")] QuantLibBjerksundStensland,
     [JsonStringEnumMemberName("quantlib-binomial")] QuantLibBinomial,
 }
+
+/// <summary>The unit of a premium: USD, or the underlying (inverse, coin-margined options as Deribit quotes them).</summary>
+public enum PremiumCurrency
+{
+    Usd,
+    Underlying,
+}

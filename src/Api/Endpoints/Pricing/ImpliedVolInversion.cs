@@ -7,7 +7,10 @@ namespace Analytics.Api.Endpoints.Pricing;
 /// <summary>Maps an implied-vol request to the solver and its typed outcome to a response or an error. No maths here.</summary>
 internal static class ImpliedVolInversion
 {
-    /// <summary>Validates the request: the shared option fields, a price, European exercise, the analytic engine.</summary>
+    /// <summary>
+    /// Validates the request: the shared option fields, a price, European exercise, the analytic engine; the price is
+    /// returned in USD (converted from units of the underlying with <c>premiumCurrency: underlying</c>).
+    /// </summary>
     public static (ValidatedOption Option, double Price)? Validate(ImpliedVolRequest r, DateTimeOffset now, FieldErrors errors)
     {
         var price = errors.Required("price", r.Price, 0, 1e12, "USD, the option's present value", minExclusive: true);
@@ -16,7 +19,9 @@ internal static class ImpliedVolInversion
         if (r.Engine is { } engine && engine != PricingEngine.Analytic)
             errors.Add("engine", "implied volatility is solved by the analytic engine (Jäckel's \"Let's Be Rational\"); omit engine or give analytic.");
         var option = OptionRequestValidator.Validate(r with { Style = ExerciseStyle.European, Engine = PricingEngine.Analytic }, now, errors);
-        return option is null || price is null ? null : (option, price.Value);
+        if (option is null || price is null) return null;
+        // An inverse premium (in the underlying) times the underlying price is the USD value the solver inverts.
+        return (option, r.PremiumCurrency == PremiumCurrency.Underlying ? price.Value * option.Underlying : price.Value);
     }
 
     /// <summary>The implied vol, or a 422 error that says why none exists.</summary>

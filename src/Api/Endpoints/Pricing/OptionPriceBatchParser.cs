@@ -18,13 +18,14 @@ internal static class OptionPriceBatchParser
         "type"u8.ToArray(), "style"u8.ToArray(), "spot"u8.ToArray(), "forward"u8.ToArray(), "strike"u8.ToArray(),
         "tenorYears"u8.ToArray(), "expiry"u8.ToArray(), "valuationTime"u8.ToArray(), "vol"u8.ToArray(), "rate"u8.ToArray(),
         "dividendYield"u8.ToArray(), "carryRate"u8.ToArray(), "engine"u8.ToArray(), "l2"u8.ToArray(), "volSource"u8.ToArray(),
-        "underlying"u8.ToArray(),
+        "underlying"u8.ToArray(), "premiumCurrency"u8.ToArray(),
     ];
 
     private static readonly EnumIds<OptionType> Types = new();
     private static readonly EnumIds<ExerciseStyle> Styles = new();
     private static readonly EnumIds<PricingEngine> Engines = new();
     private static readonly EnumIds<VolSource> VolSources = new();
+    private static readonly EnumIds<PremiumCurrency> PremiumCurrencies = new();
 
     /// <summary>The items of <paramref name="body"/>, or null when the body is not of the plain form this path reads.</summary>
     public static List<OptionPriceRequest>? TryParse(ReadOnlySpan<byte> body)
@@ -61,6 +62,7 @@ internal static class OptionPriceBatchParser
         ExerciseStyle? style = null;
         PricingEngine? engine = null;
         VolSource? volSource = null;
+        PremiumCurrency? premiumCurrency = null;
         double? spot = null, forward = null, strike = null, tenorYears = null, vol = null, rate = null, dividendYield = null, carryRate = null;
         DateTimeOffset? expiry = null, valuationTime = null;
         string? underlying = null;
@@ -90,6 +92,7 @@ internal static class OptionPriceBatchParser
                 12 => Engines.TryRead(ref reader, out engine),
                 14 => VolSources.TryRead(ref reader, out volSource),
                 15 => TryReadString(ref reader, out underlying),
+                16 => PremiumCurrencies.TryRead(ref reader, out premiumCurrency),
                 _ => false, // l2: an object, left to the serializer
             };
             if (!ok) return null;
@@ -97,7 +100,7 @@ internal static class OptionPriceBatchParser
 
         return reader.TokenType == JsonTokenType.EndObject
             ? new OptionPriceRequest(type, style, spot, forward, strike, tenorYears, expiry, valuationTime, vol, rate,
-                dividendYield, carryRate, engine, L2: null, volSource, underlying)
+                dividendYield, carryRate, engine, L2: null, volSource, underlying, premiumCurrency)
             : null;
     }
 

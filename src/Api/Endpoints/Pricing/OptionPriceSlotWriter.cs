@@ -6,7 +6,7 @@ using Analytics.Api.Serialization;
 namespace Analytics.Api.Endpoints.Pricing;
 
 /// <summary>
-/// Writes one price-batch slot. The common slot (a price without <c>l2</c> block, bumped Greeks or surface id) is
+/// Writes one price-batch slot. The common slot (a USD price without <c>l2</c> block, bumped Greeks or surface id) is
 /// composed as raw JSON, byte for byte what <see cref="JsonSerializer"/> writes for it with the service's options
 /// (camelCase, nulls written except where the contract omits them), with numbers formatted by
 /// <see cref="ShortestDouble"/>; every other slot goes through <see cref="JsonSerializer"/> itself. Tests compare
@@ -24,7 +24,7 @@ internal static class OptionPriceSlotWriter
 
     public static void Write(Utf8JsonWriter writer, OptionPriceSlot slot, JsonSerializerOptions options)
     {
-        if (slot is not OptionPriceResponse { L2: null, BumpedGreeks: null, SurfaceId: null } r || !IsPlainId(r.GreeksMethod))
+        if (slot is not OptionPriceResponse { L2: null, BumpedGreeks: null, SurfaceId: null, PremiumCurrency: null } r || !IsPlainId(r.GreeksMethod))
         {
             JsonSerializer.Serialize(writer, slot, options);
             return;

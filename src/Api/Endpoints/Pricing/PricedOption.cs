@@ -1,26 +1,57 @@
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Errors;
+using Analytics.Pricing;
 using Analytics.Pricing.QuantLib;
 
 namespace Analytics.Api.Endpoints.Pricing;
 
-/// <summary>A price request that passed validation: the option, its vol, and its validated <c>l2</c> block if any.</summary>
-internal sealed record PriceableOption(ValidatedOption Option, double Vol, ValidatedL2? L2)
+/// <summary>
+/// A price request that passed validation: the option, its vol, its validated <c>l2</c> block if any, and the unit
+/// the answer is wanted in.
+/// </summary>
+internal sealed record PriceableOption(ValidatedOption Option, double Vol, ValidatedL2? L2, PremiumCurrency PremiumCurrency)
 {
     public static PriceableOption? Validate(OptionPriceRequest request, DateTimeOffset now, ChainProfiles chains, FieldErrors errors)
     {
         var validated = OptionRequestValidator.Validate(request, now, errors);
         var l2 = request.L2 is null ? null : L2RequestValidator.Validate(request.L2, request, chains, errors);
-        return validated is var (option, vol) && errors.IsEmpty ? new PriceableOption(option, vol, l2) : null;
+        return validated is var (option, vol) && errors.IsEmpty
+            ? new PriceableOption(option, vol, l2, request.PremiumCurrency ?? PremiumCurrency.Usd)
+            : null;
     }
 
     /// <summary>The funding series this item's carry needs, if any.</summary>
     public FundingSeries? Funding => L2?.Funding;
 
     /// <summary>Prices; <paramref name="fundingRateAnnualised"/> is the resolved funding carry when <see cref="Funding"/> is set.</summary>
-    public OptionPriceResponse Price(QuantLibVanillaOptionPricer quantLib, double? fundingRateAnnualised) =>
-        (L2 is null
+    public OptionPriceResponse Price(QuantLibVanillaOptionPricer quantLib, double? fundingRateAnnualised)
+    {
+        var usd = (L2 is null
             ? OptionPricing.Price(Option, Vol, quantLib)
             : L2OptionPricing.Price(Option, Vol, L2, L2OptionPricing.Carry(Option, L2, fundingRateAnnualised))) with { Vol = Vol };
+        return PremiumCurrency == PremiumCurrency.Underlying ? InUnderlying(usd, Option.Underlying) : usd;
+    }
+
+    /// <summary>The premium figures of <paramref name="usd"/> in units of the underlying (<see cref="InversePremium"/>).</summary>
+    private static OptionPriceResponse InUnderlying(OptionPriceResponse usd, double underlyingPrice)
+    {
+        var g = usd.Greeks;
+        var greeks = InversePremium.Of(usd.Price, new Greeks(g.Delta, g.Gamma, g.Vega, g.Theta, g.Rho, g.CarryRho, g.Vanna, g.Volga, g.Charm), underlyingPrice);
+        return usd with
+        {
+            Price = InversePremium.Value(usd.Price, underlyingPrice),
+            EuropeanPrice = usd.EuropeanPrice is { } european ? InversePremium.Value(european, underlyingPrice) : null,
+            Greeks = GreeksResponse.From(greeks),
+            L2 = usd.L2 is { } l2
+                ? l2 with
+                {
+                    Bid = InversePremium.Value(l2.Bid, underlyingPrice),
+                    Ask = InversePremium.Value(l2.Ask, underlyingPrice),
+                    Spread = InversePremium.Value(l2.Spread, underlyingPrice),
+                }
+                : null,
+            PremiumCurrency = PremiumCurrency.Underlying,
+        };
+    }
 }
