@@ -20,7 +20,7 @@ public sealed record OptionPriceRequest(
     [property: Description("Cost of carry b, annualised decimal; when given it replaces `rate − dividendYield` and is held fixed for rho.")] double? CarryRate,
     [property: Description("Pricing engine: `analytic` (European default), `bjerksund-stensland` (American default), `barone-adesi-whaley`, `binomial`; the `quantlib-*` engines price through QuantLib.")] PricingEngine? Engine,
     [property: Description("Optional L2 adjustments (chain, carry source, settlement, gas, hedging cost); without it none is applied.")] Analytics.Api.Contracts.L2.L2Request? L2 = null,
-    [property: Description("Where the vol comes from: `given` (default: the request's `vol`) or `surface` (the latest fitted surface of `underlying`, read at the strike and tenor; POST /options/price only, not in batches).")] VolSource? VolSource = null,
+    [property: Description("Where the vol comes from: `given` (default: the request's `vol`) or `surface` (the latest fitted surface of `underlying`, read at the strike and tenor; in a batch each underlying's latest surface is read once).")] VolSource? VolSource = null,
     [property: Description("Underlying symbol whose latest surface gives the vol with `volSource: surface`, e.g. `ETH`.")] string? Underlying = null,
     [property: Description("`usd` (default) or `underlying`: answer in units of the underlying, as Deribit quotes inverse (coin-margined) options. The price, `europeanPrice`, the `l2` bid, ask and spread are divided by the spot (by the forward under Black-76), and the Greeks are the plain partial derivatives of that price (e.g. delta = (Δ − V/S)/S).")] PremiumCurrency? PremiumCurrency = null)
     : IVanillaOptionFields

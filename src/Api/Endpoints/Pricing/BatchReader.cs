@@ -5,8 +5,11 @@ using Analytics.Api.Serialization;
 
 namespace Analytics.Api.Endpoints.Pricing;
 
-/// <summary>One item of a batch body: the parsed item, or why it could not be read.</summary>
-internal readonly record struct BatchItem<T>(T? Value, Dictionary<string, string[]>? Errors) where T : class;
+/// <summary>
+/// One item of a batch body: the parsed item, or why it could not be read (<paramref name="Errors"/>, a 400), or why it
+/// cannot be priced although it was read (<paramref name="Failure"/>, e.g. a 422 when its surface is missing).
+/// </summary>
+internal readonly record struct BatchItem<T>(T? Value, Dictionary<string, string[]>? Errors, BatchItemError? Failure = null) where T : class;
 
 /// <summary>
 /// Reads <c>{ "options": [ ... ] }</c> so that an item that is not valid JSON for its type (a string for a number, an
@@ -16,7 +19,7 @@ internal readonly record struct BatchItem<T>(T? Value, Dictionary<string, string
 /// </summary>
 internal static class BatchReader
 {
-    public static async Task<(IReadOnlyList<BatchItem<T>>? Items, FieldErrors Errors)> ReadAsync<T>(
+    public static async Task<(List<BatchItem<T>>? Items, FieldErrors Errors)> ReadAsync<T>(
         HttpRequest request, JsonSerializerOptions json, int maxItems, CancellationToken cancellationToken,
         Func<ReadOnlyMemory<byte>, List<T>?>? fastParse = null) where T : class
     {
@@ -26,7 +29,7 @@ internal static class BatchReader
         await buffer.ReadFromAsync(request.Body, cancellationToken);
         var bytes = buffer.WrittenMemory;
 
-        IReadOnlyList<BatchItem<T>>? items;
+        List<BatchItem<T>>? items;
         try
         {
             items = fastParse?.Invoke(bytes) is { } parsed ? parsed.ConvertAll(o => new BatchItem<T>(o, null)) : null;

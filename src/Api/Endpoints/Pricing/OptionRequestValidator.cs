@@ -28,7 +28,7 @@ internal static class OptionRequestValidator
     {
         if (string.IsNullOrWhiteSpace(r.Underlying)) errors.Add("underlying", "is required with volSource surface, e.g. ETH.");
         if (r.Vol is not null) errors.Add("vol", "give either vol or volSource surface, not both.");
-        else errors.Add("vol", "could not be read from a surface: volSource surface needs a valid strike, tenor and underlying, and works on POST /options/price (not in batches).");
+        else errors.Add("vol", "could not be read from a surface: volSource surface needs a valid strike, tenor and underlying.");
         return null;
     }
 

@@ -2,7 +2,9 @@ using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Errors;
 using Analytics.Api.Endpoints.L2;
+using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Options;
+using Analytics.Data;
 using Analytics.Pricing.QuantLib;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -87,15 +89,18 @@ public static class PricingEndpoints
 
     private static async Task<Results<ParallelJsonArrayResult<OptionPriceSlot>, ValidationProblem>> PriceBatchAsync(
         HttpContext context, TimeProvider timeProvider, IOptions<JsonOptions> json, IOptionsSnapshot<LimitsOptions> limits,
-        QuantLibVanillaOptionPricer quantLib, ChainProfiles chains, FundingCarryResolver funding)
+        QuantLibVanillaOptionPricer quantLib, ChainProfiles chains, FundingCarryResolver funding, SurfaceCatalog surfaces,
+        AnalyticsDbContext db)
     {
         var (items, errors) = await BatchReader.ReadAsync(context.Request, json.Value.SerializerOptions,
             limits.Value.MaxBatchItems, context.RequestAborted, body => OptionPriceBatchParser.TryParse(body.Span));
         if (items is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The batch cannot be read");
 
         var now = timeProvider.GetUtcNow();
+        var fromSurface = await ResolveSurfaceVolsAsync(items, now, surfaces, db, context.RequestAborted);
         var validated = Map<OptionPriceRequest, (PriceableOption? Option, BatchItemError? Error)>(items, item =>
         {
+            if (item.Failure is { } failure) return (null, failure);
             if (item.Value is null) return (null, Invalid(item.Errors!));
             var itemErrors = new FieldErrors();
             return PriceableOption.Validate(item.Value, now, chains, itemErrors) is { } option ? (option, null) : (null, Invalid(itemErrors.ToDictionary()));
@@ -122,7 +127,8 @@ public static class PricingEndpoints
             }
             try
             {
-                results[i] = option.Price(quantLib, fundingRate);
+                var priced = option.Price(quantLib, fundingRate);
+                results[i] = fromSurface?[i] is { } surface ? priced with { SurfaceId = surface.Response.Id } : priced;
             }
             catch (Exception e) when (EngineFailure.Describe(e) is { } failure)
             {
@@ -153,6 +159,31 @@ public static class PricingEndpoints
     }
 
     private static BatchItemError Invalid(Dictionary<string, string[]> errors) => new(400, "Invalid item", errors);
+
+    /// <summary>
+    /// <c>volSource: surface</c> items: replaced in <paramref name="items"/> by the request with the surface's vol (each
+    /// underlying's latest surface read once), or by a 422 error when the underlying has no surface. Returns the surface
+    /// per item, or null when no item asks for one.
+    /// </summary>
+    private static async Task<LoadedSurface?[]?> ResolveSurfaceVolsAsync(
+        IList<BatchItem<OptionPriceRequest>> items, DateTimeOffset now, SurfaceCatalog surfaces, AnalyticsDbContext db, CancellationToken cancellationToken)
+    {
+        LoadedSurface?[]? used = null;
+        var latest = new Dictionary<string, LoadedSurface?>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].Value is not { VolSource: VolSource.Surface } request) continue;
+            var resolution = await SurfaceVolResolver.ResolveAsync(request, now, async underlying =>
+                latest.TryGetValue(underlying, out var known) ? known : latest[underlying] = await surfaces.LatestAsync(db, underlying, cancellationToken));
+            used ??= new LoadedSurface?[items.Count];
+            used[i] = resolution.Surface;
+            items[i] = resolution.MissingSurfaceOf is null
+                ? new BatchItem<OptionPriceRequest>(resolution.Request, null)
+                : new BatchItem<OptionPriceRequest>(request, null, new BatchItemError(422, "No surface for volSource surface",
+                    new Dictionary<string, string[]> { ["underlying"] = [resolution.MissingSurfaceDetail] }));
+        }
+        return used;
+    }
 
     /// <summary>Maps every item, in order; large batches on every core.</summary>
     private static TResult[] Map<TItem, TResult>(IReadOnlyList<BatchItem<TItem>> items, Func<BatchItem<TItem>, TResult> map) where TItem : class

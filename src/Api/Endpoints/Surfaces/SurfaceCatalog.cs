@@ -20,7 +20,7 @@ internal sealed record StoredDiagnostics(ArbitrageResponse Arbitrage, SsviParams
 /// <summary>
 /// Reads and writes stored surfaces. A stored surface never changes, so loaded ones are kept in memory by id (bounded);
 /// "the latest surface of X" is always asked of the database (one index seek), so every node sees a new fit at once.
-/// One instance per application (created with the endpoints); thread-safe.
+/// One instance per application (a singleton service); thread-safe.
 /// </summary>
 internal sealed class SurfaceCatalog
 {

@@ -14,7 +14,7 @@ public static class SurfaceEndpoints
 {
     public static RouteGroupBuilder MapSurfaceEndpoints(this RouteGroupBuilder api)
     {
-        var catalog = new SurfaceCatalog();
+        var catalog = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<SurfaceCatalog>();
         var group = api.MapGroup("/surfaces").WithTags("Surfaces").RequireAuthorization(AuthNames.ReadPolicy);
         group.MapPost("/fit", (SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, CancellationToken ct) => FitAsync(catalog, request, db, time, ct))
             .RequireAuthorization(AuthNames.WritePolicy)

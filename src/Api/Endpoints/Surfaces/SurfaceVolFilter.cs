@@ -1,21 +1,16 @@
 using Analytics.Api.Contracts.Pricing;
-using Analytics.Api.Errors;
 using Analytics.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Analytics.Api.Endpoints.Surfaces;
 
 /// <summary>
-/// <c>volSource: surface</c> (API.md, Pricing): on every endpoint that binds an <see cref="OptionPriceRequest"/> body, reads
-/// the vol from the latest surface of <c>underlying</c> at the request's strike and tenor (k = ln(K/F(T)) with the surface's
-/// forward), hands the endpoint the request with that vol, and names the surface in the response. A request this filter
-/// cannot resolve (bad strike, tenor or underlying) goes on unchanged, and the endpoint's validation names the fields.
-/// Batches read their bodies themselves and are not resolved here (their items get a validation error).
+/// <c>volSource: surface</c> on every endpoint that binds an <see cref="OptionPriceRequest"/> body: hands the endpoint
+/// the request with the surface's vol (<see cref="SurfaceVolResolver"/>) and names the surface in the response. The
+/// price batch reads its body itself and resolves its items with the same resolver.
 /// </summary>
 internal static class SurfaceVolFilter
 {
-    private const double SecondsPerYear = 365.0 * 24 * 3600; // Act/365F
-
     public static void Apply(RouteGroupBuilder api, SurfaceCatalog catalog) =>
         api.AddEndpointFilterFactory((context, next) =>
         {
@@ -25,29 +20,18 @@ internal static class SurfaceVolFilter
 
     private static async ValueTask<object?> ResolveAsync(SurfaceCatalog catalog, EndpointFilterInvocationContext invocation, int index, EndpointFilterDelegate next)
     {
-        var request = invocation.GetArgument<OptionPriceRequest?>(index);
-        if (request is not { VolSource: VolSource.Surface, Vol: null }) return await next(invocation);
+        if (invocation.GetArgument<OptionPriceRequest?>(index) is not { } request) return await next(invocation);
         var http = invocation.HttpContext;
-        var underlying = SurfaceFitValidator.Underlying(request.Underlying, new FieldErrors());
-        var tenor = TenorYears(request, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
-        if (underlying is null || tenor is null || request.Strike is not { } strike || !double.IsFinite(strike) || strike <= 0)
-            return await next(invocation);
-
         var db = http.RequestServices.GetRequiredService<AnalyticsDbContext>();
-        if (await catalog.LatestAsync(db, underlying, http.RequestAborted) is not { } loaded)
-            return SurfaceEndpoints.Problem(422, "No surface for volSource surface",
-                $"No surface of {underlying} is stored, so the vol cannot be read from one: fit one (POST /api/v1/surfaces/fit) or give vol.", "underlying");
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var resolution = await SurfaceVolResolver.ResolveAsync(request, now, underlying => catalog.LatestAsync(db, underlying, http.RequestAborted));
+        if (resolution.MissingSurfaceOf is not null)
+            return SurfaceEndpoints.Problem(422, "No surface for volSource surface", resolution.MissingSurfaceDetail, "underlying");
+        if (resolution.Surface is not { } surface) return await next(invocation);
 
-        var vol = loaded.Surface.LognormalVolAtStrike(strike, tenor.Value);
-        invocation.Arguments[index] = request with { Vol = vol, VolSource = VolSource.Given };
+        invocation.Arguments[index] = resolution.Request;
         var result = await next(invocation);
         var inner = result is INestedHttpResult nested ? nested.Result : result;
-        return inner is Ok<OptionPriceResponse> { Value: { } priced } ? TypedResults.Ok(priced with { Vol = vol, SurfaceId = loaded.Response.Id }) : result;
-    }
-
-    private static double? TenorYears(OptionPriceRequest r, DateTimeOffset now)
-    {
-        var years = r.Expiry is { } expiry ? (expiry - (r.ValuationTime ?? now)).TotalSeconds / SecondsPerYear : r.TenorYears;
-        return years is { } t && double.IsFinite(t) && t is > 0 and <= 100 ? t : null;
+        return inner is Ok<OptionPriceResponse> { Value: { } priced } ? TypedResults.Ok(priced with { SurfaceId = surface.Response.Id }) : result;
     }
 }

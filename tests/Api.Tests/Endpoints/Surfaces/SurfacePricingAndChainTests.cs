@@ -40,6 +40,33 @@ public sealed class SurfacePricingAndChainTests(SqliteApi api) : IClassFixture<S
     }
 
     [Fact]
+    public async Task PriceBatch_VolSourceSurface_EachItemAsTheSingleEndpointAndAMissingSurfaceOnlyInItsSlot()
+    {
+        var (underlying, id) = await FitSyntheticAsync();
+        var t = SurfaceTestData.TenorYears(1);
+        object Item(double strike, string symbol) =>
+            new { type = "call", forward = SurfaceTestData.Forward, strike, tenorYears = t, rate = 0.0, volSource = "surface", underlying = symbol };
+        var body = new { options = new[] { Item(3300, underlying), Item(2900, underlying), Item(3300, SurfaceTestData.NewUnderlying()) } };
+
+        var response = await api.Client().PostAsJsonAsync("/api/v1/options/price/batch", body, Token);
+        var text = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var results = JsonDocument.Parse(text).RootElement.GetProperty("results");
+
+        foreach (var (slot, strike) in new[] { (0, 3300.0), (1, 2900.0) })
+        {
+            var single = await api.Client().PostAsJsonAsync("/api/v1/options/price", ((object[])body.options)[slot], Token);
+            var expected = JsonDocument.Parse(await single.Content.ReadAsStringAsync(Token)).RootElement;
+            Assert.Equal(id, results[slot].GetProperty("surfaceId").GetInt64());
+            Assert.Equal(expected.GetProperty("vol").GetDouble(), results[slot].GetProperty("vol").GetDouble());
+            Assert.Equal(expected.GetProperty("price").GetDouble(), results[slot].GetProperty("price").GetDouble());
+        }
+        var error = results[2].GetProperty("error");
+        Assert.Equal(422, error.GetProperty("status").GetInt32());
+        Assert.True(error.GetProperty("errors").TryGetProperty("underlying", out _));
+    }
+
+    [Fact]
     public async Task Price_VolSourceSurface_Problems()
     {
         var client = api.Client();

@@ -1,0 +1,46 @@
+using Analytics.Api.Contracts.Pricing;
+using Analytics.Api.Errors;
+
+namespace Analytics.Api.Endpoints.Surfaces;
+
+/// <summary>What <c>volSource: surface</c> came to for one request.</summary>
+/// <param name="Request">The request to price: with the surface's vol when one was read, else unchanged.</param>
+/// <param name="Surface">The surface the vol was read from, if any.</param>
+/// <param name="MissingSurfaceOf">The (valid) underlying symbol that has no stored surface, if that is what happened.</param>
+internal sealed record SurfaceVolResolution(OptionPriceRequest Request, LoadedSurface? Surface, string? MissingSurfaceOf)
+{
+    /// <summary>The detail of the 422 for <see cref="MissingSurfaceOf"/>.</summary>
+    public string MissingSurfaceDetail =>
+        $"No surface of {MissingSurfaceOf} is stored, so the vol cannot be read from one: fit one (POST /api/v1/surfaces/fit) or give vol.";
+}
+
+/// <summary>
+/// <c>volSource: surface</c> (API.md, Pricing) for one request: the vol of the latest surface of <c>underlying</c> at the
+/// request's strike and tenor (k = ln(K/F(T)) with the surface's forward). A request that does not ask for it, or whose
+/// strike, tenor or underlying is unusable, comes back unchanged, so that validation names the fields.
+/// </summary>
+internal static class SurfaceVolResolver
+{
+    private const double SecondsPerYear = 365.0 * 24 * 3600; // Act/365F
+
+    public static async Task<SurfaceVolResolution> ResolveAsync(
+        OptionPriceRequest request, DateTimeOffset now, Func<string, Task<LoadedSurface?>> latestSurface)
+    {
+        var unchanged = new SurfaceVolResolution(request, null, null);
+        if (request is not { VolSource: VolSource.Surface, Vol: null }) return unchanged;
+        var underlying = SurfaceFitValidator.Underlying(request.Underlying, new FieldErrors());
+        var tenor = TenorYears(request, now);
+        if (underlying is null || tenor is null || request.Strike is not { } strike || !double.IsFinite(strike) || strike <= 0)
+            return unchanged;
+
+        if (await latestSurface(underlying) is not { } loaded) return unchanged with { MissingSurfaceOf = underlying };
+        var vol = loaded.Surface.LognormalVolAtStrike(strike, tenor.Value);
+        return new SurfaceVolResolution(request with { Vol = vol, VolSource = VolSource.Given }, loaded, null);
+    }
+
+    private static double? TenorYears(OptionPriceRequest r, DateTimeOffset now)
+    {
+        var years = r.Expiry is { } expiry ? (expiry - (r.ValuationTime ?? now)).TotalSeconds / SecondsPerYear : r.TenorYears;
+        return years is { } t && double.IsFinite(t) && t is > 0 and <= 100 ? t : null;
+    }
+}
