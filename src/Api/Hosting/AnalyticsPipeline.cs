@@ -10,7 +10,7 @@ namespace Analytics.Api.Hosting;
 
 public static class AnalyticsPipeline
 {
-    /// <summary>Problem details for every error, request ids, authentication, Swagger.</summary>
+    /// <summary>Problem details for every error, request ids, authentication, rate limits, Swagger.</summary>
     public static WebApplication UseAnalyticsPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -18,6 +18,7 @@ public static class AnalyticsPipeline
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseAnalyticsSwagger();
         app.UseAuthentication();
+        app.UseRateLimiter(); // after authentication: clients are told apart by their API key
         app.UseAuthorization();
         return app;
     }

@@ -79,6 +79,20 @@ public sealed class SqliteApiWithSmallBatchLimit : ApiFixture
     protected override IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?> { ["Limits:MaxBatchItems"] = MaxBatchItems.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 }
 
+/// <summary>The service with a tiny rate limit: bursts of <see cref="Burst"/> requests, one more per second.</summary>
+public sealed class SqliteApiWithTightRateLimit : ApiFixture
+{
+    public const int Burst = 3;
+
+    protected override StorageProvider Provider => StorageProvider.Sqlite;
+
+    protected override IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>
+    {
+        ["RateLimits:PermitsPerSecond"] = "1",
+        ["RateLimits:Burst"] = Burst.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
 /// <summary>The service on a machine where the QuantLib native library did not load.</summary>
 public sealed class SqliteApiWithoutQuantLib : ApiFixture
 {
