@@ -32,21 +32,37 @@ internal sealed class ParallelJsonArrayResult<TSlot>(
                 : Task.Run(() => WriteChunk(start, Math.Min(start + ChunkSize, slots.Count), options, writerOptions));
         }
 
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        var body = context.Response.BodyWriter;
-        body.Write("{\"results\":["u8);
-        for (var c = 0; c < chunkCount; c++)
+        // The first chunk before the status line: a slot that cannot be written then still gets a 500 problem.
+        var sent = 0;
+        try
         {
-            using (var chunk = await chunks[c])
+            if (chunkCount > 0) await chunks[0];
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            var body = context.Response.BodyWriter;
+            body.Write("{\"results\":["u8);
+            for (; sent < chunkCount; sent++)
             {
-                if (c > 0) body.Write(","u8);
-                body.Write(chunk.WrittenSpan[1..^1]); // without the chunk's own brackets: the chunks join into one array
+                using (var chunk = await chunks[sent])
+                {
+                    if (sent > 0) body.Write(","u8);
+                    body.Write(chunk.WrittenSpan[1..^1]); // without the chunk's own brackets: the chunks join into one array
+                }
+                await body.FlushAsync(context.RequestAborted);
             }
+            body.Write("]}"u8);
             await body.FlushAsync(context.RequestAborted);
         }
-        body.Write("]}"u8);
-        await body.FlushAsync(context.RequestAborted);
+        finally
+        {
+            // A failed or aborted response leaves chunks unsent: return their buffers when they are done.
+            for (var c = sent + 1; c < chunkCount; c++)
+                _ = chunks[c].ContinueWith(static t =>
+                {
+                    if (t.IsCompletedSuccessfully) t.Result.Dispose();
+                    else _ = t.Exception; // observed
+                }, TaskScheduler.Default);
+        }
     }
 
     /// <summary>Slots [start, end) as a JSON array.</summary>
