@@ -62,14 +62,14 @@ public class BatchPricingBenchmarks
         return sum;
     }
 
-    [Benchmark(OperationsPerInvoke = 100_000, Description = "BlackScholesBatch.Price, Vector512, 1 thread (price + 9 Greeks)")]
+    [Benchmark(OperationsPerInvoke = 100_000, Description = "BlackScholesBatch.Price, SIMD (Vector512 with AVX-512, else Vector256), 1 thread (price + 9 Greeks)")]
     public double BatchSingleThread()
     {
         BlackScholesBatch.Price(_columns.AsSpans(), _results.AsSpans());
         return _results.Price.Span[^1];
     }
 
-    [Benchmark(OperationsPerInvoke = 100_000, Description = "BlackScholesBatch.PriceFirstOrder, Vector512, 1 thread (price + 5 Greeks + carry rho)")]
+    [Benchmark(OperationsPerInvoke = 100_000, Description = "BlackScholesBatch.PriceFirstOrder, SIMD (Vector512 with AVX-512, else Vector256), 1 thread (price + 5 Greeks + carry rho)")]
     public double BatchFirstOrderSingleThread()
     {
         var c = _firstOrder;
@@ -77,7 +77,7 @@ public class BatchPricingBenchmarks
         return c[0][^1];
     }
 
-    [Benchmark(OperationsPerInvoke = 100_000, Description = "BlackScholesBatch.PresentValue, Vector512, 1 thread (price only)")]
+    [Benchmark(OperationsPerInvoke = 100_000, Description = "BlackScholesBatch.PresentValue, SIMD (Vector512 with AVX-512, else Vector256), 1 thread (price only)")]
     public double BatchPresentValueSingleThread()
     {
         BlackScholesBatch.PresentValue(_columns.AsSpans(), _firstOrder[0]);

@@ -71,14 +71,14 @@ public class QuantLibComparisonBenchmarks
         return sum;
     }
 
-    [Benchmark(OperationsPerInvoke = Options, Description = "Our batch BlackScholesBatch.PresentValue, Vector512, 1 thread (price only)")]
+    [Benchmark(OperationsPerInvoke = Options, Description = "Our batch BlackScholesBatch.PresentValue, SIMD (Vector512 with AVX-512, else Vector256), 1 thread (price only)")]
     public double OurBatchPresentValue()
     {
         BlackScholesBatch.PresentValue(_columns.AsSpans(), _results.Price.Span);
         return _results.Price.Span[Options - 1];
     }
 
-    [Benchmark(OperationsPerInvoke = Options, Description = "Our batch BlackScholesBatch.Price, Vector512, 1 thread (price + 9 Greeks)")]
+    [Benchmark(OperationsPerInvoke = Options, Description = "Our batch BlackScholesBatch.Price, SIMD (Vector512 with AVX-512, else Vector256), 1 thread (price + 9 Greeks)")]
     public double OurBatch()
     {
         BlackScholesBatch.Price(_columns.AsSpans(), _results.AsSpans());

@@ -3,25 +3,26 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Analytics.Pricing.Black;
 using Analytics.Pricing.Distributions;
+using Analytics.Pricing.Simd;
 
 namespace Analytics.Pricing.Batch;
 
 /// <summary>
 /// Prices arrays of European vanilla options under the generalised Black-Scholes-Merton model (Haug, <i>The
 /// Complete Guide to Option Pricing Formulas</i>, 2nd ed. 2007, §1.1.6 and ch. 2) eight at a time with
-/// <see cref="Vector512{T}"/> (AVX-512; where the hardware has only AVX2, .NET runs each operation as two
-/// <see cref="Vector256{T}"/> halves), returning the price and the nine Greeks of <see cref="Greeks"/> with the conventions
+/// <see cref="Vector512{T}"/> where the hardware has AVX-512, else four at a time with <see cref="Vector256{T}"/> (one
+/// kernel over <see cref="ILanes{TSelf}"/>), returning the price and the nine Greeks of <see cref="Greeks"/> with the conventions
 /// and accuracy of <see cref="BlackVanillaOptionPricer"/>.
 /// </summary>
 /// <remarks>
 /// Each lane runs the operations of the scalar pricer in the same order (Cody's rational Φ with one shared
-/// exp(−x²/2), fused multiply-adds, IEEE division), with <c>Vector512.Exp</c>/<c>Vector512.Log</c> (≤ 2–3 ulp)
+/// exp(−x²/2), fused multiply-adds, IEEE division), with the vector <c>Exp</c>/<c>Log</c> of .NET (≤ 2–3 ulp)
 /// in place of <c>Exponential.Exp</c>/<c>Math.Log</c>; lanes in the deep out-of-the-money region where the
 /// difference lo·Q(m) − hi·Q(a) would cancel (a ≥ 4, σ√T ≤ a/4) are re-priced by the scalar pricer, and the last
-/// n mod 8 options go through the scalar pricer too. Results therefore match the scalar pricer to a few ulp times
+/// n mod 8 (or 4) options go through the scalar pricer too. Results therefore match the scalar pricer to a few ulp times
 /// the conditioning of each output (see the tests). Results do not depend on how a batch is split, so
 /// <see cref="PriceParallel"/> returns what <see cref="Price"/> does — bit for bit while the same machine code runs;
-/// .NET's <c>Vector512.Exp</c>/<c>Log</c> may change in the last bit when CoreLib's precompiled code is replaced
+/// .NET's vector <c>Exp</c>/<c>Log</c> may change in the last bit when CoreLib's precompiled code is replaced
 /// by tier-1 JIT code during a run. Stateless and thread-safe.
 /// </remarks>
 public static class BlackScholesBatch
@@ -200,18 +201,39 @@ public static class BlackScholesBatch
         return all;
     }
 
+    // The widest vectors the hardware runs natively; AVX2-only machines get four lanes, others the scalar pricer.
+    private static void PriceTrusted(in BlackScholesBatchInputs inputs, in BlackScholesBatchResults results)
+    {
+        if (Vector512.IsHardwareAccelerated) PriceTrusted<Lanes512>(inputs, results);
+        else PriceTrusted<Lanes256>(inputs, results);
+    }
+
+    private static void PriceFirstOrderTrusted(in BlackScholesBatchInputs inputs, in BlackScholesBatchFirstOrderResults results)
+    {
+        if (Vector512.IsHardwareAccelerated) PriceFirstOrderTrusted<Lanes512>(inputs, results);
+        else PriceFirstOrderTrusted<Lanes256>(inputs, results);
+    }
+
+    private static void PresentValueTrusted(in BlackScholesBatchInputs inputs, Span<double> prices)
+    {
+        if (Vector512.IsHardwareAccelerated) PresentValueTrusted<Lanes512>(inputs, prices);
+        else PresentValueTrusted<Lanes256>(inputs, prices);
+    }
+
+    /// <summary><see cref="Price"/> with the lanes <typeparamref name="T"/> (trusted inputs; tests compare widths).</summary>
     // Fully optimised from the first call (no tiering) so that the vector exp/log can be inlined and compiled once.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PriceTrusted(in BlackScholesBatchInputs inputs, in BlackScholesBatchResults results)
+    internal static void PriceTrusted<T>(in BlackScholesBatchInputs inputs, in BlackScholesBatchResults results)
+        where T : struct, ILanes<T>
     {
         int n = inputs.Length;
         bool rhoMovesCarry = inputs.CarryConvention == CarryConvention.RateMinusDividendYield;
         int i = 0;
         if (Vector256.IsHardwareAccelerated)
         {
-            for (; i + Width <= n; i += Width)
+            for (; i + T.Count <= n; i += T.Count)
             {
-                int series = BlackScholesBatchKernel.PriceBlock(inputs, results, i, rhoMovesCarry);
+                int series = BlackScholesBatchKernel.PriceBlock<T>(inputs, results, i, rhoMovesCarry);
                 while (series != 0)
                 {
                     int lane = System.Numerics.BitOperations.TrailingZeroCount(series);
@@ -228,16 +250,17 @@ public static class BlackScholesBatch
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PriceFirstOrderTrusted(in BlackScholesBatchInputs inputs, in BlackScholesBatchFirstOrderResults results)
+    private static void PriceFirstOrderTrusted<T>(in BlackScholesBatchInputs inputs, in BlackScholesBatchFirstOrderResults results)
+        where T : struct, ILanes<T>
     {
         int n = inputs.Length;
         bool rhoMovesCarry = inputs.CarryConvention == CarryConvention.RateMinusDividendYield;
         int i = 0;
         if (Vector256.IsHardwareAccelerated)
         {
-            for (; i + Width <= n; i += Width)
+            for (; i + T.Count <= n; i += T.Count)
             {
-                int series = BlackScholesBatchKernel.PriceBlockFirstOrder(inputs, results, i, rhoMovesCarry);
+                int series = BlackScholesBatchKernel.PriceBlockFirstOrder<T>(inputs, results, i, rhoMovesCarry);
                 while (series != 0)
                 {
                     int lane = System.Numerics.BitOperations.TrailingZeroCount(series);
@@ -254,15 +277,16 @@ public static class BlackScholesBatch
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PresentValueTrusted(in BlackScholesBatchInputs inputs, Span<double> prices)
+    private static void PresentValueTrusted<T>(in BlackScholesBatchInputs inputs, Span<double> prices)
+        where T : struct, ILanes<T>
     {
         int n = inputs.Length;
         int i = 0;
         if (Vector256.IsHardwareAccelerated)
         {
-            for (; i + Width <= n; i += Width)
+            for (; i + T.Count <= n; i += T.Count)
             {
-                int series = BlackScholesBatchKernel.PresentValueBlock(inputs, prices, i);
+                int series = BlackScholesBatchKernel.PresentValueBlock<T>(inputs, prices, i);
                 while (series != 0)
                 {
                     int lane = System.Numerics.BitOperations.TrailingZeroCount(series);

@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
+using Analytics.Pricing.Simd;
 
 namespace Analytics.Pricing.Distributions;
 
 /// <summary>
 /// The upper tail Q(t) = 1 − Φ(t) of the standard normal distribution from a precomputed e = exp(−t²/2), in a
-/// scalar and a <see cref="Vector512{T}"/> form that give bit-identical results lane by lane. Same rational
+/// scalar and a SIMD (<see cref="ILanes{TSelf}"/>) form that give bit-identical results lane by lane. Same rational
 /// approximations as <see cref="StandardNormal"/> (Cody, <i>Math. Comp.</i> 23, 1969; TOMS 715 ANORM), evaluated
 /// by Horner's rule with fused multiply-adds; the caller supplies the exponential so that pricing formulas can
 /// share one exp(−t²/2) between the density and both distribution values (K·φ(d₂) = F·φ(d₁)).
@@ -36,25 +36,25 @@ internal static class NormalTail
 
     /// <summary>Lane-wise <see cref="UpperTail(double, double)"/>, bit-identical to it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<double> UpperTail(Vector512<double> t, Vector512<double> expMinusHalfSquare)
+    internal static T UpperTail<T>(T t, T expMinusHalfSquare) where T : struct, ILanes<T>
     {
-        Vector512<double> y = Vector512.Abs(t);
-        Vector512<double> small = Vector512.LessThanOrEqual(y, Vector512.Create(StandardNormal.SmallArgument));
-        Vector512<double> large = Vector512.GreaterThan(y, Vector512.Create(StandardNormal.MiddleArgument));
+        T y = T.Abs(t);
+        T small = T.LessThanOrEqual(y, T.Create(StandardNormal.SmallArgument));
+        T large = T.GreaterThan(y, T.Create(StandardNormal.MiddleArgument));
 
-        Vector512<double> rational = MiddleRational(y);
-        if (large != Vector512<double>.Zero)
+        T rational = MiddleRational(y);
+        if (T.Any(large))
         {
-            rational = Vector512.ConditionalSelect(large, LargeRational(y), rational);
-            Vector512<double> underflow = Vector512.GreaterThanOrEqual(y, Vector512.Create(StandardNormal.UnderflowArgument));
-            rational = Vector512.ConditionalSelect(underflow, Vector512<double>.Zero, rational);
+            rational = T.Select(large, LargeRational(y), rational);
+            T underflow = T.GreaterThanOrEqual(y, T.Create(StandardNormal.UnderflowArgument));
+            rational = T.Select(underflow, T.Zero, rational);
         }
 
-        Vector512<double> tail = rational * expMinusHalfSquare;
-        tail = Vector512.ConditionalSelect(Vector512.GreaterThan(t, Vector512<double>.Zero), tail, Vector512<double>.One - tail);
-        if (small != Vector512<double>.Zero)
+        T tail = rational * expMinusHalfSquare;
+        tail = T.Select(T.GreaterThan(t, T.Zero), tail, T.One - tail);
+        if (T.Any(small))
         {
-            tail = Vector512.ConditionalSelect(small, Vector512.Create(0.5) - t * SmallRational(t * t), tail);
+            tail = T.Select(small, T.Create(0.5) - t * SmallRational(t * t), tail);
         }
 
         return tail;
@@ -106,46 +106,49 @@ internal static class NormalTail
         return (StandardNormal.InvSqrtTwoPi - z * numerator / denominator) / y;
     }
 
-    private static Vector512<double> SmallRational(Vector512<double> z)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T SmallRational<T>(T z) where T : struct, ILanes<T>
     {
         ReadOnlySpan<double> a = StandardNormal.A, b = StandardNormal.B;
-        Vector512<double> numerator = Vector512.FusedMultiplyAdd(Vector512.Create(a[4]), z, Vector512.Create(a[0]));
-        Vector512<double> denominator = z + Vector512.Create(b[0]);
+        T numerator = T.FusedMultiplyAdd(T.Create(a[4]), z, T.Create(a[0]));
+        T denominator = z + T.Create(b[0]);
         for (int i = 1; i < 4; i++)
         {
-            numerator = Vector512.FusedMultiplyAdd(numerator, z, Vector512.Create(a[i]));
-            denominator = Vector512.FusedMultiplyAdd(denominator, z, Vector512.Create(b[i]));
+            numerator = T.FusedMultiplyAdd(numerator, z, T.Create(a[i]));
+            denominator = T.FusedMultiplyAdd(denominator, z, T.Create(b[i]));
         }
 
         return numerator / denominator;
     }
 
-    private static Vector512<double> MiddleRational(Vector512<double> y)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T MiddleRational<T>(T y) where T : struct, ILanes<T>
     {
         ReadOnlySpan<double> c = StandardNormal.C, d = StandardNormal.D;
-        Vector512<double> numerator = Vector512.FusedMultiplyAdd(Vector512.Create(c[8]), y, Vector512.Create(c[0]));
-        Vector512<double> denominator = y + Vector512.Create(d[0]);
+        T numerator = T.FusedMultiplyAdd(T.Create(c[8]), y, T.Create(c[0]));
+        T denominator = y + T.Create(d[0]);
         for (int i = 1; i < 8; i++)
         {
-            numerator = Vector512.FusedMultiplyAdd(numerator, y, Vector512.Create(c[i]));
-            denominator = Vector512.FusedMultiplyAdd(denominator, y, Vector512.Create(d[i]));
+            numerator = T.FusedMultiplyAdd(numerator, y, T.Create(c[i]));
+            denominator = T.FusedMultiplyAdd(denominator, y, T.Create(d[i]));
         }
 
         return numerator / denominator;
     }
 
-    private static Vector512<double> LargeRational(Vector512<double> y)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T LargeRational<T>(T y) where T : struct, ILanes<T>
     {
         ReadOnlySpan<double> p = StandardNormal.P, q = StandardNormal.Q;
-        Vector512<double> z = Vector512<double>.One / (y * y);
-        Vector512<double> numerator = Vector512.FusedMultiplyAdd(Vector512.Create(p[5]), z, Vector512.Create(p[0]));
-        Vector512<double> denominator = z + Vector512.Create(q[0]);
+        T z = T.One / (y * y);
+        T numerator = T.FusedMultiplyAdd(T.Create(p[5]), z, T.Create(p[0]));
+        T denominator = z + T.Create(q[0]);
         for (int i = 1; i < 5; i++)
         {
-            numerator = Vector512.FusedMultiplyAdd(numerator, z, Vector512.Create(p[i]));
-            denominator = Vector512.FusedMultiplyAdd(denominator, z, Vector512.Create(q[i]));
+            numerator = T.FusedMultiplyAdd(numerator, z, T.Create(p[i]));
+            denominator = T.FusedMultiplyAdd(denominator, z, T.Create(q[i]));
         }
 
-        return (Vector512.Create(StandardNormal.InvSqrtTwoPi) - z * numerator / denominator) / y;
+        return (T.Create(StandardNormal.InvSqrtTwoPi) - z * numerator / denominator) / y;
     }
 }
