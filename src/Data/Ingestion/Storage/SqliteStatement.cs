@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Analytics.Data.Ingestion.Storage;
+
+/// <summary>
+/// One prepared statement on the connection's native handle, bound by position without ADO.NET's per-execution
+/// parameter objects (the ingest hot path). Values are stored exactly as Microsoft.Data.Sqlite stores them, so EF Core
+/// reads and compares them the same way: DateTime and decimal as TEXT in its formats, doubles as REAL, integers as INTEGER.
+/// </summary>
+internal sealed class SqliteStatement : IDisposable
+{
+    /// <summary>Microsoft.Data.Sqlite's text forms (SqliteValueBinder).</summary>
+    public const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", DecimalFormat = "0.0###########################";
+
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _statement;
+
+    public SqliteStatement(SqliteConnection connection, string sql)
+    {
+        _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+    }
+
+    /// <summary>Rows changed by the last statement run on this connection.</summary>
+    public int Changes => raw.sqlite3_changes(_db);
+
+    public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
+
+    public void Bind(int position, object? value) => Check(value switch
+    {
+        null => raw.sqlite3_bind_null(_statement, position),
+        string s => raw.sqlite3_bind_text(_statement, position, s),
+        long l => raw.sqlite3_bind_int64(_statement, position, l),
+        int i => raw.sqlite3_bind_int64(_statement, position, i),
+        double d => raw.sqlite3_bind_double(_statement, position, d),
+        decimal m => raw.sqlite3_bind_text(_statement, position, m.ToString(DecimalFormat, CultureInfo.InvariantCulture)),
+        DateTime t => raw.sqlite3_bind_text(_statement, position, t.ToString(DateTimeFormat, CultureInfo.InvariantCulture)),
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value.GetType(), "no SQLite binding for this type"),
+    });
+
+    /// <summary>Runs a statement that returns no rows, then resets it for the next binding.</summary>
+    public void Execute()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        raw.sqlite3_reset(_statement);
+        if (rc != raw.SQLITE_DONE) Check(rc);
+    }
+
+    /// <summary>The first column of the first row as an integer, or null when there is no row; then resets.</summary>
+    public long? ScalarInt64()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        long? value = rc == raw.SQLITE_ROW ? raw.sqlite3_column_int64(_statement, 0) : null;
+        raw.sqlite3_reset(_statement);
+        if (rc is not (raw.SQLITE_ROW or raw.SQLITE_DONE)) Check(rc);
+        return value;
+    }
+
+    private void Check(int rc) => SqliteException.ThrowExceptionForRC(rc, _db);
+
+    public void Dispose() => _statement.Dispose();
+}
