@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -16,6 +17,7 @@ internal sealed class SqliteStatement : IDisposable
 
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+    private byte[] _utf8 = new byte[256]; // text is encoded here and copied by SQLite (SQLITE_TRANSIENT): no array per value
 
     public SqliteStatement(SqliteConnection connection, string sql)
     {
@@ -31,14 +33,26 @@ internal sealed class SqliteStatement : IDisposable
     public void Bind(int position, object? value) => Check(value switch
     {
         null => raw.sqlite3_bind_null(_statement, position),
-        string s => raw.sqlite3_bind_text(_statement, position, s),
+        string s => BindText(position, s),
         long l => raw.sqlite3_bind_int64(_statement, position, l),
         int i => raw.sqlite3_bind_int64(_statement, position, i),
         double d => raw.sqlite3_bind_double(_statement, position, d),
-        decimal m => raw.sqlite3_bind_text(_statement, position, m.ToString(DecimalFormat, CultureInfo.InvariantCulture)),
-        DateTime t => raw.sqlite3_bind_text(_statement, position, t.ToString(DateTimeFormat, CultureInfo.InvariantCulture)),
+        decimal m => BindText(position, m, DecimalFormat),
+        DateTime t => BindText(position, t, DateTimeFormat),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value.GetType(), "no SQLite binding for this type"),
     });
+
+    private int BindText(int position, string text)
+    {
+        if (Encoding.UTF8.GetMaxByteCount(text.Length) > _utf8.Length) _utf8 = new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
+        return raw.sqlite3_bind_text(_statement, position, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, _utf8)));
+    }
+
+    private int BindText<TValue>(int position, TValue value, string format) where TValue : IUtf8SpanFormattable
+    {
+        if (!value.TryFormat(_utf8, out var length, format, CultureInfo.InvariantCulture)) throw new FormatException($"{value} does not fit the text buffer.");
+        return raw.sqlite3_bind_text(_statement, position, _utf8.AsSpan(0, length));
+    }
 
     /// <summary>Runs a statement that returns no rows, then resets it for the next binding.</summary>
     public void Execute()
