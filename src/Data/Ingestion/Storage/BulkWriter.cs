@@ -49,7 +49,7 @@ internal abstract class BulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, 
             if (spec.Venue(row) is { } venue && _venues.Add(venue))
                 await ExecuteAsync("INSERT INTO \"venues\" (\"Id\", \"FirstSeenUtc\") VALUES (@p0, @p1) ON CONFLICT (\"Id\") DO NOTHING", cancellationToken, venue, nowUtc);
             if (spec.Instrument(row) is { } instrument)
-                ids[i] = await InstrumentIdAsync(instrument, cancellationToken);
+                ids[i] = _instruments.TryGetValue(instrument, out var id) ? id : await InstrumentIdAsync(instrument, cancellationToken);
         }
         await WriteRowsAsync(rows, ids, cancellationToken);
     }
@@ -70,7 +70,6 @@ internal abstract class BulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, 
 
     private async Task<long> InstrumentIdAsync(InstrumentIdentity instrument, CancellationToken cancellationToken)
     {
-        if (_instruments.TryGetValue(instrument, out var id)) return id;
         var key = instrument.Key;
         await ExecuteAsync(
             "INSERT INTO \"instruments\" (\"Key\", \"Kind\", \"Underlying\", \"ExpiryUtc\", \"Strike\", \"Right\", \"Style\", \"Settlement\", \"Market\") " +
@@ -78,7 +77,7 @@ internal abstract class BulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, 
             key, instrument.Kind, instrument.Underlying, instrument.ExpiryUtc, instrument.Strike, instrument.Right, instrument.Style,
             instrument.Settlement, instrument.Market);
         await using var select = Command("SELECT \"Id\" FROM \"instruments\" WHERE \"Key\" = @p0", key);
-        id = Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        var id = Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         _instruments[instrument] = id;
         return id;
     }

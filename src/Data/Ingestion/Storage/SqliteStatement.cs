@@ -37,7 +37,7 @@ internal sealed class SqliteStatement : IDisposable
         long l => raw.sqlite3_bind_int64(_statement, position, l),
         int i => raw.sqlite3_bind_int64(_statement, position, i),
         double d => raw.sqlite3_bind_double(_statement, position, d),
-        decimal m => BindText(position, m, DecimalFormat),
+        decimal m => raw.sqlite3_bind_text(_statement, position, _utf8.AsSpan(0, FormatDecimal(m, _utf8))),
         DateTime t => BindText(position, t, DateTimeFormat),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value.GetType(), "no SQLite binding for this type"),
     });
@@ -46,6 +46,27 @@ internal sealed class SqliteStatement : IDisposable
     {
         if (Encoding.UTF8.GetMaxByteCount(text.Length) > _utf8.Length) _utf8 = new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
         return raw.sqlite3_bind_text(_statement, position, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, _utf8)));
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> in <see cref="DecimalFormat"/> (every significant fraction digit, at least one; a decimal has at
+    /// most 28), written as UTF-8 via the fast default format with trailing zeros trimmed; returns the length.
+    /// </summary>
+    internal static int FormatDecimal(decimal value, Span<byte> utf8)
+    {
+        if (value == 0m || !value.TryFormat(utf8, out var length, default, CultureInfo.InvariantCulture))
+            return value.TryFormat(utf8, out length, DecimalFormat, CultureInfo.InvariantCulture) ? length : throw new FormatException($"{value} does not fit the text buffer.");
+        var point = utf8[..length].IndexOf((byte)'.');
+        if (point < 0)
+        {
+            utf8[length++] = (byte)'.';
+            utf8[length++] = (byte)'0';
+        }
+        else
+        {
+            while (length > point + 2 && utf8[length - 1] == (byte)'0') length--;
+        }
+        return length;
     }
 
     private int BindText<TValue>(int position, TValue value, string format) where TValue : IUtf8SpanFormattable
