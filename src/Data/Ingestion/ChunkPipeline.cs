@@ -70,6 +70,6 @@ internal sealed class ChunkPipeline<TItem> : IAsyncDisposable
     {
         _chunks.Writer.TryComplete();
         try { await _writing; }
-        catch (Exception) when (_writing.IsFaulted || _writing.IsCanceled) { /* already surfaced to the producer, or the batch is abandoned */ }
+        catch (Exception) { /* surfaced to the producer already, or the batch is being abandoned (rolled back) */ }
     }
 }

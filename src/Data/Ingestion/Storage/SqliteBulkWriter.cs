@@ -47,12 +47,13 @@ internal sealed class SqliteBulkWriter<T>(AnalyticsDbContext db, TableSpec<T> sp
                 _insert!.Bind(c + 1, values[c] = columns[c].Value(rows[r].Value, instrumentIds[r]));
             _insert!.Execute();
             if (_insert.Changes == 1) _inserted.Add(rows[r].Row, _insert.LastInsertRowId);
-            else Skipped(rows[r].Row, values);
+            else ClassifySkipped(rows[r].Row, values);
         }
         return Task.CompletedTask;
     }
 
-    private void Skipped(long row, object?[] values)
+    /// <summary>A row whose identity is stored already: a duplicate, or a repeat of an earlier row of this batch.</summary>
+    private void ClassifySkipped(long row, object?[] values)
     {
         for (var k = 0; k < _keyColumns.Length; k++) _idOfKey!.Bind(k + 1, values[_keyColumns[k]]);
         var id = _idOfKey!.ScalarInt64() ?? throw new InvalidOperationException($"row {row} was skipped but no stored row has its identity.");
