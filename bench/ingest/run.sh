@@ -37,6 +37,7 @@ for i in range(n):
          "call" if k % 2 else "put", "buy" if k % 3 else "sell", 10 + k % 97, 0.1 + (k % 50) / 10, spot))
 PY
 done
+sync # the generated files' writeback must not share the disk with the measured ingest
 echo "generated $batches x $rows trades ($(du -h "$work/trades-0.ndjson" | cut -f1) per file)"
 
 start_server() { # env assignments for the provider
@@ -80,7 +81,9 @@ PY
 
 [ "${SKIP_SQLITE:-0}" = 1 ] || run sqlite Storage__Provider=Sqlite Storage__SqlitePath="$work/bench.db"
 
-if [ -x "$pgbin/initdb" ]; then
+if [ "${SKIP_POSTGRES:-0}" = 1 ]; then
+  :
+elif [ -x "$pgbin/initdb" ]; then
   mkdir -p "$work/pg" && chown postgres "$work/pg"
   su postgres -c "$pgbin/initdb -D $work/pg -A trust" >/dev/null
   su postgres -c "$pgbin/pg_ctl -D $work/pg -o '-p $pgport -k $work/pg -c listen_addresses=127.0.0.1' -w start" >/dev/null

@@ -95,6 +95,7 @@ public sealed class FieldReader(SourceRecord record, List<RowError> errors, Date
     {
         var text = Text(field, required, 64);
         if (text is null) return null;
+        if (Iso8601Instant.TryParseUtc(text, out var utc)) return CheckRange(field, utc, mayBeFuture);
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
             Error(field, $"must be an ISO-8601 instant such as 2026-01-05T15:33:29Z; got '{text}'.");

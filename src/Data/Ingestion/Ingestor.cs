@@ -6,14 +6,14 @@ namespace Analytics.Data.Ingestion;
 
 /// <summary>
 /// Ingests one batch (a request body or an import file) all-or-nothing: every row is parsed and validated as it
-/// streams in and staged in one transaction; when any row is rejected nothing is written and every rejected row is
-/// reported; otherwise the batch is merged and committed, and rows whose identity already exists are counted as
-/// duplicates. A key that repeats inside one batch is a row error (the batch contradicts itself; which row should win
+/// streams in and written chunk by chunk in one transaction, the next chunk being parsed while the database writes the
+/// last one; when any row is rejected nothing is committed and every rejected row is reported; otherwise the batch is
+/// committed, and rows whose identity already exists are counted as duplicates. A key that repeats inside one batch is a row error (the batch contradicts itself; which row should win
 /// is not ours to guess), reported on the later row with the earlier one named.
 /// </summary>
 public static class Ingestor
 {
-    /// <summary>Rows staged per chunk (bounded memory whatever the upload size).</summary>
+    /// <summary>Rows per written chunk (bounded memory whatever the upload size).</summary>
     private const int ChunkSize = 5_000;
 
     /// <summary>At most this many row errors are listed; <see cref="IngestResult.Rejected"/> counts all of them.</summary>
@@ -40,45 +40,38 @@ public static class Ingestor
             _ => throw new ArgumentOutOfRangeException(nameof(mediaType), mediaType, "not an ingest media type"),
         };
         var errors = new List<RowError>();
-        long rejected = 0, staged = 0;
+        long rejected = 0, written = 0;
         await using var writer = BulkWriter<T>.Create(db, spec, nowUtc);
         await writer.BeginAsync(cancellationToken);
-        var chunk = new List<(long, T)>(ChunkSize);
-        await foreach (var record in records)
+        await using (var pipeline = new ChunkPipeline<(long, T)>(ChunkSize, chunk => writer.WriteAsync(chunk, cancellationToken), cancellationToken))
         {
-            var fields = new FieldReader(record, errors, nowUtc);
-            var row = mapper.Map(fields);
-            if (row is null || fields.HasErrors)
+            await foreach (var record in records)
             {
-                rejected++;
-                if (errors.Count > MaxListedErrors) errors.RemoveRange(MaxListedErrors, errors.Count - MaxListedErrors);
-                continue;
+                var fields = new FieldReader(record, errors, nowUtc);
+                var row = mapper.Map(fields);
+                if (row is null || fields.HasErrors)
+                {
+                    rejected++;
+                    if (errors.Count > MaxListedErrors) errors.RemoveRange(MaxListedErrors, errors.Count - MaxListedErrors);
+                    continue;
+                }
+                if (rejected > 0) continue; // nothing will be written: only validate the rest
+                await pipeline.AddAsync((record.Row, row));
             }
-            if (rejected > 0) continue; // nothing will be written: only validate the rest
-            chunk.Add((record.Row, row));
-            if (chunk.Count < ChunkSize) continue;
-            await writer.StageAsync(chunk, cancellationToken);
-            staged += chunk.Count;
-            chunk.Clear();
-        }
-        if (rejected == 0 && chunk.Count > 0)
-        {
-            await writer.StageAsync(chunk, cancellationToken);
-            staged += chunk.Count;
-        }
-        if (rejected == 0)
-        {
-            var duplicates = await writer.FindBatchDuplicatesAsync(cancellationToken);
-            rejected = duplicates.Count;
-            errors.AddRange(duplicates.Take(MaxListedErrors).Select(d => new RowError(d.Row, string.Join(",", spec.Key.Select(KeyField)),
-                $"repeats the identity of row {d.FirstRow} in this batch; send each {spec.Table.TrimEnd('s')} once.")));
+            if (rejected == 0) written = await pipeline.CompleteAsync();
         }
         if (rejected > 0)
             return new IngestResult(0, 0, rejected, errors.OrderBy(e => e.Row).ToList());
 
-        var inserted = await writer.MergeAsync(cancellationToken);
+        var outcome = await writer.FinishAsync(cancellationToken);
+        if (outcome.Repeats.Count > 0)
+        {
+            var field = string.Join(",", spec.Key.Select(KeyField));
+            return new IngestResult(0, 0, outcome.Repeats.Count, outcome.Repeats.Take(MaxListedErrors).Select(d => new RowError(d.Row, field,
+                $"repeats the identity of row {d.FirstRow} in this batch; send each {spec.Table.TrimEnd('s')} once.")).ToList());
+        }
         await writer.CommitAsync(cancellationToken);
-        return new IngestResult(inserted, staged - inserted, 0, []);
+        return new IngestResult(outcome.Inserted, written - outcome.Inserted, 0, []);
     }
 
     /// <summary>The row-shape name of an identity column (API.md field names).</summary>

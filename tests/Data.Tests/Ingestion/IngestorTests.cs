@@ -117,4 +117,75 @@ public sealed class IngestorTests
         var q = await db.OptionQuotes.SingleAsync(Token);
         Assert.Equal(0.011 * 95000, q.Mark!.Value, 9);
     }
+
+    /// <summary>NDJSON option trades on one chain with tx hashes 0x{first}…; more than one written chunk when count &gt; 5,000.</summary>
+    private static string ManyTrades(int first, int count) => string.Concat(Enumerable.Range(first, count).Select(i =>
+        $$"""{"chain":"base","venue":"aevo","txHash":"0x{{i:x}}","logIndex":0,"blockNumber":{{i}},"timestamp":"2026-01-05T10:00:00Z","kind":"option","underlying":"BTC","expiry":"2026-03-27T08:00:00Z","strike":90000,"type":"put","side":"buy","price":"{{i}}.5","size":1}""" + "\n"));
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Trades_RepeatInALaterChunk_IsARowErrorNamingTheFirstRow(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, Token);
+        var body = ManyTrades(0, 12_000) + ManyTrades(7, 1); // row 12,001 repeats row 8, two chunks earlier
+
+        var result = await IngestTextAsync(database, IngestKind.Trades, "application/x-ndjson", body);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(12_001, error.Row);
+        Assert.Contains("row 8 ", error.Message, StringComparison.Ordinal);
+        await using var db = database.NewContext();
+        Assert.Equal(0, await db.Trades.CountAsync(Token));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Trades_StoredRowSentTwiceInOneBatch_IsStillARepeat(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, Token);
+        await IngestTextAsync(database, IngestKind.Trades, "application/x-ndjson", ManyTrades(0, 3));
+
+        var result = await IngestTextAsync(database, IngestKind.Trades, "application/x-ndjson", ManyTrades(1, 1) + ManyTrades(10, 2) + ManyTrades(1, 1));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((4L, "chain,txHash,logIndex"), (error.Row, error.Field));
+        Assert.Contains("row 1 ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Trades_NewRowsBetweenStoredOnes_AreInsertedInInputOrderAndTheRestCounted(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, Token);
+        await IngestTextAsync(database, IngestKind.Trades, "application/x-ndjson", ManyTrades(0, 6_000));
+
+        var result = await IngestTextAsync(database, IngestKind.Trades, "application/x-ndjson", ManyTrades(5_000, 2_000) + ManyTrades(100, 10));
+
+        Assert.Equal((1_000L, 1_010L, 0L), (result.Inserted, result.Duplicates, result.Rejected));
+        await using var db = database.NewContext();
+        var last = await db.Trades.OrderByDescending(t => t.Id).Take(1_000).Select(t => t.BlockNumber).ToListAsync(Token);
+        Assert.Equal(Enumerable.Range(6_000, 1_000).Reverse().Select(i => (long)i), last);
+    }
+
+    [Fact]
+    public async Task Trades_OnSqlite_AreStoredAsEfCoreStoresThem()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite, Token);
+        await IngestTextAsync(database, IngestKind.Trades, "application/x-ndjson", TradesNdJson);
+        await using var db = database.NewContext();
+        var ingested = await db.Trades.AsNoTracking().OrderBy(t => t.Id).FirstAsync(Token);
+        db.Trades.Add(new Entities.TradeEntity
+        {
+            Chain = ingested.Chain, Venue = ingested.Venue, TxHash = "0xef", LogIndex = 9, BlockNumber = ingested.BlockNumber,
+            TimestampUtc = ingested.TimestampUtc, InstrumentId = ingested.InstrumentId, Underlying = ingested.Underlying, Side = ingested.Side,
+            Price = ingested.Price, PriceUsd = ingested.PriceUsd, Size = ingested.Size, FeeUsd = ingested.FeeUsd, IndexPrice = ingested.IndexPrice,
+            PremiumCurrency = ingested.PremiumCurrency,
+        });
+        await db.SaveChangesAsync(Token);
+
+        var stored = await db.Database.SqlQueryRaw<string>(
+            "SELECT typeof(\"TimestampUtc\") || ':' || \"TimestampUtc\" || '|' || typeof(\"Price\") || ':' || \"Price\" || '|' || " +
+            "typeof(\"Size\") || ':' || \"Size\" || '|' || typeof(\"IndexPrice\") || '|' || typeof(\"LogIndex\") AS \"Value\" " +
+            "FROM trades WHERE \"TxHash\" IN ('0xaa', '0xef') AND \"LogIndex\" IN (1, 9) ORDER BY \"Id\"").ToListAsync(Token);
+
+        Assert.Equal(2, stored.Count);
+        Assert.Equal(stored[1], stored[0]);
+    }
 }

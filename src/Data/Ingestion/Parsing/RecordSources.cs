@@ -60,20 +60,8 @@ public static class RecordSources
     }
 
     /// <summary>One JSON object per line; blank lines are skipped.</summary>
-    public static async IAsyncEnumerable<SourceRecord> ReadNdJsonAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        long row = 0;
-        while (await text.ReadLineAsync(cancellationToken) is { } line)
-        {
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            row++;
-            JsonRecord record;
-            try { using var doc = JsonDocument.Parse(line); record = ToRecord(row, doc.RootElement); }
-            catch (JsonException ex) { throw new IngestFormatException("body", $"row {row}: not a JSON object on one line, or cut off ({Trim(ex.Message)})."); }
-            yield return record;
-        }
-    }
+    public static IAsyncEnumerable<SourceRecord> ReadNdJsonAsync(Stream body, CancellationToken cancellationToken) =>
+        NdJsonLines.ReadAsync(body, cancellationToken);
 
     private static JsonRecord ToRecord(long row, JsonElement element)
     {

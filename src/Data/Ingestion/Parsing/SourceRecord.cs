@@ -19,3 +19,9 @@ internal sealed class JsonRecord(long row, Dictionary<string, string?> fields) :
 {
     public override string? this[string field] => fields.TryGetValue(field, out var v) ? v : null;
 }
+
+/// <summary>A JSON object's values by the slot of their name in the upload's <see cref="JsonFieldNames"/>.</summary>
+internal sealed class SlotRecord(long row, JsonFieldNames names, string?[] values) : SourceRecord(row)
+{
+    public override string? this[string field] => names[field] is var slot && slot >= 0 && slot < values.Length ? values[slot] : null;
+}

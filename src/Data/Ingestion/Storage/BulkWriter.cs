@@ -4,11 +4,14 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Analytics.Data.Ingestion.Storage;
 
+/// <summary>What a batch did to the target: how many rows were new, and every row that repeats an earlier row's identity.</summary>
+internal sealed record BatchOutcome(long Inserted, IReadOnlyList<(long Row, long FirstRow)> Repeats);
+
 /// <summary>
-/// Stages one request's rows in a temporary table inside one transaction, then merges them into the target with
-/// <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>. Nothing is visible to others before <see cref="CommitAsync"/>;
-/// disposing without committing (a rejected batch, a cut-off upload, a crash) rolls everything back, including
-/// chains, venues and instruments first seen in the batch.
+/// Writes one request's rows into the target chunk by chunk inside one transaction; rows whose identity already exists
+/// are skipped (they are the duplicates). Nothing is visible to others before <see cref="CommitAsync"/>; disposing
+/// without committing (a rejected batch, a cut-off upload, a crash) rolls everything back, including chains, venues
+/// and instruments first seen in the batch.
 /// </summary>
 internal abstract class BulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, DateTime nowUtc) : IAsyncDisposable
 {
@@ -16,12 +19,10 @@ internal abstract class BulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, 
     private readonly HashSet<string> _venues = [];
     private readonly Dictionary<InstrumentIdentity, long> _instruments = []; // record equality: no key text per row
     private IDbContextTransaction? _transaction;
-    private bool _committed;
+    private bool _ended;
 
     protected TableSpec<T> Spec => spec;
-    protected const string Stage = "ingest_stage";
     protected DbConnection Connection => db.Database.GetDbConnection();
-    protected DbTransaction Transaction => _transaction!.GetDbTransaction();
 
     public static BulkWriter<T> Create(AnalyticsDbContext db, TableSpec<T> spec, DateTime nowUtc) =>
         db.Database.IsNpgsql() ? new PostgresBulkWriter<T>(db, spec, nowUtc) : new SqliteBulkWriter<T>(db, spec, nowUtc);
@@ -30,13 +31,14 @@ internal abstract class BulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, 
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await CreateStageAsync(cancellationToken);
+        await PrepareAsync(cancellationToken);
     }
 
-    protected abstract Task CreateStageAsync(CancellationToken cancellationToken);
+    /// <summary>Sets up what the provider needs inside the transaction (staging tables, prepared statements).</summary>
+    protected abstract Task PrepareAsync(CancellationToken cancellationToken);
 
-    /// <summary>Writes a chunk of (row number, row) to the staging table, creating the rows' references first.</summary>
-    public async Task StageAsync(IReadOnlyList<(long Row, T Value)> rows, CancellationToken cancellationToken)
+    /// <summary>Writes a chunk of (row number, row), creating the rows' references first.</summary>
+    public async Task WriteAsync(IReadOnlyList<(long Row, T Value)> rows, CancellationToken cancellationToken)
     {
         var ids = new long[rows.Count];
         for (var i = 0; i < rows.Count; i++)
@@ -47,45 +49,27 @@ internal abstract class BulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, 
             if (spec.Venue(row) is { } venue && _venues.Add(venue))
                 await ExecuteAsync("INSERT INTO \"venues\" (\"Id\", \"FirstSeenUtc\") VALUES (@p0, @p1) ON CONFLICT (\"Id\") DO NOTHING", cancellationToken, venue, nowUtc);
             if (spec.Instrument(row) is { } instrument)
-                ids[i] = await InstrumentIdAsync(instrument, cancellationToken);
+                ids[i] = _instruments.TryGetValue(instrument, out var id) ? id : await InstrumentIdAsync(instrument, cancellationToken);
         }
-        await WriteStageAsync(rows, ids, cancellationToken);
+        await WriteRowsAsync(rows, ids, cancellationToken);
     }
 
-    protected abstract Task WriteStageAsync(IReadOnlyList<(long Row, T Value)> rows, long[] instrumentIds, CancellationToken cancellationToken);
+    protected abstract Task WriteRowsAsync(IReadOnlyList<(long Row, T Value)> rows, long[] instrumentIds, CancellationToken cancellationToken);
 
-    /// <summary>(row, earlier row) for every row whose identity repeats an earlier row of this batch.</summary>
-    public async Task<List<(long Row, long FirstRow)>> FindBatchDuplicatesAsync(CancellationToken cancellationToken)
-    {
-        await using var command = Command(spec.BatchDuplicatesSql(Stage));
-        command.CommandTimeout = 0; // a sort over the whole batch: no fixed limit for a 1 GB upload
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var duplicates = new List<(long, long)>();
-        while (await reader.ReadAsync(cancellationToken))
-            duplicates.Add((reader.GetInt64(0), reader.GetInt64(1)));
-        return duplicates;
-    }
-
-    /// <summary>Moves the staged rows into the target; returns how many were new.</summary>
-    public async Task<long> MergeAsync(CancellationToken cancellationToken)
-    {
-        await using var command = Command(spec.MergeSql(Stage));
-        command.CommandTimeout = 0;
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    /// <summary>After the last chunk: rows inserted, and rows repeating an earlier row of the batch (then the batch is rejected).</summary>
+    public abstract Task<BatchOutcome> FinishAsync(CancellationToken cancellationToken);
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        await DropStageAsync(cancellationToken);
         await _transaction!.CommitAsync(cancellationToken);
-        _committed = true;
+        _ended = true;
     }
 
-    protected abstract Task DropStageAsync(CancellationToken cancellationToken);
+    /// <summary>Frees provider resources once the transaction has ended (committed or rolled back).</summary>
+    protected virtual Task ReleaseAsync() => Task.CompletedTask;
 
     private async Task<long> InstrumentIdAsync(InstrumentIdentity instrument, CancellationToken cancellationToken)
     {
-        if (_instruments.TryGetValue(instrument, out var id)) return id;
         var key = instrument.Key;
         await ExecuteAsync(
             "INSERT INTO \"instruments\" (\"Key\", \"Kind\", \"Underlying\", \"ExpiryUtc\", \"Strike\", \"Right\", \"Style\", \"Settlement\", \"Market\") " +
@@ -93,7 +77,7 @@ internal abstract class BulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, 
             key, instrument.Kind, instrument.Underlying, instrument.ExpiryUtc, instrument.Strike, instrument.Right, instrument.Style,
             instrument.Settlement, instrument.Market);
         await using var select = Command("SELECT \"Id\" FROM \"instruments\" WHERE \"Key\" = @p0", key);
-        id = Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        var id = Convert.ToInt64(await select.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         _instruments[instrument] = id;
         return id;
     }
@@ -104,10 +88,11 @@ internal abstract class BulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, 
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>A command in the batch's transaction (or outside any, once it has ended).</summary>
     protected DbCommand Command(string sql, params object?[] values)
     {
         var command = Connection.CreateCommand();
-        command.Transaction = Transaction;
+        command.Transaction = _transaction is null || _ended ? null : _transaction.GetDbTransaction();
         command.CommandText = sql;
         for (var i = 0; i < values.Length; i++)
         {
@@ -123,12 +108,14 @@ internal abstract class BulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, 
     {
         if (_transaction is not null)
         {
-            if (!_committed)
+            if (!_ended)
             {
                 try { await _transaction.RollbackAsync(CancellationToken.None); }
                 catch (Exception ex) when (ex is DbException or InvalidOperationException) { /* the connection is already gone: nothing was committed */ }
+                _ended = true;
             }
             await _transaction.DisposeAsync();
+            await ReleaseAsync();
         }
         await db.Database.CloseConnectionAsync();
     }

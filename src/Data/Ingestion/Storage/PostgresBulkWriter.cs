@@ -4,39 +4,71 @@ using NpgsqlTypes;
 namespace Analytics.Data.Ingestion.Storage;
 
 /// <summary>
-/// PostgreSQL: a temporary staging table (dropped at commit) filled by binary COPY (<see cref="NpgsqlBinaryImporter"/>,
-/// MACHINE-NOTES: 140–450k rows/s), one COPY per chunk so references can be created between chunks.
+/// PostgreSQL: each chunk is written by binary COPY (<see cref="NpgsqlBinaryImporter"/>) into a temporary chunk table
+/// and merged at once with <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>, so the server merges while the next chunk is
+/// parsed. The identities of all rows are kept in a second temporary table; only when some row was skipped can a row
+/// repeat an earlier one of the batch, and only then is that table searched. Both tables are dropped at commit.
 /// </summary>
 internal sealed class PostgresBulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, DateTime nowUtc) : BulkWriter<T>(db, spec, nowUtc)
 {
-    protected override Task CreateStageAsync(CancellationToken cancellationToken)
+    private const string Chunk = "ingest_chunk", Keys = "ingest_keys";
+
+    /// <summary>Sort memory for the repeat search over a whole batch (this transaction only).</summary>
+    private const string RepeatSearchWorkMem = "64MB";
+
+    private long _staged, _inserted;
+
+    protected override Task PrepareAsync(CancellationToken cancellationToken)
     {
         var columns = string.Join(", ", Spec.Columns.Select(c => $"{TableSpec<T>.Quote(c.Name)} {TypeName(c.PgType)}"));
-        return ExecuteAsync($"CREATE TEMP TABLE {Stage} (row_no bigint NOT NULL, {columns}) ON COMMIT DROP", cancellationToken);
+        var keys = string.Join(", ", Spec.KeyColumnIndexes.Select(i => Spec.Columns[i]).Select(c => $"{TableSpec<T>.Quote(c.Name)} {TypeName(c.PgType)}"));
+        return ExecuteAsync($"CREATE TEMP TABLE {Chunk} (row_no bigint NOT NULL, {columns}) ON COMMIT DROP; " +
+                            $"CREATE TEMP TABLE {Keys} (row_no bigint NOT NULL, {keys}) ON COMMIT DROP", cancellationToken);
     }
 
-    protected override async Task WriteStageAsync(IReadOnlyList<(long Row, T Value)> rows, long[] instrumentIds, CancellationToken cancellationToken)
+    protected override async Task WriteRowsAsync(IReadOnlyList<(long Row, T Value)> rows, long[] instrumentIds, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)Connection;
         var columns = Spec.Columns;
-        await using var importer = await connection.BeginBinaryImportAsync(
-            $"COPY {Stage} (row_no, {Spec.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        for (var r = 0; r < rows.Count; r++)
+        await using (var importer = await connection.BeginBinaryImportAsync(
+                         $"COPY {Chunk} (row_no, {Spec.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(rows[r].Row, NpgsqlDbType.Bigint, cancellationToken);
-            for (var c = 0; c < columns.Length; c++)
+            for (var r = 0; r < rows.Count; r++)
             {
-                var value = columns[c].Value(rows[r].Value, instrumentIds[r]);
-                if (value is null) await importer.WriteNullAsync(cancellationToken);
-                else await importer.WriteAsync(value, columns[c].PgType, cancellationToken);
+                await importer.StartRowAsync(cancellationToken);
+                await importer.WriteAsync(rows[r].Row, NpgsqlDbType.Bigint, cancellationToken);
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    var value = columns[c].Value(rows[r].Value, instrumentIds[r]);
+                    if (value is null) await importer.WriteNullAsync(cancellationToken);
+                    else await importer.WriteAsync(value, columns[c].PgType, cancellationToken);
+                }
             }
+            await importer.CompleteAsync(cancellationToken);
         }
-        await importer.CompleteAsync(cancellationToken);
+        await using var merge = connection.CreateBatch();
+        merge.BatchCommands.Add(new NpgsqlBatchCommand($"INSERT INTO {Keys} (row_no, {Spec.KeyList}) SELECT row_no, {Spec.KeyList} FROM {Chunk}"));
+        var insert = new NpgsqlBatchCommand(Spec.MergeSql(Chunk));
+        merge.BatchCommands.Add(insert);
+        merge.BatchCommands.Add(new NpgsqlBatchCommand($"TRUNCATE {Chunk}"));
+        merge.Timeout = 0;
+        await merge.ExecuteNonQueryAsync(cancellationToken);
+        _staged += rows.Count;
+        _inserted += insert.RecordsAffected;
     }
 
-    // ON COMMIT DROP removes it; a rollback removes it too.
-    protected override Task DropStageAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public override async Task<BatchOutcome> FinishAsync(CancellationToken cancellationToken)
+    {
+        var repeats = new List<(long, long)>();
+        if (_inserted == _staged) return new BatchOutcome(_inserted, repeats); // nothing skipped: no row can repeat another
+        await ExecuteAsync($"SET LOCAL work_mem = '{RepeatSearchWorkMem}'", cancellationToken);
+        await using var command = Command(Spec.BatchDuplicatesSql(Keys));
+        command.CommandTimeout = 0; // a sort over the whole batch: no fixed limit for a 1 GB upload
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            repeats.Add((reader.GetInt64(0), reader.GetInt64(1)));
+        return new BatchOutcome(_inserted, repeats);
+    }
 
     private static string TypeName(NpgsqlDbType type) => type switch
     {
