@@ -39,7 +39,9 @@ internal readonly record struct NormalisedPrice(double Beta, double X, double BM
             ? -BlackScholesMerton.LogRatio(forward, strike)
             : -BlackScholesMerton.LogRatio(strike, forward);
         double beta = timeValue / (Math.Sqrt(forward) * Math.Sqrt(strike));
-        double bMax = Exponential.Exp(0.5 * x);
+        // b_max = e^{x/2} = √(min(F, K)/max(F, K)): off the logarithm's critical path, and within about an ulp where
+        // e^{x/2} from the rounded x would carry |x|/2 ulp.
+        double bMax = forward >= strike ? Math.Sqrt(strike / forward) : Math.Sqrt(forward / strike);
         if (beta >= bMax)
         {
             failure = ImpliedVolResult.Failed(ImpliedVolStatus.AboveUpperBound, intrinsicValue, upperBound);
