@@ -55,6 +55,21 @@ post() { # $1 file → seconds
     "http://127.0.0.1:$port/api/v1/trades" || { echo "POST failed; server log:" >&2; tail -40 "$work/server.log" >&2; exit 1; }
 }
 
+page_times() { # $1 label: p50/p99 of `queries` filtered page queries
+  : > "$work/times"
+  for q in $(seq 1 "$queries"); do
+    day=$(( (q * 7919) % 340 + 1 ))
+    from=$(date -u -d "2025-01-01 + $day days" +%Y-%m-%dT00:00:00Z)
+    curl -sS -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/api/v1/trades?underlying=BTC&venue=aevo&from=$from&limit=100" >> "$work/times"
+  done
+  python3 - "$1" "$((batches * rows))" "$work/times" <<'PY'
+import sys
+t = sorted(float(x) * 1000 for x in open(sys.argv[3]))
+print(f"{sys.argv[1]}: filtered page (underlying+venue+from, limit 100) on {int(sys.argv[2]):,} trades: "
+      f"p50 {t[len(t)//2]:.1f} ms, p99 {t[min(len(t)-1, int(len(t)*0.99))]:.1f} ms over {len(t)} queries")
+PY
+}
+
 run() { # $1 label, then env assignments
   local label=$1; shift
   start_server "$@"
@@ -64,18 +79,9 @@ run() { # $1 label, then env assignments
   echo "$label: re-POST (all duplicates): ${s}s, $(python3 -c "print(f'{$rows/$s:,.0f}')") rows/s, response $(cat "$work/resp.json")"
   for b in $(seq 1 $((batches - 1))); do post "$work/trades-$b.ndjson" >/dev/null; done
   for _ in 1 2 3 4 5; do curl -fsS -o /dev/null "http://127.0.0.1:$port/api/v1/trades?underlying=BTC&venue=aevo&limit=100"; done # warm-up
-  : > "$work/times"
-  for q in $(seq 1 "$queries"); do
-    day=$(( (q * 7919) % 340 + 1 ))
-    from=$(date -u -d "2025-01-01 + $day days" +%Y-%m-%dT00:00:00Z)
-    curl -sS -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/api/v1/trades?underlying=BTC&venue=aevo&from=$from&limit=100" >> "$work/times"
-  done
-  python3 - "$label" "$((batches * rows))" "$work/times" <<'PY'
-import sys, statistics
-t = sorted(float(x) * 1000 for x in open(sys.argv[3]))
-print(f"{sys.argv[1]}: filtered page (underlying+venue+from, limit 100) on {int(sys.argv[2]):,} trades: "
-      f"p50 {t[len(t)//2]:.1f} ms, p99 {t[min(len(t)-1, int(len(t)*0.99))]:.1f} ms over {len(t)} queries")
-PY
+  page_times "$label, first $queries queries after the loads (JIT still tiering up)"
+  for _ in $(seq 1 700); do curl -fsS -o /dev/null "http://127.0.0.1:$port/api/v1/trades?underlying=BTC&venue=aevo&limit=100"; done
+  page_times "$label, steady state (after 700 more queries)"
   stop_server
 }
 
