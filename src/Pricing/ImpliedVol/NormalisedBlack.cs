@@ -239,7 +239,15 @@ internal static class NormalisedBlack
             + a * (135135.0 + h2 * (270270.0 + h2 * (135135.0 + h2 * (25740.0 + h2 * (2145.0 + h2 * (78.0 + h2))))))) * (1.0 / 6227020800.0);
         double c7 = (-1381905.0 + h2 * (-1595790.0 + h2 * (-501795.0 + h2 * (-64260.0 + h2 * (-3795.0 + h2 * (-102.0 - h2)))))
             + a * (2027025.0 + h2 * (4729725.0 + h2 * (2837835.0 + h2 * (675675.0 + h2 * (75075.0 + h2 * (4095.0 + h2 * (105.0 + h2)))))))) * (1.0 / 1307674368000.0);
-        double sum = a + w * (c1 + w * (c2 + w * (c3 + w * (c4 + w * (c5 + w * (c6 + w * c7))))));
+        // Σ c_k w^k by Estrin's scheme (pairs, then w², w⁴) rather than Horner's: the same terms, a shorter chain of
+        // dependent multiply-adds after the c_k (which are independent of each other).
+        double w2 = w * w;
+        double w4 = w2 * w2;
+        double c12 = Math.FusedMultiplyAdd(w, c2, c1);
+        double c34 = Math.FusedMultiplyAdd(w, c4, c3);
+        double c567 = Math.FusedMultiplyAdd(w2, c7, Math.FusedMultiplyAdd(w, c6, c5));
+        double series = Math.FusedMultiplyAdd(w4, c567, Math.FusedMultiplyAdd(w2, c34, c12));
+        double sum = Math.FusedMultiplyAdd(w, series, a);
 
         return 2.0 * t * sum;
     }
