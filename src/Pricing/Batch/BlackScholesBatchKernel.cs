@@ -29,7 +29,6 @@ internal static class BlackScholesBatchKernel
         var isCall = T.LoadMask(inputs.IsCall, i);
 
         var one = T.One;
-        var half = T.Create(0.5);
         var sqrtTenor = T.Sqrt(tenor);
         var stdDev = sigma * sqrtTenor;
         var growth = T.Exp(carry * tenor);
@@ -37,36 +36,16 @@ internal static class BlackScholesBatchKernel
         var forward = spot * growth;
         var carryFactor = growth * discountFactor;
 
-        // Shared core: x = ln(F/K), a = |x|/s + s/2, m = a − s, e^{−m²/2} (exact split), e^{−a²/2} = e^{−m²/2}·e^{−|x|}.
-        var up = T.GreaterThanOrEqual(forward, strike);
-        var lo = T.Select(up, strike, forward);
-        var hi = T.Select(up, forward, strike);
-        var q = hi / lo;
-        var residual = T.FusedMultiplyAdd(-q, lo, hi);
-        var absX = T.Log(q) + residual / hi;
-        var a = absX / stdDev + half * stdDev;
-        var m = a - stdDev;
-        var mc = T.Min(T.Abs(m), T.Create(BlackScholesKernel.ExponentArgumentCap));
-        var high = mc * mc;
-        var low = T.FusedMultiplyAdd(mc, mc, -high);
-        var e0 = T.Exp(T.Create(-0.5) * high);
-        var expM = T.FusedMultiplyAdd(e0, T.Create(-0.5) * low, e0);
-        var expA = expM * (lo / hi);
-        var tailA = NormalTail.UpperTail(a, expA);
-        var tailM = NormalTail.UpperTail(m, expM);
-        var otm = T.Max(lo * tailM - hi * tailA, T.Zero);
-        var series = T.GreaterThanOrEqual(a, T.Create(BlackScholesKernel.SeriesMinimumA))
-                     & T.LessThanOrEqual(stdDev, T.Create(BlackScholesKernel.SeriesMaximumRatio) * a);
-
-        var inTheMoney = ~(isCall ^ up);
-        var price = discountFactor * T.Select(inTheMoney, (hi - lo) + otm, otm);
+        var c = new Core<T>(forward, strike, stdDev);
+        var inTheMoney = ~(isCall ^ c.Up);
+        var price = discountFactor * T.Select(inTheMoney, (c.Hi - c.Lo) + c.OutOfTheMoney, c.OutOfTheMoney);
 
         var omega = T.Select(isCall, one, -one);
-        var d1 = T.Select(up, a, -m);
+        var d1 = T.Select(c.Up, c.A, -c.M);
         var d2 = d1 - stdDev;
-        var density1 = T.Select(up, expA, expM) * T.Create(StandardNormal.InvSqrtTwoPi);
-        var n1 = T.Select(up, tailA, tailM);
-        var n2 = T.Select(up, tailM, tailA);
+        var density1 = T.Select(c.Up, c.ExpA, c.ExpM) * T.Create(StandardNormal.InvSqrtTwoPi);
+        var n1 = T.Select(c.Up, c.TailA, c.TailM);
+        var n2 = T.Select(c.Up, c.TailM, c.TailA);
         var cdf1 = T.Select(inTheMoney, one - n1, n1);
         var cdf2 = T.Select(inTheMoney, one - n2, n2);
 
@@ -93,7 +72,7 @@ internal static class BlackScholesBatchKernel
         T.Store(vanna, results.Vanna, i);
         T.Store(volga, results.Volga, i);
         T.Store(charm, results.Charm, i);
-        return T.Bits(series);
+        return T.Bits(c.Series);
     }
 
     /// <summary>
@@ -116,7 +95,6 @@ internal static class BlackScholesBatchKernel
         var isCall = T.LoadMask(inputs.IsCall, i);
 
         var one = T.One;
-        var half = T.Create(0.5);
         var sqrtTenor = T.Sqrt(tenor);
         var stdDev = sigma * sqrtTenor;
         var growth = T.Exp(carry * tenor);
@@ -124,33 +102,14 @@ internal static class BlackScholesBatchKernel
         var forward = spot * growth;
         var carryFactor = growth * discountFactor;
 
-        var up = T.GreaterThanOrEqual(forward, strike);
-        var lo = T.Select(up, strike, forward);
-        var hi = T.Select(up, forward, strike);
-        var q = hi / lo;
-        var residual = T.FusedMultiplyAdd(-q, lo, hi);
-        var absX = T.Log(q) + residual / hi;
-        var a = absX / stdDev + half * stdDev;
-        var m = a - stdDev;
-        var mc = T.Min(T.Abs(m), T.Create(BlackScholesKernel.ExponentArgumentCap));
-        var high = mc * mc;
-        var low = T.FusedMultiplyAdd(mc, mc, -high);
-        var e0 = T.Exp(T.Create(-0.5) * high);
-        var expM = T.FusedMultiplyAdd(e0, T.Create(-0.5) * low, e0);
-        var expA = expM * (lo / hi);
-        var tailA = NormalTail.UpperTail(a, expA);
-        var tailM = NormalTail.UpperTail(m, expM);
-        var otm = T.Max(lo * tailM - hi * tailA, T.Zero);
-        var series = T.GreaterThanOrEqual(a, T.Create(BlackScholesKernel.SeriesMinimumA))
-                     & T.LessThanOrEqual(stdDev, T.Create(BlackScholesKernel.SeriesMaximumRatio) * a);
-
-        var inTheMoney = ~(isCall ^ up);
-        var price = discountFactor * T.Select(inTheMoney, (hi - lo) + otm, otm);
+        var c = new Core<T>(forward, strike, stdDev);
+        var inTheMoney = ~(isCall ^ c.Up);
+        var price = discountFactor * T.Select(inTheMoney, (c.Hi - c.Lo) + c.OutOfTheMoney, c.OutOfTheMoney);
 
         var omega = T.Select(isCall, one, -one);
-        var density1 = T.Select(up, expA, expM) * T.Create(StandardNormal.InvSqrtTwoPi);
-        var n1 = T.Select(up, tailA, tailM);
-        var n2 = T.Select(up, tailM, tailA);
+        var density1 = T.Select(c.Up, c.ExpA, c.ExpM) * T.Create(StandardNormal.InvSqrtTwoPi);
+        var n1 = T.Select(c.Up, c.TailA, c.TailM);
+        var n2 = T.Select(c.Up, c.TailM, c.TailA);
         var cdf1 = T.Select(inTheMoney, one - n1, n1);
         var cdf2 = T.Select(inTheMoney, one - n2, n2);
 
@@ -171,7 +130,7 @@ internal static class BlackScholesBatchKernel
         T.Store(theta, results.Theta, i);
         T.Store(rho, results.Rho, i);
         T.Store(carryRho, results.CarryRho, i);
-        return T.Bits(series);
+        return T.Bits(c.Series);
     }
 
     /// <summary>
@@ -188,34 +147,69 @@ internal static class BlackScholesBatchKernel
         var rate = T.Load(inputs.Rate, i);
         var isCall = T.LoadMask(inputs.IsCall, i);
 
-        var half = T.Create(0.5);
         var stdDev = T.Load(inputs.Volatility, i) * T.Sqrt(tenor);
         var discountFactor = T.Exp(-rate * tenor);
         var forward = T.Load(inputs.Spot, i) * T.Exp(T.Load(inputs.CostOfCarry, i) * tenor);
 
-        var up = T.GreaterThanOrEqual(forward, strike);
-        var lo = T.Select(up, strike, forward);
-        var hi = T.Select(up, forward, strike);
-        var q = hi / lo;
-        var residual = T.FusedMultiplyAdd(-q, lo, hi);
-        var absX = T.Log(q) + residual / hi;
-        var a = absX / stdDev + half * stdDev;
-        var m = a - stdDev;
-        var mc = T.Min(T.Abs(m), T.Create(BlackScholesKernel.ExponentArgumentCap));
-        var high = mc * mc;
-        var low = T.FusedMultiplyAdd(mc, mc, -high);
-        var e0 = T.Exp(T.Create(-0.5) * high);
-        var expM = T.FusedMultiplyAdd(e0, T.Create(-0.5) * low, e0);
-        var expA = expM * (lo / hi);
-        var tailA = NormalTail.UpperTail(a, expA);
-        var tailM = NormalTail.UpperTail(m, expM);
-        var otm = T.Max(lo * tailM - hi * tailA, T.Zero);
-        var series = T.GreaterThanOrEqual(a, T.Create(BlackScholesKernel.SeriesMinimumA))
-                     & T.LessThanOrEqual(stdDev, T.Create(BlackScholesKernel.SeriesMaximumRatio) * a);
-
-        var inTheMoney = ~(isCall ^ up);
-        var price = discountFactor * T.Select(inTheMoney, (hi - lo) + otm, otm);
+        var c = new Core<T>(forward, strike, stdDev);
+        var inTheMoney = ~(isCall ^ c.Up);
+        var price = discountFactor * T.Select(inTheMoney, (c.Hi - c.Lo) + c.OutOfTheMoney, c.OutOfTheMoney);
         T.Store(price, prices, i);
-        return T.Bits(series);
+        return T.Bits(c.Series);
+    }
+
+    /// <summary>
+    /// The shared part of every block, lane-wise as <c>BlackScholesKernel</c>'s scalar core: up = (F ≥ K), lo/hi =
+    /// min/max(F, K), x = ln(hi/lo), a = |x|/s + s/2, m = a − s, e^{−m²/2} (exact split of m²), e^{−a²/2} =
+    /// e^{−m²/2}·lo/hi, Q(a), Q(m), the undiscounted out-of-the-money value lo·Q(m) − hi·Q(a), and the mask of the
+    /// lanes in the series region (a ≥ 4 and σ√T ≤ a/4), which the caller re-prices with the scalar pricer.
+    /// </summary>
+    private readonly struct Core<T> where T : struct, ILanes<T>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Core(T forward, T strike, T stdDev)
+        {
+            Up = T.GreaterThanOrEqual(forward, strike);
+            Lo = T.Select(Up, strike, forward);
+            Hi = T.Select(Up, forward, strike);
+            var q = Hi / Lo;
+            var residual = T.FusedMultiplyAdd(-q, Lo, Hi);
+            var absX = T.Log(q) + residual / Hi;
+            A = absX / stdDev + T.Create(0.5) * stdDev;
+            M = A - stdDev;
+            var mc = T.Min(T.Abs(M), T.Create(BlackScholesKernel.ExponentArgumentCap));
+            var high = mc * mc;
+            var low = T.FusedMultiplyAdd(mc, mc, -high);
+            var e0 = T.Exp(T.Create(-0.5) * high);
+            ExpM = T.FusedMultiplyAdd(e0, T.Create(-0.5) * low, e0);
+            ExpA = ExpM * (Lo / Hi);
+            TailA = NormalTail.UpperTail(A, ExpA);
+            TailM = NormalTail.UpperTail(M, ExpM);
+            OutOfTheMoney = T.Max(Lo * TailM - Hi * TailA, T.Zero);
+            Series = T.GreaterThanOrEqual(A, T.Create(BlackScholesKernel.SeriesMinimumA))
+                     & T.LessThanOrEqual(stdDev, T.Create(BlackScholesKernel.SeriesMaximumRatio) * A);
+        }
+
+        public T Up { get; }
+
+        public T Lo { get; }
+
+        public T Hi { get; }
+
+        public T A { get; }
+
+        public T M { get; }
+
+        public T ExpA { get; }
+
+        public T ExpM { get; }
+
+        public T TailA { get; }
+
+        public T TailM { get; }
+
+        public T OutOfTheMoney { get; }
+
+        public T Series { get; }
     }
 }
