@@ -8,6 +8,11 @@ namespace Analytics.Api.Errors;
 internal static class EnumNames
 {
     public static IEnumerable<string> Of(Type enumType) =>
-        enumType.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f =>
-            f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.KebabCaseLower.ConvertName(f.Name));
+        enumType.GetFields(BindingFlags.Public | BindingFlags.Static).Select(Name);
+
+    /// <summary>The wire name of one member.</summary>
+    public static string Of<T>(T value) where T : struct, Enum => Name(typeof(T).GetField(value.ToString())!);
+
+    private static string Name(FieldInfo member) =>
+        member.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.KebabCaseLower.ConvertName(member.Name);
 }

@@ -276,9 +276,9 @@ internal static class ShortestDouble
     private static UInt128[] BuildPow5(int count)
     {
         var table = new UInt128[count];
-        for (int i = 0; i < count; i++)
+        BigInteger pow = BigInteger.One;
+        for (int i = 0; i < count; i++, pow *= 5)
         {
-            var pow = BigInteger.Pow(5, i);
             int shift = (int)pow.GetBitLength() - Pow5BitCount;
             table[i] = (UInt128)(shift >= 0 ? pow >> shift : pow << -shift);
         }
@@ -289,9 +289,9 @@ internal static class ShortestDouble
     private static UInt128[] BuildPow5Inverse(int count)
     {
         var table = new UInt128[count];
-        for (int i = 0; i < count; i++)
+        BigInteger pow = BigInteger.One;
+        for (int i = 0; i < count; i++, pow *= 5)
         {
-            var pow = BigInteger.Pow(5, i);
             int shift = (int)pow.GetBitLength() - 1 + Pow5InverseBitCount;
             table[i] = (UInt128)((BigInteger.One << shift) / pow + 1);
         }

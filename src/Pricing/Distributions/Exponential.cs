@@ -52,28 +52,31 @@ internal static class Exponential
     }
 
     /// <summary>
-    /// 2^{j/128} for j = 0 … 127 to 110 bits from the exact integer root ⌊2^{(j + 128·110)/128}⌋ (Newton's method on
-    /// integers), split into a high part (its leading 53 bits) and the rest.
+    /// 2^{j/128} for j = 0 … 127, split into a high part (its leading 53 bits) and the rest: the root
+    /// r = ⌊2^{1/128}·2^120⌋ by Newton's method on integers, then r^j by repeated multiplication at 120 bits (each
+    /// product truncated: after 127 steps the entries are still good to about 2⁻¹¹², far beyond the 106 bits kept).
     /// </summary>
     private static double[] BuildPowersOfTwo()
     {
-        const int precisionBits = 110;
-        var table = new double[2 * TableSize];
-        for (int j = 0; j < TableSize; j++)
+        const int precisionBits = 120;
+        BigInteger one = BigInteger.One << precisionBits;
+        BigInteger target = BigInteger.One << (1 + TableSize * precisionBits);
+        // Start above the root (Math.Pow is within an ulp; the iterates then decrease monotonically to ⌊root⌋).
+        BigInteger root = ((BigInteger)(long)(Math.Pow(2, 1.0 / TableSize) * (1L << 52)) + 2) << (precisionBits - 52);
+        while (true)
         {
-            BigInteger target = BigInteger.One << (j + TableSize * precisionBits);
-            // Start above the root (Math.Pow is within an ulp; the root then decreases monotonically to ⌊root⌋).
-            BigInteger root = ((BigInteger)(long)(Math.Pow(2, j / (double)TableSize) * (1L << 52)) + 2) << (precisionBits - 52);
-            while (true)
-            {
-                BigInteger next = ((TableSize - 1) * root + target / BigInteger.Pow(root, TableSize - 1)) / TableSize;
-                if (next >= root) break;
-                root = next;
-            }
+            BigInteger next = ((TableSize - 1) * root + target / BigInteger.Pow(root, TableSize - 1)) / TableSize;
+            if (next >= root) break;
+            root = next;
+        }
 
-            int excess = (int)root.GetBitLength() - 53;
-            BigInteger top = root >> excess;
-            BigInteger rest = root - (top << excess);
+        var table = new double[2 * TableSize];
+        BigInteger power = one;
+        for (int j = 0; j < TableSize; j++, power = power * root >> precisionBits)
+        {
+            int excess = (int)power.GetBitLength() - 53;
+            BigInteger top = power >> excess;
+            BigInteger rest = power - (top << excess);
             table[2 * j] = Math.ScaleB((double)top, excess - precisionBits);
             table[2 * j + 1] = Math.ScaleB((double)rest, -precisionBits);
         }

@@ -19,7 +19,7 @@ internal static class EngineCatalog
     /// <summary>The engines for <paramref name="style"/>, the default first.</summary>
     public static IReadOnlyList<PricingEngine> For(ExerciseStyle style) => Engines[style];
 
-    public static string Id(PricingEngine engine) => EnumNames.Of(typeof(PricingEngine)).ElementAt((int)engine);
+    public static string Id(PricingEngine engine) => EnumNames.Of(engine);
 
     /// <summary>The requested engine, or the style's default; null with an error when the engine cannot price that style.</summary>
     public static PricingEngine? Resolve(ExerciseStyle style, PricingEngine? requested, FieldErrors errors)

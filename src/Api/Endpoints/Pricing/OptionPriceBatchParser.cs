@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Analytics.Api.Contracts.Pricing;
+using Analytics.Api.Errors;
 
 namespace Analytics.Api.Endpoints.Pricing;
 
@@ -133,11 +134,11 @@ internal static class OptionPriceBatchParser
         return value is not null;
     }
 
-    /// <summary>An enum's API ids (<see cref="ApiEnumIds"/>) as UTF-8.</summary>
+    /// <summary>An enum's API ids (<see cref="EnumNames"/>) as UTF-8.</summary>
     private sealed class EnumIds<T> where T : struct, Enum
     {
         private readonly (byte[] Id, T Value)[] _ids = Enum.GetValues<T>()
-            .Select(v => (System.Text.Encoding.UTF8.GetBytes(ApiEnumIds.Of(v)), v))
+            .Select(v => (System.Text.Encoding.UTF8.GetBytes(EnumNames.Of(v)), v))
             .ToArray();
 
         public bool TryRead(ref Utf8JsonReader reader, out T? value)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Analytics.Api.Contracts.Pricing;
+using Analytics.Api.Errors;
 using Analytics.Api.Serialization;
 
 namespace Analytics.Api.Endpoints.Pricing;
@@ -20,7 +21,7 @@ internal static class OptionPriceSlotWriter
     private const int MaxIdLength = 64;
 
     private static readonly byte[][] EngineIds =
-        Enum.GetValues<PricingEngine>().Select(e => Encoding.UTF8.GetBytes(ApiEnumIds.Of(e))).ToArray();
+        Enum.GetValues<PricingEngine>().Select(e => Encoding.UTF8.GetBytes(EnumNames.Of(e))).ToArray();
 
     public static void Write(Utf8JsonWriter writer, OptionPriceSlot slot, JsonSerializerOptions options)
     {
