@@ -10,9 +10,10 @@ namespace Analytics.Api.Hosting;
 
 public static class AnalyticsPipeline
 {
-    /// <summary>Problem details for every error, request ids, authentication, rate limits, Swagger.</summary>
+    /// <summary>Client addresses behind a proxy, problem details for every error, request ids, authentication, rate limits, Swagger.</summary>
     public static WebApplication UseAnalyticsPipeline(this WebApplication app)
     {
+        app.UseAnalyticsForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLoggingMiddleware>();

@@ -32,6 +32,7 @@ public static class AnalyticsServices
         services.AddOptions<ChainsOptions>().BindConfiguration(ChainProfileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddAnalyticsRateLimiting();
+        services.AddAnalyticsForwardedHeaders();
         builder.WebHost.ConfigureKestrel(k =>
             k.Limits.MaxRequestBodySize = configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>()?.MaxRequestBodyBytes
                                           ?? new LimitsOptions().MaxRequestBodyBytes);
