@@ -9,7 +9,7 @@ namespace Analytics.EndToEnd.Tests;
 /// The built service (Analytics.Api.dll) started as its own process on a free loopback port, with a fresh SQLite
 /// file, demo data and a bootstrap admin key: what a new user gets from `make run`, minus the port.
 /// </summary>
-public sealed class ServiceProcess : IAsyncLifetime
+public class ServiceProcess : IAsyncLifetime
 {
     public const string AdminKey = "e2e-admin-key-0123456789";
     public const int MaxRequestBodyBytes = 64 * 1024;
@@ -24,6 +24,9 @@ public sealed class ServiceProcess : IAsyncLifetime
     public IReadOnlyCollection<string> Output => _output;
 
     public HttpClient Client() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>Environment variables of the process beyond the defaults above (a derived fixture's settings).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>();
 
     public async ValueTask InitializeAsync()
     {
@@ -41,6 +44,7 @@ public sealed class ServiceProcess : IAsyncLifetime
         start.Environment["Storage__SeedDemoData"] = "true";
         start.Environment["Auth__BootstrapAdminKey"] = AdminKey;
         start.Environment["Limits__MaxRequestBodyBytes"] = MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (name, value) in Environment) start.Environment[name] = value;
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
@@ -69,6 +73,7 @@ public sealed class ServiceProcess : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
