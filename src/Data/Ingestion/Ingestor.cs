@@ -67,7 +67,7 @@ public static class Ingestor
         if (outcome.Repeats.Count > 0)
         {
             var field = string.Join(",", spec.Key.Select(KeyField));
-            return new IngestResult(0, 0, outcome.Repeats.Count, outcome.Repeats.Take(MaxListedErrors).Select(d => new RowError(d.Row, field,
+            return new IngestResult(0, 0, outcome.Repeats.Count, outcome.Repeats.Listed.Select(d => new RowError(d.Row, field,
                 $"repeats the identity of row {d.FirstRow} in this batch; send each {spec.Table.TrimEnd('s')} once.")).ToList());
         }
         await writer.CommitAsync(cancellationToken);

@@ -138,6 +138,22 @@ public sealed class IngestorTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Trades_ManyRepeats_AreAllCountedAndTheFirstThousandListed(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, Token);
+        var body = ManyTrades(0, 1_500) + ManyTrades(0, 1_500); // rows 1,501–3,000 repeat rows 1–1,500
+
+        var result = await IngestTextAsync(database, IngestKind.Trades, "application/x-ndjson", body);
+
+        Assert.Equal(1_500, result.Rejected);
+        Assert.Equal(Ingestor.MaxListedErrors, result.Errors.Count);
+        Assert.Equal(Enumerable.Range(1_501, Ingestor.MaxListedErrors).Select(r => (long)r), result.Errors.Select(e => e.Row));
+        Assert.Contains("row 1 ", result.Errors[0].Message, StringComparison.Ordinal);
+        await using var db = database.NewContext();
+        Assert.Equal(0, await db.Trades.CountAsync(Token));
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Trades_StoredRowSentTwiceInOneBatch_IsStillARepeat(StorageProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, Token);

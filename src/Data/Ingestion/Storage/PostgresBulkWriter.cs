@@ -59,14 +59,14 @@ internal sealed class PostgresBulkWriter<T>(AnalyticsDbContext db, TableSpec<T> 
 
     public override async Task<BatchOutcome> FinishAsync(CancellationToken cancellationToken)
     {
-        var repeats = new List<(long, long)>();
+        var repeats = new Repeats();
         if (_inserted == _staged) return new BatchOutcome(_inserted, repeats); // nothing skipped: no row can repeat another
         await ExecuteAsync($"SET LOCAL work_mem = '{RepeatSearchWorkMem}'", cancellationToken);
         await using var command = Command(Spec.BatchDuplicatesSql(Keys));
         command.CommandTimeout = 0; // a sort over the whole batch: no fixed limit for a 1 GB upload
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            repeats.Add((reader.GetInt64(0), reader.GetInt64(1)));
+            repeats.Add(reader.GetInt64(0), reader.GetInt64(1));
         return new BatchOutcome(_inserted, repeats);
     }
 

@@ -17,7 +17,7 @@ internal sealed class SqliteBulkWriter<T>(AnalyticsDbContext db, TableSpec<T> sp
     private const string Seen = "temp.ingest_seen";
 
     private readonly InsertedRows _inserted = new();
-    private readonly List<(long Row, long FirstRow)> _repeats = [];
+    private readonly Repeats _repeats = new();
     private int[] _keyColumns = [];
     private long _lastIdBeforeBatch;
     private SqliteStatement? _insert, _idOfKey, _markSeen, _seenRow;
@@ -59,7 +59,7 @@ internal sealed class SqliteBulkWriter<T>(AnalyticsDbContext db, TableSpec<T> sp
         var id = _idOfKey!.ScalarInt64() ?? throw new InvalidOperationException($"row {row} was skipped but no stored row has its identity.");
         if (id > _lastIdBeforeBatch)
         {
-            _repeats.Add((row, _inserted.RowOf(id)));
+            _repeats.Add(row, _inserted.RowOf(id));
             return;
         }
         _markSeen!.Bind(1, id);
@@ -67,7 +67,7 @@ internal sealed class SqliteBulkWriter<T>(AnalyticsDbContext db, TableSpec<T> sp
         _markSeen.Execute();
         if (_markSeen.Changes == 1) return; // a duplicate of a row stored before this batch
         _seenRow!.Bind(1, id);
-        _repeats.Add((row, _seenRow.ScalarInt64()!.Value));
+        _repeats.Add(row, _seenRow.ScalarInt64()!.Value);
     }
 
     public override Task<BatchOutcome> FinishAsync(CancellationToken cancellationToken) =>
