@@ -54,9 +54,10 @@ public static class FundingEndpoints
     {
         var errors = new FieldErrors();
         var window = errors.Range("windowHours", windowHours ?? 24, 0, 87_600, "hours", minExclusive: true);
+        var toUtc = errors.Instant("to", to);
         if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
 
-        var end = (to ?? time.GetUtcNow()).UtcDateTime;
+        var end = toUtc ?? time.GetUtcNow().UtcDateTime;
         var m = market.ToUpperInvariant();
         var v = venue?.ToLowerInvariant();
         var summary = await funding.GetAsync(m, v, end, window!.Value, cancellationToken);

@@ -19,10 +19,11 @@ internal readonly record struct KeysetListing(DateTime? FromUtc, DateTime? ToUtc
     {
         var take = limit ?? DefaultLimit;
         if (take is < 1 or > MaxLimit) errors.Add("limit", $"must be between 1 and {MaxLimit}; got {take}.");
-        if (from is not null && to is not null && from >= to) errors.Add("to", "must be after from.");
+        var (fromUtc, toUtc) = (errors.Instant("from", from), errors.Instant("to", to));
+        if (fromUtc is not null && toUtc is not null && fromUtc >= toUtc) errors.Add("to", "must be after from.");
         (DateTime, long)? after = null;
         if (cursor is not null && (after = Decode(cursor)) is null) errors.Add("cursor", "is not a cursor this endpoint returned.");
-        return new KeysetListing(from?.UtcDateTime, to?.UtcDateTime, after, take);
+        return new KeysetListing(fromUtc, toUtc, after, take);
     }
 
     public static string? Encode((DateTime At, long Id)? next) => next is not { } n ? null :

@@ -42,10 +42,11 @@ public static class MarketsEndpoints
         if (!Intervals.TryGetValue(name, out var length)) errors.Add("interval", $"must be one of {string.Join(", ", Intervals.Keys)}; got '{name}'.");
         var kind = source ?? "trades";
         if (kind is not ("trades" or "prices")) errors.Add("source", $"must be trades or prices; got '{kind}'.");
+        var (fromUtc, toUtc) = (errors.Instant("from", from), errors.Instant("to", to));
         if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
 
-        var end = (to ?? time.GetUtcNow()).UtcDateTime;
-        var start = from?.UtcDateTime ?? end - length * 100;
+        var end = toUtc ?? time.GetUtcNow().UtcDateTime;
+        var start = fromUtc ?? end - length * 100;
         if (start >= end) errors.Add("to", "must be after from.");
         else if ((end - start) / length > MaxBars) errors.Add("from", $"the range spans more than {MaxBars:N0} {name} intervals; narrow it or use a longer interval.");
         if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());

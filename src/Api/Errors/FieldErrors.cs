@@ -31,5 +31,17 @@ public sealed class FieldErrors(string prefix = "")
         return Range(field, value, min, max, unit, minExclusive);
     }
 
+    /// <summary>The earliest and latest instants a query accepts: windows and default ranges computed from them stay representable.</summary>
+    public static readonly DateTimeOffset EarliestInstant = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero), LatestInstant = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Checks an optional query instant against [<see cref="EarliestInstant"/>, <see cref="LatestInstant"/>); returns it in UTC.</summary>
+    public DateTime? Instant(string field, DateTimeOffset? value)
+    {
+        if (value is not { } v) return null;
+        if (v >= EarliestInstant && v < LatestInstant) return v.UtcDateTime;
+        Add(field, $"must be from {EarliestInstant:yyyy-MM-dd} and before {LatestInstant:yyyy-MM-dd}; got {v:O}.");
+        return null;
+    }
+
     public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 }

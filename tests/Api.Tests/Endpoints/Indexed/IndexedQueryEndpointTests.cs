@@ -120,6 +120,12 @@ public abstract class IndexedQueryEndpointTests
     [InlineData("/api/v1/trades?limit=0", "limit")]
     [InlineData("/api/v1/quotes?cursor=nope", "cursor")]
     [InlineData("/api/v1/funding?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", "to")]
+    // Instants whose window or default range would fall before year 1 (were 500s): the accepted range is [1970, 9000).
+    [InlineData("/api/v1/funding/BTC-USD/summary?to=0001-01-01T00:00:00Z", "to")]
+    [InlineData("/api/v1/funding/BTC-USD/summary?windowHours=87600&to=0010-01-01T00:00:00Z", "to")]
+    [InlineData("/api/v1/markets/BTC/bars?to=0001-01-01T00:30:00Z", "to")]
+    [InlineData("/api/v1/markets/BTC/bars?interval=1d&from=1969-12-31T00:00:00Z", "from")]
+    [InlineData("/api/v1/trades?from=9999-12-31T00:00:00Z", "from")]
     public async Task Queries_BadParameter_Return400NamingIt(string path, string field)
     {
         await ProblemAssert.HasFieldErrorAsync(await _api.Client().GetAsync(path, Token), field);
