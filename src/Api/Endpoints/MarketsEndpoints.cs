@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Markets;
 using Analytics.Api.Errors;
+using Analytics.Data;
 using Analytics.Data.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -25,16 +26,19 @@ public static class MarketsEndpoints
             .RequireAuthorization(AuthNames.ReadPolicy)
             .WithName("GetBars")
             .WithSummary("OHLC, volume and VWAP bars of an underlying")
-            .WithDescription("Bars over [from, to) aligned to the interval (UTC), from trades (USD prices, VWAP = Σ price·size / Σ size) or " +
+            .WithDescription("Bars over [from, to) aligned to the interval (UTC), from trades (USD prices, VWAP = Σ price·size / Σ size) " +
+                             "of the underlying's perpetuals, or of one `instrument` (e.g. an option's premium), or " +
                              "from stored prices (`source=prices`, optionally one `priceSource`). `to` defaults to now, `from` to 100 " +
                              $"intervals before it; at most {MaxBars:N0} intervals per request.");
         return api;
     }
 
     private static async Task<Results<Ok<BarsResponse>, ValidationProblem>> BarsAsync(
-        BarsQuery bars, TimeProvider time, [Description("Underlying symbol, e.g. ETH.")] string underlying,
+        BarsQuery bars, AnalyticsDbContext db, TimeProvider time, [Description("Underlying symbol, e.g. ETH.")] string underlying,
         [Description("1m, 5m, 15m, 1h (default), 4h or 1d.")] string? interval, DateTimeOffset? from, DateTimeOffset? to,
         [Description("trades (default) or prices.")] string? source, [Description("With source=prices: one price source only.")] string? priceSource,
+        [Description("With source=trades: the canonical key of one instrument (e.g. ETH-20260327T080000Z-3000-C-european-cash); " +
+                     "default: the underlying's perpetuals.")] string? instrument,
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -42,6 +46,7 @@ public static class MarketsEndpoints
         if (!Intervals.TryGetValue(name, out var length)) errors.Add("interval", $"must be one of {string.Join(", ", Intervals.Keys)}; got '{name}'.");
         var kind = source ?? "trades";
         if (kind is not ("trades" or "prices")) errors.Add("source", $"must be trades or prices; got '{kind}'.");
+        if (instrument is not null && kind != "trades") errors.Add("instrument", "applies to source=trades only.");
         var (fromUtc, toUtc) = (errors.Instant("from", from), errors.Instant("to", to));
         if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
 
@@ -52,8 +57,9 @@ public static class MarketsEndpoints
         if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var u = underlying.ToUpperInvariant();
+        long? instrumentId = instrument is null ? null : await InstrumentMapping.IdOfAsync(db, instrument, cancellationToken);
         var result = kind == "trades"
-            ? await bars.FromTradesAsync(u, length, start, end, cancellationToken)
+            ? await bars.FromTradesAsync(u, instrumentId, length, start, end, cancellationToken)
             : await bars.FromPricesAsync(u, priceSource, length, start, end, cancellationToken);
         return TypedResults.Ok(new BarsResponse(u, name, kind, result.Select(b =>
             new BarResponse(new DateTimeOffset(b.StartUtc), b.Open, b.High, b.Low, b.Close, b.Volume, b.Vwap, b.Count)).ToList()));

@@ -1,3 +1,4 @@
+using Analytics.Data.Ingestion;
 using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Data.Queries;
@@ -7,17 +8,22 @@ public sealed record Bar(DateTime StartUtc, double Open, double High, double Low
 
 /// <summary>
 /// OHLC bars per fixed interval aligned to the Unix epoch (UTC), from trades (USD price and size; VWAP = Σ p·q / Σ q,
-/// summed in decimal) or from stored prices (candles merged: first open, max high, min low, last close; VWAP weights
+/// summed in decimal) of one instrument or of the underlying's perpetuals (option premiums of different strikes and
+/// expiries do not make one price series), or from stored prices (candles merged: first open, max high, min low, last close; VWAP weights
 /// each candle's close by its volume). Rows stream through once in time order via the (underlying, timestamp) index;
 /// empty intervals produce no bar.
 /// </summary>
 public sealed class BarsQuery(AnalyticsDbContext db)
 {
-    public async Task<List<Bar>> FromTradesAsync(string underlying, TimeSpan interval, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    /// <summary>Bars of the trades of <paramref name="instrumentId"/>, or of every perpetual on <paramref name="underlying"/> when null.</summary>
+    public async Task<List<Bar>> FromTradesAsync(string underlying, long? instrumentId, TimeSpan interval, DateTime fromUtc, DateTime toUtc,
+        CancellationToken cancellationToken)
     {
         var bars = new BarBuilder(interval);
+        List<long> instruments = instrumentId is { } id ? [id] : await db.Instruments.AsNoTracking()
+            .Where(i => i.Underlying == underlying && i.Kind == InstrumentIdentity.PerpKind).Select(i => i.Id).ToListAsync(cancellationToken);
         var rows = db.Trades.AsNoTracking()
-            .Where(t => t.Underlying == underlying && t.TimestampUtc >= fromUtc && t.TimestampUtc < toUtc)
+            .Where(t => t.Underlying == underlying && instruments.Contains(t.InstrumentId) && t.TimestampUtc >= fromUtc && t.TimestampUtc < toUtc)
             .OrderBy(t => t.TimestampUtc).ThenBy(t => t.Id)
             .Select(t => new { t.TimestampUtc, t.PriceUsd, t.Size })
             .AsAsyncEnumerable();

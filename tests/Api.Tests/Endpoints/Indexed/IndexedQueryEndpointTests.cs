@@ -58,13 +58,14 @@ public abstract class IndexedQueryEndpointTests
     }
 
     [Fact]
-    public async Task Bars_FiveTradesInOneHour_GiveOhlcVolumeAndVwap()
+    public async Task Bars_OfOneInstrument_GiveOhlcVolumeAndVwapOfItsTrades()
     {
         var data = new IngestTestData();
         await SendAsync(HttpMethod.Post, "/api/v1/trades", data.TradeCsv(5));
+        await SendAsync(HttpMethod.Post, "/api/v1/trades", data.PerpTradeCsv(3));
 
-        var hourly = await SendAsync(HttpMethod.Get, $"/api/v1/markets/{data.Underlying}/bars?interval=1h&from=2026-01-05T00:00:00Z&to=2026-01-06T00:00:00Z");
-        var minutes = await SendAsync(HttpMethod.Get, $"/api/v1/markets/{data.Underlying}/bars?interval=1m&from=2026-01-05T10:00:00Z&to=2026-01-05T11:00:00Z");
+        var hourly = await SendAsync(HttpMethod.Get, $"/api/v1/markets/{data.Underlying}/bars?instrument={data.OptionKey}&interval=1h&from=2026-01-05T00:00:00Z&to=2026-01-06T00:00:00Z");
+        var minutes = await SendAsync(HttpMethod.Get, $"/api/v1/markets/{data.Underlying}/bars?instrument={data.OptionKey}&interval=1m&from=2026-01-05T10:00:00Z&to=2026-01-05T11:00:00Z");
 
         var bar = Assert.Single(hourly.GetProperty("bars").EnumerateArray());
         Assert.Equal(DateTimeOffset.Parse("2026-01-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), bar.GetProperty("start").GetDateTimeOffset());
@@ -72,6 +73,20 @@ public abstract class IndexedQueryEndpointTests
         Assert.Equal(15.0, bar.GetProperty("volume").GetDouble());
         Assert.Equal(1540.0 / 15, bar.GetProperty("vwap").GetDouble(), 9); // Σ p·q / Σ q
         Assert.Equal(5, minutes.GetProperty("bars").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Bars_OfAnUnderlying_AreOfItsPerpetualsNotItsOptionPremiums()
+    {
+        var data = new IngestTestData();
+        await SendAsync(HttpMethod.Post, "/api/v1/trades", data.TradeCsv(5));
+        await SendAsync(HttpMethod.Post, "/api/v1/trades", data.PerpTradeCsv(3));
+
+        var hourly = await SendAsync(HttpMethod.Get, $"/api/v1/markets/{data.Underlying}/bars?interval=1h&from=2026-01-05T00:00:00Z&to=2026-01-06T00:00:00Z");
+
+        var bar = Assert.Single(hourly.GetProperty("bars").EnumerateArray());
+        Assert.Equal((3000.0, 3020.0, 3000.0, 3020.0), (bar.GetProperty("open").GetDouble(), bar.GetProperty("high").GetDouble(), bar.GetProperty("low").GetDouble(), bar.GetProperty("close").GetDouble()));
+        Assert.Equal((6.0, 3010.0, 3), (bar.GetProperty("volume").GetDouble(), bar.GetProperty("vwap").GetDouble(), bar.GetProperty("count").GetInt32()));
     }
 
     [Fact]
@@ -115,6 +130,7 @@ public abstract class IndexedQueryEndpointTests
     [Theory]
     [InlineData("/api/v1/markets/ETH/bars?interval=2h", "interval")]
     [InlineData("/api/v1/markets/ETH/bars?source=quotes", "source")]
+    [InlineData("/api/v1/markets/ETH/bars?source=prices&instrument=PERP-ETH-USD", "instrument")]
     [InlineData("/api/v1/markets/ETH/bars?interval=1m&from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from")]
     [InlineData("/api/v1/funding/BTC-USD/summary?windowHours=0", "windowHours")]
     [InlineData("/api/v1/trades?limit=0", "limit")]

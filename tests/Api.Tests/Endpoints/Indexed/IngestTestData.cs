@@ -21,6 +21,19 @@ internal sealed class IngestTestData
         return csv.ToString();
     }
 
+    /// <summary>The canonical key of <see cref="TradeCsv"/>'s option.</summary>
+    public string OptionKey => $"{Underlying}-20260327T080000Z-3000-C-european-cash";
+
+    /// <summary>Perpetual trades on {Underlying}-USD, one minute apart from 2026-01-05T10:00Z, price 3000 + 10i, size 2.</summary>
+    public string PerpTradeCsv(int count)
+    {
+        var csv = new StringBuilder("chain,venue,txHash,logIndex,blockNumber,timestamp,kind,underlying,market,side,price,size,feeUsd,indexPrice\n");
+        for (var i = 0; i < count; i++)
+            csv.Append(CultureInfo.InvariantCulture,
+                $"arbitrum-one,{Venue},0xperp{Underlying}{i:D4},0,{2000 + i},2026-01-05T10:{i % 60:D2}:00Z,perp,{Underlying},{Underlying}-USD,sell,{3000 + 10 * i},2,0.1,3000\n");
+        return csv.ToString();
+    }
+
     public string TradeNdJson(int count)
     {
         var lines = new StringBuilder();
