@@ -37,6 +37,6 @@ public static class QuotesEndpoints
         var instruments = await InstrumentMapping.LoadAsync(db, page.Select(q => q.InstrumentId), cancellationToken);
         return TypedResults.Ok(new QuotePageResponse(page.Select(q => new QuoteResponse(q.Venue, instruments[q.InstrumentId],
             new DateTimeOffset(q.TimestampUtc), q.Bid, q.Ask, q.Mark, q.BidSize, q.AskSize, q.MarkIv, q.BidIv, q.AskIv, q.UnderlyingPrice,
-            q.IndexPrice, q.OpenInterest, q.PremiumCurrency)).ToList(), KeysetListing.Encode(next)));
+            q.IndexPrice, q.OpenInterest, "usd", q.PremiumCurrency)).ToList(), KeysetListing.Encode(next)));
     }
 }

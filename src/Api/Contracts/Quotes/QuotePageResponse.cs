@@ -24,4 +24,5 @@ public sealed record QuoteResponse(
     [property: Description("The venue's forward for this expiry, USD.")] double? UnderlyingPrice,
     [property: Description("Index price, USD.")] double? IndexPrice,
     [property: Description("Open interest, contracts.")] double? OpenInterest,
-    [property: Description("Currency the venue quoted in (usd or underlying; values here are USD).")] string PremiumCurrency);
+    [property: Description("Currency of bid, ask and mark here: always usd (a coin premium is stored × underlyingPrice).")] string PremiumCurrency,
+    [property: Description("Currency the venue quoted in: usd, or underlying (coin premiums, e.g. Deribit; coin = USD value / underlyingPrice).")] string VenuePremiumCurrency);
