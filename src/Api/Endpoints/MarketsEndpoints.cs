@@ -60,7 +60,7 @@ public static class MarketsEndpoints
         long? instrumentId = instrument is null ? null : await InstrumentMapping.IdOfAsync(db, instrument, cancellationToken);
         var result = kind == "trades"
             ? await bars.FromTradesAsync(u, instrumentId, length, start, end, cancellationToken)
-            : await bars.FromPricesAsync(u, priceSource, length, start, end, cancellationToken);
+            : await bars.FromPricesAsync(u, priceSource?.ToLowerInvariant(), length, start, end, cancellationToken);
         return TypedResults.Ok(new BarsResponse(u, name, kind, result.Select(b =>
             new BarResponse(new DateTimeOffset(b.StartUtc), b.Open, b.High, b.Low, b.Close, b.Volume, b.Vwap, b.Count)).ToList()));
     }

@@ -17,7 +17,7 @@ public static class PricesEndpoints
             .RequireAuthorization(AuthNames.ReadPolicy)
             .WithName("ListPrices")
             .WithSummary("Price history, cursor-paginated")
-            .WithDescription("Prices filtered by underlying and source. " + KeysetListing.Description + " " +
+            .WithDescription("Prices filtered by underlying and source (any case). " + KeysetListing.Description + " " +
                              "The embedded setup is seeded with rows of source `synthetic-demo`: generated, not market data.");
         return api;
     }
@@ -32,7 +32,7 @@ public static class PricesEndpoints
 
         var query = db.PriceObservations.AsQueryable();
         if (underlying is not null) { var u = underlying.ToUpperInvariant(); query = query.Where(p => p.Underlying == u); }
-        if (source is not null) query = query.Where(p => p.Source == source);
+        if (source is not null) { var s = source.ToLowerInvariant(); query = query.Where(p => p.Source == s); }
         var (page, next) = await KeysetQuery.PageAsync(query, listing.FromUtc, listing.ToUtc, listing.After, listing.Limit, cancellationToken);
         return TypedResults.Ok(new PricePageResponse(
             page.Select(p => new PriceResponse(p.Underlying, p.Source, new DateTimeOffset(p.TimestampUtc), p.Open, p.High, p.Low, p.Close, p.Volume)).ToList(),

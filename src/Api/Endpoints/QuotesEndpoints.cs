@@ -17,7 +17,7 @@ public static class QuotesEndpoints
             .RequireAuthorization(AuthNames.ReadPolicy)
             .WithName("ListQuotes")
             .WithSummary("Option quote snapshots, cursor-paginated")
-            .WithDescription("Quotes (premiums in USD) filtered by venue, underlying and instrument (its canonical key). " + KeysetListing.Description);
+            .WithDescription("Quotes (premiums in USD) filtered by venue, underlying and instrument (its canonical key, any case). " + KeysetListing.Description);
         return api;
     }
 

@@ -17,7 +17,7 @@ public static class TradesEndpoints
             .RequireAuthorization(AuthNames.ReadPolicy)
             .WithName("ListTrades")
             .WithSummary("Trades, cursor-paginated")
-            .WithDescription("Trades filtered by chain, venue, underlying and instrument (its canonical key). " + KeysetListing.Description);
+            .WithDescription("Trades filtered by chain, venue, underlying and instrument (its canonical key, any case). " + KeysetListing.Description);
         return api;
     }
 

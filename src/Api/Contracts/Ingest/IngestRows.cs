@@ -60,7 +60,7 @@ public sealed record FundingIngestRow(
 /// <summary>A price row: a candle, or just `price`. Identity: (underlying, source, timestamp).</summary>
 public sealed record PriceIngestRow(
     [property: Description("Underlying symbol.")] string Underlying,
-    [property: Description("Price source, e.g. binance-spot or chainlink.")] string Source,
+    [property: Description("Price source, e.g. binance-spot or chainlink (stored lower-case).")] string Source,
     [property: Description("Instant (candle open), UTC.")] DateTimeOffset Timestamp,
     [property: Description("Open, USD.")] double? Open,
     [property: Description("High, USD.")] double? High,

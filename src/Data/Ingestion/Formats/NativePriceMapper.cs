@@ -11,7 +11,7 @@ public sealed class NativePriceMapper : IRowMapper<PriceRow>
     public PriceRow? Map(FieldReader f)
     {
         var underlying = f.Text("underlying", maxLength: 32)?.ToUpperInvariant();
-        var source = f.Text("source", maxLength: 64);
+        var source = f.Text("source", maxLength: 64)?.ToLowerInvariant();
         var timestamp = f.Instant("timestamp");
         var volume = f.Double("volume", false, 0);
         double? open, high, low, close;

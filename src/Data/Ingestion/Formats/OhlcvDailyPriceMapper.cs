@@ -16,7 +16,7 @@ namespace Analytics.Data.Ingestion.Formats;
 public sealed class OhlcvDailyPriceMapper(FormatParameters parameters) : IRowMapper<PriceRow>
 {
     private static readonly string[] QuoteSuffixes = ["USDT", "USDC", "BUSD", "USD"];
-    private readonly string _source = parameters.Text("source") ?? "cryptodatadownload";
+    private readonly string _source = parameters.Text("source")?.ToLowerInvariant() ?? "cryptodatadownload";
     private readonly string? _underlying = parameters.Text("underlying")?.ToUpperInvariant();
 
     public IReadOnlyCollection<string> RequiredColumns { get; } = ["Unix", "Date", "Symbol", "Open", "High", "Low", "Close"];

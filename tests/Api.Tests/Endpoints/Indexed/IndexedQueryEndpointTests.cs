@@ -90,6 +90,21 @@ public abstract class IndexedQueryEndpointTests
     }
 
     [Fact]
+    public async Task Filters_OnInstrumentKeyAndPriceSource_IgnoreCase()
+    {
+        var data = new IngestTestData();
+        await SendAsync(HttpMethod.Post, "/api/v1/trades", data.TradeCsv(2));
+        await SendAsync(HttpMethod.Post, "/api/v1/prices",
+            $$"""[{"underlying":"{{data.Underlying}}","source":"Chainlink","timestamp":"2026-01-05T10:00:00Z","price":3000}]""", "application/json");
+
+        var trades = await SendAsync(HttpMethod.Get, $"/api/v1/trades?instrument={data.OptionKey.ToLowerInvariant()}");
+        var prices = await SendAsync(HttpMethod.Get, $"/api/v1/prices?underlying={data.Underlying}&source=CHAINLINK");
+
+        Assert.Equal(2, trades.GetProperty("items").GetArrayLength());
+        Assert.Equal("chainlink", Assert.Single(prices.GetProperty("items").EnumerateArray()).GetProperty("source").GetString());
+    }
+
+    [Fact]
     public async Task FundingSummary_ThreeEightHourRates_GivesTimeWeightedAnnualisedRate()
     {
         var data = new IngestTestData();
