@@ -138,6 +138,19 @@ public sealed class IngestorTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Trades_CoinPremiumWithoutTheForward_IsARowErrorSayingWhyItIsNeeded(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, Token);
+        const string body = """{"chain":"base","venue":"aevo","txHash":"0xc0","logIndex":0,"blockNumber":1,"timestamp":"2026-01-05T10:00:00Z","kind":"option","underlying":"BTC","expiry":"2026-03-27T08:00:00Z","strike":90000,"type":"put","side":"buy","price":"0.04","size":1,"premiumCurrency":"underlying"}""" + "\n";
+
+        var result = await IngestTextAsync(database, IngestKind.Trades, "application/x-ndjson", body);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((1L, "underlyingPrice"), (error.Row, error.Field));
+        Assert.Contains("premiumCurrency is underlying", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Trades_ManyRepeats_AreAllCountedAndTheFirstThousandListed(StorageProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, Token);

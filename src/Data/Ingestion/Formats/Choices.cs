@@ -10,6 +10,22 @@ internal static class Choices
     public static readonly string[] Side = ["buy", "sell"];
     public static readonly string[] PremiumCurrency = ["usd", "underlying"];
 
+    /// <summary>
+    /// The expiry's forward (<c>underlyingPrice</c>, USD) that converts a premium quoted in the underlying to USD: required
+    /// when <paramref name="currency"/> is <c>underlying</c> (PRODUCT.md §3.1: the forward, never the index), optional otherwise.
+    /// </summary>
+    public static double? Forward(FieldReader f, string? currency)
+    {
+        const string field = "underlyingPrice";
+        var coin = currency == "underlying";
+        if (coin && string.IsNullOrWhiteSpace(f.Record[field]))
+        {
+            f.Error(field, "is required when premiumCurrency is underlying: the expiry's forward (USD) converts the coin premium to USD.");
+            return null;
+        }
+        return f.Double(field, coin, 0, minExclusive: true, unit: "USD forward of the expiry");
+    }
+
     /// <summary>Reads (underlying, expiry, strike, type, style, settlement) into an option identity, or null with errors.</summary>
     public static InstrumentIdentity? Option(FieldReader f, string? underlying)
     {

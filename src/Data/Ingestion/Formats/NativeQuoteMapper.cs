@@ -23,7 +23,7 @@ public sealed class NativeQuoteMapper : IRowMapper<QuoteRow>
         var markIv = f.Double("markIv", false, 0, 20, unit: "decimal, 0.55 = 55 %");
         var bidIv = f.Double("bidIv", false, 0, 20, unit: "decimal");
         var askIv = f.Double("askIv", false, 0, 20, unit: "decimal");
-        var forward = f.Double("underlyingPrice", currency == "underlying", 0, minExclusive: true, unit: "USD forward of the expiry");
+        var forward = Choices.Forward(f, currency);
         var index = f.Double("indexPrice", false, 0, minExclusive: true, unit: "USD");
         var openInterest = f.Double("openInterest", false, 0);
         if (f.HasErrors) return null;

@@ -30,7 +30,7 @@ public sealed class NativeTradeMapper : IRowMapper<TradeRow>
         var fee = f.Decimal("feeUsd", false);
         var index = f.Double("indexPrice", false, 0, minExclusive: true, unit: "USD");
         var currency = f.Choice("premiumCurrency", Choices.PremiumCurrency, "usd");
-        var forward = f.Double("underlyingPrice", currency == "underlying", 0, minExclusive: true, unit: "USD forward of the expiry");
+        var forward = Choices.Forward(f, currency);
         if (f.HasErrors) return null;
         var priceUsd = currency == "underlying" ? price!.Value * (decimal)forward!.Value : price!.Value;
         return new TradeRow(chain!, venue!, txHash!, (int)logIndex!.Value, block!.Value, timestamp!.Value, instrument!, side!,
