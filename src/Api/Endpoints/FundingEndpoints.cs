@@ -26,7 +26,8 @@ public static class FundingEndpoints
             .WithSummary("Funding over a window: time-weighted mean and annualised rate")
             .WithDescription("Observations with timestamps in (to − windowHours, to] (`to` defaults to now, `windowHours` to 24, at most " +
                              "87,600), from one venue or all. Each observation pays its rate over the intervalHours ending at it, so the " +
-                             "annualised rate is 8760 × Σ rate / Σ intervalHours. 404 when the window holds no observation.");
+                             "annualised rate is 8760 × Σ rate / Σ intervalHours. 404 when the window holds no observation.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -22,7 +22,8 @@ public static class JobsEndpoints
             .RequireAuthorization(AuthNames.AdminPolicy)
             .WithName("TriggerJob")
             .WithSummary("Run a recurring job now")
-            .WithDescription("Enqueues one run of the recurring job outside its schedule. Admin only.");
+            .WithDescription("Enqueues one run of the recurring job outside its schedule. Admin only; 404 for an unknown job.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -40,6 +40,7 @@ public static class SwaggerSetup
             o.UseOneOfForPolymorphism(); // batch slots: a result or an error
             o.OperationFilter<RoleOperationFilter>();
             o.OperationFilter<RequestExampleOperationFilter>();
+            o.OperationFilter<RateLimitOperationFilter>();
             o.SchemaFilter<DescriptionSchemaFilter>();
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml)) o.IncludeXmlComments(xml);

@@ -30,7 +30,9 @@ public static class PricingEndpoints
                              "calls with b ≥ r are priced as European. Give the tenor as `tenorYears` or as `expiry` (with an " +
                              "optional `valuationTime`, default now). Greeks are plain partial derivatives of the price: vega per " +
                              "1.00 of vol, theta per year of calendar time, rho per 1.00 of rate; `greeksMethod` says how they were " +
-                             "obtained. Invalid input gets 400 with every offending field in `errors`.");
+                             "obtained. Invalid input gets 400 with every offending field in `errors`.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/price/batch", PriceBatchAsync)
             .WithName("PriceOptionBatch")
             .WithSummary("Price many options in one call")
@@ -46,7 +48,9 @@ public static class PricingEndpoints
             .WithDescription("The pricing fields without `vol`, plus `price` (present value, USD). Solved to machine accuracy with " +
                              "Jäckel's \"Let's Be Rational\" (2015), also deep in the wings and at very short or long tenors. " +
                              "When no volatility gives the price (below intrinsic value, at or above the upper bound) the answer " +
-                             "is 422 with the reason, the intrinsic value and the bound.");
+                             "is 422 with the reason, the intrinsic value and the bound.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/implied-vol/batch", ImpliedVolBatchAsync)
             .WithName("ImpliedVolBatch")
             .WithSummary("Implied volatilities of many option prices")

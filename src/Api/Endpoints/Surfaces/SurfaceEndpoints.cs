@@ -26,7 +26,8 @@ public static class SurfaceEndpoints
                              "indexed quotes of the underlying (each instrument's latest snapshot at or before `asOf`). Every fit is stored " +
                              "with its inputs (indexed quote ids or the posted quotes), parameters, fit errors per quote in vol points, " +
                              "arbitrage diagnostics (Durrleman butterfly, Lee wings, calendar) and dropped-quote counts by reason. " +
-                             "201 with the stored surface; 422 when no expiry has enough usable quotes. Needs the `writer` role.");
+                             "201 with the stored surface; 422 when no expiry has enough usable quotes. Needs the `writer` role.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", ListAsync)
             .WithName("ListSurfaces")
             .WithSummary("Stored surfaces, newest first")
@@ -35,11 +36,13 @@ public static class SurfaceEndpoints
         group.MapGet("/latest", (string? underlying, AnalyticsDbContext db, CancellationToken ct) => LatestAsync(catalog, underlying, db, ct))
             .WithName("GetLatestSurface")
             .WithSummary("The latest surface of an underlying")
-            .WithDescription("The stored surface of `underlying` with the greatest as-of (ties: the newest fit). 404 when there is none.");
+            .WithDescription("The stored surface of `underlying` with the greatest as-of (ties: the newest fit). 404 when there is none.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}", (long id, AnalyticsDbContext db, CancellationToken ct) => GetAsync(catalog, id, db, ct))
             .WithName("GetSurface")
             .WithSummary("One stored surface")
-            .WithDescription("Slices (expiry, tenor, forward, SVI parameters, RMSE, market points with fit errors), arbitrage report, inputs.");
+            .WithDescription("Slices (expiry, tenor, forward, SVI parameters, RMSE, market points with fit errors), arbitrage report, inputs.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         SurfaceQueryEndpoints.Map(group, catalog);
         ChainEndpoints.Map(api, catalog);
         SurfaceVolFilter.Apply(api, catalog);

@@ -23,24 +23,28 @@ internal static class SurfaceQueryEndpoints
                              "the surface's as-of). Between slices total variance is linear in T at fixed k (no calendar arbitrage is added); " +
                              "before the first slice and after the last the vol at fixed k is held constant (w scales with T); ln F is linear " +
                              "in T between slices and flat outside. Within a slice the SVI wings extend linearly in k (Lee-bounded). " +
-                             "`extrapolation` says which rule applied.");
+                             "`extrapolation` says which rule applied.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/grid", (long id, double? logMoneynessFrom, double? logMoneynessTo, int? logMoneynessPoints, string? tenorsYears,
                 AnalyticsDbContext db, CancellationToken ct) => GridAsync(catalog, id, logMoneynessFrom, logMoneynessTo, logMoneynessPoints, tenorsYears, db, ct))
             .WithName("GetSurfaceGrid")
             .WithSummary("Vols on a log-moneyness × tenor grid")
             .WithDescription("Default grid: k from −1 to 1 in 41 points, and the slices' own tenors. `tenorsYears` is a comma-separated " +
-                             "list of tenors in years (at most 200); `logMoneynessPoints` 2–401. `vols[i][j]` is the vol at tenor i, k j.");
+                             "list of tenors in years (at most 200); `logMoneynessPoints` 2–401. `vols[i][j]` is the vol at tenor i, k j.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/smile.svg", (long id, AnalyticsDbContext db, CancellationToken ct) => PictureAsync(catalog, id, SmileChartFormat.Svg, db, ct))
             .WithName("GetSurfaceSmileSvg")
             .WithSummary("Picture of the surface (SVG)")
             .WithDescription("One panel per expiry: the fitted smile (implied vol, % against log-moneyness) over the market bid, ask and " +
                              "mid vols of the quotes used; a last panel with the ATM (k = 0) term structure.")
-            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml");
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/smile.png", (long id, AnalyticsDbContext db, CancellationToken ct) => PictureAsync(catalog, id, SmileChartFormat.Png, db, ct))
             .WithName("GetSurfaceSmilePng")
             .WithSummary("Picture of the surface (PNG)")
             .WithDescription("The picture of `smile.svg` as a PNG.")
-            .Produces(StatusCodes.Status200OK, contentType: "image/png");
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<SurfaceVolResponse>, ValidationProblem, ProblemHttpResult>> VolAsync(
