@@ -32,7 +32,7 @@ public static class FundingEndpoints
     }
 
     private static async Task<Results<Ok<FundingPageResponse>, ValidationProblem>> ListAsync(
-        AnalyticsDbContext db, string? venue, string? market, DateTimeOffset? from, DateTimeOffset? to, string? cursor, int? limit,
+        AnalyticsDbContext db, string? venue, string? market, DateTimeOffset? from, DateTimeOffset? to, string? cursor, [Description("Page size, 1–1000."), DefaultValue(KeysetListing.DefaultLimit)] int? limit,
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -50,7 +50,7 @@ public static class FundingEndpoints
 
     private static async Task<Results<Ok<FundingSummaryResponse>, ValidationProblem, ProblemHttpResult>> SummaryAsync(
         FundingSummaryQuery funding, TimeProvider time, [Description("Perp market, e.g. BTC-USD.")] string market,
-        [Description("Venue; omit for every venue.")] string? venue, [Description("Window length, hours (default 24).")] double? windowHours,
+        [Description("Venue; omit for every venue.")] string? venue, [Description("Window length, hours (default 24)."), DefaultValue(24.0)] double? windowHours,
         [Description("Window end, UTC (default now).")] DateTimeOffset? to, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();

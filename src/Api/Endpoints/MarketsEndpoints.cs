@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Markets;
 using Analytics.Api.Errors;
@@ -35,8 +36,8 @@ public static class MarketsEndpoints
 
     private static async Task<Results<Ok<BarsResponse>, ValidationProblem>> BarsAsync(
         BarsQuery bars, AnalyticsDbContext db, TimeProvider time, [Description("Underlying symbol, e.g. ETH.")] string underlying,
-        [Description("1m, 5m, 15m, 1h (default), 4h or 1d.")] string? interval, DateTimeOffset? from, DateTimeOffset? to,
-        [Description("trades (default) or prices.")] string? source, [Description("With source=prices: one price source only.")] string? priceSource,
+        [Description("1m, 5m, 15m, 1h (default), 4h or 1d."), DefaultValue("1h"), AllowedValues("1m", "5m", "15m", "1h", "4h", "1d")] string? interval, DateTimeOffset? from, DateTimeOffset? to,
+        [Description("trades (default) or prices."), DefaultValue("trades"), AllowedValues("trades", "prices")] string? source, [Description("With source=prices: one price source only.")] string? priceSource,
         [Description("With source=trades: the canonical key of one instrument (e.g. ETH-20260327T080000Z-3000-C-european-cash); " +
                      "default: the underlying's perpetuals.")] string? instrument,
         CancellationToken cancellationToken)

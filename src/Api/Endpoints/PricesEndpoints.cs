@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Prices;
 using Analytics.Api.Errors;
@@ -24,7 +25,7 @@ public static class PricesEndpoints
 
     private static async Task<Results<Ok<PricePageResponse>, ValidationProblem>> ListAsync(
         AnalyticsDbContext db, string? underlying, string? source, DateTimeOffset? from, DateTimeOffset? to,
-        string? cursor, int? limit, CancellationToken cancellationToken)
+        string? cursor, [Description("Page size, 1–1000."), DefaultValue(KeysetListing.DefaultLimit)] int? limit, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var listing = KeysetListing.Read(from, to, cursor, limit, errors);

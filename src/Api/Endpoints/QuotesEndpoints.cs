@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Quotes;
 using Analytics.Api.Errors;
@@ -23,7 +24,7 @@ public static class QuotesEndpoints
 
     private static async Task<Results<Ok<QuotePageResponse>, ValidationProblem>> ListAsync(
         AnalyticsDbContext db, string? venue, string? underlying, string? instrument, DateTimeOffset? from, DateTimeOffset? to,
-        string? cursor, int? limit, CancellationToken cancellationToken)
+        string? cursor, [Description("Page size, 1–1000."), DefaultValue(KeysetListing.DefaultLimit)] int? limit, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var listing = KeysetListing.Read(from, to, cursor, limit, errors);

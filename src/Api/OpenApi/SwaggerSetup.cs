@@ -41,6 +41,7 @@ public static class SwaggerSetup
             o.OperationFilter<RoleOperationFilter>();
             o.OperationFilter<RequestExampleOperationFilter>();
             o.OperationFilter<RateLimitOperationFilter>();
+            o.ParameterFilter<AllowedValuesParameterFilter>();
             o.SchemaFilter<DescriptionSchemaFilter>();
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml)) o.IncludeXmlComments(xml);
