@@ -38,7 +38,9 @@ public static class IngestEndpoints
             "`venue=`, `intervalHours=`, `utcOffsetHours=` (the Date column's offset from UTC) and optional `market=`.");
         Map<PriceIngestRow>(api, "/prices", IngestKind.Prices, "IngestPrices", "Ingest spot and index prices",
             "Prices identified by (underlying, source, timestamp). `format=ohlcv-daily` reads CryptoDataDownload daily candles " +
-            "(`source=` default `cryptodatadownload`, `underlying=` default from Symbol).");
+            "(`source=` default `cryptodatadownload`, `underlying=` default from Symbol); `format=deribit-perpetual` the perpetual's " +
+            "price at each Deribit board snapshot (`source=` default `deribit-perpetual`); `format=deribit-futures` the dated-futures " +
+            "curve at each snapshot, one source per future (`deribit-btc-25dec26`).");
         return api;
     }
 

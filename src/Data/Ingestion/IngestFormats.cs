@@ -9,6 +9,8 @@ public static class IngestFormats
     public const string DeribitTicker = "deribit-ticker";
     public const string FundingCsv = "funding-csv";
     public const string OhlcvDaily = "ohlcv-daily";
+    public const string DeribitPerpetual = "deribit-perpetual";
+    public const string DeribitFutures = "deribit-futures";
 
     public static IRowMapper<TradeRow> Trades(string? format, FormatParameters p) => format switch
     {
@@ -35,7 +37,9 @@ public static class IngestFormats
     {
         null or "" => new NativePriceMapper(),
         OhlcvDaily => new OhlcvDailyPriceMapper(p),
-        _ => throw Unknown(format, "prices", [OhlcvDaily]),
+        DeribitPerpetual => new DeribitPerpetualPriceMapper(p),
+        DeribitFutures => new DeribitFuturesPriceMapper(),
+        _ => throw Unknown(format, "prices", [OhlcvDaily, DeribitPerpetual, DeribitFutures]),
     };
 
     private static IngestFormatException Unknown(string format, string kind, string[] known) =>

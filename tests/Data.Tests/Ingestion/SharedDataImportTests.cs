@@ -127,4 +127,29 @@ public sealed class SharedDataImportTests
         Assert.Equal([30076.0, 29030.0], bars.Where(b => b.StartUtc.Day is 9 or 12).Select(b => Math.Round(b.Close)));
         Assert.Equal(4, bars.Count);
     }
+
+    // Values from the files themselves (PROVENANCE.md: options/perpetual_futures_prices.csv and options/term_futures_marks.csv).
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task DeribitPerpetualAndFutures_LoadEveryRowAsPricesAtTheSnapshotInstants(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, Token);
+
+        var perps = await IngestFileAsync(database, IngestKind.Prices, Data("options/perpetual_futures_prices.csv"), IngestFormats.DeribitPerpetual);
+        var futures = await IngestFileAsync(database, IngestKind.Prices, Data("options/term_futures_marks.csv"), IngestFormats.DeribitFutures);
+        var again = await IngestFileAsync(database, IngestKind.Prices, Data("options/term_futures_marks.csv"), IngestFormats.DeribitFutures);
+
+        Assert.Equal((838L, 0L), (perps.Inserted, perps.Rejected));
+        Assert.Equal((5854L, 0L), (futures.Inserted, futures.Rejected));
+        Assert.Equal((0L, 5854L), (again.Inserted, again.Duplicates));
+        await using var db = database.NewContext();
+        var snapshot = new DateTime(2025, 12, 30, 17, 31, 15, DateTimeKind.Utc).AddTicks(9441810); // 17:31:15.944181
+        async Task<double> Price(string underlying, string source) =>
+            (await db.PriceObservations.SingleAsync(p => p.Underlying == underlying && p.Source == source && p.TimestampUtc == snapshot, Token)).Close;
+        Assert.Equal(88539.0, await Price("BTC", "deribit-perpetual"));
+        Assert.Equal(2978.35, await Price("ETH", "deribit-perpetual"));
+        Assert.Equal(92595.0, await Price("BTC", "deribit-btc-25dec26"));
+        Assert.Equal(91540.0, await Price("BTC", "deribit-btc-25sep26"));
+        Assert.Equal(419, await db.PriceObservations.CountAsync(p => p.Underlying == "ETH" && p.Source == "deribit-perpetual", Token));
+        Assert.Equal(2927, await db.PriceObservations.CountAsync(p => p.Underlying == "BTC" && p.Source.StartsWith("deribit-btc-"), Token));
+    }
 }
