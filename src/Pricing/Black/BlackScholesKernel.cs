@@ -60,75 +60,27 @@ internal static class BlackScholesKernel
     internal static BlackVanillaOptionResult Evaluate(
         double spot, double strike, double tenor, double sigma, double rate, double carry, bool isCall, bool rhoMovesCarry)
     {
-        double sqrtTenor = Math.Sqrt(tenor);
-        double stdDev = sigma * sqrtTenor;
-        GrowthAndDiscount(tenor, rate, carry, out double growth, out double discountFactor);
-        double forward = spot * growth;
-        double carryFactor = growth * discountFactor; // A = e^{(b−r)T}
-        var c = new Core(forward, strike, stdDev);
-        bool inTheMoney = isCall == c.Up;
-        double price = discountFactor * (inTheMoney ? (c.Hi - c.Lo) + c.OutOfTheMoney : c.OutOfTheMoney);
+        var f = new FirstOrder(spot, strike, tenor, sigma, rate, carry, isCall, rhoMovesCarry);
+        double d1 = f.Core.Up ? f.Core.A : -f.Core.M;
+        double d2 = d1 - f.StdDev;
+        double vanna = -f.CarryFactor * f.Density1 * d2 / sigma;
+        double volga = f.Vega * d1 * d2 / sigma;
+        double charm = -f.CarryFactor * (f.Density1 * (carry / f.StdDev - d2 / (2.0 * tenor)) + f.Omega * (carry - rate) * f.Cdf1);
 
-        double omega = isCall ? 1.0 : -1.0;
-        double d1 = c.Up ? c.A : -c.M;
-        double d2 = d1 - stdDev;
-        double density1 = (c.Up ? c.ExpA : c.ExpM) * StandardNormal.InvSqrtTwoPi;
-        double n1 = c.Up ? c.TailA : c.TailM;
-        double n2 = c.Up ? c.TailM : c.TailA;
-        double cdf1 = inTheMoney ? 1.0 - n1 : n1; // Φ(ωd₁)
-        double cdf2 = inTheMoney ? 1.0 - n2 : n2; // Φ(ωd₂)
-
-        double delta = omega * carryFactor * cdf1;
-        double gamma = carryFactor * density1 / (spot * stdDev);
-        double vega = spot * carryFactor * density1 * sqrtTenor;
-        double theta = -spot * carryFactor * density1 * sigma / (2.0 * sqrtTenor)
-                       - omega * (carry - rate) * spot * carryFactor * cdf1
-                       - omega * rate * strike * discountFactor * cdf2;
-        double carryRho = omega * tenor * spot * carryFactor * cdf1;
-        double rhoCarryFixed = -tenor * price;
-        double rho = rhoMovesCarry ? rhoCarryFixed + carryRho : rhoCarryFixed;
-        double vanna = -carryFactor * density1 * d2 / sigma;
-        double volga = vega * d1 * d2 / sigma;
-        double charm = -carryFactor * (density1 * (carry / stdDev - d2 / (2.0 * tenor)) + omega * (carry - rate) * cdf1);
-
-        var greeks = new Greeks(delta, gamma, vega, theta, rho, carryRho, vanna, volga, charm);
-        return new BlackVanillaOptionResult(price, forward, discountFactor, greeks);
+        var greeks = new Greeks(f.Delta, f.Gamma, f.Vega, f.Theta, f.Rho, f.CarryRho, vanna, volga, charm);
+        return new BlackVanillaOptionResult(f.Price, f.Forward, f.DiscountFactor, greeks);
     }
 
     /// <summary>
     /// Price, forward, discount factor and the first-order Greeks (delta, gamma, vega, theta, rho, carry rho): the
-    /// operations of <see cref="Evaluate"/> without the second-order terms, so every output equals the corresponding
-    /// output of <see cref="Evaluate"/> bit for bit.
+    /// operations of <see cref="Evaluate"/> without the second-order terms (one <see cref="FirstOrder"/> serves both),
+    /// so every output equals the corresponding output of <see cref="Evaluate"/> bit for bit.
     /// </summary>
     internal static BlackVanillaFirstOrderResult EvaluateFirstOrder(
         double spot, double strike, double tenor, double sigma, double rate, double carry, bool isCall, bool rhoMovesCarry)
     {
-        double sqrtTenor = Math.Sqrt(tenor);
-        double stdDev = sigma * sqrtTenor;
-        GrowthAndDiscount(tenor, rate, carry, out double growth, out double discountFactor);
-        double forward = spot * growth;
-        double carryFactor = growth * discountFactor; // A = e^{(b−r)T}
-        var c = new Core(forward, strike, stdDev);
-        bool inTheMoney = isCall == c.Up;
-        double price = discountFactor * (inTheMoney ? (c.Hi - c.Lo) + c.OutOfTheMoney : c.OutOfTheMoney);
-
-        double omega = isCall ? 1.0 : -1.0;
-        double density1 = (c.Up ? c.ExpA : c.ExpM) * StandardNormal.InvSqrtTwoPi;
-        double n1 = c.Up ? c.TailA : c.TailM;
-        double n2 = c.Up ? c.TailM : c.TailA;
-        double cdf1 = inTheMoney ? 1.0 - n1 : n1; // Φ(ωd₁)
-        double cdf2 = inTheMoney ? 1.0 - n2 : n2; // Φ(ωd₂)
-
-        double delta = omega * carryFactor * cdf1;
-        double gamma = carryFactor * density1 / (spot * stdDev);
-        double vega = spot * carryFactor * density1 * sqrtTenor;
-        double theta = -spot * carryFactor * density1 * sigma / (2.0 * sqrtTenor)
-                       - omega * (carry - rate) * spot * carryFactor * cdf1
-                       - omega * rate * strike * discountFactor * cdf2;
-        double carryRho = omega * tenor * spot * carryFactor * cdf1;
-        double rhoCarryFixed = -tenor * price;
-        double rho = rhoMovesCarry ? rhoCarryFixed + carryRho : rhoCarryFixed;
-        return new BlackVanillaFirstOrderResult(price, forward, discountFactor, delta, gamma, vega, theta, rho, carryRho);
+        var f = new FirstOrder(spot, strike, tenor, sigma, rate, carry, isCall, rhoMovesCarry);
+        return new BlackVanillaFirstOrderResult(f.Price, f.Forward, f.DiscountFactor, f.Delta, f.Gamma, f.Vega, f.Theta, f.Rho, f.CarryRho);
     }
 
     /// <summary>Present value only, equal bit for bit to the price of <see cref="Evaluate"/>.</summary>
@@ -197,6 +149,74 @@ internal static class BlackScholesKernel
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// Price, forward, discount factor and first-order Greeks of one option, with the terms the second-order Greeks
+    /// reuse (the core, s = σ√T, A = e^{(b−r)T}, ω, φ(d₁), Φ(ωd₁)).
+    /// </summary>
+    private readonly struct FirstOrder
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public FirstOrder(double spot, double strike, double tenor, double sigma, double rate, double carry, bool isCall, bool rhoMovesCarry)
+        {
+            double sqrtTenor = Math.Sqrt(tenor);
+            StdDev = sigma * sqrtTenor;
+            GrowthAndDiscount(tenor, rate, carry, out double growth, out double discountFactor);
+            DiscountFactor = discountFactor;
+            Forward = spot * growth;
+            CarryFactor = growth * discountFactor; // A = e^{(b−r)T}
+            Core = new Core(Forward, strike, StdDev);
+            bool inTheMoney = isCall == Core.Up;
+            Price = discountFactor * (inTheMoney ? (Core.Hi - Core.Lo) + Core.OutOfTheMoney : Core.OutOfTheMoney);
+
+            Omega = isCall ? 1.0 : -1.0;
+            Density1 = (Core.Up ? Core.ExpA : Core.ExpM) * StandardNormal.InvSqrtTwoPi;
+            double n1 = Core.Up ? Core.TailA : Core.TailM;
+            double n2 = Core.Up ? Core.TailM : Core.TailA;
+            Cdf1 = inTheMoney ? 1.0 - n1 : n1; // Φ(ωd₁)
+            double cdf2 = inTheMoney ? 1.0 - n2 : n2; // Φ(ωd₂)
+
+            Delta = Omega * CarryFactor * Cdf1;
+            Gamma = CarryFactor * Density1 / (spot * StdDev);
+            Vega = spot * CarryFactor * Density1 * sqrtTenor;
+            Theta = -spot * CarryFactor * Density1 * sigma / (2.0 * sqrtTenor)
+                    - Omega * (carry - rate) * spot * CarryFactor * Cdf1
+                    - Omega * rate * strike * discountFactor * cdf2;
+            CarryRho = Omega * tenor * spot * CarryFactor * Cdf1;
+            double rhoCarryFixed = -tenor * Price;
+            Rho = rhoMovesCarry ? rhoCarryFixed + CarryRho : rhoCarryFixed;
+        }
+
+        public Core Core { get; }
+
+        public double StdDev { get; }
+
+        public double Forward { get; }
+
+        public double DiscountFactor { get; }
+
+        public double CarryFactor { get; }
+
+        public double Omega { get; }
+
+        public double Density1 { get; }
+
+        public double Cdf1 { get; }
+
+        public double Price { get; }
+
+        public double Delta { get; }
+
+        public double Gamma { get; }
+
+        public double Vega { get; }
+
+        public double Theta { get; }
+
+        public double Rho { get; }
+
+        public double CarryRho { get; }
     }
 
     /// <summary>
