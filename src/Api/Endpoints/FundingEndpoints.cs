@@ -5,6 +5,7 @@ using Analytics.Api.Errors;
 using Analytics.Data;
 using Analytics.Data.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Analytics.Pricing.Market;
 
 namespace Analytics.Api.Endpoints;
 
@@ -44,7 +45,7 @@ public static class FundingEndpoints
         if (market is not null) { var m = market.ToUpperInvariant(); query = query.Where(f => f.Market == m); }
         var (page, next) = await KeysetQuery.PageAsync(query, listing.FromUtc, listing.ToUtc, listing.After, listing.Limit, cancellationToken);
         return TypedResults.Ok(new FundingPageResponse(page.Select(f => new FundingResponse(f.Venue, f.Market, new DateTimeOffset(f.TimestampUtc),
-            f.RatePerInterval, f.IntervalHours, f.RatePerInterval * FundingSummary.HoursPerYear / f.IntervalHours, f.MarkPrice, f.IndexPrice)).ToList(),
+            f.RatePerInterval, f.IntervalHours, f.RatePerInterval * YearFraction.HoursPerYear / f.IntervalHours, f.MarkPrice, f.IndexPrice)).ToList(),
             KeysetListing.Encode(next)));
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Analytics.Pricing.Market;
 
 namespace Analytics.Data.Queries;
 
@@ -31,7 +32,6 @@ public sealed class FundingSummaryQuery(AnalyticsDbContext db)
 /// </summary>
 public sealed record FundingSummary(int Observations, double MeanRatePerInterval, double AnnualisedRate, double Min, double Max, double HoursCovered)
 {
-    public const double HoursPerYear = 8760;
 
     /// <summary>Null for no observations. Rates are decimals per interval; hours &gt; 0.</summary>
     public static FundingSummary? Compute(IEnumerable<(double RatePerInterval, double IntervalHours)> observations)
@@ -47,6 +47,6 @@ public sealed record FundingSummary(int Observations, double MeanRatePerInterval
             min = Math.Min(min, rate);
             max = Math.Max(max, rate);
         }
-        return n == 0 ? null : new FundingSummary(n, sumRateHours / sumHours, HoursPerYear * sumRate / sumHours, min, max, sumHours);
+        return n == 0 ? null : new FundingSummary(n, sumRateHours / sumHours, YearFraction.HoursPerYear * sumRate / sumHours, min, max, sumHours);
     }
 }

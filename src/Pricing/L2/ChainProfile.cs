@@ -1,3 +1,5 @@
+using Analytics.Pricing.Market;
+
 namespace Analytics.Pricing.L2;
 
 /// <summary>What kind of chain a profile describes; it sets how long withdrawals to L1 wait.</summary>
@@ -36,7 +38,7 @@ public readonly record struct ChainProfile(
     string Source)
 {
     /// <summary>The withdrawal delay as a year fraction (Act/365F), the δ of the settlement discount.</summary>
-    public double WithdrawalDelayYears => WithdrawalDelayHours / (365.0 * 24.0);
+    public double WithdrawalDelayYears => YearFraction.FromHours(WithdrawalDelayHours);
 
     /// <summary>
     /// This profile with the per-request overrides of API.md applied (<c>gasCostUsd</c>, <c>withdrawalDelayHours</c>,

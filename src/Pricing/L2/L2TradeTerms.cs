@@ -1,3 +1,5 @@
+using Analytics.Pricing.Market;
+
 namespace Analytics.Pricing.L2;
 
 /// <summary>Where the proceeds of an L2 trade settle (API.md <c>l2.settlement</c>).</summary>
@@ -18,9 +20,6 @@ public enum SettlementLayer
 /// </summary>
 public sealed record L2TradeTerms
 {
-    /// <summary>Hours per year under Act/365F, to turn the re-hedge interval into years.</summary>
-    public const double HoursPerYear = 365.0 * 24.0;
-
     /// <summary>Creates validated trade terms.</summary>
     /// <param name="chain">The chain's profile (gas cost ≥ 0 USD, withdrawal delay ≥ 0 hours), overrides applied.</param>
     /// <param name="settlement">Settle on L1 (wait the withdrawal delay) or on the L2 (no delay).</param>
@@ -75,7 +74,7 @@ public sealed record L2TradeTerms
     public double GasPerContractUsd => Chain.GasCostUsd / Contracts;
 
     /// <summary>Re-hedge interval Δt in years (hours / 8760).</summary>
-    public double RehedgeIntervalYears => RehedgeIntervalHours / HoursPerYear;
+    public double RehedgeIntervalYears => YearFraction.FromHours(RehedgeIntervalHours);
 
     /// <summary>
     /// The notional of one re-hedge in USD: <see cref="HedgeNotionalUsd"/> when given, else contracts × spot

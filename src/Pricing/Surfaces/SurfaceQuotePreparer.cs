@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Analytics.Pricing.ImpliedVol;
+using Analytics.Pricing.Market;
 
 namespace Analytics.Pricing.Surfaces;
 
@@ -13,14 +14,12 @@ namespace Analytics.Pricing.Surfaces;
 /// <remarks>Tenor T is Act/365F from the as-of instant to the expiry instant. Stateless, pure and thread-safe.</remarks>
 public static class SurfaceQuotePreparer
 {
-    private const double SecondsPerYear = 365.0 * 86_400.0;
-
     /// <summary>Act/365F year fraction from <paramref name="asOfUtc"/> to <paramref name="expiryUtc"/>.</summary>
     /// <param name="asOfUtc">Valuation instant.</param>
     /// <param name="expiryUtc">Expiry instant.</param>
     /// <returns>Years, negative when the expiry is in the past.</returns>
     public static double TenorYears(DateTimeOffset asOfUtc, DateTimeOffset expiryUtc) =>
-        (expiryUtc - asOfUtc).TotalSeconds / SecondsPerYear;
+        YearFraction.Act365F(asOfUtc, expiryUtc);
 
     /// <summary>Turns quotes into smiles per expiry.</summary>
     /// <param name="quotes">Quotes of one underlying at <paramref name="asOfUtc"/>.</param>

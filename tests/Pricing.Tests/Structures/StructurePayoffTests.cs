@@ -13,7 +13,7 @@ public sealed class StructurePayoffTests
     private const double Tolerance = 1e-9;
 
     private static StructureResult Price(StructureTemplate template, double[] strikes, double quantity = 1.0, OptionRight? right = null) =>
-        StructurePricer.Default.Price(Template(template, strikes, quantity, right), Market);
+        StructurePricer.Default.Price(Template(template, strikes, quantity, right), FlatMarket);
 
     [Fact]
     public void CallSpread_Extremes_AreWidthMinusPremiumAndPremium()
@@ -59,7 +59,7 @@ public sealed class StructurePayoffTests
     public void Straddle_BreakevenBeyondTheGrid_IsStillFound()
     {
         // σ = 5 makes the premium larger than the strike: K + premium lies past 2·max(S, K).
-        var result = StructurePricer.Default.Price(Template(StructureTemplate.Straddle, [100]), Market with { Volatility = 5.0 });
+        var result = StructurePricer.Default.Price(Template(StructureTemplate.Straddle, [100]), FlatMarket with { Volatility = 5.0 });
 
         Assert.True(100.0 + result.Premium > 200.0);
         Assert.Equal(100.0 + result.Premium, result.Breakevens[^1], Tolerance);
@@ -126,7 +126,7 @@ public sealed class StructurePayoffTests
     public void Calendar_CarryBelowRate_HasUnboundedLoss()
     {
         // b < r: the far call grows like S·e^{(b−r)τ} < S, so the short near call wins as S → ∞.
-        var market = Market with { Carry = CarrySpecification.FromRates(0.05, 0.03) };
+        var market = FlatMarket with { Carry = CarrySpecification.FromRates(0.05, 0.03) };
         var result = StructurePricer.Default.Price(Template(StructureTemplate.Calendar, [100], right: OptionRight.Call), market);
 
         Assert.Null(result.MaxLoss);
@@ -149,7 +149,7 @@ public sealed class StructurePayoffTests
     public void Payoff_CustomGrid_IsHonouredAndValidated()
     {
         var result = StructurePricer.Default.Price(
-            Template(StructureTemplate.Straddle, [100]), Market, grid: PayoffGrid.Create(50.0, 150.0, 11));
+            Template(StructureTemplate.Straddle, [100]), FlatMarket, grid: PayoffGrid.Create(50.0, 150.0, 11));
 
         Assert.Equal(11, result.Payoff.Length); // 100 is already a grid point
         Assert.Equal(-result.Premium, result.Payoff[5].Pnl, 1e-12);

@@ -10,7 +10,7 @@ namespace Analytics.Pricing.Tests.Structures;
 /// </summary>
 public sealed class StructurePricerTests
 {
-    internal static readonly StructureMarket Market = new(100.0, 0.6, 0.05, CarrySpecification.FromRates(0.05, 0.0));
+    internal static readonly StructureMarket FlatMarket = new(100.0, 0.6, 0.05, CarrySpecification.FromRates(0.05, 0.0));
 
     internal static StructureDefinition Template(StructureTemplate template, double[] strikes, double quantity = 1.0, OptionRight? right = null) =>
         StructureBuilder.FromTemplate(template, strikes, 0.25, quantity, right, farTenorYears: 0.5).GetValueOrThrow();
@@ -36,7 +36,7 @@ public sealed class StructurePricerTests
     {
         var structure = Template(template, strikes, quantity: 2.5, right: OptionRight.Call);
 
-        var result = StructurePricer.Default.Price(structure, Market);
+        var result = StructurePricer.Default.Price(structure, FlatMarket);
 
         double premium = 0.0;
         double vega = 0.0;
@@ -65,7 +65,7 @@ public sealed class StructurePricerTests
             new StructureLeg(OptionRight.Call, 120.0, 0.5, -2.0),
         ]).GetValueOrThrow();
 
-        var result = StructurePricer.Default.Price(structure, Market);
+        var result = StructurePricer.Default.Price(structure, FlatMarket);
 
         var american = VanillaOptionEngine.BjerksundStensland2002.Price(
             BlackVanillaOptionInputs.WithDividendYield(OptionRight.Put, 100.0, 110.0, 1.0, 0.3, 0.05, 0.0));
@@ -91,7 +91,7 @@ public sealed class StructurePricerTests
             }
 
             var structure = Template(StructureTemplate.Butterfly, [center - width, center, center + width], right: right);
-            var result = StructurePricer.Default.Price(structure, Market with { Volatility = vol });
+            var result = StructurePricer.Default.Price(structure, FlatMarket with { Volatility = vol });
 
             Assert.True(result.Premium >= -1e-12 * center, $"K={center}, w={width}, σ={vol}: {result.Premium}");
         }
@@ -100,8 +100,8 @@ public sealed class StructurePricerTests
     [Fact]
     public void Price_NegativeQuantity_NegatesPremiumAndSwapsProfitAndLoss()
     {
-        var longCondor = StructurePricer.Default.Price(Template(StructureTemplate.IronCondor, [80, 90, 110, 120]), Market);
-        var shortCondor = StructurePricer.Default.Price(Template(StructureTemplate.IronCondor, [80, 90, 110, 120], quantity: -1.0), Market);
+        var longCondor = StructurePricer.Default.Price(Template(StructureTemplate.IronCondor, [80, 90, 110, 120]), FlatMarket);
+        var shortCondor = StructurePricer.Default.Price(Template(StructureTemplate.IronCondor, [80, 90, 110, 120], quantity: -1.0), FlatMarket);
 
         Assert.Equal(-longCondor.Premium, shortCondor.Premium, 1e-12);
         Assert.Equal(-longCondor.Greeks.Gamma, shortCondor.Greeks.Gamma, 1e-12);
@@ -117,7 +117,7 @@ public sealed class StructurePricerTests
         var terms = new L2TradeTerms(chain, SettlementLayer.L2, 1.0, 1.0, 0.0, hedgeNotionalUsd: 1e12); // k ≈ 0: gas only
         var structure = Template(StructureTemplate.IronCondor, [80, 90, 110, 120]);
 
-        var result = StructurePricer.Default.Price(structure, Market, terms);
+        var result = StructurePricer.Default.Price(structure, FlatMarket, terms);
 
         Assert.Equal(new StructureGas(3.0, 12.0, 9.0), result.Gas);
         Assert.NotNull(result.L2);
@@ -132,8 +132,8 @@ public sealed class StructurePricerTests
         var structure = Template(StructureTemplate.Butterfly, [90, 100, 110], right: OptionRight.Call);
         var frictionless = L2TradeTerms.Frictionless(new ChainProfile("base", "Base", RollupKind.Optimistic, 168.0, 2.0, 0.01, 2.0, "test"));
 
-        var plain = StructurePricer.Default.Price(structure, Market);
-        var l2 = StructurePricer.Default.Price(structure, Market, frictionless);
+        var plain = StructurePricer.Default.Price(structure, FlatMarket);
+        var l2 = StructurePricer.Default.Price(structure, FlatMarket, frictionless);
 
         Assert.Equal(plain.Premium, l2.Premium);
         Assert.Equal(plain.Premium, l2.L2!.Bid);
@@ -150,7 +150,7 @@ public sealed class StructurePricerTests
         var terms = new L2TradeTerms(chain, SettlementLayer.L2, 1.0, 1.0, 0.001);
         var structure = Template(StructureTemplate.Butterfly, [90, 100, 110], quantity, OptionRight.Call);
 
-        var result = StructurePricer.Default.Price(structure, Market, terms);
+        var result = StructurePricer.Default.Price(structure, FlatMarket, terms);
         var quote = result.L2!;
 
         Assert.Equal(result.Greeks.Gamma, quote.NetGamma, 1e-15);
@@ -170,11 +170,11 @@ public sealed class StructurePricerTests
         var terms = new L2TradeTerms(chain, SettlementLayer.L2, 1.0, 1.0, 0.001);
         var structure = Template(StructureTemplate.Calendar, [100], right: OptionRight.Call);
 
-        var result = StructurePricer.Default.Price(structure, Market, terms);
+        var result = StructurePricer.Default.Price(structure, FlatMarket, terms);
 
         Assert.True(result.L2!.NetGamma < 0.0 && result.Greeks.Vega > 0.0);
         Assert.False(result.L2.AskAtWriterVol);
         Assert.True(result.L2.IsCrossed);
-        Assert.False(StructurePricer.Default.Price(Template(StructureTemplate.Straddle, [100]), Market, terms).L2!.IsCrossed);
+        Assert.False(StructurePricer.Default.Price(Template(StructureTemplate.Straddle, [100]), FlatMarket, terms).L2!.IsCrossed);
     }
 }

@@ -1,5 +1,6 @@
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Errors;
+using Analytics.Pricing.Market;
 
 namespace Analytics.Api.Endpoints.Pricing;
 
@@ -9,7 +10,6 @@ internal static class OptionRequestValidator
     public const double MaxVol = 10;
     private const double MaxPriceUsd = 1e12;
     private const double MaxTenorYears = 100;
-    private const double SecondsPerYear = 365.0 * 24 * 3600; // Act/365F
 
     /// <summary>A price request: the shared fields and a required vol.</summary>
     public static (ValidatedOption Option, double Vol)? Validate(OptionPriceRequest r, DateTimeOffset now, FieldErrors errors)
@@ -77,7 +77,7 @@ internal static class OptionRequestValidator
         if (r.Expiry is { } expiry)
         {
             var valuation = r.ValuationTime ?? now;
-            var years = (expiry - valuation).TotalSeconds / SecondsPerYear;
+            var years = YearFraction.Act365F(valuation, expiry);
             if (years <= 0)
                 errors.Add("expiry", $"{expiry.UtcDateTime:O} is not after the valuation time {valuation.UtcDateTime:O}: the option has expired.");
             else if (years > MaxTenorYears)

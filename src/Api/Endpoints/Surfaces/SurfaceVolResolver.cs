@@ -1,5 +1,6 @@
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Errors;
+using Analytics.Pricing.Market;
 
 namespace Analytics.Api.Endpoints.Surfaces;
 
@@ -21,8 +22,6 @@ internal sealed record SurfaceVolResolution(OptionPriceRequest Request, LoadedSu
 /// </summary>
 internal static class SurfaceVolResolver
 {
-    private const double SecondsPerYear = 365.0 * 24 * 3600; // Act/365F
-
     public static async Task<SurfaceVolResolution> ResolveAsync(
         OptionPriceRequest request, DateTimeOffset now, Func<string, Task<LoadedSurface?>> latestSurface)
     {
@@ -40,7 +39,7 @@ internal static class SurfaceVolResolver
 
     private static double? TenorYears(OptionPriceRequest r, DateTimeOffset now)
     {
-        var years = r.Expiry is { } expiry ? (expiry - (r.ValuationTime ?? now)).TotalSeconds / SecondsPerYear : r.TenorYears;
+        var years = r.Expiry is { } expiry ? YearFraction.Act365F(r.ValuationTime ?? now, expiry) : r.TenorYears;
         return years is { } t && double.IsFinite(t) && t is > 0 and <= 100 ? t : null;
     }
 }
