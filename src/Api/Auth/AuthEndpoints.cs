@@ -1,4 +1,5 @@
 using System.Net;
+using Analytics.Api.Contracts.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -74,12 +75,3 @@ public static class AuthEndpoints
     private static string SafeReturnUrl(string? url) =>
         url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' ? url : "/hangfire";
 }
-
-/// <summary>The body of <c>POST /auth/login</c>.</summary>
-/// <param name="Key">The API key.</param>
-public sealed record LoginRequest(string Key);
-
-/// <summary>Who signed in.</summary>
-/// <param name="Name">The key's configured name.</param>
-/// <param name="Role">reader, writer or admin.</param>
-public sealed record LoginResponse(string Name, string Role);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Analytics.Api.Contracts.Health;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -35,13 +36,3 @@ public static class HealthEndpoints
         return TypedResults.Json(body, statusCode: report.Status == HealthStatus.Unhealthy ? 503 : 200);
     }
 }
-
-/// <summary>Overall health and each check's result.</summary>
-public sealed record HealthResponse(
-    [property: Description("Healthy, Degraded or Unhealthy.")] string Status,
-    [property: Description("Each check by name.")] IReadOnlyDictionary<string, HealthCheckResponse> Checks);
-
-/// <summary>One health check's result.</summary>
-public sealed record HealthCheckResponse(
-    [property: Description("Healthy, Degraded or Unhealthy.")] string Status,
-    [property: Description("What the check saw.")] string? Description);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Analytics.Api.Serialization;
 
 namespace Analytics.Api.Errors;
 

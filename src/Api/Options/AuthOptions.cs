@@ -31,11 +31,3 @@ public sealed class AuthOptions : IValidatableObject
             yield return new ValidationResult("Auth:BootstrapAdminKey must be at least 16 characters long when set.");
     }
 }
-
-/// <summary>One configured API key.</summary>
-public sealed class ApiKeyEntry
-{
-    public string Name { get; set; } = "";
-    public ApiRole Role { get; set; } = ApiRole.Reader;
-    public string Sha256 { get; set; } = "";
-}

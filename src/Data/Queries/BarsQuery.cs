@@ -3,9 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Data.Queries;
 
-/// <summary>One OHLC bar: USD prices, volume in units of the underlying, VWAP in USD.</summary>
-public sealed record Bar(DateTime StartUtc, double Open, double High, double Low, double Close, double Volume, double? Vwap, int Count);
-
 /// <summary>
 /// OHLC bars per fixed interval aligned to the Unix epoch (UTC), from trades (USD price and size; VWAP = Σ p·q / Σ q,
 /// summed in decimal) of one instrument or of the underlying's perpetuals (option premiums of different strikes and

@@ -5,10 +5,3 @@ namespace Analytics.Data.Storage;
 
 /// <summary>The model on PostgreSQL; exists to own the PostgreSQL migrations (Migrations/Postgres).</summary>
 public sealed class PostgresAnalyticsDbContext(DbContextOptions<PostgresAnalyticsDbContext> options) : AnalyticsDbContext(options);
-
-/// <summary>For <c>dotnet ef migrations add X --context PostgresAnalyticsDbContext</c>; no server is contacted.</summary>
-internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAnalyticsDbContext>
-{
-    public PostgresAnalyticsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAnalyticsDbContext>().UseNpgsql("Host=127.0.0.1;Database=design_time").Options);
-}

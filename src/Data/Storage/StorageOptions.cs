@@ -28,10 +28,3 @@ public sealed class StorageOptions
 
     public bool ShouldApplyMigrationsAtStartup => ApplyMigrationsAtStartup ?? Provider == StorageProvider.Sqlite;
 }
-
-/// <summary>Where EF Core data (and, with PostgreSQL, Hangfire's job storage) lives.</summary>
-public enum StorageProvider
-{
-    Sqlite,
-    Postgres,
-}

@@ -2,9 +2,6 @@ using System.ComponentModel;
 
 namespace Analytics.Api.Contracts.Jobs;
 
-/// <summary>The recurring jobs and their state.</summary>
-public sealed record RecurringJobsResponse([property: Description("One entry per recurring job registered from `Jobs:Recurring`.")] IReadOnlyList<RecurringJobResponse> Jobs);
-
 /// <summary>One recurring job: its schedule and what happened last.</summary>
 public sealed record RecurringJobResponse(
     [property: Description("Stable id from `Jobs:Recurring`.")] string Id,
@@ -16,8 +13,3 @@ public sealed record RecurringJobResponse(
     [property: Description("Hangfire id of the last run's job.")] string? LastJobId,
     [property: Description("State of the last run: Enqueued, Processing, Succeeded, Failed, ...")] string? LastJobState,
     [property: Description("Why the job could not be scheduled, when it could not.")] string? Error);
-
-/// <summary>A run started by hand.</summary>
-public sealed record TriggeredJobResponse(
-    [property: Description("The recurring job id.")] string Id,
-    [property: Description("Hangfire id of the run just enqueued.")] string? JobId);

@@ -8,14 +8,3 @@ public sealed record BarsResponse(
     [property: Description("Bar length: 1m, 5m, 15m, 1h, 4h or 1d.")] string Interval,
     [property: Description("trades or prices.")] string Source,
     [property: Description("Bars in time order; intervals without data have no bar.")] IReadOnlyList<BarResponse> Bars);
-
-/// <summary>One bar.</summary>
-public sealed record BarResponse(
-    [property: Description("Bar start, UTC (aligned to the interval from the Unix epoch).")] DateTimeOffset Start,
-    [property: Description("Open, USD.")] double Open,
-    [property: Description("High, USD.")] double High,
-    [property: Description("Low, USD.")] double Low,
-    [property: Description("Close, USD.")] double Close,
-    [property: Description("Volume, units of the underlying.")] double Volume,
-    [property: Description("Volume-weighted average price, USD; null without volume.")] double? Vwap,
-    [property: Description("Trades (or price rows) in the bar.")] int Count);

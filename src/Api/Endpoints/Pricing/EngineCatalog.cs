@@ -1,5 +1,6 @@
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Errors;
+using Analytics.Api.Serialization;
 
 namespace Analytics.Api.Endpoints.Pricing;
 

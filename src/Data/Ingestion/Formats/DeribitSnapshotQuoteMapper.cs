@@ -27,7 +27,7 @@ public sealed class DeribitSnapshotQuoteMapper(FormatParameters parameters) : IR
         var underlying = f.Text("currency", maxLength: 32);
         var expiry = f.Instant("expiry_datetime", mayBeFuture: true);
         var strike = f.Double("strike", true, 0, minExclusive: true, unit: "USD");
-        var right = f.Choice("option_type", Choices.Right);
+        var right = f.Choice("option_type", RowVocabulary.Right);
         var forward = f.Double("underlying", true, 0, minExclusive: true, unit: "USD forward of the expiry");
         var bid = f.Double("bid_price", false, 0, unit: "coin");
         var ask = f.Double("ask_price", false, 0, unit: "coin");

@@ -29,7 +29,7 @@ public sealed class DeribitTickerQuoteMapper(FormatParameters parameters) : IRow
         var expiry = Millis(f, "expiration_timestamp", mayBeFuture: true);
         var underlying = f.Text("instrument_name")?.Split('-')[0];
         var strike = f.Double("strike", true, 0, minExclusive: true, unit: "USD");
-        var right = f.Choice("option_type", Choices.Right);
+        var right = f.Choice("option_type", RowVocabulary.Right);
         var forward = f.Double("underlying_price", true, 0, minExclusive: true, unit: "USD forward of the expiry");
         var bid = Positive(f.Double("best_bid_price", false, 0, unit: "BTC"));
         var ask = Positive(f.Double("best_ask_price", false, 0, unit: "BTC"));

@@ -12,9 +12,9 @@ public sealed class NativeQuoteMapper : IRowMapper<QuoteRow>
     public QuoteRow? Map(FieldReader f)
     {
         var venue = f.Text("venue", maxLength: 64)?.ToLowerInvariant();
-        var instrument = Choices.Option(f, f.Text("underlying", maxLength: 32));
+        var instrument = OptionIdentityFields.Read(f, f.Text("underlying", maxLength: 32));
         var timestamp = f.Instant("timestamp");
-        var currency = f.Choice("premiumCurrency", Choices.PremiumCurrency, "usd");
+        var currency = f.Choice("premiumCurrency", RowVocabulary.PremiumCurrency, "usd");
         var bid = f.Double("bid", false, 0);
         var ask = f.Double("ask", false, 0);
         var mark = f.Double("mark", false, 0);
@@ -23,12 +23,12 @@ public sealed class NativeQuoteMapper : IRowMapper<QuoteRow>
         var markIv = f.Double("markIv", false, 0, 20, unit: "decimal, 0.55 = 55 %");
         var bidIv = f.Double("bidIv", false, 0, 20, unit: "decimal");
         var askIv = f.Double("askIv", false, 0, 20, unit: "decimal");
-        var forward = Choices.Forward(f, currency);
+        var forward = UsdPremium.Forward(f, currency);
         var index = f.Double("indexPrice", false, 0, minExclusive: true, unit: "USD");
         var openInterest = f.Double("openInterest", false, 0);
         if (f.HasErrors) return null;
         return new QuoteRow(venue!, instrument!, timestamp!.Value,
-            Choices.ToUsd(bid, currency!, forward), Choices.ToUsd(ask, currency!, forward), Choices.ToUsd(mark, currency!, forward),
+            UsdPremium.ToUsd(bid, currency!, forward), UsdPremium.ToUsd(ask, currency!, forward), UsdPremium.ToUsd(mark, currency!, forward),
             bidSize, askSize, markIv, bidIv, askIv, forward, index, openInterest, currency!);
     }
 }

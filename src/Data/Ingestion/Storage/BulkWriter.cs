@@ -4,28 +4,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Analytics.Data.Ingestion.Storage;
 
-/// <summary>What a batch did to the target: how many rows were new, and the rows that repeat an earlier row's identity.</summary>
-internal sealed record BatchOutcome(long Inserted, Repeats Repeats);
-
-/// <summary>
-/// Rows that repeat an earlier row of the same batch, in input order: all are counted, the first
-/// <see cref="Ingestor.MaxListedErrors"/> are kept (a 1 GB upload of repeats must not fill memory).
-/// </summary>
-internal sealed class Repeats
-{
-    private readonly List<(long Row, long FirstRow)> _listed = [];
-
-    public long Count { get; private set; }
-
-    public IReadOnlyList<(long Row, long FirstRow)> Listed => _listed;
-
-    public void Add(long row, long firstRow)
-    {
-        if (_listed.Count < Ingestor.MaxListedErrors) _listed.Add((row, firstRow));
-        Count++;
-    }
-}
-
 /// <summary>
 /// Writes one request's rows into the target chunk by chunk inside one transaction; rows whose identity already exists
 /// are skipped (they are the duplicates). Nothing is visible to others before <see cref="CommitAsync"/>; disposing

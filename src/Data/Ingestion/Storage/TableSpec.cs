@@ -2,9 +2,6 @@ using NpgsqlTypes;
 
 namespace Analytics.Data.Ingestion.Storage;
 
-/// <summary>One target column: its name, its PostgreSQL staging type, and its value from a row and the row's instrument id.</summary>
-internal sealed record StageColumn<T>(string Name, NpgsqlDbType PgType, Func<T, long, object?> Value);
-
 /// <summary>
 /// How rows of kind <typeparamref name="T"/> are written: the target table, the identity (the unique index that makes
 /// ingest idempotent), the columns, and the references each row needs to exist first.

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Analytics.Api.Errors;
+namespace Analytics.Api.Serialization;
 
 /// <summary>The wire names of an enum's members, as the API's JSON converter writes them.</summary>
 internal static class EnumNames

@@ -1,0 +1,10 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Analytics.Api.Contracts.Health;
+
+/// <summary>Overall health and each check's result.</summary>
+public sealed record HealthResponse(
+    [property: Description("Healthy, Degraded or Unhealthy.")] string Status,
+    [property: Description("Each check by name.")] IReadOnlyDictionary<string, HealthCheckResponse> Checks);
