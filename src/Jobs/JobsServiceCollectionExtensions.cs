@@ -9,7 +9,8 @@ public static class JobsServiceCollectionExtensions
 {
     /// <summary>
     /// Hangfire with in-memory storage beside SQLite (the embedded default: one process), and with
-    /// PostgreSQL storage beside PostgreSQL, so any number of nodes share the queue and workers.
+    /// PostgreSQL storage beside PostgreSQL, so any number of nodes share the queue and workers. The recurring jobs of
+    /// <c>Jobs:Recurring</c> (bound to <c>IOptions&lt;List&lt;RecurringJobDefinition&gt;&gt;</c> by the host) are registered at start.
     /// </summary>
     public static IServiceCollection AddAnalyticsJobs(this IServiceCollection services, StorageOptions storage, bool runServer)
     {
@@ -24,6 +25,8 @@ public static class JobsServiceCollectionExtensions
             else
                 config.UseInMemoryStorage();
         });
+        // Before the job server: the recurring jobs are registered (or the start refused) before anything polls them.
+        services.AddHostedService<RecurringJobRegistrationService>();
         if (runServer)
             services.AddHangfireServer(o => o.SchedulePollingInterval = TimeSpan.FromSeconds(1));
         return services;

@@ -2,9 +2,7 @@ using Analytics.Api.Auth;
 using Analytics.Api.Endpoints;
 using Analytics.Api.Endpoints.Pricing;
 using Analytics.Api.OpenApi;
-using Analytics.Jobs;
 using Hangfire;
-using Microsoft.Extensions.Options;
 
 namespace Analytics.Api.Hosting;
 
@@ -24,7 +22,7 @@ public static class AnalyticsPipeline
         return app;
     }
 
-    /// <summary>Every endpoint, the job dashboard, and the recurring jobs from <c>Jobs:Recurring</c>.</summary>
+    /// <summary>Every endpoint and the job dashboard (the recurring jobs are registered at start by the Jobs project).</summary>
     public static WebApplication MapAnalyticsEndpoints(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1");
@@ -51,10 +49,6 @@ public static class AnalyticsPipeline
             DisplayStorageConnectionString = false,
         }).RequireAuthorization(AuthNames.AdminPolicy);
 
-        RecurringJobRegistrar.Register(
-            app.Services.GetRequiredService<IRecurringJobManager>(),
-            app.Services.GetRequiredService<JobStorage>(),
-            app.Services.GetRequiredService<IOptions<List<RecurringJobDefinition>>>().Value);
         return app;
     }
 }

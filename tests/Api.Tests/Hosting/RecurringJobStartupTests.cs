@@ -1,0 +1,20 @@
+using Analytics.Api.Tests.Infrastructure;
+using Analytics.Data.Storage;
+using Analytics.TestSupport;
+
+namespace Analytics.Api.Tests.Hosting;
+
+/// <summary>The service refuses to start with an invalid <c>Jobs:Recurring</c> entry.</summary>
+public sealed class RecurringJobStartupTests
+{
+    [Fact]
+    public async Task Start_InvalidRecurringCron_FailsNamingTheEntry()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(StorageProvider.Sqlite, TestContext.Current.CancellationToken);
+        await using var factory = new ApiFactory(database, new Dictionary<string, string?> { ["Jobs:Recurring:0:Cron"] = "61 * * * *" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.Server);
+
+        Assert.StartsWith("Invalid Jobs:Recurring: Jobs:Recurring:0:Cron '61 * * * *'", error.Message);
+    }
+}
