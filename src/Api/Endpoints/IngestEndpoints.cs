@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Ingest;
+using Analytics.Api.Errors;
 using Analytics.Api.Options;
 using Analytics.Data;
 using Analytics.Data.Ingestion;
@@ -89,8 +90,7 @@ public static class IngestEndpoints
         }
         catch (IngestFormatException ex)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ex.Field] = [ex.Message] },
-                title: "The input could not be read; nothing was written");
+            return Problems.Invalid(ex.Field, ex.Message, "The input could not be read; nothing was written");
         }
         catch (IOException ex) when (ex is not FileNotFoundException)
         {

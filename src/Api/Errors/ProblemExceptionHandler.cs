@@ -20,13 +20,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 Status = 413, Title = "Request body too large", Detail = exception.Message,
             },
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json, RequestType(context)),
-            BadHttpRequestException bad => new ValidationProblemDetails(new Dictionary<string, string[]> { [FieldOf(bad)] = [BodyReason(bad)] })
-            {
-                Status = bad.StatusCode, Title = "The request could not be read",
-            },
+            BadHttpRequestException bad => Problems.Details(bad.StatusCode, "The request could not be read", null, Problems.Single(FieldOf(bad), BodyReason(bad))),
             JsonException json => JsonProblem(json, RequestType(context)),
-            _ when Endpoints.Pricing.EngineFailure.Describe(exception) is { } failure => new ValidationProblemDetails(
-                failure.Errors.ToDictionary(e => e.Key, e => e.Value)) { Status = failure.Status, Title = failure.Title, Detail = failure.Errors["engine"][0] },
+            _ when Endpoints.Pricing.EngineFailure.Describe(exception) is { } failure =>
+                Problems.Details(failure.Status, failure.Title, failure.Errors["engine"][0], failure.Errors.ToDictionary(e => e.Key, e => e.Value)),
             _ => null,
         };
 
@@ -64,10 +61,6 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             : bad.Message;
 
     private static ValidationProblemDetails JsonProblem(JsonException json, Type? requestType) =>
-        new(new Dictionary<string, string[]> { [JsonPaths.ToFieldName(json.Path)] = [JsonPaths.Describe(json, requestType)] })
-        {
-            Status = 400,
-            Title = "The request body is not valid JSON for this operation",
-            Detail = "See `errors` for the field and the reason.",
-        };
+        Problems.Details(400, "The request body is not valid JSON for this operation", "See `errors` for the field and the reason.",
+            Problems.Single(JsonPaths.ToFieldName(json.Path), JsonPaths.Describe(json, requestType)));
 }

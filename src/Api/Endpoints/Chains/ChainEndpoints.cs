@@ -66,11 +66,7 @@ internal static class ChainEndpoints
             http.Response.Headers.Remove("ETag");
             var available = loaded.Surface.Slices.Select(s => s.ExpiryUtc.UtcDateTime.ToString("O")).ToArray();
             var detail = $"Surface {surfaceId} of {query.Underlying} has no slice expiring at {expiry}; available: {string.Join(", ", available)}.";
-            return TypedResults.Problem(statusCode: 404, title: "No such expiry", detail: detail, extensions: new Dictionary<string, object?>
-            {
-                ["errors"] = new Dictionary<string, string[]> { ["expiry"] = [detail] },
-                ["availableExpiries"] = available,
-            });
+            return Problems.ForField(404, "No such expiry", detail, "expiry", ("availableExpiries", available));
         }
 
         var body = JsonSerializer.SerializeToUtf8Bytes(OptionChainPricing.Price(loaded, index, query.Chain), json);

@@ -1,4 +1,5 @@
 using Analytics.Api.Contracts.Pricing;
+using Analytics.Api.Errors;
 using Analytics.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Analytics.Data.Queries;
@@ -20,8 +21,7 @@ internal sealed class FundingCarryResolver(AnalyticsDbContext db)
     public static ProblemHttpResult TooLittleDataProblem(string error)
     {
         var item = TooLittleData(error);
-        return TypedResults.Problem(statusCode: item.Status, title: item.Title, detail: error,
-            extensions: new Dictionary<string, object?> { ["errors"] = item.Errors });
+        return Problems.WithErrors(item.Status, item.Title, error, item.Errors);
     }
 
     /// <summary>Least share of the look-back window the observations must cover.</summary>

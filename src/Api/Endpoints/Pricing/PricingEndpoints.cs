@@ -87,8 +87,7 @@ public static class PricingEndpoints
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The implied vol cannot be solved for as given");
         var (result, error) = ImpliedVolInversion.Solve(option, price);
         if (result is not null) return TypedResults.Ok(result);
-        return TypedResults.Problem(statusCode: error!.Status, title: error.Title, detail: error.Errors["price"][0],
-            extensions: new Dictionary<string, object?> { ["errors"] = error.Errors });
+        return Problems.WithErrors(error!.Status, error.Title, error.Errors["price"][0], error.Errors);
     }
 
     private static async Task<Results<ParallelJsonArrayResult<OptionPriceSlot>, ValidationProblem>> PriceBatchAsync(

@@ -79,13 +79,8 @@ public static class SurfaceEndpoints
         if (result.Surface is not { } surface)
         {
             var dropped = result.Prepared.DroppedByReason.ToDictionary(d => SurfaceMapping.Id(d.Key), d => d.Value);
-            return TypedResults.Problem(statusCode: 422, title: "No surface could be fitted", detail: result.Reason,
-                extensions: new Dictionary<string, object?>
-                {
-                    ["errors"] = new Dictionary<string, string[]> { ["quotes"] = [result.Reason] },
-                    ["quotesIn"] = result.Prepared.QuotesIn,
-                    ["droppedByReason"] = dropped,
-                });
+            return Problems.ForField(422, "No surface could be fitted", result.Reason, "quotes",
+                ("quotesIn", result.Prepared.QuotesIn), ("droppedByReason", dropped));
         }
 
         var stored = await catalog.StoreAsync(db, fit.Underlying, fit.Model, surface, inputs, SurfaceMapping.Slices(surface, quoteId), now, cancellationToken);
@@ -123,7 +118,5 @@ public static class SurfaceEndpoints
 
     internal static ProblemHttpResult NotFound(long id) => Problem(404, "No such surface", $"No surface has id {id}.", "id");
 
-    internal static ProblemHttpResult Problem(int status, string title, string detail, string field) =>
-        TypedResults.Problem(statusCode: status, title: title, detail: detail,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } });
+    internal static ProblemHttpResult Problem(int status, string title, string detail, string field) => Problems.ForField(status, title, detail, field);
 }
