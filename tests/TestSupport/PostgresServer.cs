@@ -20,18 +20,18 @@ public sealed class PostgresServer : IAsyncDisposable
         "apt-get install -y postgresql (only the binaries are used: the tests start their own server, no service is needed)";
 
     private static readonly Lazy<Task<PostgresStartResult>> SharedLazy = new(() => StartAsync(isShared: true));
-    private static int databaseCounter;
+    private static int _databaseCounter;
 
-    private readonly PostgresCluster cluster;
-    private readonly bool isShared;
-    private readonly NpgsqlDataSource admin;
-    private int stopped;
+    private readonly PostgresCluster _cluster;
+    private readonly bool _isShared;
+    private readonly NpgsqlDataSource _admin;
+    private int _stopped;
 
     private PostgresServer(PostgresCluster cluster, bool isShared)
     {
-        this.cluster = cluster;
-        this.isShared = isShared;
-        admin = NpgsqlDataSource.Create(ConnectionStringFor("postgres"));
+        _cluster = cluster;
+        _isShared = isShared;
+        _admin = NpgsqlDataSource.Create(ConnectionStringFor("postgres"));
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
@@ -43,10 +43,10 @@ public sealed class PostgresServer : IAsyncDisposable
     public static Task<PostgresStartResult> Shared => SharedLazy.Value;
 
     /// <summary>The loopback TCP port the server listens on (on 127.0.0.1).</summary>
-    public int Port => cluster.Port;
+    public int Port => _cluster.Port;
 
     /// <summary>The PostgreSQL data directory (the socket and <c>server.log</c> are in its parent folder).</summary>
-    public string DataDirectory => cluster.DataDirectory;
+    public string DataDirectory => _cluster.DataDirectory;
 
     /// <summary>
     /// Starts a new private server, which the caller must dispose. Never throws for a missing or broken
@@ -84,9 +84,9 @@ public sealed class PostgresServer : IAsyncDisposable
     /// </summary>
     public async Task<string> CreateDatabaseAsync(string? namePrefix = null, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref stopped) != 0, this);
-        var name = $"{Sanitize(namePrefix)}_{Interlocked.Increment(ref databaseCounter)}_{Guid.NewGuid().ToString("N")[..12]}";
-        await using var command = admin.CreateCommand($"CREATE DATABASE \"{name}\"");
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _stopped) != 0, this);
+        var name = $"{Sanitize(namePrefix)}_{Interlocked.Increment(ref _databaseCounter)}_{Guid.NewGuid().ToString("N")[..12]}";
+        await using var command = _admin.CreateCommand($"CREATE DATABASE \"{name}\"");
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return ConnectionStringFor(name);
     }
@@ -97,7 +97,7 @@ public sealed class PostgresServer : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (!isShared)
+        if (!_isShared)
         {
             await Task.Run(Stop).ConfigureAwait(false);
         }
@@ -120,14 +120,14 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private void Stop()
     {
-        if (Interlocked.Exchange(ref stopped, 1) != 0)
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
         {
             return;
         }
 
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        admin.Dispose();
-        cluster.StopAndDelete();
+        _admin.Dispose();
+        _cluster.StopAndDelete();
     }
 
     private void OnProcessExit(object? sender, EventArgs e) => Stop();

@@ -9,7 +9,7 @@ internal static class StaleServerSweeper
 {
     public const string FolderPrefix = "analytics-pg-";
     private const string OwnerFileName = "owner.pid";
-    private static int swept;
+    private static int _swept;
 
     /// <summary>Records the current process as the owner of a server folder.</summary>
     public static void WriteOwner(string root) =>
@@ -18,7 +18,7 @@ internal static class StaleServerSweeper
     /// <summary>On the first call only: stops (via <paramref name="stopServer"/>) and deletes orphaned folders.</summary>
     public static void SweepOnce(Action<string> stopServer)
     {
-        if (!OperatingSystem.IsLinux() || Interlocked.Exchange(ref swept, 1) != 0)
+        if (!OperatingSystem.IsLinux() || Interlocked.Exchange(ref _swept, 1) != 0)
         {
             return;
         }

@@ -1,6 +1,4 @@
-using Analytics.Api.Options;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Options;
 
 namespace Analytics.Api.Auth;
 

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Analytics.Api.Contracts.Health;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

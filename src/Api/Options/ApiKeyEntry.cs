@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Analytics.Api.Auth;
 
 namespace Analytics.Api.Options;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Analytics.Api.Auth;
 
 namespace Analytics.Api.Options;
 

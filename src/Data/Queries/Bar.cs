@@ -1,6 +1,3 @@
-using Analytics.Data.Ingestion;
-using Microsoft.EntityFrameworkCore;
-
 namespace Analytics.Data.Queries;
 
 /// <summary>One OHLC bar: USD prices, volume in units of the underlying, VWAP in USD.</summary>

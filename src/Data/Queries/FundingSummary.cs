@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Analytics.Pricing.Market;
 
 namespace Analytics.Data.Queries;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Analytics.Pricing.Market;
 
 namespace Analytics.Data.Queries;
 

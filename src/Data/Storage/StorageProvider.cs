@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Analytics.Data.Storage;
 
 /// <summary>Where EF Core data (and, with PostgreSQL, Hangfire's job storage) lives.</summary>

@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Analytics.Pricing.Black;
-using Analytics.Pricing.Distributions;
 using Analytics.Pricing.Simd;
 
 namespace Analytics.Pricing.Batch;

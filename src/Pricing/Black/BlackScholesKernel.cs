@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Analytics.Pricing.Distributions;
 
 namespace Analytics.Pricing.Black;

@@ -1,5 +1,4 @@
 using Analytics.Pricing.Black;
-using Analytics.Pricing.Distributions;
 
 namespace Analytics.Pricing.ImpliedVol;
 

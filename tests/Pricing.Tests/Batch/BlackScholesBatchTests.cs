@@ -10,8 +10,6 @@ namespace Analytics.Pricing.Tests.Batch;
 /// </summary>
 public sealed class BlackScholesBatchTests(ITestOutputHelper output)
 {
-    private const double MachineEpsilon = 2.220446049250313e-16;
-
     public static TheoryData<int> Lengths => new() { 0, 1, 3, 4, 5, 7, 8, 9, 1023, 10007 };
 
     [Theory]

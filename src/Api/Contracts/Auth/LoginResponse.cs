@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Analytics.Api.Contracts.Auth;
 
 /// <summary>Who signed in.</summary>

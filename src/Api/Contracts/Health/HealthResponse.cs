@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Analytics.Api.Contracts.Health;
 

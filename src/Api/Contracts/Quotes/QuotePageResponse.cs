@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Analytics.Api.Contracts.Trades;
 
 namespace Analytics.Api.Contracts.Quotes;
 

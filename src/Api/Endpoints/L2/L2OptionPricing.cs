@@ -1,7 +1,6 @@
 using Analytics.Api.Contracts.L2;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Endpoints.Pricing;
-using Analytics.Pricing;
 using Analytics.Pricing.L2;
 
 namespace Analytics.Api.Endpoints.L2;

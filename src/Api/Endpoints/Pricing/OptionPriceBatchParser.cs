@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Analytics.Api.Contracts.Pricing;
-using Analytics.Api.Errors;
 using Analytics.Api.Serialization;
 
 namespace Analytics.Api.Endpoints.Pricing;

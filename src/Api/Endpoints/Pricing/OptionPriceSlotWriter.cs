@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Analytics.Api.Contracts.Pricing;
-using Analytics.Api.Errors;
 using Analytics.Api.Serialization;
 
 namespace Analytics.Api.Endpoints.Pricing;

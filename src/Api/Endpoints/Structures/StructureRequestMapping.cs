@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Contracts.Structures;
 using Analytics.Api.Errors;

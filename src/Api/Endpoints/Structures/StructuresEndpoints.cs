@@ -1,5 +1,4 @@
 using Analytics.Api.Auth;
-using Analytics.Api.Contracts.L2;
 using Analytics.Api.Contracts.Structures;
 using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Errors;

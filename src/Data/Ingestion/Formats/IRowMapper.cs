@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Analytics.Data.Ingestion.Formats;
 
 /// <summary>Maps one input row of a format to a validated row of kind <typeparamref name="T"/> (null when it has errors).</summary>

@@ -1,7 +1,3 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-
 namespace Analytics.Data.Ingestion.Storage;
 
 /// <summary>What a batch did to the target: how many rows were new, and the rows that repeat an earlier row's identity.</summary>

@@ -1,7 +1,3 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-
 namespace Analytics.Data.Ingestion.Storage;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NpgsqlTypes;
-
 namespace Analytics.Data.Ingestion.Storage;
 
 /// <summary>
