@@ -45,9 +45,6 @@ public class SurfaceBenchmarks
         }
     }
 
-    /// <summary>The raw SVI slice fit of <see cref="RawSviSlice50"/> with a given calibrator.</summary>
-    internal double Fit(RawSviCalibrator calibrator) => calibrator.Calibrate(_k, _w, _weights, 0.25).Parameters.B;
-
     [Benchmark(Description = "Raw SVI slice, 50 quotes (quasi-explicit)")]
     public double RawSviSlice50() => RawSviCalibrator.Default.Calibrate(_k, _w, _weights, 0.25).Parameters.B;
 

@@ -1,6 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Optimization;
-
 namespace Analytics.Pricing.Surfaces;
 
 /// <summary>
@@ -106,43 +103,6 @@ internal static class NelderMead
         Order(simplex, values);
         simplex[0].CopyTo(start, 0);
         return (values[0], evaluations);
-    }
-
-    /// <summary>EXPERIMENT: the same contract through MathNet's NelderMeadSimplex (value tolerance only).</summary>
-    internal static (double Value, int Evaluations) MinimizeMathNet(
-        Func<double[], double> objective, double[] start, double[] steps, double valueTolerance, double pointTolerance,
-        int maximumEvaluations)
-    {
-        _ = pointTolerance;
-        int evaluations = 0;
-        double bestValue = double.PositiveInfinity;
-        var best = (double[])start.Clone();
-        double Tracked(Vector<double> x)
-        {
-            evaluations++;
-            var point = x.AsArray() ?? x.ToArray();
-            double value = objective(point);
-            if (value < bestValue)
-            {
-                bestValue = value;
-                point.CopyTo(best, 0);
-            }
-
-            return value;
-        }
-
-        try
-        {
-            NelderMeadSimplex.Minimum(
-                ObjectiveFunction.Value(Tracked), Vector<double>.Build.DenseOfArray((double[])start.Clone()),
-                Vector<double>.Build.DenseOfArray(steps), valueTolerance, maximumEvaluations);
-        }
-        catch (MaximumIterationsException)
-        {
-        }
-
-        best.CopyTo(start, 0);
-        return (bestValue, evaluations);
     }
 
     /// <summary>result = centroid + t·(vertex − centroid).</summary>

@@ -16,20 +16,12 @@ namespace Analytics.Pricing.Surfaces;
 public sealed class RawSviCalibrator
 {
     private readonly RawSviCalibrationOptions _options;
-    private readonly Func<Func<double[], double>, double[], double[], double, double, int, (double, int)> _minimize;
 
     /// <summary>Creates a calibrator.</summary>
     /// <param name="options">Settings; null for <see cref="RawSviCalibrationOptions.Default"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
     public RawSviCalibrator(RawSviCalibrationOptions? options = null)
-        : this(options, mathNetSimplex: false)
     {
-    }
-
-    /// <summary>EXPERIMENT seam.</summary>
-    internal RawSviCalibrator(RawSviCalibrationOptions? options, bool mathNetSimplex)
-    {
-        _minimize = mathNetSimplex ? NelderMead.MinimizeMathNet : NelderMead.Minimize;
         _options = options ?? RawSviCalibrationOptions.Default;
         Guard.PositiveFinite(_options.MinimumHalfSpreadVol, nameof(options));
         Guard.PositiveFinite(_options.MaximumWingSlope, nameof(options));
@@ -121,7 +113,7 @@ public sealed class RawSviCalibrator
 
         var k = logMoneyness.ToArray();
         var w = totalVariance.ToArray();
-        var search = new OuterSearch(k, w, omega, _options, _minimize);
+        var search = new OuterSearch(k, w, omega, _options);
         var (parameters, objective, evaluations) = search.Run();
         var diagnosis = ArbitrageDiagnostics.Diagnose(parameters);
         bool repaired = false;
@@ -142,7 +134,7 @@ public sealed class RawSviCalibrator
                 return mu * sum;
             }
 
-            var (penalised, _, penalisedEvaluations) = new OuterSearch(k, w, omega, _options, _minimize).Run(Penalty);
+            var (penalised, _, penalisedEvaluations) = new OuterSearch(k, w, omega, _options).Run(Penalty);
             evaluations += penalisedEvaluations;
             var penalisedDiagnosis = ArbitrageDiagnostics.Diagnose(penalised);
             if (penalisedDiagnosis.IsArbitrageFree)
@@ -193,9 +185,7 @@ public sealed class RawSviCalibrator
     private static double Square(double x) => x * x;
 
     /// <summary>The outer (m, ln σ) Nelder-Mead search over the exact inner solution.</summary>
-    private sealed class OuterSearch(
-        double[] k, double[] w, double[] omega, RawSviCalibrationOptions options,
-        Func<Func<double[], double>, double[], double[], double, double, int, (double, int)> minimize)
+    private sealed class OuterSearch(double[] k, double[] w, double[] omega, RawSviCalibrationOptions options)
     {
         private readonly double _maximumLevel = w.Max();
         private readonly double _kMin = k.Min();
@@ -232,7 +222,7 @@ public sealed class RawSviCalibrator
             foreach (var node in nodes.OrderBy(n => n.Value).Take(3))
             {
                 double[] x = [node.M, node.S];
-                var (value, _) = minimize(Evaluate, x, [0.1 * span, 0.5], 1e-10, 1e-7, options.MaximumEvaluationsPerStart);
+                var (value, _) = NelderMead.Minimize(Evaluate, x, [0.1 * span, 0.5], 1e-10, 1e-7, options.MaximumEvaluationsPerStart);
                 if (value < bestValue)
                 {
                     bestValue = value;
@@ -241,7 +231,7 @@ public sealed class RawSviCalibrator
             }
 
             // Polish: restart from the best vertex with small steps (restarts guard against a collapsed simplex).
-            minimize(Evaluate, best, [0.01 * span, 0.05], 1e-13, 1e-10, options.MaximumEvaluationsPerStart);
+            NelderMead.Minimize(Evaluate, best, [0.01 * span, 0.05], 1e-13, 1e-10, options.MaximumEvaluationsPerStart);
             var (mBest, sigma, _) = Clamp(best);
             var inner = QuasiExplicitSviSolver.Solve(k, w, omega, mBest, sigma, options.MaximumWingSlope, _maximumLevel);
             return (ToParameters(inner, mBest, sigma), inner.Objective, _evaluations);
