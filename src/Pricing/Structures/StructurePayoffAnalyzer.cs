@@ -213,7 +213,8 @@ internal static class StructurePayoffAnalyzer
             }
             catch (OptimizationException)
             {
-                // Its recomputed interior point fell an ulp off b onto a worse value (a flat stretch): b stands.
+                // Its recomputed interior point fell an ulp off b onto a worse value (a flat stretch), or its
+                // iterations ran out (MaximumIterationsException): the best value seen, f(b) or better, stands.
             }
 
             break;
