@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace Analytics.Pricing.Distributions;
 
+// Ours, not Math.Exp or MathNet: bench/RESULTS.md, "Scalar price + Greeks" (kernel 41.0 ns vs MathNet baseline 50.8 ns) and "Implied vol".
 /// <summary>
 /// e^x within about half an ulp, several times quicker to its result than <see cref="Math.Exp"/> (a call into the C
 /// library): Tang's table-driven method (P. T. P. Tang, "Table-driven implementation of the exponential function in

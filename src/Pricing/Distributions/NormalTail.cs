@@ -3,6 +3,7 @@ using Analytics.Pricing.Simd;
 
 namespace Analytics.Pricing.Distributions;
 
+// Ours, not MathNet Normal.CDF: bench/RESULTS.md, "Scalar price + Greeks" (41.0 ns vs MathNet baseline 50.8 ns) and "Batch SIMD".
 /// <summary>
 /// The upper tail Q(t) = 1 − Φ(t) of the standard normal distribution from a precomputed e = exp(−t²/2), in a
 /// scalar and a SIMD (<see cref="ILanes{TSelf}"/>) form that give bit-identical results lane by lane. Same rational

@@ -1,5 +1,6 @@
 namespace Analytics.Pricing.Distributions;
 
+// Ours, not MathNet Normal.CDF (erfc in x/√2: fewer tail digits, see below; slower): bench/RESULTS.md, "Scalar price + Greeks".
 /// <summary>
 /// The standard normal distribution N(0, 1): density φ, distribution function Φ and its complement
 /// 1 − Φ, accurate to about 1e-15 <b>relative</b> error over the whole double range, tails included

@@ -2,6 +2,7 @@ using Analytics.Pricing.Distributions;
 
 namespace Analytics.Pricing.ImpliedVol;
 
+// Ours (MathNet has no implied-vol solver): bench/RESULTS.md, "Implied vol" (236 ns, goal 250; beside a generic Newton baseline).
 /// <summary>
 /// Normalised implied volatility by Peter Jäckel, "Let's Be Rational", <i>Wilmott</i> 2015 (pp. 40–53; revised
 /// 2016 with the reference implementation at jaeckel.org): a four-branch rational initial guess (§4–5) followed by

@@ -1,5 +1,6 @@
 namespace Analytics.Pricing.ImpliedVol;
 
+// Ours, not MathNet Normal.InvCDF: on the implied-vol path, bench/RESULTS.md, "Implied vol" (236 ns per inversion, goal 250).
 /// <summary>
 /// Inverse Φ⁻¹ of the standard normal distribution function by Wichura's algorithm AS 241 (PPND16),
 /// "The percentage points of the normal distribution", <i>Applied Statistics</i> 37 (1988) 477–484:

@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using MathNet.Numerics;
+using MathNet.Numerics.Optimization;
+using MathNet.Numerics.RootFinding;
 
 namespace Analytics.Pricing.Structures;
 
@@ -7,15 +10,18 @@ namespace Analytics.Pricing.Structures;
 /// The P&amp;L is evaluated on analysis nodes that contain 0, every strike, the display grid and a fine default grid.
 /// When every leg expires at T₁ the P&amp;L is piecewise linear with kinks only at strikes, so its extremes lie on
 /// the nodes or in the flat tail and its roots are found exactly by linear interpolation between nodes; with later
-/// legs (calendars) local extremes are refined by golden-section search and roots by the Illinois method. Beyond the
+/// legs (calendars) local extremes are refined by golden-section search and roots by Brent's method (both MathNet). Beyond the
 /// last node the asymptote a·S + c decides: a &gt; 0 means unbounded profit, a &lt; 0 unbounded loss, a = 0 a limit c
-/// that bounds the extremes (Press et al., <i>Numerical Recipes</i>, 3rd ed. 2007, §9.2 and §10.2).
+/// that bounds the extremes (Press et al., <i>Numerical Recipes</i>, 3rd ed. 2007, §9.3 and §10.2).
 /// </summary>
 internal static class StructurePayoffAnalyzer
 {
     private const int AnalysisPoints = 401;
-    private const int GoldenIterations = 100;
+    private const int GoldenIterations = 200;
+    private const double GoldenTolerance = 1e-12;
+    private const int BracketLevels = 64;
     private const int RootIterations = 200;
+    private const double RootTolerance = 1e-14;
 
     internal static (ImmutableArray<PayoffPoint> Payoff, double? MaxProfit, double? MaxLoss, ImmutableArray<double> Breakevens) Analyze(
         StructurePayoffFunction f, PayoffGrid grid, double spot)
@@ -59,12 +65,12 @@ internal static class StructurePayoffAnalyzer
         {
             if (y[i] >= y[i - 1] && y[i] >= y[i + 1])
             {
-                max = Math.Max(max, Golden(f.Evaluate, x[i - 1], x[i + 1], maximise: true));
+                max = Math.Max(max, LocalExtreme(f.Evaluate, x[i - 1], x[i], x[i + 1], y[i], maximise: true));
             }
 
             if (y[i] <= y[i - 1] && y[i] <= y[i + 1])
             {
-                min = Math.Min(min, Golden(f.Evaluate, x[i - 1], x[i + 1], maximise: false));
+                min = Math.Min(min, LocalExtreme(f.Evaluate, x[i - 1], x[i], x[i + 1], y[i], maximise: false));
             }
         }
 
@@ -83,7 +89,7 @@ internal static class StructurePayoffAnalyzer
             else if (i + 1 < x.Length && y[i + 1] != 0.0 && Math.Sign(y[i]) != Math.Sign(y[i + 1]))
             {
                 roots.Add(f.HasLaterLegs
-                    ? Illinois(f.Evaluate, x[i], y[i], x[i + 1], y[i + 1])
+                    ? FindRoot(f.Evaluate, x[i], x[i + 1])
                     : x[i] + (x[i + 1] - x[i]) * (y[i] / (y[i] - y[i + 1])));
             }
         }
@@ -112,7 +118,7 @@ internal static class StructurePayoffAnalyzer
                 }
                 else if (Math.Sign(hiValue) != Math.Sign(lastValue))
                 {
-                    roots.Add(Illinois(f.Evaluate, hi / 2.0, f.Evaluate(hi / 2.0), hi, hiValue));
+                    roots.Add(FindRoot(f.Evaluate, hi / 2.0, hi));
                 }
             }
         }
@@ -130,84 +136,90 @@ internal static class StructurePayoffAnalyzer
         return distinct.ToImmutable();
     }
 
-    /// <summary>Regula falsi with the Illinois modification on a bracket with f(a)·f(b) &lt; 0.</summary>
-    private static double Illinois(Func<double, double> f, double a, double fa, double b, double fb)
+    /// <summary>
+    /// A root of <paramref name="f"/> in [<paramref name="a"/>, <paramref name="b"/>] by Brent's method (MathNet
+    /// <see cref="Brent"/>; Brent 1973, ch. 4; Press et al. 2007, §9.3) to 10⁻¹⁴·max(1, |x|) in S. MathNet's Brent
+    /// also stops when |value| is below its accuracy; it is given f divided by the bracket's secant slope
+    /// |f(b) − f(a)|/(b − a), i.e. f in units of S, so that this test too means "within the tolerance in S".
+    /// </summary>
+    /// <returns>The root; NaN when f(a) and f(b) are not of opposite signs (no bracketed root). When Brent's
+    /// iteration stalls or runs out of steps its last iterate is returned, as a bracketed estimate.</returns>
+    internal static double FindRoot(Func<double, double> f, double a, double b)
     {
-        int side = 0;
-        double previous = double.NaN;
-        for (int n = 0; n < RootIterations; n++)
+        double fa = f(a);
+        double fb = f(b);
+        if (fa == 0.0)
         {
-            double c = (a * fb - b * fa) / (fb - fa);
-            if (!(c > Math.Min(a, b) && c < Math.Max(a, b)))
-            {
-                c = 0.5 * (a + b);
-            }
-
-            double fc = f(c);
-            double tolerance = 1e-14 * Math.Max(1.0, Math.Abs(c));
-            if (fc == 0.0 || Math.Abs(b - a) <= tolerance || Math.Abs(c - previous) <= tolerance)
-            {
-                return c;
-            }
-
-            previous = c;
-
-            if (Math.Sign(fc) == Math.Sign(fb))
-            {
-                b = c;
-                fb = fc;
-                if (side == -1)
-                {
-                    fa *= 0.5;
-                }
-
-                side = -1;
-            }
-            else
-            {
-                a = c;
-                fa = fc;
-                if (side == +1)
-                {
-                    fb *= 0.5;
-                }
-
-                side = +1;
-            }
+            return a;
         }
 
-        return 0.5 * (a + b);
+        if (fb == 0.0)
+        {
+            return b;
+        }
+
+        if (double.IsNaN(fa) || double.IsNaN(fb) || Math.Sign(fa) == Math.Sign(fb))
+        {
+            return double.NaN;
+        }
+
+        // |x − root| ≤ 10⁻¹⁴·max(1, |root|): the bracket end nearer zero bounds |root| from below (MathNet adds ε·|x|).
+        double accuracy = RootTolerance * Math.Max(1.0, Math.Min(Math.Abs(a), Math.Abs(b)));
+        double secantSlope = Math.Abs(fb - fa) / Math.Abs(b - a);
+        Brent.TryFindRoot(s => f(s) / secantSlope, a, b, accuracy, RootIterations, out double root);
+        return root;
     }
 
-    /// <summary>Golden-section search for the largest (or smallest) value of f on [a, b].</summary>
-    private static double Golden(Func<double, double> f, double a, double b, bool maximise)
+    /// <summary>
+    /// The largest (<paramref name="maximise"/>) or smallest value of <paramref name="f"/> near the node
+    /// <paramref name="b"/> of a bracket a &lt; b &lt; c where f(b) = <paramref name="fb"/> is at least as good as
+    /// f(a) and f(c), by MathNet's golden-section search (<see cref="GoldenSectionMinimizer"/>; Press et al. 2007,
+    /// §10.2) to 10⁻¹²·max(1, |a|) in S. MathNet needs the first interior point it evaluates, 1/(1 + φ) of the
+    /// way into its bracket, to be no worse than both ends and otherwise widens the bracket (possibly to S &lt; 0),
+    /// so its bracket [lo, hi] ⊆ [a, c] is placed with that point on b and no widening is allowed; when the end
+    /// inside (a, c) beats f(b) the search moves to the bracket around that end, which is then the better node.
+    /// </summary>
+    internal static double LocalExtreme(Func<double, double> f, double a, double b, double c, double fb, bool maximise)
     {
-        double sign = maximise ? 1.0 : -1.0;
-        double ratio = 0.5 * (Math.Sqrt(5.0) - 1.0);
-        double c = b - ratio * (b - a);
-        double d = a + ratio * (b - a);
-        double fc = sign * f(c);
-        double fd = sign * f(d);
-        for (int n = 0; n < GoldenIterations && b - a > 1e-12 * Math.Max(1.0, Math.Abs(a)); n++)
+        double sign = maximise ? -1.0 : 1.0; // MathNet minimises sign·f
+        double best = sign * fb;
+        double phi = Constants.GoldenRatio;
+        for (int level = 0; level < BracketLevels; level++)
         {
-            if (fc > fd)
+            // b − lo = W/φ² and hi − b = W/φ (1 + φ = φ²): the widest such bracket inside [a, c].
+            double width = Math.Min((b - a) * phi * phi, (c - b) * phi);
+            bool innerIsHigh = (b - a) * phi * phi <= (c - b) * phi;
+            double lo = innerIsHigh ? a : c - width;
+            double hi = innerIsHigh ? a + width : c;
+            double inner = innerIsHigh ? hi : lo;
+            double innerValue = inner == a || inner == c ? best : sign * f(inner);
+            if (innerValue < best)
             {
-                b = d;
-                d = c;
-                fd = fc;
-                c = b - ratio * (b - a);
-                fc = sign * f(c);
+                (a, b, c, best) = innerIsHigh ? (b, hi, c, innerValue) : (a, lo, b, innerValue);
+                continue;
             }
-            else
+
+            if (!(hi - lo > 0.0))
             {
-                a = c;
-                c = d;
-                fc = fd;
-                d = a + ratio * (b - a);
-                fd = sign * f(d);
+                break;
             }
+
+            try
+            {
+                var result = GoldenSectionMinimizer.Minimum(
+                    ObjectiveFunction.ScalarValue(s => sign * f(s)), lo, hi,
+                    xTolerance: GoldenTolerance * Math.Max(1.0, Math.Abs(lo)), maxIterations: GoldenIterations, maxExpansionSteps: 0);
+                best = Math.Min(best, result.FunctionInfoAtMinimum.Value);
+            }
+            catch (OptimizationException)
+            {
+                // Its recomputed interior point fell an ulp off b onto a worse value (a flat stretch), or its
+                // iterations ran out (MaximumIterationsException): the best value seen, f(b) or better, stands.
+            }
+
+            break;
         }
 
-        return sign * Math.Max(fc, fd);
+        return sign * best;
     }
 }

@@ -1,5 +1,6 @@
 namespace Analytics.Pricing.Surfaces;
 
+// Ours, not MathNet's NelderMeadSimplex (1.23x slower per raw SVI slice, same run): bench/RESULTS.md, "General routines: MathNet.Numerics or ours (issue #12)".
 /// <summary>
 /// Nelder-Mead downhill simplex for a few unconstrained variables (Nelder &amp; Mead, <i>Computer Journal</i> 7, 1965),
 /// with the standard coefficients (reflection 1, expansion 2, contraction ½, shrink ½) as in Lagarias et al.,

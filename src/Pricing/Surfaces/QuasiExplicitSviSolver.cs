@@ -1,5 +1,6 @@
 namespace Analytics.Pricing.Surfaces;
 
+// Closed-form 3x3 algebra, not MathNet's LU (on the raw SVI hot path): bench/RESULTS.md, "General routines: MathNet.Numerics or ours (issue #12)".
 /// <summary>
 /// The inner problem of the quasi-explicit SVI calibration (Zeliade Systems, "Quasi-explicit calibration of Gatheral's
 /// SVI model", white paper ZWP-0005, 2009; De Marco &amp; Martini, same method): for fixed (m, σ), with y = (k − m)/σ,
