@@ -6,6 +6,7 @@ using Analytics.Api.Errors;
 using Analytics.Api.OpenApi;
 using Analytics.Api.Options;
 using Analytics.Data;
+using Analytics.Data.Market;
 using Analytics.Data.Storage;
 using Analytics.Jobs;
 using Analytics.Pricing.QuantLib;
@@ -41,8 +42,7 @@ public static class AnalyticsServices
         services.AddScoped<Analytics.Data.Queries.FundingSummaryQuery>();
         services.AddScoped<Analytics.Data.Queries.BarsQuery>();
         services.AddSingleton(QuantLibVanillaOptionPricer.Default);
-        services.AddSingleton<Endpoints.L2.ChainProfiles>();
-        services.AddSingleton<Endpoints.Surfaces.SurfaceCatalog>();
+        services.AddMarketData();
         services.AddScoped<Endpoints.L2.FundingCarryResolver>();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));

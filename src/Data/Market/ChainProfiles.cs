@@ -1,10 +1,12 @@
-using Analytics.Api.Options;
 using Analytics.Pricing.L2;
 using Microsoft.Extensions.Options;
 
-namespace Analytics.Api.Endpoints.L2;
+namespace Analytics.Data.Market;
 
-/// <summary>The configured chain profiles as the numerics' immutable <see cref="ChainProfile"/>s, Ethereum L1 first.</summary>
+/// <summary>
+/// The configured chain (blockchain) profiles as the numerics' immutable <see cref="ChainProfile"/>s, Ethereum L1 first.
+/// A singleton that follows configuration reloads; usable from the API and from jobs.
+/// </summary>
 public sealed class ChainProfiles(IOptionsMonitor<ChainsOptions> options)
 {
     public IReadOnlyList<ChainProfile> All => options.CurrentValue

@@ -1,0 +1,11 @@
+using System.ComponentModel;
+using Analytics.Api.Contracts.Pricing;
+
+namespace Analytics.Api.Contracts.OptionChains;
+
+/// <summary>One option of an option-chain row (schema id kept: the committed OpenAPI document names it), per unit of underlying, USD.</summary>
+public sealed record ChainOptionResponse(
+    [property: Description("Mid price, USD (Black-76 on the forward at `vol`).")] double Mid,
+    [property: Description("Bid, USD: L2 cost model of the chain (Leland hedging-cost vol, gas), default trade terms.")] double Bid,
+    [property: Description("Ask, USD.")] double Ask,
+    [property: Description("Greeks of the mid: delta per 1 USD of forward, vega per 1.00 of vol, theta per year.")] GreeksResponse Greeks);

@@ -1,0 +1,11 @@
+using System.ComponentModel;
+
+namespace Analytics.Api.Contracts.OptionChains;
+
+/// <summary>One strike of the option chain (schema id kept: the committed OpenAPI document names it).</summary>
+public sealed record ChainStrikeResponse(
+    [property: Description("Strike, USD.")] double Strike,
+    [property: Description("k = ln(K/F_T).")] double LogMoneyness,
+    [property: Description("The surface's implied vol at this strike, annualised decimal.")] double Vol,
+    [property: Description("The call.")] ChainOptionResponse Call,
+    [property: Description("The put.")] ChainOptionResponse Put);
