@@ -3,7 +3,8 @@ using Analytics.Api.Contracts.Pricing;
 
 namespace Analytics.Api.Contracts.OptionChains;
 
-/// <summary>One option of an option-chain row (schema id kept: the committed OpenAPI document names it), per unit of underlying, USD.</summary>
+// "Chain" here is the option chain; the type keeps its name because it is the committed OpenAPI schema id.
+/// <summary>One option of a chain row, per unit of underlying, USD.</summary>
 public sealed record ChainOptionResponse(
     [property: Description("Mid price, USD (Black-76 on the forward at `vol`).")] double Mid,
     [property: Description("Bid, USD: L2 cost model of the chain (Leland hedging-cost vol, gas), default trade terms.")] double Bid,

@@ -2,7 +2,8 @@ using System.ComponentModel;
 
 namespace Analytics.Api.Contracts.OptionChains;
 
-/// <summary>One strike of the option chain (schema id kept: the committed OpenAPI document names it).</summary>
+// "Chain" here is the option chain; the type keeps its name because it is the committed OpenAPI schema id.
+/// <summary>One strike of the chain.</summary>
 public sealed record ChainStrikeResponse(
     [property: Description("Strike, USD.")] double Strike,
     [property: Description("k = ln(K/F_T).")] double LogMoneyness,
