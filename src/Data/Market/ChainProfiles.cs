@@ -9,12 +9,14 @@ namespace Analytics.Data.Market;
 /// </summary>
 public sealed class ChainProfiles(IOptionsMonitor<ChainsOptions> options)
 {
+    /// <summary>Every configured profile: Ethereum L1 first, then by id.</summary>
     public IReadOnlyList<ChainProfile> All => options.CurrentValue
         .Select(c => c.Value.ToProfile(c.Key))
         .OrderBy(p => p.Rollup != RollupKind.L1)
         .ThenBy(p => p.Id, StringComparer.Ordinal)
         .ToList();
 
+    /// <summary>The profile configured under <paramref name="id"/> (lower case, e.g. <c>arbitrum-one</c>), or null.</summary>
     public ChainProfile? Find(string id) =>
         options.CurrentValue.TryGetValue(id, out var profile) ? profile.ToProfile(id) : null;
 }

@@ -26,7 +26,7 @@ public sealed record MarketSnapshot(
     public bool IsComplete => Missing.IsEmpty;
 
     /// <summary>The chain profile with this id, or null.</summary>
-    public ChainProfile? ChainProfile(string id)
+    public ChainProfile? FindChainProfile(string id)
     {
         foreach (var profile in ChainProfiles)
             if (profile.Id == id) return profile;

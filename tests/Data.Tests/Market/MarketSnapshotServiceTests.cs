@@ -50,8 +50,8 @@ public sealed class MarketSnapshotServiceTests
         // Σ rate / Σ hours × 8760 = (0.0001 + 0.0002 + 0.0003) / 24 × 8760 = 0.219 (simple annualisation, PRODUCT.md §3.4).
         Assert.Equal(0.219, snapshot.FundingCarry[EthPerp], 12);
         Assert.Equal(["ethereum", "arbitrum-one"], snapshot.ChainProfiles.Select(c => c.Id).ToArray());
-        Assert.Equal(RollupKind.Optimistic, snapshot.ChainProfile("arbitrum-one")!.Value.Rollup);
-        Assert.Null(snapshot.ChainProfile("solana"));
+        Assert.Equal(RollupKind.Optimistic, snapshot.FindChainProfile("arbitrum-one")!.Value.Rollup);
+        Assert.Null(snapshot.FindChainProfile("solana"));
     }
 
     [Fact]

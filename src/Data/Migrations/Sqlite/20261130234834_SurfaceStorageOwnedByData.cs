@@ -9,7 +9,8 @@ namespace Analytics.Data.Migrations.Sqlite
     /// Carries stored surfaces from the API's response shape (format 1) to Data's own records (<c>Analytics.Data.Market.Stored</c>):
     /// each slice takes its butterfly diagnosis (from <c>arbitrage.butterfly[i]</c>, without the derived expiry, wing slopes,
     /// verdict and reason), and <c>DiagnosticsJson</c> becomes <c>{ calendar: { gridFrom, gridTo, violations }, ssvi }</c>.
-    /// Numbers are moved as JSON text, so every double reads back bit for bit. No column changes.
+    /// Numbers move as JSON text (SQLite) or exact decimals (PostgreSQL jsonb), so every double reads back bit for bit.
+    /// No column changes.
     /// </summary>
     /// <remarks>
     /// Down is not supported: format 1 held text derived from the numerics (the butterfly reason) that SQL cannot rebuild;
