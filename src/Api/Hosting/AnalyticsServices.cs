@@ -6,7 +6,6 @@ using Analytics.Api.Errors;
 using Analytics.Api.OpenApi;
 using Analytics.Api.Options;
 using Analytics.Data;
-using Analytics.Data.Market;
 using Analytics.Data.Storage;
 using Analytics.Jobs;
 using Analytics.Pricing.QuantLib;

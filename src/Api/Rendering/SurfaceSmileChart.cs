@@ -1,5 +1,4 @@
 using System.Globalization;
-using Analytics.Data.Market;
 using Analytics.Pricing.Surfaces;
 using ScottPlot;
 using SkiaSharp;

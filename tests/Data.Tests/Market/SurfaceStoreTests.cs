@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Analytics.Data.Market;
 using Analytics.Data.Storage;
-using Analytics.Pricing;
 using Analytics.Pricing.Surfaces;
 using Analytics.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Analytics.Api.Contracts.Pricing;
 
 namespace Analytics.Api.Contracts.OptionChains;
 

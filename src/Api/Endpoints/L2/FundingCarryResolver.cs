@@ -1,5 +1,4 @@
 using Analytics.Api.Contracts.Pricing;
-using Analytics.Data.Market;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Analytics.Api.Endpoints.L2;

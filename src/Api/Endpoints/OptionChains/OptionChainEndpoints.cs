@@ -5,7 +5,6 @@ using Analytics.Api.Contracts.OptionChains;
 using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Errors;
 using Analytics.Data;
-using Analytics.Data.Market;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 

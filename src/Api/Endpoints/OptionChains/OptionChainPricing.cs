@@ -1,6 +1,5 @@
 using Analytics.Api.Contracts.OptionChains;
 using Analytics.Api.Contracts.Pricing;
-using Analytics.Data.Market;
 using Analytics.Pricing;
 using Analytics.Pricing.L2;
 

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Analytics.Api.Errors;
 using Analytics.Api.Endpoints.Surfaces;
-using Analytics.Data.Market;
 using Analytics.Pricing.L2;
 using Analytics.Pricing.Surfaces;
 

@@ -3,7 +3,6 @@ using Analytics.Api.Contracts.Surfaces;
 using Analytics.Api.Endpoints.OptionChains;
 using Analytics.Api.Errors;
 using Analytics.Data;
-using Analytics.Data.Market;
 using Analytics.Pricing.Surfaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

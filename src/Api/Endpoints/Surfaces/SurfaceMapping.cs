@@ -2,7 +2,6 @@ using System.Text.Json;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Contracts.Surfaces;
 using Analytics.Data.Entities;
-using Analytics.Data.Market;
 using Analytics.Pricing;
 using Analytics.Pricing.Surfaces;
 

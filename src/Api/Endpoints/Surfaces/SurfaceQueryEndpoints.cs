@@ -3,7 +3,6 @@ using Analytics.Api.Contracts.Surfaces;
 using Analytics.Api.Errors;
 using Analytics.Api.Rendering;
 using Analytics.Data;
-using Analytics.Data.Market;
 using Analytics.Pricing.Surfaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 

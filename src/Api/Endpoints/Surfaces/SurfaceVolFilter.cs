@@ -1,6 +1,5 @@
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Data;
-using Analytics.Data.Market;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Analytics.Api.Endpoints.Surfaces;

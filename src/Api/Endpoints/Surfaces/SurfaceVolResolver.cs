@@ -1,6 +1,5 @@
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Errors;
-using Analytics.Data.Market;
 using Analytics.Pricing.Market;
 
 namespace Analytics.Api.Endpoints.Surfaces;
