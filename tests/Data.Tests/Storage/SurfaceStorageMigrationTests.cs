@@ -53,15 +53,20 @@ public sealed class SurfaceStorageMigrationTests
     public async Task Migrate_RowInTheApiShape_LoadsWithEveryStoredValue(StorageProvider provider)
     {
         await using var database = await TestDatabase.CreateEmptyAsync(provider, Token);
-        long id;
+        long id, sviId;
         await using (var db = database.NewContext())
         {
             var migrator = db.GetService<IMigrator>();
             await migrator.MigrateAsync("Surfaces", Token);
             var row = OldRow();
-            db.VolatilitySurfaces.Add(row);
+            var sviRow = OldRow();
+            sviRow.Model = "svi";
+            sviRow.DiagnosticsJson = OldDiagnosticsJson
+                .Replace("\"ssvi\":{\"rho\":-0.3,\"eta\":1.1,\"gamma\":0.45}", "\"ssvi\":null", StringComparison.Ordinal);
+            Assert.Contains("\"ssvi\":null", sviRow.DiagnosticsJson);
+            db.VolatilitySurfaces.AddRange(row, sviRow);
             await db.SaveChangesAsync(Token);
-            id = row.Id;
+            (id, sviId) = (row.Id, sviRow.Id);
             await migrator.MigrateAsync(null, Token);
             Assert.Empty(await db.Database.GetPendingMigrationsAsync(Token));
         }
@@ -107,6 +112,12 @@ public sealed class SurfaceStorageMigrationTests
             surface.DroppedByReason.ToDictionary());
         Assert.Equal((SurfaceInputs.IndexSource, new DateTimeOffset(2026, 1, 5, 7, 59, 0, TimeSpan.Zero)), (stored.Inputs.Source, stored.Inputs.SnapshotAt));
         Assert.Equal([17L, 18L, 19L], stored.Inputs.QuoteIds!);
+
+        var svi = (await new SurfaceStore().FindAsync(reader, sviId, Token))!;
+        Assert.Equal(SurfaceModel.Svi, svi.Surface.Model);
+        Assert.Null(svi.Ssvi);
+        Assert.Equal(first.Parameters, svi.Surface.Slices[0].Parameters);
+        Assert.Equal(-0.012345678901234567, svi.Surface.Slices[0].Butterfly.MinimumG);
     }
 
     private static VolatilitySurfaceEntity OldRow() => new()
