@@ -1,6 +1,7 @@
 using Analytics.Api.Auth;
 using Analytics.Api.Endpoints;
 using Analytics.Api.Endpoints.Pricing;
+using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.OpenApi;
 using Hangfire;
 
@@ -26,8 +27,8 @@ public static class AnalyticsPipeline
     public static WebApplication MapAnalyticsEndpoints(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1");
-        api.MapPricingEndpoints();
-        api.MapL2Endpoints();
+        api.MapPricingEndpoints().WithSurfaceVol();
+        api.MapL2Endpoints().WithSurfaceVol();
         Endpoints.Structures.StructuresEndpoints.MapStructuresEndpoints(api);
         api.MapJobsEndpoints();
         api.MapPricesEndpoints();

@@ -1,17 +1,9 @@
 using System.Globalization;
-using Analytics.Api.Contracts.Surfaces;
 using Analytics.Pricing.Surfaces;
 using ScottPlot;
 using SkiaSharp;
 
 namespace Analytics.Api.Rendering;
-
-/// <summary>The picture formats of a surface.</summary>
-internal enum SmileChartFormat
-{
-    Svg,
-    Png,
-}
 
 /// <summary>
 /// Draws a stored surface (PRODUCT.md §3.2 "drawn as a picture"): one panel per expiry with the fitted smile over the
@@ -25,12 +17,13 @@ internal static class SurfaceSmileChart
     private const int PanelHeight = 400;
     private const string FontName = "DejaVu Sans";
 
-    public static byte[] Render(SurfaceResponse stored, VolatilitySurface surface, SmileChartFormat format)
+    public static byte[] Render(StoredSurface stored, SmileChartFormat format)
     {
-        var panels = stored.Slices.Count + 1;
+        var surface = stored.Surface;
+        var panels = surface.Slices.Length + 1;
         var rows = (panels + Columns - 1) / Columns;
         var columns = Math.Min(Columns, panels);
-        var plots = stored.Slices.Select(s => Smile(stored, s)).Append(TermStructure(stored, surface)).ToList();
+        var plots = surface.Slices.Select(s => Smile(stored, s)).Append(TermStructure(stored, surface)).ToList();
         var multiplot = new Multiplot(plots[0]);
         foreach (var plot in plots.Skip(1))
             multiplot.AddPlot(plot);
@@ -39,39 +32,39 @@ internal static class SurfaceSmileChart
         return format == SmileChartFormat.Png ? Png(multiplot, width, height) : Svg(multiplot, width, height, rows * columns - panels);
     }
 
-    private static Plot Smile(SurfaceResponse stored, SurfaceSliceResponse slice)
+    private static Plot Smile(StoredSurface stored, SurfaceSlice slice)
     {
         var plot = NewPlot();
         var points = slice.Points;
-        var (kMin, kMax) = points.Count == 0 ? (-0.5, 0.5) : (points.Min(p => p.LogMoneyness), points.Max(p => p.LogMoneyness));
+        var (kMin, kMax) = points.IsEmpty ? (-0.5, 0.5) : (points.Min(p => p.LogMoneyness), points.Max(p => p.LogMoneyness));
         var margin = Math.Max(0.05, 0.1 * (kMax - kMin));
         var ks = Enumerable.Range(0, 121).Select(i => kMin - margin + (kMax - kMin + 2 * margin) * i / 120).ToArray();
-        var fitted = ks.Select(k => 100 * FittedVol(slice, k)).ToArray();
+        var fitted = ks.Select(k => 100 * slice.LognormalVol(k)).ToArray();
 
         Points(plot, points.Select(p => p.LogMoneyness), points.Select(p => 100 * p.BidVol), "market bid", Colors.SeaGreen, MarkerShape.FilledTriangleUp, 6);
         Points(plot, points.Select(p => p.LogMoneyness), points.Select(p => 100 * p.AskVol), "market ask", Colors.OrangeRed, MarkerShape.FilledTriangleDown, 6);
         Points(plot, points.Select(p => p.LogMoneyness), points.Select(p => 100 * p.MidVol), "market mid", Colors.Black, MarkerShape.OpenCircle, 6);
         var line = plot.Add.ScatterLine(ks, fitted, Colors.RoyalBlue);
         line.LineWidth = 2;
-        line.LegendText = stored.Model == SurfaceModelKind.Ssvi ? "SSVI fit" : "SVI fit";
+        line.LegendText = stored.Surface.Model == SurfaceModel.Ssvi ? "SSVI fit" : "SVI fit";
 
         // Scale to the mids and the fit: far-wing bid vols (tiny bids) would otherwise flatten the smile.
         var core = points.Select(p => 100 * p.MidVol).Concat(fitted).Where(double.IsFinite).ToArray();
         var (lo, hi) = (core.Min(), core.Max());
         var pad = Math.Max(1.0, 0.12 * (hi - lo));
         plot.Axes.SetLimits(ks[0], ks[^1], Math.Max(0, lo - pad), hi + pad);
-        plot.Title(Invariant($"{stored.Underlying} {slice.Expiry:yyyy-MM-dd HH:mm}Z (T = {slice.TenorYears:0.000} y), RMSE {slice.RmseVolPoints ?? double.NaN:0.00} vol pts"), size: 15);
+        plot.Title(Invariant($"{stored.Underlying} {slice.ExpiryUtc:yyyy-MM-dd HH:mm}Z (T = {slice.TenorYears:0.000} y), RMSE {slice.RmseVolPoints:0.00} vol pts"), size: 15);
         plot.XLabel("log-moneyness k = ln(K / F)", size: 14);
         plot.YLabel("implied vol (%)", size: 14);
         plot.HideLegend(); // one legend for all panels, in the term-structure panel
         return plot;
     }
 
-    private static Plot TermStructure(SurfaceResponse stored, VolatilitySurface surface)
+    private static Plot TermStructure(StoredSurface stored, VolatilitySurface surface)
     {
         var plot = NewPlot();
-        var tenors = stored.Slices.Select(s => s.TenorYears).ToArray();
-        var atm = stored.Slices.Select(s => 100 * FittedVol(s, 0.0)).ToArray();
+        var tenors = surface.Slices.Select(s => s.TenorYears).ToArray();
+        var atm = surface.Slices.Select(s => 100 * s.LognormalVol(0.0)).ToArray();
         var line = plot.Add.Scatter(tenors, atm, Colors.RoyalBlue);
         line.LineWidth = 2;
         line.MarkerSize = 7;
@@ -87,7 +80,7 @@ internal static class SurfaceSmileChart
         plot.Legend.ManualItems.Add(Item("smile panels: market ask vol", Colors.OrangeRed, MarkerShape.FilledTriangleDown));
         plot.Legend.ManualItems.Add(Item("smile panels: market mid vol", Colors.Black, MarkerShape.OpenCircle));
         var fit = new LineStyle { Color = Colors.RoyalBlue, Width = 2 };
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"smile panels: {(stored.Model == SurfaceModelKind.Ssvi ? "SSVI" : "SVI")} fit", LineStyle = fit });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"smile panels: {(surface.Model == SurfaceModel.Ssvi ? "SSVI" : "SVI")} fit", LineStyle = fit });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "ATM vol (k = 0), fitted", LineStyle = fit, MarkerStyle = new MarkerStyle(MarkerShape.FilledCircle, 7, Colors.RoyalBlue) });
         plot.Legend.FontSize = 13;
         plot.ShowLegend(Alignment.LowerRight);
@@ -96,14 +89,6 @@ internal static class SurfaceSmileChart
 
     private static LegendItem Item(string label, Color color, MarkerShape shape) =>
         new() { LabelText = label, MarkerStyle = new MarkerStyle(shape, 8, color), LineStyle = LineStyle.None };
-
-    /// <summary>The slice's SVI vol √(w(k)/T).</summary>
-    private static double FittedVol(SurfaceSliceResponse s, double k)
-    {
-        var p = s.Params;
-        var w = p.A + p.B * (p.Rho * (k - p.M) + Math.Sqrt((k - p.M) * (k - p.M) + p.Sigma * p.Sigma));
-        return Math.Sqrt(Math.Max(w, 0.0) / s.TenorYears);
-    }
 
     private static Plot NewPlot()
     {

@@ -6,7 +6,10 @@ namespace Analytics.Data.Entities;
 /// </summary>
 /// <remarks>
 /// The structured parts are JSON text columns (the same <c>text</c> type on SQLite and PostgreSQL, so both providers
-/// keep one model); the API owns their shape. Queries filter and order only on the scalar columns.
+/// keep one model). Data owns their shape: the records of <c>Analytics.Data.Market.Stored</c>, mapped to and from the
+/// numerics by <c>Analytics.Data.Market.SurfaceStorageMapping</c>; the API's contracts never reach storage (migration
+/// <c>SurfaceStorageOwnedByData</c> converted the rows written in the API's shape). Queries filter and order only on the
+/// scalar columns.
 /// </remarks>
 public sealed class VolatilitySurfaceEntity
 {
@@ -40,10 +43,10 @@ public sealed class VolatilitySurfaceEntity
     /// <summary>Wall time of the calibration, milliseconds.</summary>
     public double ElapsedMilliseconds { get; set; }
 
-    /// <summary>Slices: expiry, tenor, forward, discount factor, SVI parameters, fit errors per quote, butterfly diagnosis.</summary>
+    /// <summary>Slices: expiry, tenor, forward, discount factor, SVI parameters, fit errors per quote, butterfly diagnosis (<c>SurfaceSliceRecord</c>[]).</summary>
     public required string SlicesJson { get; set; }
 
-    /// <summary>Arbitrage report (butterfly per slice, calendar), plus the SSVI parameters when the model is SSVI.</summary>
+    /// <summary>Calendar diagnosis, plus the SSVI parameters when the model is SSVI (<c>SurfaceDiagnosticsRecord</c>).</summary>
     public required string DiagnosticsJson { get; set; }
 
     /// <summary>Dropped quotes per reason.</summary>

@@ -75,6 +75,24 @@ public sealed record SurfaceSlice(
         }
     }
 
+    /// <summary>
+    /// Implied lognormal vol of this slice at log-moneyness k: σ(k) = √(max(w(k), 0) / T) with the slice's raw SVI total
+    /// variance w (Gatheral 2004) and <see cref="TenorYears"/>; a negative w (an arbitrageable slice) reads as zero vol.
+    /// </summary>
+    /// <param name="logMoneyness">k = ln(K / F_T) with the slice forward <see cref="Forward"/>.</param>
+    /// <returns>Annualised decimal vol (0.8 = 80 %).</returns>
+    public double LognormalVol(double logMoneyness) =>
+        Math.Sqrt(Math.Max(Parameters.TotalVariance(logMoneyness), 0.0) / TenorYears);
+
+    /// <summary>Implied lognormal vol of this slice at a strike: <see cref="LognormalVol(double)"/> at k = ln(K / F_T).</summary>
+    /// <param name="strike">Strike K in USD, &gt; 0.</param>
+    /// <returns>Annualised decimal vol.</returns>
+    public double LognormalVolAtStrike(double strike)
+    {
+        Guard.PositiveFinite(strike, nameof(strike));
+        return LognormalVol(Math.Log(strike / Forward));
+    }
+
     /// <summary>Builds a slice from a market smile and fitted parameters, computing the model vol at every point.</summary>
     internal static SurfaceSlice Create(
         MarketSmile smile, SviParameters parameters, ButterflyDiagnosis butterfly, bool repaired, TimeSpan elapsed)

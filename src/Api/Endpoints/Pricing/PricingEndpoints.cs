@@ -92,7 +92,7 @@ public static class PricingEndpoints
 
     private static async Task<Results<ParallelJsonArrayResult<OptionPriceSlot>, ValidationProblem>> PriceBatchAsync(
         HttpContext context, TimeProvider timeProvider, IOptions<JsonOptions> json, IOptionsSnapshot<LimitsOptions> limits,
-        QuantLibVanillaOptionPricer quantLib, ChainProfiles chains, FundingCarryResolver funding, SurfaceCatalog surfaces,
+        QuantLibVanillaOptionPricer quantLib, ChainProfiles chains, FundingCarryResolver funding, SurfaceStore surfaces,
         AnalyticsDbContext db)
     {
         var (items, errors) = await BatchReader.ReadAsync(context.Request, json.Value.SerializerOptions,
@@ -131,7 +131,7 @@ public static class PricingEndpoints
             try
             {
                 var priced = option.Price(quantLib, fundingRate);
-                results[i] = fromSurface?[i] is { } surface ? priced with { SurfaceId = surface.Response.Id } : priced;
+                results[i] = fromSurface?[i] is { } surface ? priced with { SurfaceId = surface.Id } : priced;
             }
             catch (Exception e) when (EngineFailure.Describe(e) is { } failure)
             {
@@ -168,17 +168,17 @@ public static class PricingEndpoints
     /// underlying's latest surface read once), or by a 422 error when the underlying has no surface. Returns the surface
     /// per item, or null when no item asks for one.
     /// </summary>
-    private static async Task<LoadedSurface?[]?> ResolveSurfaceVolsAsync(
-        IList<BatchItem<OptionPriceRequest>> items, DateTimeOffset now, SurfaceCatalog surfaces, AnalyticsDbContext db, CancellationToken cancellationToken)
+    private static async Task<StoredSurface?[]?> ResolveSurfaceVolsAsync(
+        IList<BatchItem<OptionPriceRequest>> items, DateTimeOffset now, SurfaceStore surfaces, AnalyticsDbContext db, CancellationToken cancellationToken)
     {
-        LoadedSurface?[]? used = null;
-        var latest = new Dictionary<string, LoadedSurface?>();
+        StoredSurface?[]? used = null;
+        var latest = new Dictionary<string, StoredSurface?>();
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i].Value is not { VolSource: VolSource.Surface } request) continue;
             var resolution = await SurfaceVolResolver.ResolveAsync(request, now, async underlying =>
                 latest.TryGetValue(underlying, out var known) ? known : latest[underlying] = await surfaces.LatestAsync(db, underlying, cancellationToken));
-            used ??= new LoadedSurface?[items.Count];
+            used ??= new StoredSurface?[items.Count];
             used[i] = resolution.Surface;
             items[i] = resolution.MissingSurfaceOf is null
                 ? new BatchItem<OptionPriceRequest>(resolution.Request, null)

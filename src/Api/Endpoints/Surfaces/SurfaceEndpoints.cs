@@ -1,6 +1,6 @@
 using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Surfaces;
-using Analytics.Api.Endpoints.Chains;
+using Analytics.Api.Endpoints.OptionChains;
 using Analytics.Api.Errors;
 using Analytics.Data;
 using Analytics.Pricing.Surfaces;
@@ -9,14 +9,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Api.Endpoints.Surfaces;
 
-/// <summary>Volatility surfaces: <c>/api/v1/surfaces</c>; also maps the option chain and the <c>volSource: surface</c> pricing filter.</summary>
+/// <summary>Volatility surfaces: <c>/api/v1/surfaces</c>; also maps the option chain, which is priced from them.</summary>
 public static class SurfaceEndpoints
 {
     public static RouteGroupBuilder MapSurfaceEndpoints(this RouteGroupBuilder api)
     {
-        var catalog = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<SurfaceCatalog>();
+        var store = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<SurfaceStore>();
         var group = api.MapGroup("/surfaces").WithTags("Surfaces").RequireAuthorization(AuthNames.ReadPolicy);
-        group.MapPost("/fit", (SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, CancellationToken ct) => FitAsync(catalog, request, db, time, ct))
+        group.MapPost("/fit", (SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, CancellationToken ct) => FitAsync(store, request, db, time, ct))
             .RequireAuthorization(AuthNames.WritePolicy)
             .WithName("FitSurface")
             .WithSummary("Fit and store a volatility surface")
@@ -33,24 +33,23 @@ public static class SurfaceEndpoints
             .WithSummary("Stored surfaces, newest first")
             .WithDescription("Filtered by `underlying`; newest as-of first (then newest id). `limit` 1–1000 (default 100); follow " +
                              "`nextCursor` for the next page.");
-        group.MapGet("/latest", (string? underlying, AnalyticsDbContext db, CancellationToken ct) => LatestAsync(catalog, underlying, db, ct))
+        group.MapGet("/latest", (string? underlying, AnalyticsDbContext db, CancellationToken ct) => LatestAsync(store, underlying, db, ct))
             .WithName("GetLatestSurface")
             .WithSummary("The latest surface of an underlying")
             .WithDescription("The stored surface of `underlying` with the greatest as-of (ties: the newest fit). 404 when there is none.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:long}", (long id, AnalyticsDbContext db, CancellationToken ct) => GetAsync(catalog, id, db, ct))
+        group.MapGet("/{id:long}", (long id, AnalyticsDbContext db, CancellationToken ct) => GetAsync(store, id, db, ct))
             .WithName("GetSurface")
             .WithSummary("One stored surface")
             .WithDescription("Slices (expiry, tenor, forward, SVI parameters, RMSE, market points with fit errors), arbitrage report, inputs.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        SurfaceQueryEndpoints.Map(group, catalog);
-        ChainEndpoints.Map(api, catalog);
-        SurfaceVolFilter.Apply(api, catalog);
+        SurfaceQueryEndpoints.Map(group, store);
+        OptionChainEndpoints.Map(api, store);
         return group;
     }
 
     private static async Task<Results<Created<SurfaceResponse>, ValidationProblem, ProblemHttpResult>> FitAsync(
-        SurfaceCatalog catalog, SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        SurfaceStore store, SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var now = time.GetUtcNow();
@@ -58,15 +57,15 @@ public static class SurfaceEndpoints
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The surface cannot be fitted as given");
 
         IReadOnlyList<SurfaceQuote> quotes;
-        StoredInputs inputs;
+        SurfaceInputs inputs;
         Func<DateTimeOffset, double, Analytics.Pricing.OptionRight, long?> quoteId = (_, _, _) => null;
         if (fit.Quotes is { } posted)
         {
-            (quotes, inputs) = (posted, new StoredInputs("request", null, null, request.Quotes));
+            (quotes, inputs) = (posted, SurfaceInputs.Posted(posted));
         }
-        else if (await IndexedQuotes.LoadAsync(db, fit.Underlying, fit.AsOfUtc, cancellationToken) is { } indexed)
+        else if (await IndexedQuoteSnapshot.LoadAsync(db, fit.Underlying, fit.AsOfUtc, cancellationToken) is { } indexed)
         {
-            (quotes, inputs, quoteId) = (indexed.Quotes, new StoredInputs("index", indexed.SnapshotAt, [.. indexed.Ids], null), indexed.IdLookup());
+            (quotes, inputs, quoteId) = (indexed.Quotes, SurfaceInputs.Indexed(indexed), indexed.IdLookup());
         }
         else
         {
@@ -83,8 +82,8 @@ public static class SurfaceEndpoints
                 ("quotesIn", result.Prepared.QuotesIn), ("droppedByReason", dropped));
         }
 
-        var stored = await catalog.StoreAsync(db, fit.Underlying, fit.Model, surface, inputs, SurfaceMapping.Slices(surface, quoteId), now, cancellationToken);
-        return TypedResults.Created($"/api/v1/surfaces/{stored.Response.Id}", stored.Response);
+        var stored = await store.StoreAsync(db, fit.Underlying, surface, inputs, quoteId, now, cancellationToken);
+        return TypedResults.Created($"/api/v1/surfaces/{stored.Id}", SurfaceMapping.ToResponse(stored));
     }
 
     private static async Task<Results<Ok<SurfacePageResponse>, ValidationProblem>> ListAsync(
@@ -99,22 +98,22 @@ public static class SurfaceEndpoints
         if (listing.After is var (at, afterId)) query = query.Where(s => s.AsOfUtc < at || (s.AsOfUtc == at && s.Id < afterId));
         var page = await query.OrderByDescending(s => s.AsOfUtc).ThenByDescending(s => s.Id).Take(listing.Limit + 1).ToListAsync(cancellationToken);
         var next = page.Count > listing.Limit ? (page[listing.Limit - 1].AsOfUtc, page[listing.Limit - 1].Id) : ((DateTime, long)?)null;
-        return TypedResults.Ok(new SurfacePageResponse(page.Take(listing.Limit).Select(SurfaceCatalog.Summary).ToList(), KeysetListing.Encode(next)));
+        return TypedResults.Ok(new SurfacePageResponse(page.Take(listing.Limit).Select(SurfaceMapping.Summary).ToList(), KeysetListing.Encode(next)));
     }
 
     private static async Task<Results<Ok<SurfaceResponse>, ValidationProblem, ProblemHttpResult>> LatestAsync(
-        SurfaceCatalog catalog, string? underlying, AnalyticsDbContext db, CancellationToken cancellationToken)
+        SurfaceStore store, string? underlying, AnalyticsDbContext db, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (SurfaceFitValidator.Underlying(underlying, errors) is not { } symbol) return TypedResults.ValidationProblem(errors.ToDictionary());
-        return await catalog.LatestAsync(db, symbol, cancellationToken) is { } loaded
-            ? TypedResults.Ok(loaded.Response)
+        return await store.LatestAsync(db, symbol, cancellationToken) is { } stored
+            ? TypedResults.Ok(SurfaceMapping.ToResponse(stored))
             : Problem(404, "No surface", $"No surface of {symbol} is stored: fit one with POST /api/v1/surfaces/fit.", "underlying");
     }
 
     private static async Task<Results<Ok<SurfaceResponse>, ProblemHttpResult>> GetAsync(
-        SurfaceCatalog catalog, long id, AnalyticsDbContext db, CancellationToken cancellationToken) =>
-        await catalog.FindAsync(db, id, cancellationToken) is { } loaded ? TypedResults.Ok(loaded.Response) : NotFound(id);
+        SurfaceStore store, long id, AnalyticsDbContext db, CancellationToken cancellationToken) =>
+        await store.FindAsync(db, id, cancellationToken) is { } stored ? TypedResults.Ok(SurfaceMapping.ToResponse(stored)) : NotFound(id);
 
     internal static ProblemHttpResult NotFound(long id) => Problem(404, "No such surface", $"No surface has id {id}.", "id");
 

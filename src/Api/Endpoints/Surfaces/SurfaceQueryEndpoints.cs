@@ -13,10 +13,10 @@ internal static class SurfaceQueryEndpoints
 {
     private const double MaxTenorYears = 100;
 
-    public static void Map(RouteGroupBuilder group, SurfaceCatalog catalog)
+    public static void Map(RouteGroupBuilder group, SurfaceStore store)
     {
         group.MapGet("/{id:long}/vol", (long id, double? strike, DateTimeOffset? expiry, double? logMoneyness, double? tenorYears, AnalyticsDbContext db, CancellationToken ct) =>
-                VolAsync(catalog, id, strike, expiry, logMoneyness, tenorYears, db, ct))
+                VolAsync(store, id, strike, expiry, logMoneyness, tenorYears, db, ct))
             .WithName("GetSurfaceVol")
             .WithSummary("Implied vol of a surface at one point")
             .WithDescription("Give `strike` (USD) or `logMoneyness` (k = ln(K/F_T)), and `expiry` (ISO-8601 UTC) or `tenorYears` (Act/365F from " +
@@ -26,20 +26,20 @@ internal static class SurfaceQueryEndpoints
                              "`extrapolation` says which rule applied.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/grid", (long id, double? logMoneynessFrom, double? logMoneynessTo, int? logMoneynessPoints, string? tenorsYears,
-                AnalyticsDbContext db, CancellationToken ct) => GridAsync(catalog, id, logMoneynessFrom, logMoneynessTo, logMoneynessPoints, tenorsYears, db, ct))
+                AnalyticsDbContext db, CancellationToken ct) => GridAsync(store, id, logMoneynessFrom, logMoneynessTo, logMoneynessPoints, tenorsYears, db, ct))
             .WithName("GetSurfaceGrid")
             .WithSummary("Vols on a log-moneyness × tenor grid")
             .WithDescription("Default grid: k from −1 to 1 in 41 points, and the slices' own tenors. `tenorsYears` is a comma-separated " +
                              "list of tenors in years (at most 200); `logMoneynessPoints` 2–401. `vols[i][j]` is the vol at tenor i, k j.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:long}/smile.svg", (long id, AnalyticsDbContext db, CancellationToken ct) => PictureAsync(catalog, id, SmileChartFormat.Svg, db, ct))
+        group.MapGet("/{id:long}/smile.svg", (long id, AnalyticsDbContext db, CancellationToken ct) => PictureAsync(store, id, SmileChartFormat.Svg, db, ct))
             .WithName("GetSurfaceSmileSvg")
             .WithSummary("Picture of the surface (SVG)")
             .WithDescription("One panel per expiry: the fitted smile (implied vol, % against log-moneyness) over the market bid, ask and " +
                              "mid vols of the quotes used; a last panel with the ATM (k = 0) term structure.")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:long}/smile.png", (long id, AnalyticsDbContext db, CancellationToken ct) => PictureAsync(catalog, id, SmileChartFormat.Png, db, ct))
+        group.MapGet("/{id:long}/smile.png", (long id, AnalyticsDbContext db, CancellationToken ct) => PictureAsync(store, id, SmileChartFormat.Png, db, ct))
             .WithName("GetSurfaceSmilePng")
             .WithSummary("Picture of the surface (PNG)")
             .WithDescription("The picture of `smile.svg` as a PNG.")
@@ -48,11 +48,11 @@ internal static class SurfaceQueryEndpoints
     }
 
     private static async Task<Results<Ok<SurfaceVolResponse>, ValidationProblem, ProblemHttpResult>> VolAsync(
-        SurfaceCatalog catalog, long id, double? strike, DateTimeOffset? expiry, double? logMoneyness, double? tenorYears,
+        SurfaceStore store, long id, double? strike, DateTimeOffset? expiry, double? logMoneyness, double? tenorYears,
         AnalyticsDbContext db, CancellationToken cancellationToken)
     {
-        if (await catalog.FindAsync(db, id, cancellationToken) is not { } loaded) return SurfaceEndpoints.NotFound(id);
-        var surface = loaded.Surface;
+        if (await store.FindAsync(db, id, cancellationToken) is not { } stored) return SurfaceEndpoints.NotFound(id);
+        var surface = stored.Surface;
         var errors = new FieldErrors();
         if ((strike is null) == (logMoneyness is null)) errors.Add("strike", "give either strike or logMoneyness.");
         if ((expiry is null) == (tenorYears is null)) errors.Add("expiry", "give either expiry or tenorYears.");
@@ -76,16 +76,16 @@ internal static class SurfaceQueryEndpoints
     }
 
     private static async Task<Results<Ok<SurfaceGridResponse>, ValidationProblem, ProblemHttpResult>> GridAsync(
-        SurfaceCatalog catalog, long id, double? from, double? to, int? points, string? tenorsYears, AnalyticsDbContext db, CancellationToken cancellationToken)
+        SurfaceStore store, long id, double? from, double? to, int? points, string? tenorsYears, AnalyticsDbContext db, CancellationToken cancellationToken)
     {
-        if (await catalog.FindAsync(db, id, cancellationToken) is not { } loaded) return SurfaceEndpoints.NotFound(id);
+        if (await store.FindAsync(db, id, cancellationToken) is not { } stored) return SurfaceEndpoints.NotFound(id);
         var errors = new FieldErrors();
         var lo = errors.Range("logMoneynessFrom", from, -10, 10, "ln(K/F)") ?? -1.0;
         var hi = errors.Range("logMoneynessTo", to, -10, 10, "ln(K/F)") ?? 1.0;
         var n = points ?? 41;
         if (n is < 2 or > 401) errors.Add("logMoneynessPoints", $"must be 2–401; got {n}.");
         if (hi <= lo) errors.Add("logMoneynessTo", "must be greater than logMoneynessFrom.");
-        var tenors = loaded.Surface.Slices.Select(s => s.TenorYears).ToList();
+        var tenors = stored.Surface.Slices.Select(s => s.TenorYears).ToList();
         if (tenorsYears is not null)
         {
             tenors = [];
@@ -99,16 +99,16 @@ internal static class SurfaceQueryEndpoints
         if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var ks = Enumerable.Range(0, n).Select(i => lo + (hi - lo) * i / (n - 1)).ToArray();
-        var grid = loaded.Surface.ExportGrid(ks, tenors);
+        var grid = stored.Surface.ExportGrid(ks, tenors);
         var rows = Enumerable.Range(0, tenors.Count).Select(i => Enumerable.Range(0, n).Select(j => grid.Vol(i, j)).ToArray()).ToList();
         return TypedResults.Ok(new SurfaceGridResponse(id, ks, tenors, rows));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PictureAsync(
-        SurfaceCatalog catalog, long id, SmileChartFormat format, AnalyticsDbContext db, CancellationToken cancellationToken)
+        SurfaceStore store, long id, SmileChartFormat format, AnalyticsDbContext db, CancellationToken cancellationToken)
     {
-        if (await catalog.FindAsync(db, id, cancellationToken) is not { } loaded) return SurfaceEndpoints.NotFound(id);
-        var bytes = SurfaceSmileChart.Render(loaded.Response, loaded.Surface, format);
+        if (await store.FindAsync(db, id, cancellationToken) is not { } stored) return SurfaceEndpoints.NotFound(id);
+        var bytes = SurfaceSmileChart.Render(stored, format);
         return TypedResults.File(bytes, format == SmileChartFormat.Png ? "image/png" : "image/svg+xml");
     }
 }

@@ -8,7 +8,7 @@ namespace Analytics.Api.Endpoints.Surfaces;
 /// <param name="Request">The request to price: with the surface's vol when one was read, else unchanged.</param>
 /// <param name="Surface">The surface the vol was read from, if any.</param>
 /// <param name="MissingSurfaceOf">The (valid) underlying symbol that has no stored surface, if that is what happened.</param>
-internal sealed record SurfaceVolResolution(OptionPriceRequest Request, LoadedSurface? Surface, string? MissingSurfaceOf)
+internal sealed record SurfaceVolResolution(OptionPriceRequest Request, StoredSurface? Surface, string? MissingSurfaceOf)
 {
     /// <summary>The detail of the 422 for <see cref="MissingSurfaceOf"/>.</summary>
     public string MissingSurfaceDetail =>
@@ -23,7 +23,7 @@ internal sealed record SurfaceVolResolution(OptionPriceRequest Request, LoadedSu
 internal static class SurfaceVolResolver
 {
     public static async Task<SurfaceVolResolution> ResolveAsync(
-        OptionPriceRequest request, DateTimeOffset now, Func<string, Task<LoadedSurface?>> latestSurface)
+        OptionPriceRequest request, DateTimeOffset now, Func<string, Task<StoredSurface?>> latestSurface)
     {
         var unchanged = new SurfaceVolResolution(request, null, null);
         if (request is not { VolSource: VolSource.Surface, Vol: null }) return unchanged;
@@ -32,9 +32,9 @@ internal static class SurfaceVolResolver
         if (underlying is null || tenor is null || request.Strike is not { } strike || !double.IsFinite(strike) || strike <= 0)
             return unchanged;
 
-        if (await latestSurface(underlying) is not { } loaded) return unchanged with { MissingSurfaceOf = underlying };
-        var vol = loaded.Surface.LognormalVolAtStrike(strike, tenor.Value);
-        return new SurfaceVolResolution(request with { Vol = vol, VolSource = VolSource.Given }, loaded, null);
+        if (await latestSurface(underlying) is not { } stored) return unchanged with { MissingSurfaceOf = underlying };
+        var vol = stored.Surface.LognormalVolAtStrike(strike, tenor.Value);
+        return new SurfaceVolResolution(request with { Vol = vol, VolSource = VolSource.Given }, stored, null);
     }
 
     private static double? TenorYears(OptionPriceRequest r, DateTimeOffset now)

@@ -1,18 +1,22 @@
-using Analytics.Api.Options;
 using Analytics.Pricing.L2;
 using Microsoft.Extensions.Options;
 
-namespace Analytics.Api.Endpoints.L2;
+namespace Analytics.Data.Market;
 
-/// <summary>The configured chain profiles as the numerics' immutable <see cref="ChainProfile"/>s, Ethereum L1 first.</summary>
+/// <summary>
+/// The configured chain (blockchain) profiles as the numerics' immutable <see cref="ChainProfile"/>s, Ethereum L1 first.
+/// A singleton that follows configuration reloads; usable from the API and from jobs.
+/// </summary>
 public sealed class ChainProfiles(IOptionsMonitor<ChainsOptions> options)
 {
+    /// <summary>Every configured profile: Ethereum L1 first, then by id.</summary>
     public IReadOnlyList<ChainProfile> All => options.CurrentValue
         .Select(c => c.Value.ToProfile(c.Key))
         .OrderBy(p => p.Rollup != RollupKind.L1)
         .ThenBy(p => p.Id, StringComparer.Ordinal)
         .ToList();
 
+    /// <summary>The profile configured under <paramref name="id"/> (lower case, e.g. <c>arbitrum-one</c>), or null.</summary>
     public ChainProfile? Find(string id) =>
         options.CurrentValue.TryGetValue(id, out var profile) ? profile.ToProfile(id) : null;
 }

@@ -1,10 +1,9 @@
-using Analytics.Api.Contracts.Chains;
+using Analytics.Api.Contracts.OptionChains;
 using Analytics.Api.Contracts.Pricing;
-using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Pricing;
 using Analytics.Pricing.L2;
 
-namespace Analytics.Api.Endpoints.Chains;
+namespace Analytics.Api.Endpoints.OptionChains;
 
 /// <summary>
 /// Maps one surface slice to a priced chain: Black-76 on the slice forward (spot = F, no carry) discounted with the slice's
@@ -13,18 +12,18 @@ namespace Analytics.Api.Endpoints.Chains;
 /// </summary>
 internal static class OptionChainPricing
 {
-    public static OptionChainResponse Price(LoadedSurface loaded, int sliceIndex, ChainProfile chain)
+    public static OptionChainResponse Price(StoredSurface stored, int sliceIndex, ChainProfile chain)
     {
-        var slice = loaded.Surface.Slices[sliceIndex];
+        var slice = stored.Surface.Slices[sliceIndex];
         var (t, forward, df) = (slice.TenorYears, slice.Forward, slice.DiscountFactor);
         var rate = -Math.Log(df) / t;
         var terms = new L2TradeTerms(chain, SettlementLayer.L2, contracts: 1, rehedgeIntervalHours: 1, takerFeeRate: 0);
         var carry = CarrySpecification.FromExplicit(0.0);
         var rows = new List<ChainStrikeResponse>();
-        foreach (var strike in loaded.Response.Slices[sliceIndex].Points.Select(p => p.Strike).Distinct().Order())
+        foreach (var strike in slice.Points.Select(p => p.Strike).Distinct().Order())
         {
             var k = Math.Log(strike / forward);
-            var vol = Math.Sqrt(Math.Max(slice.Parameters.TotalVariance(k), 0.0) / t);
+            var vol = slice.LognormalVol(k);
             if (!(vol > 0) || !double.IsFinite(vol)) continue;
             ChainOptionResponse Leg(OptionRight right)
             {
@@ -35,7 +34,6 @@ internal static class OptionChainPricing
             }
             rows.Add(new ChainStrikeResponse(strike, k, vol, Leg(OptionRight.Call), Leg(OptionRight.Put)));
         }
-        var stored = loaded.Response;
-        return new OptionChainResponse(stored.Underlying, slice.ExpiryUtc, chain.Id, stored.Id, stored.AsOf, t, forward, df, rows);
+        return new OptionChainResponse(stored.Underlying, slice.ExpiryUtc, chain.Id, stored.Id, stored.Surface.AsOfUtc, t, forward, df, rows);
     }
 }

@@ -2,20 +2,19 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Analytics.Api.Errors;
-using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Pricing.L2;
 using Analytics.Pricing.Surfaces;
 
-namespace Analytics.Api.Endpoints.Chains;
+namespace Analytics.Api.Endpoints.OptionChains;
 
 /// <summary>
-/// A chain request, normalised before anything is computed: the underlying (upper case), the expiry (an instant, or a
-/// UTC date that matches the slice expiring that day) and the chain profile. Its ETag needs only the surface id.
+/// An option-chain request, normalised before anything is computed: the underlying (upper case), the expiry (an instant, or a
+/// UTC date that matches the slice expiring that day) and the (blockchain) chain profile. Its ETag needs only the surface id.
 /// </summary>
-internal sealed record ChainQuery(string Underlying, DateTimeOffset? ExpiryInstant, DateOnly? ExpiryDate, ChainProfile Chain)
+internal sealed record OptionChainQuery(string Underlying, DateTimeOffset? ExpiryInstant, DateOnly? ExpiryDate, ChainProfile Chain)
 {
-    public static ChainQuery? Read(string underlying, string? expiry, string? chain, ChainProfiles chains, FieldErrors errors)
+    public static OptionChainQuery? Read(string underlying, string? expiry, string? chain, ChainProfiles chains, FieldErrors errors)
     {
         var symbol = SurfaceFitValidator.Underlying(underlying, errors);
         DateTimeOffset? instant = null;
@@ -34,7 +33,7 @@ internal sealed record ChainQuery(string Underlying, DateTimeOffset? ExpiryInsta
             errors.Add("chain", $"is required: one of {string.Join(", ", chains.All.Select(c => c.Id))}.");
         else if ((profile = chains.Find(chain.ToLowerInvariant())) is null)
             errors.Add("chain", $"'{chain}' is not a configured chain; configured: {string.Join(", ", chains.All.Select(c => c.Id))}.");
-        return errors.IsEmpty ? new ChainQuery(symbol!, instant, date, profile!.Value) : null;
+        return errors.IsEmpty ? new OptionChainQuery(symbol!, instant, date, profile!.Value) : null;
     }
 
     /// <summary>The strong ETag of this query on surface <paramref name="surfaceId"/> (the chain's profile figures included, so a configuration change shows).</summary>

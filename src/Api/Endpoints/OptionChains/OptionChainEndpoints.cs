@@ -1,29 +1,31 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Analytics.Api.Auth;
-using Analytics.Api.Contracts.Chains;
-using Analytics.Api.Endpoints.L2;
+using Analytics.Api.Contracts.OptionChains;
 using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Errors;
 using Analytics.Data;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
-namespace Analytics.Api.Endpoints.Chains;
+namespace Analytics.Api.Endpoints.OptionChains;
 
-/// <summary>The option chain for frontends: <c>GET /api/v1/chains/{underlying}</c> (PRODUCT.md §3.3).</summary>
-internal static class ChainEndpoints
+/// <summary>
+/// The option chain (every strike of one expiry) for frontends: <c>GET /api/v1/chains/{underlying}</c> (PRODUCT.md §3.3).
+/// The route and its <c>chain</c> query parameter (a blockchain profile) are fixed by API.md.
+/// </summary>
+internal static class OptionChainEndpoints
 {
     public const string CacheControl = "public, max-age=1, must-revalidate";
     private const int MaxCachedBodies = 512;
 
-    public static void Map(RouteGroupBuilder api, SurfaceCatalog catalog)
+    public static void Map(RouteGroupBuilder api, SurfaceStore store)
     {
         // Bodies by ETag: a chain only changes when a new surface lands, so repeated 200s serve the same bytes.
         var bodies = new ConcurrentDictionary<string, byte[]>();
         api.MapGet("/chains/{underlying}", (HttpContext http, string underlying, string? expiry, string? chain, AnalyticsDbContext db,
                 ChainProfiles chains, IOptions<JsonOptions> json, CancellationToken ct) =>
-                GetAsync(catalog, bodies, http, underlying, expiry, chain, db, chains, json.Value.SerializerOptions, ct))
+                GetAsync(store, bodies, http, underlying, expiry, chain, db, chains, json.Value.SerializerOptions, ct))
             .WithTags("Chains")
             .RequireAuthorization(AuthNames.ReadPolicy)
             .WithName("GetOptionChain")
@@ -43,33 +45,33 @@ internal static class ChainEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        SurfaceCatalog catalog, ConcurrentDictionary<string, byte[]> bodies, HttpContext http, string underlying, string? expiry,
+        SurfaceStore store, ConcurrentDictionary<string, byte[]> bodies, HttpContext http, string underlying, string? expiry,
         string? chain, AnalyticsDbContext db, ChainProfiles chains, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (ChainQuery.Read(underlying, expiry, chain, chains, errors) is not { } query)
+        if (OptionChainQuery.Read(underlying, expiry, chain, chains, errors) is not { } query)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The chain cannot be priced as asked");
-        if (await catalog.LatestIdAsync(db, query.Underlying, cancellationToken) is not { } surfaceId)
+        if (await store.LatestIdAsync(db, query.Underlying, cancellationToken) is not { } surfaceId)
             return SurfaceEndpoints.Problem(404, "No surface", $"No surface of {query.Underlying} is stored: fit one with POST /api/v1/surfaces/fit.", "underlying");
 
         var etag = query.ETag(surfaceId);
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = CacheControl;
-        if (ChainQuery.Matches(http.Request.Headers.IfNoneMatch, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (OptionChainQuery.Matches(http.Request.Headers.IfNoneMatch, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (bodies.TryGetValue(etag, out var cached)) return TypedResults.Bytes(cached, "application/json");
 
-        if (await catalog.FindAsync(db, surfaceId, cancellationToken) is not { } loaded)
+        if (await store.FindAsync(db, surfaceId, cancellationToken) is not { } stored)
             return SurfaceEndpoints.NotFound(surfaceId);
-        var index = query.SliceIndex(loaded.Surface);
+        var index = query.SliceIndex(stored.Surface);
         if (index < 0)
         {
             http.Response.Headers.Remove("ETag");
-            var available = loaded.Surface.Slices.Select(s => s.ExpiryUtc.UtcDateTime.ToString("O")).ToArray();
+            var available = stored.Surface.Slices.Select(s => s.ExpiryUtc.UtcDateTime.ToString("O")).ToArray();
             var detail = $"Surface {surfaceId} of {query.Underlying} has no slice expiring at {expiry}; available: {string.Join(", ", available)}.";
             return Problems.ForField(404, "No such expiry", detail, "expiry", ("availableExpiries", available));
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(OptionChainPricing.Price(loaded, index, query.Chain), json);
+        var body = JsonSerializer.SerializeToUtf8Bytes(OptionChainPricing.Price(stored, index, query.Chain), json);
         if (bodies.Count >= MaxCachedBodies) bodies.Clear();
         bodies[etag] = body;
         return TypedResults.Bytes(body, "application/json");

@@ -1,12 +1,14 @@
-using Analytics.Data;
 using Analytics.Pricing;
 using Analytics.Pricing.Surfaces;
 using Microsoft.EntityFrameworkCore;
 
-namespace Analytics.Api.Endpoints.Surfaces;
+namespace Analytics.Data.Market;
 
-/// <summary>The indexed quotes a fit without posted quotes uses, with their ids.</summary>
-internal sealed record IndexedQuotes(DateTimeOffset SnapshotAt, IReadOnlyList<SurfaceQuote> Quotes, IReadOnlyList<long> Ids)
+/// <summary>The indexed quotes a fit without posted quotes uses, with their ids (the issue's <c>IndexedQuotes</c>).</summary>
+/// <param name="SnapshotAt">The newest quote instant used.</param>
+/// <param name="Quotes">The quotes, in id order.</param>
+/// <param name="Ids">The indexed quote id of each of <paramref name="Quotes"/>.</param>
+public sealed record IndexedQuoteSnapshot(DateTimeOffset SnapshotAt, IReadOnlyList<SurfaceQuote> Quotes, IReadOnlyList<long> Ids)
 {
     /// <summary>A quote snapshot counts as current this long before the newest one (venues stamp instruments apart).</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
@@ -16,7 +18,7 @@ internal sealed record IndexedQuotes(DateTimeOffset SnapshotAt, IReadOnlyList<Su
     /// <see cref="Window"/> of the newest such quote; options expiring after the as-of only. Premiums are stored in USD.
     /// Null when the underlying has no quote at or before the as-of.
     /// </summary>
-    public static async Task<IndexedQuotes?> LoadAsync(AnalyticsDbContext db, string underlying, DateTimeOffset asOfUtc, CancellationToken cancellationToken)
+    public static async Task<IndexedQuoteSnapshot?> LoadAsync(AnalyticsDbContext db, string underlying, DateTimeOffset asOfUtc, CancellationToken cancellationToken)
     {
         var asOf = asOfUtc.UtcDateTime;
         var newest = await db.OptionQuotes.Where(q => q.Underlying == underlying && q.TimestampUtc <= asOf)
@@ -38,7 +40,7 @@ internal sealed record IndexedQuotes(DateTimeOffset SnapshotAt, IReadOnlyList<Su
         var quotes = latest.Select(r => new SurfaceQuote(
             new DateTimeOffset(DateTime.SpecifyKind(r.ExpiryUtc!.Value, DateTimeKind.Utc)), r.Strike!.Value,
             r.Right == "put" ? OptionRight.Put : OptionRight.Call, r.Bid, r.Ask, r.Mark, QuotePremiumCurrency.Usd, r.UnderlyingPrice, r.MarkIv)).ToList();
-        return new IndexedQuotes(new DateTimeOffset(DateTime.SpecifyKind(snapshot, DateTimeKind.Utc)), quotes, latest.Select(r => r.Id).ToList());
+        return new IndexedQuoteSnapshot(new DateTimeOffset(DateTime.SpecifyKind(snapshot, DateTimeKind.Utc)), quotes, latest.Select(r => r.Id).ToList());
     }
 
     /// <summary>Finds the id of the quote behind a smile point (expiry, strike and right identify a quote within one snapshot).</summary>

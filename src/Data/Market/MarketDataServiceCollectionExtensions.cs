@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Analytics.Data.Market;
+
+/// <summary>Registers the market data services (for the API and for jobs); the <c>Chains</c> options are bound by the host.</summary>
+public static class MarketDataServiceCollectionExtensions
+{
+    /// <summary>
+    /// <see cref="SurfaceStore"/> and <see cref="ChainProfiles"/> as singletons; <see cref="FundingCarryReader"/> and
+    /// <see cref="MarketSnapshotService"/> scoped, like the <see cref="AnalyticsDbContext"/> they read.
+    /// </summary>
+    public static IServiceCollection AddMarketData(this IServiceCollection services)
+    {
+        services.AddSingleton<SurfaceStore>();
+        services.AddSingleton<ChainProfiles>();
+        services.AddScoped<FundingCarryReader>();
+        services.AddScoped<MarketSnapshotService>();
+        return services;
+    }
+}
