@@ -1,4 +1,5 @@
 using Analytics.Pricing.Black;
+using Analytics.Pricing.Engines;
 
 namespace Analytics.Pricing.American;
 
@@ -61,7 +62,7 @@ internal static class EarlyExercise
     /// <summary>The result for inputs where early exercise is never optimal: the European price and Greeks.</summary>
     internal static AmericanOptionResult European(BlackVanillaOptionResult european) => new(
         european.Price, european.Price, european.Forward, european.DiscountFactor, european.Greeks,
-        AmericanGreeksMethod.ClosedFormEuropean, AmericanExerciseRegime.NeverExerciseEarly);
+        GreeksMethod.ClosedForm, AmericanExerciseRegime.NeverExerciseEarly);
 
     /// <summary>e^x − 1 without cancellation for small |x|.</summary>
     internal static double ExpMinusOne(double x) =>

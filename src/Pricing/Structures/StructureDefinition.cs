@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Analytics.Pricing.Engines;
 using Analytics.Pricing.L2;
 
 namespace Analytics.Pricing.Structures;

@@ -1,3 +1,4 @@
+using Analytics.Pricing.Engines;
 using Analytics.Pricing.L2;
 using Analytics.Pricing.Structures;
 
