@@ -35,7 +35,8 @@ public sealed class VanillaOptionEngine
         inputs =>
         {
             var result = BlackVanillaOptionPricer.Default.Price(inputs);
-            return new VanillaOptionValuation(result.Price, result.Greeks, GreeksMethod.ClosedForm);
+            return new VanillaOptionValuation(
+                result.Price, result.Greeks, GreeksMethod.ClosedForm, result.Forward, result.DiscountFactor, EuropeanPrice: null);
         },
         inputs => BlackVanillaOptionPricer.Default.Price(inputs).Price);
 
@@ -107,5 +108,6 @@ public sealed class VanillaOptionEngine
     /// <inheritdoc />
     public override string ToString() => Id;
 
-    private static VanillaOptionValuation From(AmericanOptionResult result) => new(result.Price, result.Greeks, result.GreeksMethod);
+    private static VanillaOptionValuation From(AmericanOptionResult result) =>
+        new(result.Price, result.Greeks, result.GreeksMethod, result.Forward, result.DiscountFactor, result.EuropeanPrice);
 }

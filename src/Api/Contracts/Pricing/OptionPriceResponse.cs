@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
+using Analytics.Pricing.Engines;
 
 namespace Analytics.Api.Contracts.Pricing;
 

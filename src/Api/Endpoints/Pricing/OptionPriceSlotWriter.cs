@@ -3,6 +3,7 @@ using System.Text.Json;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Errors;
 using Analytics.Api.Serialization;
+using Analytics.Pricing.Engines;
 
 namespace Analytics.Api.Endpoints.Pricing;
 

@@ -63,7 +63,7 @@ internal static partial class SurfaceFitValidator
         foreach (var (field, messages) in e.ToDictionary())
             foreach (var message in messages) errors.Add(field, message);
         if (!e.IsEmpty) return null;
-        return new SurfaceQuote(row.Expiry!.Value, strike!.Value, row.Type == OptionType.Call ? OptionRight.Call : OptionRight.Put,
+        return new SurfaceQuote(row.Expiry!.Value, strike!.Value, row.Type!.Value,
             bid, ask, mark, currency!.Value, forward, markIv);
     }
 

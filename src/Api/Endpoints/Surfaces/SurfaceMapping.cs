@@ -23,7 +23,7 @@ internal static class SurfaceMapping
             s.ExpiryUtc, s.TenorYears, s.Forward, Id(s.ForwardSource), s.DiscountFactor,
             new SviParamsResponse(s.Parameters.A, s.Parameters.B, s.Parameters.Rho, s.Parameters.M, s.Parameters.Sigma),
             Finite(s.RmseVolPoints), Finite(s.VenueRmseVolPoints), s.ButterflyRepaired,
-            s.Points.Select(p => new SurfacePointResponse(p.Strike, p.Right == OptionRight.Call ? OptionType.Call : OptionType.Put,
+            s.Points.Select(p => new SurfacePointResponse(p.Strike, p.Right,
                 p.LogMoneyness, p.BidVol, p.AskVol, p.MidVol, p.ModelVol, p.ErrorVolPoints, Finite(p.VenueMarkVol),
                 quoteId(s.ExpiryUtc, p.Strike, p.Right))).ToList())).ToList();
 
