@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Analytics.Pricing.Engines;
-using Analytics.Pricing.L2;
 
 namespace Analytics.Pricing.Structures;
 

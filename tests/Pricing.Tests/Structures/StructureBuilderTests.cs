@@ -1,5 +1,4 @@
 using Analytics.Pricing.Engines;
-using Analytics.Pricing.L2;
 using Analytics.Pricing.Structures;
 
 namespace Analytics.Pricing.Tests.Structures;

@@ -28,9 +28,3 @@ public sealed record ImpliedVolRequest(
     public static ImpliedVolRequest Example { get; } = new(
         OptionRight.Call, OptionExerciseStyle.European, 6.888728577680626, 100, null, 100, 0.5, null, null, 0.05, 0.0, null, PricingEngine.Analytic);
 }
-
-/// <summary>The implied volatility of a price.</summary>
-public sealed record ImpliedVolResponse(
-    [property: Description("Lognormal (Black) implied volatility, annualised decimal (0.8 = 80 %).")] double ImpliedVol,
-    [property: Description("Time to expiry used, years (Act/365F).")] double TenorYears,
-    [property: Description("Solver iterations taken.")] int Iterations) : ImpliedVolSlot;

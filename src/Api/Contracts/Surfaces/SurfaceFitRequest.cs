@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
-using Analytics.Api.Contracts.Pricing;
 using Analytics.Pricing;
 
 namespace Analytics.Api.Contracts.Surfaces;

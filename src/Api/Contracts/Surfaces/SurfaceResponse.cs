@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Analytics.Api.Contracts.Pricing;
 using Analytics.Pricing;
 
 namespace Analytics.Api.Contracts.Surfaces;

@@ -1,5 +1,4 @@
 using Analytics.Api.Contracts.Pricing;
-using Analytics.Pricing;
 using Analytics.Pricing.Black;
 using Analytics.Pricing.Engines;
 using Analytics.Pricing.QuantLib;

@@ -1,4 +1,3 @@
-using Analytics.Api.Contracts.Pricing;
 using Analytics.Pricing;
 using Analytics.Pricing.Engines;
 

@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Contracts.Structures;
 using Analytics.Api.Errors;
 using Analytics.Pricing;
 using Analytics.Pricing.Engines;
-using Analytics.Pricing.L2;
 using Analytics.Pricing.Structures;
 
 namespace Analytics.Api.Endpoints.Structures;

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Contracts.Surfaces;
 using Analytics.Api.Errors;
-using Analytics.Pricing;
 using Analytics.Pricing.Surfaces;
 
 namespace Analytics.Api.Endpoints.Surfaces;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Contracts.Surfaces;
 using Analytics.Pricing;
 using Analytics.Pricing.Surfaces;
