@@ -25,7 +25,7 @@ public sealed class GreeksMethodConsistencyTests(SqliteApi api) : IClassFixture<
     private static readonly string[] QuantLibEuropean = ["quantlib-analytic", "quantlib-fd", "quantlib-binomial"];
     private static readonly string[] QuantLibAmerican = ["quantlib-baw", "quantlib-bjerksund-stensland", "quantlib-fd", "quantlib-binomial"];
 
-    /// <summary>(rate, dividendYield): b = r ≥ 0; b &lt; r; r &lt; 0 &lt; b... b &gt; r; r &lt; 0 with b &lt; r.</summary>
+    /// <summary>(rate, dividendYield): b = r ≥ 0; 0 &lt; b &lt; r; r &lt; 0 &lt; b; b &lt; r &lt; 0.</summary>
     private static readonly (double Rate, double DividendYield)[] Carries = [(0.05, 0.0), (0.05, 0.04), (-0.02, -0.03), (-0.02, 0.01)];
 
     private static IEnumerable<JsonObject> Grid(string[] european, string[] american)
