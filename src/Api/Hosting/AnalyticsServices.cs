@@ -10,7 +10,6 @@ using Analytics.Data.Storage;
 using Analytics.Jobs;
 using Analytics.Pricing.QuantLib;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Routing;
 
 namespace Analytics.Api.Hosting;
 

@@ -1,5 +1,3 @@
-using Analytics.Pricing.Engines;
-
 namespace Analytics.Pricing.American;
 
 /// <summary>A price of an American option as a function of its market, for bump-and-revalue Greeks.</summary>

@@ -1,5 +1,3 @@
-using Analytics.Pricing.L2;
-
 namespace Analytics.Pricing.Structures;
 
 /// <summary>One point of a payoff diagram.</summary>

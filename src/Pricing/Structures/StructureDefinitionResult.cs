@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Analytics.Pricing.L2;
 
 namespace Analytics.Pricing.Structures;
 

@@ -1,6 +1,3 @@
-using Analytics.Pricing.Engines;
-using Analytics.Pricing.L2;
-
 namespace Analytics.Pricing.Structures;
 
 /// <summary>A validation failure of a structure request, for an RFC 9457 <c>errors</c> map.</summary>

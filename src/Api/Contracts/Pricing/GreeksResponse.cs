@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Analytics.Pricing.Engines;
 
 namespace Analytics.Api.Contracts.Pricing;
 

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using Analytics.Pricing;
-using Analytics.Pricing.Engines;
 
 namespace Analytics.Api.Contracts.Pricing;
 

@@ -1,8 +1,4 @@
 using System.ComponentModel;
-using Analytics.Api.Contracts.L2;
-using Analytics.Api.Contracts.Pricing;
-using Analytics.Pricing;
-using Analytics.Pricing.Engines;
 
 namespace Analytics.Api.Contracts.Structures;
 

@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using Analytics.Api.Contracts.L2;
-using Analytics.Pricing;
-using Analytics.Pricing.Engines;
 
 namespace Analytics.Api.Contracts.Structures;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
-using Analytics.Api.Contracts.Pricing;
 using Analytics.Pricing;
 using Analytics.Pricing.Engines;
 

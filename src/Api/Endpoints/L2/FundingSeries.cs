@@ -1,5 +1,3 @@
-using Analytics.Pricing.L2;
-
 namespace Analytics.Api.Endpoints.L2;
 
 /// <summary>The perp funding series whose mean is the carry, and the look-back window (ending at the valuation time).</summary>

@@ -1,5 +1,3 @@
-using Analytics.Pricing.L2;
-
 namespace Analytics.Api.Endpoints.L2;
 
 /// <summary>Profile figures the request overrides (null: the chain's own).</summary>
