@@ -33,6 +33,12 @@ internal static class OptionPricing
     /// <summary>The API's <c>greeksMethod</c> id of a valuation's method.</summary>
     public static string GreeksMethodId(GreeksMethod method) => EngineRegistry.Id(method);
 
+    /// <summary>The response for an analytic European valuation computed elsewhere (the batch kernel): the same as
+    /// <see cref="Price"/> gives for <see cref="PricingEngine.Analytic"/>.</summary>
+    public static OptionPriceResponse FromEuropean(ValidatedOption option, BlackVanillaOptionResult result) =>
+        FromValuation(option, new VanillaOptionValuation(
+            result.Price, result.Greeks, GreeksMethod.ClosedForm, result.Forward, result.DiscountFactor, EuropeanPrice: null));
+
     private static OptionPriceResponse FromValuation(ValidatedOption option, VanillaOptionValuation result) =>
         new(result.Price, option.Engine, result.Forward, result.DiscountFactor, option.TenorYears, option.CarryRate,
             GreeksResponse.From(result.Greeks), GreeksMethodId(result.GreeksMethod), BumpedGreeks: null, result.EuropeanPrice);
