@@ -56,7 +56,7 @@ public static class L2Endpoints
         }
 
         var carry = L2OptionPricing.Carry(option, l2, fundingRate);
-        var pricer = new L2VanillaOptionPricer(L2OptionPricing.EngineFor(option.Engine)!);
+        var pricer = L2OptionPricing.PricerFor(option.Engine);
         var results = chains.All.Select(chain =>
         {
             var overridden = l2.Overridden(chain);

@@ -43,6 +43,9 @@ public static class SwaggerSetup
             o.OperationFilter<RateLimitOperationFilter>();
             o.ParameterFilter<AllowedValuesParameterFilter>();
             o.SchemaFilter<DescriptionSchemaFilter>();
+            o.SchemaFilter<PricingEnumSchemaFilter>();
+            var defaultSchemaId = o.SchemaGeneratorOptions.SchemaIdSelector;
+            o.CustomSchemaIds(type => PricingEnumSchemaFilter.SchemaId(type) ?? defaultSchemaId(type));
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml)) o.IncludeXmlComments(xml);
         });

@@ -14,5 +14,7 @@ internal static class EnumNames
     public static string Of<T>(T value) where T : struct, Enum => Name(typeof(T).GetField(value.ToString())!);
 
     private static string Name(FieldInfo member) =>
-        member.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? JsonNamingPolicy.KebabCaseLower.ConvertName(member.Name);
+        member.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+        ?? (member.DeclaringType == typeof(Analytics.Pricing.Engines.PricingEngine) ? Contracts.Pricing.EngineIdNamingPolicy.Instance : JsonNamingPolicy.KebabCaseLower)
+            .ConvertName(member.Name);
 }

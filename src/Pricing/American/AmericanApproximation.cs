@@ -1,4 +1,5 @@
 using Analytics.Pricing.Black;
+using Analytics.Pricing.Engines;
 
 namespace Analytics.Pricing.American;
 
@@ -24,7 +25,7 @@ internal static class AmericanApproximation
         var greeks = FiniteDifferenceGreeks.Compute(value, market, price, inputs.CarryConvention == CarryConvention.RateMinusDividendYield);
         return new AmericanOptionResult(
             price, european.Price, european.Forward, european.DiscountFactor, greeks,
-            AmericanGreeksMethod.CentralFiniteDifference, EarlyExercise.RegimeOf(price, market.Intrinsic));
+            GreeksMethod.FiniteDifference, EarlyExercise.RegimeOf(price, market.Intrinsic));
     }
 
     /// <summary>The price alone by the same rules as <see cref="Price"/>.</summary>

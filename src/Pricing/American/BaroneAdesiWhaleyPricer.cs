@@ -1,5 +1,6 @@
 using Analytics.Pricing.Black;
 using Analytics.Pricing.Distributions;
+using Analytics.Pricing.Engines;
 
 namespace Analytics.Pricing.American;
 
@@ -22,7 +23,7 @@ namespace Analytics.Pricing.American;
 /// 1998 p. 24 is reproduced to QuantLib's 3e-3). Never-exercise inputs get the European price and closed-form
 /// Greeks, double-boundary inputs (r &lt; 0, see <see cref="EarlyExercise"/>) go to
 /// <see cref="BinomialAmericanPricer.Default"/>, and elsewhere the Greeks are central finite differences of
-/// this price with the bumps of <see cref="AmericanGreeksMethod.CentralFiniteDifference"/>. Stateless and
+/// this price with the bumps of <see cref="GreeksMethod.FiniteDifference"/>. Stateless and
 /// thread-safe: use <see cref="Default"/>.</para>
 /// </remarks>
 public sealed class BaroneAdesiWhaleyPricer

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Analytics.Pricing.Black;
+using Analytics.Pricing.Engines;
 
 namespace Analytics.Pricing.American;
 
@@ -22,7 +23,7 @@ namespace Analytics.Pricing.American;
 /// The error is not a smooth power of N (the exercise boundary crossing nodes leaves a residual the
 /// extrapolation cannot cancel): long-dated options need more steps, e.g. 3-year calls of Ju (1998, Exhibit 6)
 /// are off by up to ~6e-4 at 1,000 steps and within 1e-4 at 4,000.</para>
-/// <para>Greeks (<see cref="AmericanGreeksMethod.Lattice"/>): delta and gamma from the nodes at steps 1 and 2
+/// <para>Greeks (<see cref="GreeksMethod.Lattice"/>): delta and gamma from the nodes at steps 1 and 2
 /// and theta from the Black-Scholes PDE θ = rV − bSΔ − ½σ²S²Γ (0 in the exercise region), all
 /// Richardson-extrapolated like the price; vega from lattices at σ(1 ± 0.5 %), the second-order volga and
 /// vanna (from the lattice deltas) at σ(1 ± 5 %), charm from the lattice deltas at T(1 ± 0.5 %), rho and carry
@@ -108,7 +109,7 @@ public sealed class BinomialAmericanPricer
             Charm: (shorterT.Delta - longerT.Delta) / (2.0 * hT));
         var regime = root.Exercised ? AmericanExerciseRegime.ImmediateExercise : AmericanExerciseRegime.Continuation;
         return new AmericanOptionResult(
-            root.Price, european.Price, european.Forward, european.DiscountFactor, greeks, AmericanGreeksMethod.Lattice, regime);
+            root.Price, european.Price, european.Forward, european.DiscountFactor, greeks, GreeksMethod.Lattice, regime);
     }
 
     /// <summary>The price alone (one extrapolated lattice pair, no Greeks): for batch pricing and root finding.</summary>

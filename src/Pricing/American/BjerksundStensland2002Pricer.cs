@@ -1,5 +1,6 @@
 using Analytics.Pricing.Black;
 using Analytics.Pricing.Distributions;
+using Analytics.Pricing.Engines;
 
 namespace Analytics.Pricing.American;
 
@@ -21,7 +22,7 @@ namespace Analytics.Pricing.American;
 /// <see cref="EarlyExercise"/>) the option is priced by <see cref="BinomialAmericanPricer.Default"/>.
 /// Otherwise the Greeks are central finite differences of this price (bumps: spot and volatility 10⁻³
 /// relative, tenor 10⁻³ relative, rate and carry 10⁻⁴ absolute; see
-/// <see cref="AmericanGreeksMethod.CentralFiniteDifference"/>). Powers such as S^β are evaluated in logarithms,
+/// <see cref="GreeksMethod.FiniteDifference"/>). Powers such as S^β are evaluated in logarithms,
 /// so tiny volatilities (β in the thousands) do not overflow. Stateless and thread-safe: use
 /// <see cref="Default"/>.</para>
 /// </remarks>

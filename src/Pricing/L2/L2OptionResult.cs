@@ -1,3 +1,5 @@
+using Analytics.Pricing.Engines;
+
 namespace Analytics.Pricing.L2;
 
 /// <summary>
@@ -28,6 +30,8 @@ namespace Analytics.Pricing.L2;
 /// <param name="BidFloorHit">Whether Le ≥ 1, so σ_bid = 0 and the bid is floored at the discounted intrinsic value.</param>
 /// <param name="Greeks">Greeks of the mid <paramref name="Price"/> (conventions of <see cref="Pricing.Greeks"/>;
 /// rho includes the −δ·V of the settlement discount).</param>
+/// <param name="GreeksMethod">How the engine obtained <paramref name="Greeks"/> for these inputs (the same as without
+/// the L2 model: the settlement discount only scales them).</param>
 public sealed record L2OptionResult(
     string ChainId,
     string EngineId,
@@ -49,7 +53,8 @@ public sealed record L2OptionResult(
     double SettlementDelayYears,
     double GasPerContractUsd,
     bool BidFloorHit,
-    Greeks Greeks)
+    Greeks Greeks,
+    GreeksMethod GreeksMethod)
 {
     /// <summary>Ask − bid, USD per contract.</summary>
     public double Spread => Ask - Bid;

@@ -2,16 +2,6 @@ using Analytics.Pricing.Market;
 
 namespace Analytics.Pricing.L2;
 
-/// <summary>Where the proceeds of an L2 trade settle (API.md <c>l2.settlement</c>).</summary>
-public enum SettlementLayer
-{
-    /// <summary><c>l1</c>: proceeds must reach Ethereum L1, so they wait out the chain's withdrawal delay δ.</summary>
-    L1 = 0,
-
-    /// <summary><c>l2</c>: proceeds settle on the L2 itself, δ = 0.</summary>
-    L2 = 1,
-}
-
 /// <summary>
 /// How an option is traded and hedged on a chain: the per-trade figures of the L2 cost-of-carry model
 /// (PRODUCT.md §3.4 parts 2–4; API.md's <c>l2</c> block, with the profile overrides already applied to

@@ -1,3 +1,5 @@
+using Analytics.Pricing.Engines;
+
 namespace Analytics.Pricing.L2;
 
 /// <summary>
@@ -21,8 +23,8 @@ namespace Analytics.Pricing.L2;
 /// <remarks>Stateless and thread-safe; one instance per engine.</remarks>
 public sealed class L2VanillaOptionPricer
 {
-    /// <summary>The shared instance over the European closed form (<see cref="VanillaOptionEngine.BlackScholesMerton"/>).</summary>
-    public static readonly L2VanillaOptionPricer Default = new(VanillaOptionEngine.BlackScholesMerton);
+    /// <summary>The shared instance over the registry's default European engine (<see cref="VanillaOptionEngine.BlackScholesMerton"/>).</summary>
+    public static readonly L2VanillaOptionPricer Default = new(VanillaOptionEngine.DefaultFor(OptionExerciseStyle.European));
 
     /// <summary>Creates a pricer over an engine.</summary>
     /// <param name="engine">The engine that values the option at a given volatility.</param>
@@ -96,7 +98,8 @@ public sealed class L2VanillaOptionPricer
             delay,
             gasPerContractUsd,
             leland.BidFloorHit,
-            Settle(mid.Greeks, settlementFactor, delay, price));
+            Settle(mid.Greeks, settlementFactor, delay, price),
+            mid.GreeksMethod);
     }
 
     /// <summary>

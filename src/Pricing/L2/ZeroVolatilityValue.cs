@@ -1,3 +1,5 @@
+using Analytics.Pricing.Engines;
+
 namespace Analytics.Pricing.L2;
 
 /// <summary>

@@ -5,24 +5,6 @@ using Point = Analytics.Pricing.QuantLib.QuantLibGateway.Point;
 namespace Analytics.Pricing.QuantLib;
 
 /// <summary>
-/// Bump sizes for the Greeks a QuantLib engine does not provide: smaller for closed forms, larger for
-/// lattices and grids whose prices carry discretisation noise. Spot and tenor bumps are relative.
-/// </summary>
-/// <param name="RelativeSpot">h_S / S.</param>
-/// <param name="Volatility">h_σ, absolute (capped at σ/2).</param>
-/// <param name="RelativeTenor">h_T / T.</param>
-/// <param name="Rate">h_r = h_b, absolute.</param>
-internal readonly record struct QuantLibBumpSizes(double RelativeSpot, double Volatility, double RelativeTenor, double Rate)
-{
-    internal static QuantLibBumpSizes For(QuantLibEngine engine) => engine switch
-    {
-        QuantLibEngine.QuantLibAnalytic => new(1e-4, 1e-5, 1e-5, 1e-5),
-        QuantLibEngine.QuantLibBaw or QuantLibEngine.QuantLibBjerksundStensland => new(1e-3, 1e-4, 1e-4, 1e-5),
-        _ => new(1e-2, 1e-3, 1e-3, 1e-4),
-    };
-}
-
-/// <summary>
 /// Greeks in our conventions (<see cref="Greeks"/>) from QuantLib's own results where the engine provides
 /// them and central finite differences of QuantLib prices otherwise (bump and reprice on the same object
 /// graph, under the gateway lock). Vanna, volga and charm are always differences: of QuantLib's delta and

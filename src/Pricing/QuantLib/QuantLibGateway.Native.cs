@@ -28,8 +28,21 @@ internal sealed partial class QuantLibGateway
     private const double ImpliedVolMinimum = 1e-4;
     private const double ImpliedVolMaximum = 10.0;
 
-    /// <summary>Which Greeks each (engine, exercise) pair provides, learnt once by asking QuantLib.</summary>
-    private static readonly ConcurrentDictionary<(QuantLibEngine, QuantLibExerciseStyle), QuantLibGreeks> ProvidedByEngine = new();
+    /// <summary>
+    /// Which Greeks each (engine, exercise, right, European short-cut) provides, learnt once by asking QuantLib. The
+    /// short-cut is part of the key because QuantLib 1.29's American approximations (Barone-Adesi-Whaley,
+    /// Bjerksund-Stensland) price a call with q ≤ 0 (a put with r ≤ 0) with <c>AnalyticEuropeanEngine</c>, whose results
+    /// include Greeks the approximation itself does not give: learnt on one side, the set was wrong on the other
+    /// ("delta not provided").
+    /// </summary>
+    private static readonly ConcurrentDictionary<(QuantLibEngine, QuantLibExerciseStyle, OptionRight, bool), QuantLibGreeks> ProvidedByEngine = new();
+
+    /// <summary>Where QuantLib's approximations fall back to the Black formula with its Greeks: q ≤ 0 for a call
+    /// (<c>dividendDiscount &gt;= 1.0</c> in QuantLib 1.29's <c>baroneadesiwhaleyengine.cpp</c> and
+    /// <c>bjerksundstenslandengine.cpp</c>), r ≤ 0 for a put (Bjerksund-Stensland after its put-call swap of the
+    /// discounts); q = r − b as <see cref="VanillaOptionGraph"/> sets it, and the tenor scaling keeps signs.</summary>
+    private static bool EuropeanShortCut(BlackVanillaOptionInputs inputs) =>
+        inputs.Right == OptionRight.Call ? inputs.Rate - inputs.CostOfCarry <= 0.0 : inputs.Rate <= 0.0;
 
     private static string ProbeNativeVersion() => NQuantLib.quantLibVersion();
 
@@ -43,7 +56,8 @@ internal sealed partial class QuantLibGateway
             try
             {
                 using var graph = new VanillaOptionGraph(valuationDate, scaling, inputs.Right, inputs.Strike, exercise, engine);
-                var provided = ProvidedByEngine.GetOrAdd((engine, exercise), _ => graph.ProbeProvidedGreeks(inputs));
+                var provided = ProvidedByEngine.GetOrAdd(
+                    (engine, exercise, inputs.Right, EuropeanShortCut(inputs)), _ => graph.ProbeProvidedGreeks(inputs));
                 var (price, greeks) = QuantLibBumpedGreeks.Compute(graph, inputs, provided, QuantLibBumpSizes.For(engine), out var bumped);
                 return new QuantLibVanillaOptionResult(
                     price,

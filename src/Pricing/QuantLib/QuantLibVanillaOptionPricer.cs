@@ -1,4 +1,5 @@
 using Analytics.Pricing.Black;
+using Analytics.Pricing.Engines;
 
 namespace Analytics.Pricing.QuantLib;
 
@@ -68,6 +69,26 @@ public sealed class QuantLibVanillaOptionPricer
         gateway().Price(inputs, exercise, engine, valuationDate ?? QuantLibGateway.DefaultValuationDate);
 
     /// <summary>
+    /// The same for an engine chosen by its registry member (<see cref="EngineRegistry"/>): the one place a
+    /// <see cref="PricingEngine"/> and an <see cref="OptionExerciseStyle"/> become QuantLib's own enums.
+    /// </summary>
+    /// <param name="inputs">As for <see cref="Price(BlackVanillaOptionInputs, QuantLibExerciseStyle, QuantLibEngine, DateOnly?)"/>.</param>
+    /// <param name="style">European or American exercise.</param>
+    /// <param name="engine">A <c>quantlib-*</c> engine (<see cref="EngineCapabilities.RequiresQuantLib"/>).</param>
+    /// <param name="valuationDate">QuantLib's evaluation date; the result does not depend on it.</param>
+    /// <returns>Price, forward, discount factor, Greeks and the bumped Greeks.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="engine"/> is not a QuantLib engine or does not
+    /// price <paramref name="style"/>.</exception>
+    /// <exception cref="QuantLibUnavailableException">QuantLib cannot be used in this process (HTTP 503).</exception>
+    /// <exception cref="QuantLibException">QuantLib rejected the inputs.</exception>
+    public QuantLibVanillaOptionResult Price(
+        BlackVanillaOptionInputs inputs,
+        OptionExerciseStyle style,
+        PricingEngine engine,
+        DateOnly? valuationDate = null) =>
+        Price(inputs, ExerciseOf(style), EngineOf(engine), valuationDate);
+
+    /// <summary>
     /// QuantLib's implied Black volatility of a vanilla option price (<c>VanillaOption::impliedVolatility</c>:
     /// Brent's method to 1e-12 in volatility over [1e-4, 10]; the analytic engine for European exercise, QuantLib's
     /// finite-difference engine for American).
@@ -97,6 +118,22 @@ public sealed class QuantLibVanillaOptionPricer
         DateOnly? valuationDate = null) =>
         gateway().ImpliedVolatility(
             right, spot, strike, tenorYears, rate, costOfCarry, optionPrice, exercise, valuationDate ?? QuantLibGateway.DefaultValuationDate);
+
+    private static QuantLibExerciseStyle ExerciseOf(OptionExerciseStyle style) => Guard.Defined(style, nameof(style)) switch
+    {
+        OptionExerciseStyle.American => QuantLibExerciseStyle.American,
+        _ => QuantLibExerciseStyle.European,
+    };
+
+    private static QuantLibEngine EngineOf(PricingEngine engine) => engine switch
+    {
+        PricingEngine.QuantLibAnalytic => QuantLibEngine.QuantLibAnalytic,
+        PricingEngine.QuantLibBaw => QuantLibEngine.QuantLibBaw,
+        PricingEngine.QuantLibBjerksundStensland => QuantLibEngine.QuantLibBjerksundStensland,
+        PricingEngine.QuantLibFd => QuantLibEngine.QuantLibFd,
+        PricingEngine.QuantLibBinomial => QuantLibEngine.QuantLibBinomial,
+        _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Not a QuantLib engine."),
+    };
 
     /// <summary>A pricer whose gateway reports QuantLib unavailable for <paramref name="reason"/> (tests of the 503 path).</summary>
     internal static QuantLibVanillaOptionPricer Unavailable(string reason)

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Analytics.Pricing.L2;
+using Analytics.Pricing.Engines;
 
 namespace Analytics.Pricing.Structures;
 

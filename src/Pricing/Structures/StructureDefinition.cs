@@ -1,25 +1,6 @@
 using System.Collections.Immutable;
-using Analytics.Pricing.L2;
 
 namespace Analytics.Pricing.Structures;
-
-/// <summary>
-/// One leg of a structure, per unit of the structure's quantity. Plain data: <see cref="StructureBuilder"/>
-/// validates legs and reports problems as values.
-/// </summary>
-/// <param name="Right">Call or put.</param>
-/// <param name="Strike">Strike K, &gt; 0, USD.</param>
-/// <param name="TenorYears">Time to this leg's expiry in years (Act/365F), &gt; 0.</param>
-/// <param name="Quantity">Signed number of options per structure unit, non-zero (negative = sold); may be fractional.</param>
-/// <param name="Volatility">This leg's lognormal vol (annualised decimal, &gt; 0), or <see langword="null"/> for the market vol.</param>
-/// <param name="Style">European or American exercise.</param>
-public sealed record StructureLeg(
-    OptionRight Right,
-    double Strike,
-    double TenorYears,
-    double Quantity,
-    double? Volatility = null,
-    OptionExerciseStyle Style = OptionExerciseStyle.European);
 
 /// <summary>
 /// A validated structure: its legs per unit and the signed number of units held (a negative quantity reverses every
@@ -58,42 +39,4 @@ public sealed record StructureDefinition
         ArgumentNullException.ThrowIfNull(leg);
         return Quantity * leg.Quantity;
     }
-}
-
-/// <summary>A validation failure of a structure request, for an RFC 9457 <c>errors</c> map.</summary>
-/// <param name="Field">The request field at fault, camelCase as in API.md, e.g. <c>strikes</c> or <c>legs[1].quantity</c>.</param>
-/// <param name="Message">Why, with the value received.</param>
-public sealed record StructureValidationError(string Field, string Message);
-
-/// <summary>
-/// The outcome of building a structure: the definition, or the field-level reasons it is invalid
-/// (errors as values, after Noda Time's <c>ParseResult&lt;T&gt;</c>). Immutable.
-/// </summary>
-public sealed record StructureDefinitionResult
-{
-    private StructureDefinitionResult(StructureDefinition? definition, ImmutableArray<StructureValidationError> errors)
-    {
-        Definition = definition;
-        Errors = errors;
-    }
-
-    /// <summary>The definition when valid, else <see langword="null"/>.</summary>
-    public StructureDefinition? Definition { get; }
-
-    /// <summary>Every problem found (empty when valid).</summary>
-    public ImmutableArray<StructureValidationError> Errors { get; }
-
-    /// <summary>Whether the structure is valid.</summary>
-    public bool IsValid => Definition is not null;
-
-    /// <summary>The definition, or an <see cref="InvalidOperationException"/> listing the errors.</summary>
-    /// <returns>The valid definition.</returns>
-    /// <exception cref="InvalidOperationException">The structure is invalid.</exception>
-    public StructureDefinition GetValueOrThrow() =>
-        Definition ?? throw new InvalidOperationException(
-            "Invalid structure: " + string.Join("; ", Errors.Select(e => e.Field + " " + e.Message)));
-
-    internal static StructureDefinitionResult Success(StructureDefinition definition) => new(definition, []);
-
-    internal static StructureDefinitionResult Failure(IEnumerable<StructureValidationError> errors) => new(null, [.. errors]);
 }

@@ -1,4 +1,5 @@
 using Analytics.Pricing.Black;
+using Analytics.Pricing.Engines;
 using Analytics.Pricing.L2;
 
 namespace Analytics.Pricing.Structures;

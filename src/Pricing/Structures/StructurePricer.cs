@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Analytics.Pricing.Engines;
 using Analytics.Pricing.L2;
 
 namespace Analytics.Pricing.Structures;
@@ -15,8 +16,10 @@ namespace Analytics.Pricing.Structures;
 /// <remarks>Stateless and thread-safe.</remarks>
 public sealed class StructurePricer
 {
-    /// <summary>The shared instance: Black-Scholes-Merton for European legs, Bjerksund-Stensland (2002) for American.</summary>
-    public static readonly StructurePricer Default = new(VanillaOptionEngine.BlackScholesMerton, VanillaOptionEngine.BjerksundStensland2002);
+    /// <summary>The shared instance over the registry's default engine per style (<see cref="EngineRegistry.DefaultFor"/>):
+    /// Black-Scholes-Merton for European legs, Bjerksund-Stensland (2002) for American.</summary>
+    public static readonly StructurePricer Default = new(
+        VanillaOptionEngine.DefaultFor(OptionExerciseStyle.European), VanillaOptionEngine.DefaultFor(OptionExerciseStyle.American));
 
     /// <summary>A profile without any friction, used when no L2 block is given.</summary>
     private static readonly L2TradeTerms NoChain = L2TradeTerms.Frictionless(

@@ -5,6 +5,8 @@ using Analytics.Api.Contracts.L2;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Endpoints.Pricing;
 using Analytics.Api.Hosting;
+using Analytics.Pricing;
+using Analytics.Pricing.Engines;
 
 namespace Analytics.Api.Tests.Endpoints;
 
@@ -34,7 +36,7 @@ public sealed class PriceBatchFastPathTests
         var random = new Random(7);
         T? Maybe<T>(Func<T> value) where T : struct => random.Next(3) == 0 ? null : value();
         var items = Enumerable.Range(0, 2_000).Select(i => new OptionPriceRequest(
-            Maybe(() => (OptionType)random.Next(2)), Maybe(() => (ExerciseStyle)random.Next(2)),
+            Maybe(() => (OptionRight)random.Next(2)), Maybe(() => (OptionExerciseStyle)random.Next(2)),
             Maybe(() => random.NextDouble() * 1e5), Maybe(() => Math.Exp(random.NextDouble() * 50 - 25)),
             Maybe(() => random.Next(1, 500) * 0.25), Maybe(() => random.NextDouble() * 3),
             Maybe(() => new DateTimeOffset(2027, 1, 1, 8, 0, 0, TimeSpan.FromHours(random.Next(-12, 13))).AddTicks(random.NextInt64(0, TimeSpan.TicksPerDay * 900))),

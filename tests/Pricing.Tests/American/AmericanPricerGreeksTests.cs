@@ -1,5 +1,6 @@
 using Analytics.Pricing.American;
 using Analytics.Pricing.Black;
+using Analytics.Pricing.Engines;
 using static Analytics.Pricing.Tests.American.AmericanTestData;
 
 namespace Analytics.Pricing.Tests.American;
@@ -67,7 +68,7 @@ public sealed class AmericanPricerGreeksTests(ITestOutputHelper output)
 
         var result = Price(engine, Inputs(right, strike, spot, q, r, t, vol));
         Assert.Equal(AmericanExerciseRegime.Continuation, result.Regime);
-        Assert.Equal(lattice ? AmericanGreeksMethod.Lattice : AmericanGreeksMethod.CentralFiniteDifference, result.GreeksMethod);
+        Assert.Equal(lattice ? GreeksMethod.Lattice : GreeksMethod.FiniteDifference, result.GreeksMethod);
         Assert.True(result.Price > result.EuropeanPrice + 1e-3, "the row should carry an early-exercise premium");
 
         // Tolerances: relative to a scale of the Greek (price-level Greeks to the option price, spot Greeks per unit).

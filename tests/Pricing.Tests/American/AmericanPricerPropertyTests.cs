@@ -1,5 +1,6 @@
 using Analytics.Pricing.American;
 using Analytics.Pricing.Black;
+using Analytics.Pricing.Engines;
 using static Analytics.Pricing.Tests.American.AmericanTestData;
 
 namespace Analytics.Pricing.Tests.American;
@@ -95,7 +96,7 @@ public sealed class AmericanPricerPropertyTests
             Assert.Equal(european.Price, result.Price);
             Assert.Equal(european.Greeks, result.Greeks);
             Assert.Equal(european.Price, PresentValue(engine, inputs));
-            Assert.Equal(AmericanGreeksMethod.ClosedFormEuropean, result.GreeksMethod);
+            Assert.Equal(GreeksMethod.ClosedForm, result.GreeksMethod);
             Assert.Equal(AmericanExerciseRegime.NeverExerciseEarly, result.Regime);
         }
     }
@@ -154,7 +155,7 @@ public sealed class AmericanPricerPropertyTests
         var inputs = new BlackVanillaOptionInputs(OptionRight.Call, 200.0, 100.0, 2.0, 0.2, -0.03, -0.03, CarryConvention.Fixed);
         var result = Price(engine, inputs);
         Assert.True(result.Price >= 100.0 - 1e-9 && result.EuropeanPrice < 100.0, $"{result.Price} vs European {result.EuropeanPrice}");
-        Assert.Equal(AmericanGreeksMethod.Lattice, result.GreeksMethod);
+        Assert.Equal(GreeksMethod.Lattice, result.GreeksMethod);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Analytics.Pricing.Engines;
 using Analytics.Pricing.L2;
 using static Analytics.Pricing.Tests.L2.L2TestData;
 

@@ -1,5 +1,6 @@
 using Analytics.Pricing.American;
 using Analytics.Pricing.Black;
+using Analytics.Pricing.Engines;
 using Analytics.Pricing.L2;
 using static Analytics.Pricing.Tests.L2.L2TestData;
 

@@ -1,4 +1,4 @@
-using Analytics.Pricing.L2;
+using Analytics.Pricing.Engines;
 using Analytics.Pricing.Structures;
 
 namespace Analytics.Pricing.Tests.Structures;

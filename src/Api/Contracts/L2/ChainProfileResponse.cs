@@ -2,9 +2,6 @@ using System.ComponentModel;
 
 namespace Analytics.Api.Contracts.L2;
 
-/// <summary>The configured chain profiles.</summary>
-public sealed record ChainProfilesResponse([property: Description("One entry per configured chain, Ethereum L1 first.")] IReadOnlyList<ChainProfileResponse> Chains);
-
 /// <summary>One chain's facts as configured (PRODUCT.md §3.4).</summary>
 public sealed record ChainProfileResponse(
     [property: Description("Chain id used in requests, e.g. `arbitrum-one`.")] string Id,

@@ -1,10 +1,12 @@
+using Analytics.Pricing;
+using Analytics.Pricing.Engines;
 namespace Analytics.Api.Contracts.Pricing;
 
 /// <summary>The fields every vanilla-option request shares (price, implied vol, their batches).</summary>
 public interface IVanillaOptionFields
 {
-    OptionType? Type { get; }
-    ExerciseStyle? Style { get; }
+    OptionRight? Type { get; }
+    OptionExerciseStyle? Style { get; }
     double? Spot { get; }
     double? Forward { get; }
     double? Strike { get; }

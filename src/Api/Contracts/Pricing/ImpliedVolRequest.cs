@@ -1,13 +1,15 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
+using Analytics.Pricing;
+using Analytics.Pricing.Engines;
 
 namespace Analytics.Api.Contracts.Pricing;
 
 /// <summary>An option's price to invert for its implied (Black) volatility: the pricing fields without <c>vol</c>, plus <c>price</c>.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ImpliedVolRequest(
-    [property: Description("`call` or `put`. Required.")] OptionType? Type,
-    [property: Description("`european` (default). Implied vol is defined for European exercise.")] ExerciseStyle? Style,
+    [property: Description("`call` or `put`. Required.")] OptionRight? Type,
+    [property: Description("`european` (default). Implied vol is defined for European exercise.")] OptionExerciseStyle? Style,
     [property: Description("The option's present value per unit of the underlying, USD (or in the underlying with `premiumCurrency: underlying`), > 0. Required.")] double? Price,
     [property: Description("Spot price of the underlying, USD, > 0. Give either `spot` or `forward`.")] double? Spot,
     [property: Description("Forward price for the option's expiry, USD, > 0 (Black-76). Replaces `spot`.")] double? Forward,
@@ -24,11 +26,5 @@ public sealed record ImpliedVolRequest(
 {
     /// <summary>The example shown in Swagger UI: the price of API.md's example option, which gives back 20 % vol.</summary>
     public static ImpliedVolRequest Example { get; } = new(
-        OptionType.Call, ExerciseStyle.European, 6.888728577680626, 100, null, 100, 0.5, null, null, 0.05, 0.0, null, PricingEngine.Analytic);
+        OptionRight.Call, OptionExerciseStyle.European, 6.888728577680626, 100, null, 100, 0.5, null, null, 0.05, 0.0, null, PricingEngine.Analytic);
 }
-
-/// <summary>The implied volatility of a price.</summary>
-public sealed record ImpliedVolResponse(
-    [property: Description("Lognormal (Black) implied volatility, annualised decimal (0.8 = 80 %).")] double ImpliedVol,
-    [property: Description("Time to expiry used, years (Act/365F).")] double TenorYears,
-    [property: Description("Solver iterations taken.")] int Iterations) : ImpliedVolSlot;

@@ -1,13 +1,15 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
+using Analytics.Pricing;
+using Analytics.Pricing.Engines;
 
 namespace Analytics.Api.Contracts.Pricing;
 
 /// <summary>One vanilla option to price (API.md, Pricing). Conventions: PRODUCT.md §5.</summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record OptionPriceRequest(
-    [property: Description("`call` or `put`. Required.")] OptionType? Type,
-    [property: Description("`european` (default) or `american`.")] ExerciseStyle? Style,
+    [property: Description("`call` or `put`. Required.")] OptionRight? Type,
+    [property: Description("`european` (default) or `american`.")] OptionExerciseStyle? Style,
     [property: Description("Spot price of the underlying, USD, > 0. Give either `spot` or `forward`.")] double? Spot,
     [property: Description("Forward price for the option's expiry, USD, > 0 (Black-76: no carry, discounting at `rate`). Replaces `spot`.")] double? Forward,
     [property: Description("Strike, USD, > 0. Required.")] double? Strike,
@@ -27,17 +29,7 @@ public sealed record OptionPriceRequest(
 {
     /// <summary>The example shown in Swagger UI (API.md's request, without the L2 block).</summary>
     public static OptionPriceRequest Example { get; } = new(
-        OptionType.Call, ExerciseStyle.European, 100, null, 100, 0.5, null, null, 0.2, 0.05, 0.0, null, PricingEngine.Analytic,
+        OptionRight.Call, OptionExerciseStyle.European, 100, null, 100, 0.5, null, null, 0.2, 0.05, 0.0, null, PricingEngine.Analytic,
         new Analytics.Api.Contracts.L2.L2Request("arbitrum-one", Analytics.Api.Contracts.L2.CarrySourceKind.Rates, null, null, 24,
             Analytics.Api.Contracts.L2.SettlementKind.L2, 1, 1, 0.0, null, null, null, null));
-}
-
-/// <summary>Where a price request's vol comes from (API.md, Pricing).</summary>
-public enum VolSource
-{
-    /// <summary>The request's own <c>vol</c>.</summary>
-    Given,
-
-    /// <summary>The latest fitted surface of the request's <c>underlying</c>.</summary>
-    Surface,
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
-using Analytics.Api.Contracts.Pricing;
+using Analytics.Pricing;
 
 namespace Analytics.Api.Contracts.Surfaces;
 
@@ -28,7 +28,7 @@ public sealed record SurfaceFitRequest(
 public sealed record SurfaceQuoteRow(
     [property: Description("Expiry instant, ISO-8601 UTC. Required.")] DateTimeOffset? Expiry,
     [property: Description("Strike, USD, > 0. Required.")] double? Strike,
-    [property: Description("`call` or `put`. Required.")] OptionType? Type,
+    [property: Description("`call` or `put`. Required.")] OptionRight? Type,
     [property: Description("Best bid per unit of underlying, in `premiumCurrency`; null or 0 when there is none.")] double? Bid,
     [property: Description("Best ask per unit of underlying, in `premiumCurrency`; null or 0 when there is none.")] double? Ask,
     [property: Description("Venue mark price, in `premiumCurrency` (optional; helps the parity forward).")] double? Mark = null,

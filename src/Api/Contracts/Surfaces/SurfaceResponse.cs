@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Analytics.Api.Contracts.Pricing;
+using Analytics.Pricing;
 
 namespace Analytics.Api.Contracts.Surfaces;
 
@@ -47,7 +47,7 @@ public sealed record SsviParamsResponse(
 /// <summary>One market quote used by the fit, with the model's vol there.</summary>
 public sealed record SurfacePointResponse(
     [property: Description("Strike, USD.")] double Strike,
-    [property: Description("The right whose prices gave the vols.")] OptionType Type,
+    [property: Description("The right whose prices gave the vols.")] OptionRight Type,
     [property: Description("k = ln(K/F).")] double LogMoneyness,
     [property: Description("Implied vol of the bid, annualised decimal.")] double BidVol,
     [property: Description("Implied vol of the ask, annualised decimal.")] double AskVol,

@@ -1,6 +1,7 @@
 using Analytics.Api.Contracts.L2;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Errors;
+using Analytics.Pricing.Engines;
 using Analytics.Pricing.L2;
 
 namespace Analytics.Api.Endpoints.L2;
@@ -8,6 +9,10 @@ namespace Analytics.Api.Endpoints.L2;
 /// <summary>Checks an <c>l2</c> block (field names prefixed <c>l2.</c>) against the configured chains.</summary>
 internal static class L2RequestValidator
 {
+    /// <summary>The ids of the engines the L2 model wraps, in the registry's order.</summary>
+    private static readonly string[] L2Engines =
+        EngineRegistry.All.Where(e => e.Has(EngineCapabilities.L2Adjustments)).Select(e => e.Id).ToArray();
+
     /// <summary>The validated block; null with errors. <paramref name="chainOverride"/> replaces <c>l2.chain</c> (/l2/compare).</summary>
     public static ValidatedL2? Validate(L2Request r, OptionPriceRequest option, ChainProfiles chains, FieldErrors errors, ChainProfile? chainOverride = null) =>
         Validate(r, option.CarryRate, option.Forward is not null, option.Engine, chains, errors, chainOverride);
@@ -56,8 +61,8 @@ internal static class L2RequestValidator
                 funding = new FundingSeries(r.FundingVenue ?? "", r.FundingMarket ?? "", lookback);
                 break;
         }
-        if (engine is { } selected && L2OptionPricing.EngineFor(selected) is null)
-            errors.Add("engine", "the l2 adjustments run on the service's own engines (analytic, bjerksund-stensland, barone-adesi-whaley, binomial).");
+        if (engine is { } selected && !EngineRegistry.Of(selected).Has(EngineCapabilities.L2Adjustments))
+            errors.Add("engine", $"the l2 adjustments run on the service's own engines ({string.Join(", ", L2Engines)}).");
 
         if (!errors.IsEmpty || chain is not { } profile) return null;
         var overrides = new ProfileOverrides(gas, delay, latency);

@@ -22,9 +22,3 @@ internal sealed record ValidatedL2(
     public L2TradeTerms TermsOn(ChainProfile chain) =>
         new(chain, Settlement, Contracts, RehedgeIntervalHours, TakerFeeRate, HedgeNotionalUsd);
 }
-
-/// <summary>Profile figures the request overrides (null: the chain's own).</summary>
-internal readonly record struct ProfileOverrides(double? GasCostUsd, double? WithdrawalDelayHours, double? LiquidationLatencySeconds);
-
-/// <summary>The perp funding series whose mean is the carry, and the look-back window (ending at the valuation time).</summary>
-internal sealed record FundingSeries(string Venue, string Market, double LookbackHours);

@@ -1,5 +1,6 @@
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Errors;
+using Analytics.Pricing.Engines;
 using Analytics.Pricing.ImpliedVol;
 
 namespace Analytics.Api.Endpoints.Pricing;
@@ -14,11 +15,11 @@ internal static class ImpliedVolInversion
     public static (ValidatedOption Option, double Price)? Validate(ImpliedVolRequest r, DateTimeOffset now, FieldErrors errors)
     {
         var price = errors.Required("price", r.Price, 0, 1e12, "USD, the option's present value", minExclusive: true);
-        if (r.Style == ExerciseStyle.American)
+        if (r.Style == OptionExerciseStyle.American)
             errors.Add("style", "implied volatility is the Black-Scholes-Merton vol of a European option; give european (or omit style).");
         if (r.Engine is { } engine && engine != PricingEngine.Analytic)
             errors.Add("engine", "implied volatility is solved by the analytic engine (Jäckel's \"Let's Be Rational\"); omit engine or give analytic.");
-        var option = OptionRequestValidator.Validate(r with { Style = ExerciseStyle.European, Engine = PricingEngine.Analytic }, now, errors);
+        var option = OptionRequestValidator.Validate(r with { Style = OptionExerciseStyle.European, Engine = PricingEngine.Analytic }, now, errors);
         if (option is null || price is null) return null;
         // An inverse premium (in the underlying) times the underlying price is the USD value the solver inverts.
         return (option, r.PremiumCurrency == PremiumCurrency.Underlying ? price.Value * option.Underlying : price.Value);
@@ -27,7 +28,7 @@ internal static class ImpliedVolInversion
     /// <summary>The implied vol, or a 422 error that says why none exists.</summary>
     public static (ImpliedVolResponse? Result, BatchItemError? Error) Solve(ValidatedOption option, double price)
     {
-        var right = OptionPricing.Right(option);
+        var right = option.Type;
         var result = option.IsForward
             ? ImpliedVolatility.SolveBlack76(price, option.Underlying, option.Strike, option.TenorYears, Math.Exp(-option.Rate * option.TenorYears), right)
             : ImpliedVolatility.Solve(price, option.Underlying, option.Strike, option.TenorYears, option.Rate, option.CarryRate, right);

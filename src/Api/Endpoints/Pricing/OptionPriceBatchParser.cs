@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Serialization;
+using Analytics.Pricing;
+using Analytics.Pricing.Engines;
 
 namespace Analytics.Api.Endpoints.Pricing;
 
@@ -22,8 +24,8 @@ internal static class OptionPriceBatchParser
         "underlying"u8.ToArray(), "premiumCurrency"u8.ToArray(),
     ];
 
-    private static readonly EnumIds<OptionType> Types = new();
-    private static readonly EnumIds<ExerciseStyle> Styles = new();
+    private static readonly EnumIds<OptionRight> Types = new();
+    private static readonly EnumIds<OptionExerciseStyle> Styles = new();
     private static readonly EnumIds<PricingEngine> Engines = new();
     private static readonly EnumIds<VolSource> VolSources = new();
     private static readonly EnumIds<PremiumCurrency> PremiumCurrencies = new();
@@ -59,8 +61,8 @@ internal static class OptionPriceBatchParser
 
     private static OptionPriceRequest? ReadItem(ref Utf8JsonReader reader)
     {
-        OptionType? type = null;
-        ExerciseStyle? style = null;
+        OptionRight? type = null;
+        OptionExerciseStyle? style = null;
         PricingEngine? engine = null;
         VolSource? volSource = null;
         PremiumCurrency? premiumCurrency = null;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Serialization;
+using Analytics.Pricing.Engines;
 
 namespace Analytics.Api.Endpoints.Pricing;
 

@@ -1,7 +1,6 @@
 using Analytics.Api.Contracts.Pricing;
-using Analytics.Pricing;
-using Analytics.Pricing.American;
 using Analytics.Pricing.Black;
+using Analytics.Pricing.Engines;
 using Analytics.Pricing.QuantLib;
 
 namespace Analytics.Api.Endpoints.Pricing;
@@ -9,70 +8,48 @@ namespace Analytics.Api.Endpoints.Pricing;
 /// <summary>The one mapping from a validated request to the numerics and back. No maths here.</summary>
 internal static class OptionPricing
 {
-    /// <summary>Prices with the requested engine. QuantLib engines may throw <see cref="QuantLibUnavailableException"/> (→ 503) or <see cref="QuantLibException"/> (→ 422).</summary>
+    /// <summary>
+    /// Prices with the requested engine, as <see cref="EngineRegistry"/> declares it: our engines through their
+    /// <see cref="VanillaOptionEngine"/>, the QuantLib ones through the gateway. QuantLib engines may throw
+    /// <see cref="QuantLibUnavailableException"/> (→ 503) or <see cref="QuantLibException"/> (→ 422).
+    /// </summary>
     public static OptionPriceResponse Price(ValidatedOption option, double vol, QuantLibVanillaOptionPricer quantLib)
     {
         var inputs = Inputs(option, vol);
-        return option.Engine switch
-        {
-            PricingEngine.Analytic => FromEuropean(option, BlackVanillaOptionPricer.Default.Price(inputs)),
-            PricingEngine.BjerksundStensland => FromAmerican(option, BjerksundStensland2002Pricer.Default.Price(inputs)),
-            PricingEngine.BaroneAdesiWhaley => FromAmerican(option, BaroneAdesiWhaleyPricer.Default.Price(inputs)),
-            PricingEngine.Binomial => FromAmerican(option, BinomialAmericanPricer.Default.Price(inputs)),
-            _ => FromQuantLib(option, quantLib.Price(inputs, QuantLibExercise(option), QuantLibEngineFor(option.Engine),
-                DateOnly.FromDateTime(option.ValuationTime.UtcDateTime))),
-        };
+        var definition = EngineRegistry.Of(option.Engine);
+        return definition.Vanilla is { } engine
+            ? FromValuation(option, engine.Price(inputs))
+            : FromQuantLib(option, definition,
+                quantLib.Price(inputs, option.Style, option.Engine, DateOnly.FromDateTime(option.ValuationTime.UtcDateTime)));
     }
 
     /// <summary>The numerics' input record (Black-76 when a forward is given).</summary>
-    public static BlackVanillaOptionInputs Inputs(ValidatedOption option, double vol)
-    {
-        var right = Right(option);
-        return option.IsForward
-            ? BlackVanillaOptionInputs.OnForward(right, option.Underlying, option.Strike, option.TenorYears, vol, option.Rate)
-            : new BlackVanillaOptionInputs(right, option.Underlying, option.Strike, option.TenorYears, vol, option.Rate,
+    public static BlackVanillaOptionInputs Inputs(ValidatedOption option, double vol) =>
+        option.IsForward
+            ? BlackVanillaOptionInputs.OnForward(option.Type, option.Underlying, option.Strike, option.TenorYears, vol, option.Rate)
+            : new BlackVanillaOptionInputs(option.Type, option.Underlying, option.Strike, option.TenorYears, vol, option.Rate,
                 option.CarryRate, option.CarryTiedToRate ? CarryConvention.RateMinusDividendYield : CarryConvention.Fixed);
-    }
 
-    public static OptionRight Right(ValidatedOption option) => option.Type == OptionType.Call ? OptionRight.Call : OptionRight.Put;
+    /// <summary>The API's <c>greeksMethod</c> id of a valuation's method.</summary>
+    public static string GreeksMethodId(GreeksMethod method) => EngineRegistry.Id(method);
 
-    private static QuantLibExerciseStyle QuantLibExercise(ValidatedOption option) =>
-        option.Style == ExerciseStyle.American ? QuantLibExerciseStyle.American : QuantLibExerciseStyle.European;
+    /// <summary>The response for an analytic European valuation computed elsewhere (the batch kernel): the same as
+    /// <see cref="Price"/> gives for <see cref="PricingEngine.Analytic"/>.</summary>
+    public static OptionPriceResponse FromEuropean(ValidatedOption option, BlackVanillaOptionResult result) =>
+        FromValuation(option, new VanillaOptionValuation(
+            result.Price, result.Greeks, GreeksMethod.ClosedForm, result.Forward, result.DiscountFactor, EuropeanPrice: null));
 
-    private static QuantLibEngine QuantLibEngineFor(PricingEngine engine) => engine switch
-    {
-        PricingEngine.QuantLibAnalytic => QuantLibEngine.QuantLibAnalytic,
-        PricingEngine.QuantLibBaw => QuantLibEngine.QuantLibBaw,
-        PricingEngine.QuantLibBjerksundStensland => QuantLibEngine.QuantLibBjerksundStensland,
-        PricingEngine.QuantLibFd => QuantLibEngine.QuantLibFd,
-        PricingEngine.QuantLibBinomial => QuantLibEngine.QuantLibBinomial,
-        _ => throw new InvalidOperationException($"Engine {engine} passed validation but has no pricer."),
-    };
-
-    private static OptionPriceResponse FromEuropean(ValidatedOption option, BlackVanillaOptionResult result) =>
+    private static OptionPriceResponse FromValuation(ValidatedOption option, VanillaOptionValuation result) =>
         new(result.Price, option.Engine, result.Forward, result.DiscountFactor, option.TenorYears, option.CarryRate,
-            GreeksResponse.From(result.Greeks), "closed-form", BumpedGreeks: null, EuropeanPrice: null);
+            GreeksResponse.From(result.Greeks), GreeksMethodId(result.GreeksMethod), BumpedGreeks: null, result.EuropeanPrice);
 
-    private static OptionPriceResponse FromAmerican(ValidatedOption option, AmericanOptionResult result) =>
+    private static OptionPriceResponse FromQuantLib(ValidatedOption option, EngineDefinition engine, QuantLibVanillaOptionResult result) =>
         new(result.Price, option.Engine, result.Forward, result.DiscountFactor, option.TenorYears, option.CarryRate,
-            GreeksResponse.From(result.Greeks), GreeksMethod(result.GreeksMethod), BumpedGreeks: null, result.EuropeanPrice);
-
-    private static OptionPriceResponse FromQuantLib(ValidatedOption option, QuantLibVanillaOptionResult result) =>
-        new(result.Price, option.Engine, result.Forward, result.DiscountFactor, option.TenorYears, option.CarryRate,
-            GreeksResponse.From(result.Greeks), "quantlib", BumpedNames(result.BumpedGreeks), EuropeanPrice: null);
+            GreeksResponse.From(result.Greeks), GreeksMethodId(engine.GreeksMethod), BumpedNames(result.BumpedGreeks), EuropeanPrice: null);
 
     private static string[] BumpedNames(QuantLibGreeks bumped) =>
         Enum.GetValues<QuantLibGreeks>()
             .Where(g => g is not (QuantLibGreeks.None or QuantLibGreeks.All) && bumped.HasFlag(g))
             .Select(g => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(g.ToString()))
             .ToArray();
-
-    private static string GreeksMethod(AmericanGreeksMethod method) => method switch
-    {
-        AmericanGreeksMethod.ClosedFormEuropean => "closed-form",
-        AmericanGreeksMethod.CentralFiniteDifference => "finite-difference",
-        AmericanGreeksMethod.Lattice => "lattice",
-        _ => method.ToString(),
-    };
-
 }

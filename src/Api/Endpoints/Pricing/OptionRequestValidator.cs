@@ -1,5 +1,6 @@
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Errors;
+using Analytics.Pricing.Engines;
 using Analytics.Pricing.Market;
 
 namespace Analytics.Api.Endpoints.Pricing;
@@ -53,8 +54,8 @@ internal static class OptionRequestValidator
         }
 
         var tenorYears = ResolveTenor(r, now, errors);
-        var style = r.Style ?? ExerciseStyle.European;
-        var engine = EngineCatalog.Resolve(style, r.Engine, errors);
+        var style = r.Style ?? OptionExerciseStyle.European;
+        var engine = ResolveEngine(style, r.Engine, errors);
 
         if (!errors.IsEmpty) return null;
 
@@ -63,6 +64,16 @@ internal static class OptionRequestValidator
         return new ValidatedOption(
             r.Type!.Value, style, (isForward ? forward : spot)!.Value, isForward, strike!.Value, tenorYears!.Value,
             rate!.Value, carry, CarryTiedToRate: !isForward && carryRate is null, engine!.Value, r.ValuationTime ?? now);
+    }
+
+    /// <summary>The requested engine, or the style's default (<see cref="EngineRegistry"/>); null with an error when it cannot price the style.</summary>
+    private static PricingEngine? ResolveEngine(OptionExerciseStyle style, PricingEngine? requested, FieldErrors errors)
+    {
+        if (EngineRegistry.Resolve(style, requested) is { } engine) return engine;
+        var styleName = style.ToString().ToLowerInvariant();
+        var available = string.Join(", ", EngineRegistry.EnginesFor(style).Select(EngineRegistry.Id));
+        errors.Add("engine", $"'{EngineRegistry.Id(requested!.Value)}' does not price {styleName} exercise; engines for {styleName} exercise: {available}.");
+        return null;
     }
 
     private static double? ResolveTenor(IVanillaOptionFields r, DateTimeOffset now, FieldErrors errors)

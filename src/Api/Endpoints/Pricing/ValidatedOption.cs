@@ -1,4 +1,5 @@
-using Analytics.Api.Contracts.Pricing;
+using Analytics.Pricing;
+using Analytics.Pricing.Engines;
 
 namespace Analytics.Api.Endpoints.Pricing;
 
@@ -10,8 +11,8 @@ namespace Analytics.Api.Endpoints.Pricing;
 /// runs from (the request's, or now).
 /// </summary>
 internal sealed record ValidatedOption(
-    OptionType Type,
-    ExerciseStyle Style,
+    OptionRight Type,
+    OptionExerciseStyle Style,
     double Underlying,
     bool IsForward,
     double Strike,

@@ -2,7 +2,7 @@ using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Contracts.Structures;
 using Analytics.Api.Errors;
 using Analytics.Pricing;
-using Analytics.Pricing.L2;
+using Analytics.Pricing.Engines;
 using Analytics.Pricing.Structures;
 
 namespace Analytics.Api.Endpoints.Structures;
@@ -13,7 +13,7 @@ internal static class StructureRequestMapping
     public static StructureDefinition? Definition(StructurePriceRequest r, FieldErrors errors)
     {
         var quantity = r.Quantity ?? 1.0;
-        var style = r.Style == ExerciseStyle.American ? OptionExerciseStyle.American : OptionExerciseStyle.European;
+        var style = r.Style ?? OptionExerciseStyle.European;
         StructureDefinitionResult result;
         if (r.Template is not null == r.Legs is not null)
         {
@@ -30,13 +30,13 @@ internal static class StructureRequestMapping
             if (r.TenorYears is null) errors.Add("tenorYears", "is required for a template (years, Act/365F).");
             if (r.Vol is null) errors.Add("vol", "is required for a template (annualised decimal).");
             if (!errors.IsEmpty) return null;
-            result = StructureBuilder.FromTemplate(template, r.Strikes, r.TenorYears!.Value, quantity, Right(r.Type), r.FarTenorYears, style);
+            result = StructureBuilder.FromTemplate(template, r.Strikes, r.TenorYears!.Value, quantity, r.Type, r.FarTenorYears, style);
         }
         else
         {
             var legs = r.Legs!.Select(l => l is null ? null : new StructureLeg(
-                Right(l.Type) ?? (OptionRight)(-1), l.Strike ?? double.NaN, l.TenorYears ?? double.NaN, l.Quantity ?? double.NaN,
-                l.Vol ?? r.Vol, l.Style == ExerciseStyle.American ? OptionExerciseStyle.American : OptionExerciseStyle.European)).ToList();
+                l.Type ?? (OptionRight)(-1), l.Strike ?? double.NaN, l.TenorYears ?? double.NaN, l.Quantity ?? double.NaN,
+                l.Vol ?? r.Vol, l.Style ?? OptionExerciseStyle.European)).ToList();
             for (var i = 0; i < r.Legs!.Count; i++)
             {
                 if (r.Legs[i] is { } leg && leg.Vol is null && r.Vol is null) errors.Add($"legs[{i}].vol", "is required (or give the structure's vol).");
@@ -51,7 +51,7 @@ internal static class StructureRequestMapping
 
     public static StructurePriceResponse ToResponse(StructureResult r, Contracts.L2.CarrySourceKind? carrySource) => new(
         r.Name, r.Quantity, r.Premium, GreeksResponse.From(r.Greeks),
-        r.Legs.Select(l => new StructureLegResponse(l.Leg.Right == OptionRight.Call ? OptionType.Call : OptionType.Put, l.Leg.Strike,
+        r.Legs.Select(l => new StructureLegResponse(l.Leg.Right, l.Leg.Strike,
             l.Leg.TenorYears, l.PositionQuantity, l.EngineId, l.Volatility, l.Price, l.PositionValue, GreeksResponse.From(l.Greeks))).ToList(),
         r.FirstExpiryYears,
         r.Payoff.Select(p => new PayoffPointResponse(p.Spot, p.Pnl)).ToList(),
@@ -61,11 +61,4 @@ internal static class StructureRequestMapping
             ? new StructureL2Response(q.ChainId, q.Bid, q.Ask, q.Spread, q.NetGamma, q.AskAtWriterVol, q.BidFloorHit, q.IsCrossed, q.GasUsd,
                 q.SettlementDelayYears, q.CarryRate, carrySource ?? Contracts.L2.CarrySourceKind.Rates)
             : null);
-
-    private static OptionRight? Right(OptionType? type) => type switch
-    {
-        OptionType.Call => OptionRight.Call,
-        OptionType.Put => OptionRight.Put,
-        _ => null,
-    };
 }

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Contracts.Surfaces;
 using Analytics.Api.Errors;
-using Analytics.Pricing;
 using Analytics.Pricing.Surfaces;
 
 namespace Analytics.Api.Endpoints.Surfaces;
@@ -63,7 +61,7 @@ internal static partial class SurfaceFitValidator
         foreach (var (field, messages) in e.ToDictionary())
             foreach (var message in messages) errors.Add(field, message);
         if (!e.IsEmpty) return null;
-        return new SurfaceQuote(row.Expiry!.Value, strike!.Value, row.Type == OptionType.Call ? OptionRight.Call : OptionRight.Put,
+        return new SurfaceQuote(row.Expiry!.Value, strike!.Value, row.Type!.Value,
             bid, ask, mark, currency!.Value, forward, markIv);
     }
 

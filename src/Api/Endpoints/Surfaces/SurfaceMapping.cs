@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Contracts.Surfaces;
 using Analytics.Data.Entities;
-using Analytics.Pricing;
 using Analytics.Pricing.Surfaces;
 
 namespace Analytics.Api.Endpoints.Surfaces;
@@ -45,7 +43,7 @@ internal static class SurfaceMapping
             s.ExpiryUtc, s.TenorYears, s.Forward, Id(s.ForwardSource), s.DiscountFactor,
             new SviParamsResponse(s.Parameters.A, s.Parameters.B, s.Parameters.Rho, s.Parameters.M, s.Parameters.Sigma),
             Finite(s.RmseVolPoints), Finite(s.VenueRmseVolPoints), s.ButterflyRepaired,
-            s.Points.Select((p, j) => new SurfacePointResponse(p.Strike, p.Right == OptionRight.Call ? OptionType.Call : OptionType.Put,
+            s.Points.Select((p, j) => new SurfacePointResponse(p.Strike, p.Right,
                 p.LogMoneyness, p.BidVol, p.AskVol, p.MidVol, p.ModelVol, p.ErrorVolPoints, Finite(p.VenueMarkVol),
                 stored.QuoteIds[i][j])).ToList())).ToList();
 

@@ -1,32 +1,15 @@
 using Analytics.Pricing.American;
 using Analytics.Pricing.Black;
 
-namespace Analytics.Pricing.L2;
-
-/// <summary>When an option can be exercised.</summary>
-public enum OptionExerciseStyle
-{
-    /// <summary>At expiry only.</summary>
-    European = 0,
-
-    /// <summary>At any time up to expiry.</summary>
-    American = 1,
-}
-
-/// <summary>
-/// The price and Greeks an engine gives for one set of <see cref="BlackVanillaOptionInputs"/>, per unit of
-/// underlying in the quote currency (Greek conventions of <see cref="Pricing.Greeks"/>). An immutable value.
-/// </summary>
-/// <param name="Price">Present value V per unit of underlying, quote currency.</param>
-/// <param name="Greeks">Plain partial derivatives of <paramref name="Price"/>.</param>
-public readonly record struct VanillaOptionValuation(double Price, Greeks Greeks);
+namespace Analytics.Pricing.Engines;
 
 /// <summary>
 /// A vanilla option engine as the L2 model and the structure calculator see it: a pure function from
 /// generalised-BSM inputs (Haug, <i>The Complete Guide to Option Pricing Formulas</i>, 2nd ed. 2007, §1.1.6) to
 /// a price with Greeks, plus a cheaper price-only function for the Leland bid and ask. The built-in instances
-/// wrap this library's engines under the API's engine ids; <see cref="Create"/> wraps any other (a QuantLib
-/// engine, for instance). Immutable and thread-safe when the wrapped functions are.
+/// wrap this library's engines under the API's engine ids (<see cref="EngineRegistry"/> says which engine has one:
+/// <see cref="EngineDefinition.Vanilla"/>); <see cref="Create"/> wraps any other (a QuantLib engine, for instance).
+/// Immutable and thread-safe when the wrapped functions are.
 /// </summary>
 public sealed class VanillaOptionEngine
 {
@@ -52,7 +35,8 @@ public sealed class VanillaOptionEngine
         inputs =>
         {
             var result = BlackVanillaOptionPricer.Default.Price(inputs);
-            return new VanillaOptionValuation(result.Price, result.Greeks);
+            return new VanillaOptionValuation(
+                result.Price, result.Greeks, GreeksMethod.ClosedForm, result.Forward, result.DiscountFactor, EuropeanPrice: null);
         },
         inputs => BlackVanillaOptionPricer.Default.Price(inputs).Price);
 
@@ -105,11 +89,11 @@ public sealed class VanillaOptionEngine
         return new VanillaOptionEngine(id, style, price, presentValue ?? (inputs => price(inputs).Price));
     }
 
-    /// <summary>The default engine of a style: <see cref="BlackScholesMerton"/> or <see cref="BjerksundStensland2002"/> (API.md defaults).</summary>
+    /// <summary>The default engine of a style (<see cref="EngineRegistry.DefaultFor"/>): <see cref="BlackScholesMerton"/> or <see cref="BjerksundStensland2002"/>.</summary>
     /// <param name="style">Exercise style.</param>
     /// <returns>The engine.</returns>
     public static VanillaOptionEngine DefaultFor(OptionExerciseStyle style) =>
-        style == OptionExerciseStyle.American ? BjerksundStensland2002 : BlackScholesMerton;
+        EngineRegistry.Of(EngineRegistry.DefaultFor(style)).Vanilla!;
 
     /// <summary>Price and Greeks per unit of underlying.</summary>
     /// <param name="inputs">Validated inputs.</param>
@@ -124,5 +108,6 @@ public sealed class VanillaOptionEngine
     /// <inheritdoc />
     public override string ToString() => Id;
 
-    private static VanillaOptionValuation From(AmericanOptionResult result) => new(result.Price, result.Greeks);
+    private static VanillaOptionValuation From(AmericanOptionResult result) =>
+        new(result.Price, result.Greeks, result.GreeksMethod, result.Forward, result.DiscountFactor, result.EuropeanPrice);
 }

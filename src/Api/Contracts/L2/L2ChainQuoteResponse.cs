@@ -1,0 +1,16 @@
+using System.ComponentModel;
+
+namespace Analytics.Api.Contracts.L2;
+
+/// <summary>One chain's quote in POST /api/v1/l2/compare.</summary>
+public sealed record L2ChainQuoteResponse(
+    [property: Description("Chain id.")] string Chain,
+    [property: Description("Rollup kind: l1, optimistic or zk.")] string Rollup,
+    [property: Description("Mid price, USD (after settlement discounting).")] double Price,
+    [property: Description("Bid, USD.")] double Bid,
+    [property: Description("Ask, USD.")] double Ask,
+    [property: Description("Ask − bid, USD.")] double Spread,
+    [property: Description("Discount factor exp(−r·(T + δ)).")] double DiscountFactor,
+    [property: Description("Settlement delay δ, years.")] double SettlementDelayYears,
+    [property: Description("Gas per contract, USD.")] double GasPerContractUsd,
+    [property: Description("Leland number.")] double LelandNumber);

@@ -1,0 +1,19 @@
+using System.ComponentModel;
+
+namespace Analytics.Api.Contracts.L2;
+
+/// <summary>How the L2 facts moved the price (API.md, response `l2`).</summary>
+public sealed record L2Response(
+    [property: Description("Chain id.")] string Chain,
+    [property: Description("Cost of carry b used, annualised decimal.")] double CarryRate,
+    [property: Description("Where b came from: rates, funding or explicit.")] CarrySourceKind CarrySource,
+    [property: Description("Settlement delay δ added to the discounting, years (0 when settling on the L2); the top-level discountFactor is exp(−r·(T + δ)).")] double SettlementDelayYears,
+    [property: Description("Gas per contract, USD: the chain's gas per transaction / contracts. Added to the ask, taken from the bid.")] double GasPerContractUsd,
+    [property: Description("Round-trip proportional hedging cost k = 2·(takerFeeRate + gasCostUsd / hedgeNotionalUsd).")] double RoundTripCostRate,
+    [property: Description("Leland number Le = sqrt(2/π)·k/(σ·sqrt(Δt)).")] double LelandNumber,
+    [property: Description("Buyer's (bid) vol σ·sqrt(max(0, 1 − Le)).")] double VolBid,
+    [property: Description("Writer's (ask) vol σ·sqrt(1 + Le).")] double VolAsk,
+    [property: Description("Bid, USD: V(volBid) − gasPerContractUsd.")] double Bid,
+    [property: Description("Ask, USD: V(volAsk) + gasPerContractUsd.")] double Ask,
+    [property: Description("Ask − bid, USD.")] double Spread,
+    [property: Description("True when Le ≥ 1 floored the bid vol at zero: the bid is then the discounted intrinsic value of the forward.")] bool BidFloorHit);

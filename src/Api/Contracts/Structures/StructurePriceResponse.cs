@@ -1,0 +1,19 @@
+using System.ComponentModel;
+using Analytics.Api.Contracts.Pricing;
+
+namespace Analytics.Api.Contracts.Structures;
+
+/// <summary>A priced structure.</summary>
+public sealed record StructurePriceResponse(
+    [property: Description("Template id, or `custom`.")] string Name,
+    [property: Description("Units of the structure.")] double Quantity,
+    [property: Description("Net premium, USD; positive = paid.")] double Premium,
+    [property: Description("Position Greeks: quantity-weighted sums over the legs.")] GreeksResponse Greeks,
+    [property: Description("Each leg priced.")] IReadOnlyList<StructureLegResponse> Legs,
+    [property: Description("Tenor of the first expiry, years: where the payoff is drawn.")] double FirstExpiryYears,
+    [property: Description("P&L at the first expiry net of premium, USD, on a grid of spots.")] IReadOnlyList<PayoffPointResponse> Payoff,
+    [property: Description("Maximum profit, USD; null when unbounded.")] double? MaxProfit,
+    [property: Description("Maximum loss as a positive USD amount; null when unbounded.")] double? MaxLoss,
+    [property: Description("Spots where the P&L at the first expiry crosses zero, USD.")] IReadOnlyList<double> Breakevens,
+    [property: Description("Gas of executing all legs in one L2 transaction vs one transaction per leg (zero without an l2 block).")] StructureGasResponse Gas,
+    [property: Description("With an l2 block: the structure's bid and ask.")] StructureL2Response? L2);
