@@ -145,7 +145,7 @@ public static class BlackScholesBatch
     }
 
     /// <summary>Checks every input value (vectorised; the first bad index is located only on failure).</summary>
-    private static void Validate(in BlackScholesBatchInputs inputs)
+    internal static void Validate(in BlackScholesBatchInputs inputs)
     {
         if (!AllPositiveFinite(inputs.Spot) || !AllPositiveFinite(inputs.Strike) || !AllPositiveFinite(inputs.TenorYears)
             || !AllPositiveFinite(inputs.Volatility) || !AllFinite(inputs.Rate) || !AllFinite(inputs.CostOfCarry))
@@ -276,8 +276,9 @@ public static class BlackScholesBatch
         }
     }
 
+    /// <summary><see cref="PresentValue"/> with the lanes <typeparamref name="T"/> (trusted inputs).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PresentValueTrusted<T>(in BlackScholesBatchInputs inputs, Span<double> prices)
+    internal static void PresentValueTrusted<T>(in BlackScholesBatchInputs inputs, Span<double> prices)
         where T : struct, ILanes<T>
     {
         int n = inputs.Length;
