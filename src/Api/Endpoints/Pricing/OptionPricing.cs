@@ -49,7 +49,7 @@ internal static class OptionPricing
         _ => throw new InvalidOperationException($"Engine {engine} passed validation but has no pricer."),
     };
 
-    private static OptionPriceResponse FromEuropean(ValidatedOption option, BlackVanillaOptionResult result) =>
+    public static OptionPriceResponse FromEuropean(ValidatedOption option, BlackVanillaOptionResult result) =>
         new(result.Price, option.Engine, result.Forward, result.DiscountFactor, option.TenorYears, option.CarryRate,
             GreeksResponse.From(result.Greeks), "closed-form", BumpedGreeks: null, EuropeanPrice: null);
 
