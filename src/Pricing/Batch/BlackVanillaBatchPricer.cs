@@ -11,7 +11,7 @@ namespace Analytics.Pricing.Batch;
 /// Guide to Option Pricing Formulas</i>, 2nd ed. 2007, §1.1.6 and ch. 2): for paths whose output must not depend on
 /// whether an option was priced alone or in a batch (the service's responses, scenario revaluation that is compared
 /// with single prices). The kernel runs lane-wise with the scalar pricer's own exponential and logarithm
-/// (<c>ScalarExpLogLanes</c>); every other operation is correctly rounded IEEE arithmetic in the scalar pricer's
+/// (<c>Lanes512ScalarExpLog</c>, <c>Lanes256ScalarExpLog</c>); every other operation is correctly rounded IEEE arithmetic in the scalar pricer's
 /// order, and the deep out-of-the-money series lanes and the last n mod 8 options go through the scalar pricer.
 /// </summary>
 /// <remarks>
@@ -124,14 +124,14 @@ public sealed class BlackVanillaBatchPricer
         }
 
         BlackScholesBatch.Validate(inputs);
-        if (Vector512.IsHardwareAccelerated) BlackScholesBatch.PresentValueTrusted<ScalarExpLogLanes<Lanes512>>(inputs, prices);
-        else BlackScholesBatch.PresentValueTrusted<ScalarExpLogLanes<Lanes256>>(inputs, prices);
+        if (Vector512.IsHardwareAccelerated) BlackScholesBatch.PresentValueTrusted<Lanes512ScalarExpLog>(inputs, prices);
+        else BlackScholesBatch.PresentValueTrusted<Lanes256ScalarExpLog>(inputs, prices);
     }
 
     private static void PriceTrusted(in BlackScholesBatchInputs inputs, in BlackScholesBatchResults results)
     {
-        if (Vector512.IsHardwareAccelerated) BlackScholesBatch.PriceTrusted<ScalarExpLogLanes<Lanes512>>(inputs, results);
-        else BlackScholesBatch.PriceTrusted<ScalarExpLogLanes<Lanes256>>(inputs, results);
+        if (Vector512.IsHardwareAccelerated) BlackScholesBatch.PriceTrusted<Lanes512ScalarExpLog>(inputs, results);
+        else BlackScholesBatch.PriceTrusted<Lanes256ScalarExpLog>(inputs, results);
     }
 
     /// <summary>Prices the options at <paramref name="indices"/> (one carry convention) through columns in <paramref name="buffer"/>.</summary>

@@ -38,8 +38,8 @@ public sealed class BlackVanillaBatchPricerTests
         var four = BlackScholesBatchResultColumns.Allocate(length);
         var eight = BlackScholesBatchResultColumns.Allocate(length);
 
-        BlackScholesBatch.PriceTrusted<ScalarExpLogLanes<Simd.Lanes256>>(grid.AsSpans(), four.AsSpans());
-        BlackScholesBatch.PriceTrusted<ScalarExpLogLanes<Simd.Lanes512>>(grid.AsSpans(), eight.AsSpans());
+        BlackScholesBatch.PriceTrusted<Lanes256ScalarExpLog>(grid.AsSpans(), four.AsSpans());
+        BlackScholesBatch.PriceTrusted<Lanes512ScalarExpLog>(grid.AsSpans(), eight.AsSpans());
 
         for (int i = 0; i < length; i++)
         {
