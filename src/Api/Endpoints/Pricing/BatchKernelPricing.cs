@@ -1,3 +1,4 @@
+using System.Buffers;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Pricing.Batch;
 using Analytics.Pricing.Black;
@@ -19,22 +20,34 @@ internal static class BatchKernelPricing
         option is { L2: null, Option: { Style: ExerciseStyle.European, Engine: PricingEngine.Analytic } };
 
     /// <summary>The priced slot of every eligible item (null elsewhere), or null when no item is eligible.</summary>
+    /// <remarks>Working arrays are pooled: no per-request large-object-heap arrays (they drive full collections).</remarks>
     public static OptionPriceResponse?[]? Price(IReadOnlyList<PriceableOption?> options)
     {
-        var indices = new List<int>();
-        var inputs = new List<BlackVanillaOptionInputs>();
-        for (var i = 0; i < options.Count; i++)
+        var indices = ArrayPool<int>.Shared.Rent(options.Count);
+        var inputs = ArrayPool<BlackVanillaOptionInputs>.Shared.Rent(options.Count);
+        var results = ArrayPool<BlackVanillaOptionResult>.Shared.Rent(options.Count);
+        try
         {
-            if (options[i] is not { } option || !IsEligible(option)) continue;
-            indices.Add(i);
-            inputs.Add(OptionPricing.Inputs(option.Option, option.Vol));
-        }
-        if (indices.Count == 0) return null;
+            var count = 0;
+            for (var i = 0; i < options.Count; i++)
+            {
+                if (options[i] is not { } option || !IsEligible(option)) continue;
+                indices[count] = i;
+                inputs[count++] = OptionPricing.Inputs(option.Option, option.Vol);
+            }
+            if (count == 0) return null;
 
-        var results = BlackVanillaBatchPricer.Default.Price(inputs);
-        var slots = new OptionPriceResponse?[options.Count];
-        for (var k = 0; k < indices.Count; k++)
-            slots[indices[k]] = options[indices[k]]!.FromEuropean(results[k]);
-        return slots;
+            BlackVanillaBatchPricer.Default.Price(new ArraySegment<BlackVanillaOptionInputs>(inputs, 0, count), results.AsSpan(0, count));
+            var slots = new OptionPriceResponse?[options.Count];
+            for (var k = 0; k < count; k++)
+                slots[indices[k]] = options[indices[k]]!.FromEuropean(results[k]);
+            return slots;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(indices);
+            ArrayPool<BlackVanillaOptionInputs>.Shared.Return(inputs, clearArray: true);
+            ArrayPool<BlackVanillaOptionResult>.Shared.Return(results);
+        }
     }
 }
