@@ -23,7 +23,9 @@ namespace Analytics.Pricing.Batch;
 /// the conditioning of each output (see the tests). Results do not depend on how a batch is split, so
 /// <see cref="PriceParallel"/> returns what <see cref="Price"/> does — bit for bit while the same machine code runs;
 /// .NET's vector <c>Exp</c>/<c>Log</c> may change in the last bit when CoreLib's precompiled code is replaced
-/// by tier-1 JIT code during a run. Stateless and thread-safe.
+/// by tier-1 JIT code during a run. Where results must equal the scalar pricer's bit for bit (the service's responses,
+/// scenario revaluation), use <see cref="BlackVanillaBatchPricer"/>, the same kernel with the scalar exp/log. Stateless and
+/// thread-safe.
 /// </remarks>
 public static class BlackScholesBatch
 {
