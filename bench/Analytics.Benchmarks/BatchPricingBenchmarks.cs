@@ -84,6 +84,20 @@ public class BatchPricingBenchmarks
         return _firstOrder[0][^1];
     }
 
+    [Benchmark(OperationsPerInvoke = 100_000, Description = "BlackVanillaBatchPricer.Price, SIMD with the scalar exp/log (bit-identical to the scalar pricer), 1 thread (price + 9 Greeks)")]
+    public double BitIdenticalBatchSingleThread()
+    {
+        BlackVanillaBatchPricer.Default.Price(_columns.AsSpans(), _results.AsSpans());
+        return _results.Price.Span[0] + _results.Delta.Span[^1];
+    }
+
+    [Benchmark(OperationsPerInvoke = 100_000, Description = "BlackVanillaBatchPricer.PresentValue, bit-identical, 1 thread (price only)")]
+    public double BitIdenticalPresentValueSingleThread()
+    {
+        BlackVanillaBatchPricer.Default.PresentValue(_columns.AsSpans(), _firstOrder[0]);
+        return _firstOrder[0][0] + _firstOrder[0][^1];
+    }
+
     [Benchmark(OperationsPerInvoke = 100_000, Description = "BlackScholesBatch.PriceParallel, all cores (price + 9 Greeks)")]
     public double BatchParallel()
     {

@@ -21,7 +21,9 @@ namespace Analytics.Pricing.Batch;
 /// the conditioning of each output (see the tests). Results do not depend on how a batch is split, so
 /// <see cref="PriceParallel"/> returns what <see cref="Price"/> does — bit for bit while the same machine code runs;
 /// .NET's vector <c>Exp</c>/<c>Log</c> may change in the last bit when CoreLib's precompiled code is replaced
-/// by tier-1 JIT code during a run. Stateless and thread-safe.
+/// by tier-1 JIT code during a run. Where results must equal the scalar pricer's bit for bit (the service's responses,
+/// scenario revaluation), use <see cref="BlackVanillaBatchPricer"/>, the same kernel with the scalar exp/log. Stateless and
+/// thread-safe.
 /// </remarks>
 public static class BlackScholesBatch
 {
@@ -143,7 +145,7 @@ public static class BlackScholesBatch
     }
 
     /// <summary>Checks every input value (vectorised; the first bad index is located only on failure).</summary>
-    private static void Validate(in BlackScholesBatchInputs inputs)
+    internal static void Validate(in BlackScholesBatchInputs inputs)
     {
         if (!AllPositiveFinite(inputs.Spot) || !AllPositiveFinite(inputs.Strike) || !AllPositiveFinite(inputs.TenorYears)
             || !AllPositiveFinite(inputs.Volatility) || !AllFinite(inputs.Rate) || !AllFinite(inputs.CostOfCarry))
@@ -274,8 +276,9 @@ public static class BlackScholesBatch
         }
     }
 
+    /// <summary><see cref="PresentValue"/> with the lanes <typeparamref name="T"/> (trusted inputs).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PresentValueTrusted<T>(in BlackScholesBatchInputs inputs, Span<double> prices)
+    internal static void PresentValueTrusted<T>(in BlackScholesBatchInputs inputs, Span<double> prices)
         where T : struct, ILanes<T>
     {
         int n = inputs.Length;

@@ -15,17 +15,17 @@ namespace Analytics.Pricing.Distributions;
 /// </summary>
 internal static class Exponential
 {
-    private const int TableBits = 7;
+    internal const int TableBits = 7;
     private const int TableSize = 1 << TableBits;
-    private const double LargestReduced = 708.0;
-    private const double InverseLn2TimesSize = TableSize / 0.6931471805599453;
+    internal const double LargestReduced = 708.0;
+    internal const double InverseLn2TimesSize = TableSize / 0.6931471805599453;
 
     // ln 2 / 128 as hi + lo (ln 2 = 0x3FE62E42FEFA39EF + 0x3C7ABC9E3B39803F, each divided by 128 exactly).
-    private static readonly double Ln2OverSizeHigh = BitConverter.UInt64BitsToDouble(0x3FE62E42FEFA39EF) / TableSize;
-    private static readonly double Ln2OverSizeLow = BitConverter.UInt64BitsToDouble(0x3C7ABC9E3B39803F) / TableSize;
+    internal static readonly double Ln2OverSizeHigh = BitConverter.UInt64BitsToDouble(0x3FE62E42FEFA39EF) / TableSize;
+    internal static readonly double Ln2OverSizeLow = BitConverter.UInt64BitsToDouble(0x3C7ABC9E3B39803F) / TableSize;
 
     /// <summary>2^{j/128} as (high, low) pairs, interleaved: entry j at [2j], [2j + 1].</summary>
-    private static readonly double[] PowersOfTwo = BuildPowersOfTwo();
+    internal static readonly double[] PowersOfTwo = BuildPowersOfTwo();
 
     /// <summary>e^x; within about 0.5 ulp of the exact value for |x| &lt; 708, <see cref="Math.Exp"/> elsewhere.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -2,6 +2,7 @@ using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Errors;
 using Analytics.Pricing;
+using Analytics.Pricing.Black;
 using Analytics.Pricing.QuantLib;
 
 namespace Analytics.Api.Endpoints.Pricing;
@@ -27,9 +28,18 @@ internal sealed record PriceableOption(ValidatedOption Option, double Vol, Valid
     /// <summary>Prices; <paramref name="fundingRateAnnualised"/> is the resolved funding carry when <see cref="Funding"/> is set.</summary>
     public OptionPriceResponse Price(QuantLibVanillaOptionPricer quantLib, double? fundingRateAnnualised)
     {
-        var usd = (L2 is null
+        var usd = L2 is null
             ? OptionPricing.Price(Option, Vol, quantLib)
-            : L2OptionPricing.Price(Option, Vol, L2, L2OptionPricing.Carry(Option, L2, fundingRateAnnualised))) with { Vol = Vol };
+            : L2OptionPricing.Price(Option, Vol, L2, L2OptionPricing.Carry(Option, L2, fundingRateAnnualised));
+        return InPremiumCurrency(usd);
+    }
+
+    /// <summary>As <see cref="Price"/> for an analytic European item whose result the batch kernel computed.</summary>
+    public OptionPriceResponse FromEuropean(BlackVanillaOptionResult european) => InPremiumCurrency(OptionPricing.FromEuropean(Option, european));
+
+    private OptionPriceResponse InPremiumCurrency(OptionPriceResponse usd)
+    {
+        usd = usd with { Vol = Vol };
         return PremiumCurrency == PremiumCurrency.Underlying ? InUnderlying(usd, Option.Underlying) : usd;
     }
 

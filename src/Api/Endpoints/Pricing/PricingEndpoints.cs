@@ -113,11 +113,18 @@ public static class PricingEndpoints
         foreach (var key in validated.Where(v => v.Option?.Funding is not null).Select(v => (v.Option!.Funding!, v.Option.Option.ValuationTime)).Distinct())
             fundingRates[key] = await funding.ResolveAsync(key.Item1, key.Item2, context.RequestAborted);
 
+        // European items together through the SIMD kernel (bit-identical to pricing each alone), the rest one by one.
+        var european = BatchKernelPricing.Price(Array.ConvertAll(validated, v => v.Option));
         var results = new OptionPriceSlot[validated.Length];
         Parallelise(validated.Length, i =>
         {
             var (option, error) = validated[i];
             if (option is null) { results[i] = new OptionPriceItemError(error!); return; }
+            if (european?[i] is { } fromKernel)
+            {
+                results[i] = fromSurface?[i] is { } surfaceOfKernelItem ? fromKernel with { SurfaceId = surfaceOfKernelItem.Id } : fromKernel;
+                return;
+            }
             double? fundingRate = null;
             if (option.Funding is { } series && fundingRates[(series, option.Option.ValuationTime)] is var (rate, fundingError))
             {

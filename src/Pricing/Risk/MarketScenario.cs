@@ -1,0 +1,46 @@
+namespace Analytics.Pricing.Risk;
+
+/// <summary>
+/// One set of market moves for scenario valuation: a time step (the valuation instant moves forward, tenors shorten,
+/// rates and carry stay) and a <see cref="UnderlyingShift"/> per underlying (underlyings not listed do not move).
+/// Immutable and validated on construction; the dictionary is not copied.
+/// </summary>
+public sealed record MarketScenario
+{
+    /// <summary>No move: the base market.</summary>
+    public static readonly MarketScenario None = new(0.0, new Dictionary<string, UnderlyingShift>());
+
+    /// <summary>Creates a validated scenario.</summary>
+    /// <param name="timeStepYears">Years the valuation instant moves forward, ≥ 0 (Act/365F).</param>
+    /// <param name="shifts">Move per underlying symbol.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="shifts"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The time step is negative or not finite, or a shift is not finite
+    /// or moves a spot to zero or below.</exception>
+    public MarketScenario(double timeStepYears, IReadOnlyDictionary<string, UnderlyingShift> shifts)
+    {
+        ArgumentNullException.ThrowIfNull(shifts);
+        ArgumentOutOfRangeException.ThrowIfNegative(Guard.Finite(timeStepYears, nameof(timeStepYears)), nameof(timeStepYears));
+        foreach (var (underlying, shift) in shifts)
+        {
+            Guard.Finite(shift.VolAbsolute, $"{nameof(shifts)}[{underlying}].{nameof(UnderlyingShift.VolAbsolute)}");
+            if (!(Guard.Finite(shift.SpotRelative, $"{nameof(shifts)}[{underlying}].{nameof(UnderlyingShift.SpotRelative)}") > -1.0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(shifts), shift.SpotRelative, $"The spot shift of {underlying} must be above −1.");
+            }
+        }
+
+        TimeStepYears = timeStepYears;
+        Shifts = shifts;
+    }
+
+    /// <summary>Years the valuation instant moves forward.</summary>
+    public double TimeStepYears { get; }
+
+    /// <summary>Move per underlying symbol.</summary>
+    public IReadOnlyDictionary<string, UnderlyingShift> Shifts { get; }
+
+    /// <summary>The shift of <paramref name="underlying"/> (no move when not listed).</summary>
+    /// <param name="underlying">Underlying symbol.</param>
+    /// <returns>Its shift.</returns>
+    public UnderlyingShift ShiftOf(string underlying) => Shifts.TryGetValue(underlying, out var shift) ? shift : default;
+}
