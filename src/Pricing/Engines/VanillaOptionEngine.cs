@@ -32,12 +32,7 @@ public sealed class VanillaOptionEngine
     public static VanillaOptionEngine BlackScholesMerton { get; } = new(
         "analytic",
         OptionExerciseStyle.European,
-        inputs =>
-        {
-            var result = BlackVanillaOptionPricer.Default.Price(inputs);
-            return new VanillaOptionValuation(
-                result.Price, result.Greeks, GreeksMethod.ClosedForm, result.Forward, result.DiscountFactor, EuropeanPrice: null);
-        },
+        inputs => FromBlack(BlackVanillaOptionPricer.Default.Price(inputs)),
         inputs => BlackVanillaOptionPricer.Default.Price(inputs).Price);
 
     /// <summary>American, Bjerksund-Stensland (2002) (<see cref="BjerksundStensland2002Pricer"/>), id <c>bjerksund-stensland</c>.</summary>
@@ -107,6 +102,13 @@ public sealed class VanillaOptionEngine
 
     /// <inheritdoc />
     public override string ToString() => Id;
+
+    /// <summary>The valuation of a closed-form European result (the scalar pricer's or the batch kernel's), as
+    /// <see cref="BlackScholesMerton"/> reports it: method <see cref="GreeksMethod.ClosedForm"/>.</summary>
+    /// <param name="result">A result of <see cref="BlackVanillaOptionPricer"/> or <c>BlackVanillaBatchPricer</c>.</param>
+    /// <returns>The valuation.</returns>
+    public static VanillaOptionValuation FromBlack(BlackVanillaOptionResult result) =>
+        new(result.Price, result.Greeks, GreeksMethod.ClosedForm, result.Forward, result.DiscountFactor, EuropeanPrice: null);
 
     private static VanillaOptionValuation From(AmericanOptionResult result) =>
         new(result.Price, result.Greeks, result.GreeksMethod, result.Forward, result.DiscountFactor, result.EuropeanPrice);

@@ -1,3 +1,5 @@
+using Analytics.Pricing.Batch;
+using Analytics.Pricing.Black;
 using Analytics.Pricing.Engines;
 
 namespace Analytics.Pricing.L2;
@@ -23,6 +25,8 @@ namespace Analytics.Pricing.L2;
 /// <remarks>Stateless and thread-safe; one instance per engine.</remarks>
 public sealed class L2VanillaOptionPricer
 {
+    private readonly bool usesBatchKernel;
+
     /// <summary>The shared instance over the registry's default European engine (<see cref="VanillaOptionEngine.BlackScholesMerton"/>).</summary>
     public static readonly L2VanillaOptionPricer Default = new(VanillaOptionEngine.DefaultFor(OptionExerciseStyle.European));
 
@@ -33,6 +37,8 @@ public sealed class L2VanillaOptionPricer
     {
         ArgumentNullException.ThrowIfNull(engine);
         Engine = engine;
+        usesBatchKernel = EngineRegistry.All.Any(
+            d => ReferenceEquals(d.Vanilla, engine) && d.Has(EngineCapabilities.EuropeanBatchKernel));
     }
 
     /// <summary>The engine that values the option.</summary>
@@ -47,34 +53,80 @@ public sealed class L2VanillaOptionPricer
     public L2OptionResult Price(L2OptionInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        var plan = Plan.Of(inputs);
+        var mid = Engine.Price(inputs.ToBlackInputs(inputs.Volatility));
+        double atAsk = plan.NeedsAskValue ? Engine.PresentValue(inputs.ToBlackInputs(plan.Leland.VolAsk)) : mid.Price;
+        double atBid = plan.NeedsBidValue ? Engine.PresentValue(inputs.ToBlackInputs(plan.Leland.VolBid)) : mid.Price;
+        return Finish(inputs, plan, mid, atAsk, atBid);
+    }
+
+    /// <summary>
+    /// Prices many options, each exactly as <see cref="Price(L2OptionInputs)"/> prices it alone. When the engine is one
+    /// the <see cref="EngineRegistry"/> declares <see cref="EngineCapabilities.EuropeanBatchKernel"/>, every value the
+    /// model needs (the mid with Greeks and the prices at the Leland bid and ask vols) goes through one call of the SIMD
+    /// <see cref="BlackVanillaBatchPricer"/>, which gives the scalar pricer's bits; other engines price one by one.
+    /// </summary>
+    /// <param name="inputs">Options, markets, carries and trade terms.</param>
+    /// <returns>One result per input, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or one of its elements is null.</exception>
+    public L2OptionResult[] Price(IReadOnlyList<L2OptionInputs> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var results = new L2OptionResult[inputs.Count];
+        if (!usesBatchKernel)
+        {
+            for (int i = 0; i < inputs.Count; i++)
+            {
+                results[i] = Price(inputs[i]);
+            }
+
+            return results;
+        }
+
+        // One kernel call over [mids..., then the bid/ask-vol values the Leland spread needs].
+        var plans = new Plan[inputs.Count];
+        var black = new List<BlackVanillaOptionInputs>(3 * inputs.Count);
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            var option = inputs[i] ?? throw new ArgumentNullException(nameof(inputs), $"Element {i} is null.");
+            plans[i] = Plan.Of(option);
+            black.Add(option.ToBlackInputs(option.Volatility));
+        }
+
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            if (plans[i].NeedsAskValue) black.Add(inputs[i].ToBlackInputs(plans[i].Leland.VolAsk));
+            if (plans[i].NeedsBidValue) black.Add(inputs[i].ToBlackInputs(plans[i].Leland.VolBid));
+        }
+
+        var values = BlackVanillaBatchPricer.Default.Price(black);
+        int next = inputs.Count;
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            var mid = VanillaOptionEngine.FromBlack(values[i]);
+            double atAsk = plans[i].NeedsAskValue ? values[next++].Price : mid.Price;
+            double atBid = plans[i].NeedsBidValue ? values[next++].Price : mid.Price;
+            results[i] = Finish(inputs[i], plans[i], mid, atAsk, atBid);
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Assembles the result from the engine's values: <paramref name="mid"/> at σ, and the present values at the
+    /// Leland ask and bid vols (equal to the mid price where the vol does not move; ignored at a bid floor).
+    /// </summary>
+    private L2OptionResult Finish(L2OptionInputs inputs, Plan plan, VanillaOptionValuation mid, double valueAtAskVol, double valueAtBidVol)
+    {
         var terms = inputs.Terms;
-        double sigma = inputs.Volatility;
-        double delay = terms.SettlementDelayYears;
-        double settlementFactor = Math.Exp(-inputs.Rate * delay); // exactly 1 when δ = 0
-        double carry = inputs.Carry.CostOfCarry;
-
-        var mid = Engine.Price(inputs.ToBlackInputs(sigma));
+        var leland = plan.Leland;
+        double settlementFactor = plan.SettlementFactor;
         double price = settlementFactor * mid.Price;
-
-        double hedgeNotionalUsd = terms.HedgeNotionalFor(inputs.Spot);
-        double k = LelandSpreadAdjuster.RoundTripCostRate(terms.TakerFeeRate, terms.Chain.GasCostUsd, hedgeNotionalUsd);
-        var leland = LelandSpreadAdjuster.Adjust(sigma, k, terms.RehedgeIntervalYears);
-
-        double atAsk = leland.VolAsk == sigma
-            ? price
-            : settlementFactor * Engine.PresentValue(inputs.ToBlackInputs(leland.VolAsk));
-        double atBid;
-        if (leland.BidFloorHit)
-        {
-            atBid = settlementFactor * ZeroVolatilityValue.Value(
-                Engine.Style, inputs.Right == OptionRight.Call, inputs.Spot, inputs.Strike, inputs.TenorYears, inputs.Rate, carry);
-        }
-        else
-        {
-            atBid = leland.VolBid == sigma
-                ? price
-                : settlementFactor * Engine.PresentValue(inputs.ToBlackInputs(leland.VolBid));
-        }
+        double atAsk = settlementFactor * valueAtAskVol;
+        double atBid = leland.BidFloorHit
+            ? settlementFactor * ZeroVolatilityValue.Value(
+                Engine.Style, inputs.Right == OptionRight.Call, inputs.Spot, inputs.Strike, inputs.TenorYears, inputs.Rate, plan.Carry)
+            : settlementFactor * valueAtBidVol;
 
         double gasPerContractUsd = terms.GasPerContractUsd;
         return new L2OptionResult(
@@ -85,20 +137,20 @@ public sealed class L2VanillaOptionPricer
             Ask: atAsk + gasPerContractUsd,
             PriceAtBidVol: atBid,
             PriceAtAskVol: atAsk,
-            Volatility: sigma,
+            Volatility: inputs.Volatility,
             leland.VolBid,
             leland.VolAsk,
             leland.LelandNumber,
-            k,
-            hedgeNotionalUsd,
-            carry,
+            plan.RoundTripCostRate,
+            plan.HedgeNotionalUsd,
+            plan.Carry,
             inputs.Carry.Source,
-            Forward: inputs.Spot * Math.Exp(carry * inputs.TenorYears),
-            DiscountFactor: Math.Exp(-inputs.Rate * (inputs.TenorYears + delay)),
-            delay,
+            Forward: inputs.Spot * Math.Exp(plan.Carry * inputs.TenorYears),
+            DiscountFactor: Math.Exp(-inputs.Rate * (inputs.TenorYears + plan.DelayYears)),
+            plan.DelayYears,
             gasPerContractUsd,
             leland.BidFloorHit,
-            Settle(mid.Greeks, settlementFactor, delay, price),
+            Settle(mid.Greeks, settlementFactor, plan.DelayYears, price),
             mid.GreeksMethod);
     }
 
@@ -124,5 +176,31 @@ public sealed class L2VanillaOptionPricer
             f * greeks.Vanna,
             f * greeks.Volga,
             f * greeks.Charm);
+    }
+
+    /// <summary>What the L2 model decides before any engine value: settlement discounting, carry, round-trip cost and
+    /// the Leland vols, and which of the bid/ask-vol values the engine must supply.</summary>
+    private readonly record struct Plan(
+        double SettlementFactor, double DelayYears, double Carry, double HedgeNotionalUsd, double RoundTripCostRate,
+        LelandAdjustment Leland, bool NeedsAskValue, bool NeedsBidValue)
+    {
+        public static Plan Of(L2OptionInputs inputs)
+        {
+            var terms = inputs.Terms;
+            double sigma = inputs.Volatility;
+            double delay = terms.SettlementDelayYears;
+            double hedgeNotionalUsd = terms.HedgeNotionalFor(inputs.Spot);
+            double k = LelandSpreadAdjuster.RoundTripCostRate(terms.TakerFeeRate, terms.Chain.GasCostUsd, hedgeNotionalUsd);
+            var leland = LelandSpreadAdjuster.Adjust(sigma, k, terms.RehedgeIntervalYears);
+            return new Plan(
+                Math.Exp(-inputs.Rate * delay), // exactly 1 when δ = 0
+                delay,
+                inputs.Carry.CostOfCarry,
+                hedgeNotionalUsd,
+                k,
+                leland,
+                NeedsAskValue: leland.VolAsk != sigma,
+                NeedsBidValue: !leland.BidFloorHit && leland.VolBid != sigma);
+        }
     }
 }

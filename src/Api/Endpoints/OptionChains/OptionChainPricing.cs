@@ -8,7 +8,8 @@ namespace Analytics.Api.Endpoints.OptionChains;
 /// <summary>
 /// Maps one surface slice to a priced chain: Black-76 on the slice forward (spot = F, no carry) discounted with the slice's
 /// discount factor, at the slice's SVI vol per strike, through the chain's L2 cost model with default trade terms
-/// (settle on the L2, one contract, hourly re-hedge, no taker fee). No maths here.
+/// (settle on the L2, one contract, hourly re-hedge, no taker fee). Every strike and right is priced in one call of the
+/// L2 pricer, which values them together on the SIMD batch kernel. No maths here.
 /// </summary>
 internal static class OptionChainPricing
 {
@@ -19,21 +20,23 @@ internal static class OptionChainPricing
         var rate = -Math.Log(df) / t;
         var terms = new L2TradeTerms(chain, SettlementLayer.L2, contracts: 1, rehedgeIntervalHours: 1, takerFeeRate: 0);
         var carry = CarrySpecification.FromExplicit(0.0);
-        var rows = new List<ChainStrikeResponse>();
+        var strikes = new List<(double Strike, double LogMoneyness, double Vol)>();
+        var inputs = new List<L2OptionInputs>();
         foreach (var strike in slice.Points.Select(p => p.Strike).Distinct().Order())
         {
             var k = Math.Log(strike / forward);
             var vol = slice.LognormalVol(k);
             if (!(vol > 0) || !double.IsFinite(vol)) continue;
-            ChainOptionResponse Leg(OptionRight right)
-            {
-                var r = L2VanillaOptionPricer.Default.Price(new L2OptionInputs(right, forward, strike, t, vol, rate, carry, terms));
-                var g = r.Greeks;
-                return new ChainOptionResponse(r.Price, r.Bid, r.Ask,
-                    GreeksResponse.From(g));
-            }
-            rows.Add(new ChainStrikeResponse(strike, k, vol, Leg(OptionRight.Call), Leg(OptionRight.Put)));
+            strikes.Add((strike, k, vol));
+            inputs.Add(new L2OptionInputs(OptionRight.Call, forward, strike, t, vol, rate, carry, terms));
+            inputs.Add(new L2OptionInputs(OptionRight.Put, forward, strike, t, vol, rate, carry, terms));
         }
+
+        var priced = L2VanillaOptionPricer.Default.Price(inputs);
+        var rows = strikes.Select((s, i) => new ChainStrikeResponse(s.Strike, s.LogMoneyness, s.Vol, Leg(priced[2 * i]), Leg(priced[2 * i + 1])))
+            .ToList();
         return new OptionChainResponse(stored.Underlying, slice.ExpiryUtc, chain.Id, stored.Id, stored.Surface.AsOfUtc, t, forward, df, rows);
     }
+
+    private static ChainOptionResponse Leg(L2OptionResult r) => new(r.Price, r.Bid, r.Ask, GreeksResponse.From(r.Greeks));
 }

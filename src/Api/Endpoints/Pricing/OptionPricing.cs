@@ -36,8 +36,7 @@ internal static class OptionPricing
     /// <summary>The response for an analytic European valuation computed elsewhere (the batch kernel): the same as
     /// <see cref="Price"/> gives for <see cref="PricingEngine.Analytic"/>.</summary>
     public static OptionPriceResponse FromEuropean(ValidatedOption option, BlackVanillaOptionResult result) =>
-        FromValuation(option, new VanillaOptionValuation(
-            result.Price, result.Greeks, GreeksMethod.ClosedForm, result.Forward, result.DiscountFactor, EuropeanPrice: null));
+        FromValuation(option, VanillaOptionEngine.FromBlack(result));
 
     private static OptionPriceResponse FromValuation(ValidatedOption option, VanillaOptionValuation result) =>
         new(result.Price, option.Engine, result.Forward, result.DiscountFactor, option.TenorYears, option.CarryRate,
