@@ -1,3 +1,4 @@
+using Analytics.Data.Market;
 using Analytics.Data.Storage;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -11,10 +12,13 @@ public static class JobsServiceCollectionExtensions
     /// Hangfire with in-memory storage beside SQLite (the embedded default: one process), and with
     /// PostgreSQL storage beside PostgreSQL, so any number of nodes share the queue and workers. The recurring jobs of
     /// <c>Jobs:Recurring</c> (bound to <c>IOptions&lt;List&lt;RecurringJobDefinition&gt;&gt;</c> by the host) are registered at start.
+    /// Jobs value books on the same market data as requests: the <see cref="MarketSnapshotService"/> and its parts
+    /// (<see cref="MarketDataServiceCollectionExtensions.AddMarketData"/>; the host binds the <c>Chains</c> options).
     /// </summary>
     public static IServiceCollection AddAnalyticsJobs(this IServiceCollection services, StorageOptions storage, bool runServer)
     {
         services.AddScoped<HeartbeatJob>();
+        services.AddMarketData();
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

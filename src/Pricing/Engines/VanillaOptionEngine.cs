@@ -13,8 +13,8 @@ namespace Analytics.Pricing.Engines;
 /// </summary>
 public sealed class VanillaOptionEngine
 {
-    private readonly Func<BlackVanillaOptionInputs, VanillaOptionValuation> price;
-    private readonly Func<BlackVanillaOptionInputs, double> presentValue;
+    private readonly Func<BlackVanillaOptionInputs, VanillaOptionValuation> _price;
+    private readonly Func<BlackVanillaOptionInputs, double> _presentValue;
 
     private VanillaOptionEngine(
         string id,
@@ -24,8 +24,8 @@ public sealed class VanillaOptionEngine
     {
         Id = id;
         Style = style;
-        this.price = price;
-        this.presentValue = presentValue;
+        _price = price;
+        _presentValue = presentValue;
     }
 
     /// <summary>European generalised Black-Scholes-Merton, closed form (<see cref="BlackVanillaOptionPricer"/>), id <c>analytic</c>.</summary>
@@ -93,12 +93,12 @@ public sealed class VanillaOptionEngine
     /// <summary>Price and Greeks per unit of underlying.</summary>
     /// <param name="inputs">Validated inputs.</param>
     /// <returns>The valuation.</returns>
-    public VanillaOptionValuation Price(BlackVanillaOptionInputs inputs) => price(inputs);
+    public VanillaOptionValuation Price(BlackVanillaOptionInputs inputs) => _price(inputs);
 
     /// <summary>Price only, per unit of underlying, quote currency.</summary>
     /// <param name="inputs">Validated inputs.</param>
     /// <returns>Present value.</returns>
-    public double PresentValue(BlackVanillaOptionInputs inputs) => presentValue(inputs);
+    public double PresentValue(BlackVanillaOptionInputs inputs) => _presentValue(inputs);
 
     /// <inheritdoc />
     public override string ToString() => Id;

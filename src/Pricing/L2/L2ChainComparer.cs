@@ -13,7 +13,7 @@ public sealed class L2ChainComparer
     /// <summary>The shared instance over <see cref="L2VanillaOptionPricer.Default"/>.</summary>
     public static readonly L2ChainComparer Default = new(L2VanillaOptionPricer.Default);
 
-    private readonly L2VanillaOptionPricer pricer;
+    private readonly L2VanillaOptionPricer _pricer;
 
     /// <summary>Creates a comparer over a pricer.</summary>
     /// <param name="pricer">The L2 pricer (and so the engine) to use on every chain.</param>
@@ -21,7 +21,7 @@ public sealed class L2ChainComparer
     public L2ChainComparer(L2VanillaOptionPricer pricer)
     {
         ArgumentNullException.ThrowIfNull(pricer);
-        this.pricer = pricer;
+        _pricer = pricer;
     }
 
     /// <summary>Prices the option once per chain, in the order given.</summary>
@@ -36,7 +36,7 @@ public sealed class L2ChainComparer
         var builder = ImmutableArray.CreateBuilder<L2ChainQuote>();
         foreach (var chain in chains)
         {
-            var result = pricer.Price(inputs with { Terms = inputs.Terms with { Chain = chain } });
+            var result = _pricer.Price(inputs with { Terms = inputs.Terms with { Chain = chain } });
             builder.Add(new L2ChainQuote(chain, result));
         }
 

@@ -25,7 +25,7 @@ namespace Analytics.Pricing.L2;
 /// <remarks>Stateless and thread-safe; one instance per engine.</remarks>
 public sealed class L2VanillaOptionPricer
 {
-    private readonly bool usesBatchKernel;
+    private readonly bool _usesBatchKernel;
 
     /// <summary>The shared instance over the registry's default European engine (<see cref="VanillaOptionEngine.BlackScholesMerton"/>).</summary>
     public static readonly L2VanillaOptionPricer Default = new(VanillaOptionEngine.DefaultFor(OptionExerciseStyle.European));
@@ -37,7 +37,7 @@ public sealed class L2VanillaOptionPricer
     {
         ArgumentNullException.ThrowIfNull(engine);
         Engine = engine;
-        usesBatchKernel = EngineRegistry.All.Any(
+        _usesBatchKernel = EngineRegistry.All.Any(
             d => ReferenceEquals(d.Vanilla, engine) && d.Has(EngineCapabilities.EuropeanBatchKernel));
     }
 
@@ -73,7 +73,7 @@ public sealed class L2VanillaOptionPricer
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var results = new L2OptionResult[inputs.Count];
-        if (!usesBatchKernel)
+        if (!_usesBatchKernel)
         {
             for (int i = 0; i < inputs.Count; i++)
             {

@@ -250,20 +250,20 @@ internal sealed partial class QuantLibGateway
     /// </summary>
     internal sealed class VanillaOptionGraph : IDisposable
     {
-        private readonly Stack<IDisposable> owned = new();
-        private readonly QuantLibTenorScaling scaling;
-        private readonly SimpleQuote spot;
-        private readonly SimpleQuote rate;
-        private readonly SimpleQuote dividendYield;
-        private readonly SimpleQuote volatility;
-        private readonly BlackScholesMertonProcess process;
-        private readonly VanillaOption option;
+        private readonly Stack<IDisposable> _owned = new();
+        private readonly QuantLibTenorScaling _scaling;
+        private readonly SimpleQuote _spot;
+        private readonly SimpleQuote _rate;
+        private readonly SimpleQuote _dividendYield;
+        private readonly SimpleQuote _volatility;
+        private readonly BlackScholesMertonProcess _process;
+        private readonly VanillaOption _option;
 
         internal VanillaOptionGraph(
             DateOnly valuationDate, QuantLibTenorScaling scaling, OptionRight right, double strike,
             QuantLibExerciseStyle exercise, QuantLibEngine? engine, (int TimeSteps, int SpacePoints)? fdGrid = null)
         {
-            this.scaling = scaling;
+            _scaling = scaling;
             try
             {
                 var today = Own(ToQuantLib(valuationDate));
@@ -272,14 +272,14 @@ internal sealed partial class QuantLibGateway
                 var dayCounter = Own(new Actual365Fixed());
                 var calendar = Own(new NullCalendar());
 
-                spot = Own(new SimpleQuote(1.0));
-                rate = Own(new SimpleQuote(0.0));
-                dividendYield = Own(new SimpleQuote(0.0));
-                volatility = Own(new SimpleQuote(0.2));
-                var spotHandle = Own(new QuoteHandle(spot));
-                var rateHandle = Own(new QuoteHandle(rate));
-                var dividendHandle = Own(new QuoteHandle(dividendYield));
-                var volatilityHandle = Own(new QuoteHandle(volatility));
+                _spot = Own(new SimpleQuote(1.0));
+                _rate = Own(new SimpleQuote(0.0));
+                _dividendYield = Own(new SimpleQuote(0.0));
+                _volatility = Own(new SimpleQuote(0.2));
+                var spotHandle = Own(new QuoteHandle(_spot));
+                var rateHandle = Own(new QuoteHandle(_rate));
+                var dividendHandle = Own(new QuoteHandle(_dividendYield));
+                var volatilityHandle = Own(new QuoteHandle(_volatility));
 
                 var riskFreeCurve = Own(new FlatForward(today, rateHandle, dayCounter));
                 var dividendCurve = Own(new FlatForward(today, dividendHandle, dayCounter));
@@ -287,18 +287,18 @@ internal sealed partial class QuantLibGateway
                 var riskFreeCurveHandle = Own(new YieldTermStructureHandle(riskFreeCurve));
                 var dividendCurveHandle = Own(new YieldTermStructureHandle(dividendCurve));
                 var blackVolHandle = Own(new BlackVolTermStructureHandle(blackVol));
-                process = Own(new BlackScholesMertonProcess(spotHandle, dividendCurveHandle, riskFreeCurveHandle, blackVolHandle));
+                _process = Own(new BlackScholesMertonProcess(spotHandle, dividendCurveHandle, riskFreeCurveHandle, blackVolHandle));
 
                 var payoff = Own(new PlainVanillaPayoff(ToOptionType(right), strike));
                 Exercise exerciseRule = exercise == QuantLibExerciseStyle.European
                     ? Own(new EuropeanExercise(maturity))
                     : Own(new AmericanExercise(today, maturity));
-                option = Own(new VanillaOption(payoff, exerciseRule));
+                _option = Own(new VanillaOption(payoff, exerciseRule));
                 if (engine is { } selected)
                 {
-                    option.setPricingEngine(Own(fdGrid is var (timeSteps, spacePoints) && selected == QuantLibEngine.QuantLibFd
-                        ? new FdBlackScholesVanillaEngine(process, (uint)timeSteps, (uint)spacePoints, FdDampingSteps)
-                        : CreateEngine(selected, process)));
+                    _option.setPricingEngine(Own(fdGrid is var (timeSteps, spacePoints) && selected == QuantLibEngine.QuantLibFd
+                        ? new FdBlackScholesVanillaEngine(_process, (uint)timeSteps, (uint)spacePoints, FdDampingSteps)
+                        : CreateEngine(selected, _process)));
                 }
             }
             catch
@@ -311,27 +311,27 @@ internal sealed partial class QuantLibGateway
         /// <summary>Sets the quotes for a point: r′ = r·k, q′ = (r − b)·k, σ′ = σ·√k with k = T/T′.</summary>
         internal void SetMarket(Point point)
         {
-            double ratio = scaling.Ratio(point.TenorYears);
-            spot.setValue(point.Spot);
-            rate.setValue(point.Rate * ratio);
-            dividendYield.setValue((point.Rate - point.Carry) * ratio);
-            volatility.setValue(point.Volatility * Math.Sqrt(ratio));
+            double ratio = _scaling.Ratio(point.TenorYears);
+            _spot.setValue(point.Spot);
+            _rate.setValue(point.Rate * ratio);
+            _dividendYield.setValue((point.Rate - point.Carry) * ratio);
+            _volatility.setValue(point.Volatility * Math.Sqrt(ratio));
         }
 
         /// <summary>Prices at <paramref name="point"/> and reads the requested Greeks QuantLib provides, in true-tenor units.</summary>
         internal Evaluation Evaluate(Point point, QuantLibGreeks wanted)
         {
             SetMarket(point);
-            double ratio = scaling.Ratio(point.TenorYears);
-            double npv = option.NPV();
+            double ratio = _scaling.Ratio(point.TenorYears);
+            double npv = _option.NPV();
             return new Evaluation(
                 npv,
-                wanted.HasFlag(QuantLibGreeks.Delta) ? option.delta() : double.NaN,
-                wanted.HasFlag(QuantLibGreeks.Gamma) ? option.gamma() : double.NaN,
-                wanted.HasFlag(QuantLibGreeks.Vega) ? option.vega() * Math.Sqrt(ratio) : double.NaN,
-                wanted.HasFlag(QuantLibGreeks.Theta) ? option.theta() / ratio : double.NaN,
-                wanted.HasFlag(QuantLibGreeks.Rho) ? option.rho() * ratio : double.NaN,
-                wanted.HasFlag(QuantLibGreeks.CarryRho) ? option.dividendRho() * ratio : double.NaN);
+                wanted.HasFlag(QuantLibGreeks.Delta) ? _option.delta() : double.NaN,
+                wanted.HasFlag(QuantLibGreeks.Gamma) ? _option.gamma() : double.NaN,
+                wanted.HasFlag(QuantLibGreeks.Vega) ? _option.vega() * Math.Sqrt(ratio) : double.NaN,
+                wanted.HasFlag(QuantLibGreeks.Theta) ? _option.theta() / ratio : double.NaN,
+                wanted.HasFlag(QuantLibGreeks.Rho) ? _option.rho() * ratio : double.NaN,
+                wanted.HasFlag(QuantLibGreeks.CarryRho) ? _option.dividendRho() * ratio : double.NaN);
         }
 
         /// <summary>
@@ -341,24 +341,24 @@ internal sealed partial class QuantLibGateway
         internal QuantLibGreeks ProbeProvidedGreeks(BlackVanillaOptionInputs inputs)
         {
             SetMarket(Point.Of(inputs));
-            option.NPV();
+            _option.NPV();
             var provided = QuantLibGreeks.None;
-            provided |= Provides(() => option.delta(), QuantLibGreeks.Delta);
-            provided |= Provides(() => option.gamma(), QuantLibGreeks.Gamma);
-            provided |= Provides(() => option.vega(), QuantLibGreeks.Vega);
-            provided |= Provides(() => option.theta(), QuantLibGreeks.Theta);
-            provided |= Provides(() => option.rho(), QuantLibGreeks.Rho);
-            provided |= Provides(() => option.dividendRho(), QuantLibGreeks.CarryRho);
+            provided |= Provides(() => _option.delta(), QuantLibGreeks.Delta);
+            provided |= Provides(() => _option.gamma(), QuantLibGreeks.Gamma);
+            provided |= Provides(() => _option.vega(), QuantLibGreeks.Vega);
+            provided |= Provides(() => _option.theta(), QuantLibGreeks.Theta);
+            provided |= Provides(() => _option.rho(), QuantLibGreeks.Rho);
+            provided |= Provides(() => _option.dividendRho(), QuantLibGreeks.CarryRho);
             return provided;
         }
 
         /// <summary>QuantLib's implied vol in model (rescaled) units for the current market quotes.</summary>
         internal double ImpliedVolatility(double price, double accuracy, int maxEvaluations, double minVol, double maxVol) =>
-            option.impliedVolatility(price, process, accuracy, (uint)maxEvaluations, minVol, maxVol);
+            _option.impliedVolatility(price, _process, accuracy, (uint)maxEvaluations, minVol, maxVol);
 
         public void Dispose()
         {
-            while (owned.TryPop(out var disposable))
+            while (_owned.TryPop(out var disposable))
             {
                 disposable.Dispose();
             }
@@ -389,7 +389,7 @@ internal sealed partial class QuantLibGateway
         private T Own<T>(T disposable)
             where T : IDisposable
         {
-            owned.Push(disposable);
+            _owned.Push(disposable);
             return disposable;
         }
     }

@@ -39,27 +39,27 @@ internal sealed partial class QuantLibGateway
     /// <summary>Native objects released off the lock (finalizer thread, stray Dispose), deleted at the next call.</summary>
     private static readonly ConcurrentQueue<(IntPtr Handle, Action<IntPtr> Delete)> PendingReleases = new();
 
-    private static long deferredDeletes;
+    private static long _deferredDeletes;
 
     private static readonly Lazy<QuantLibGateway> LazyInstance =
         new(() => new QuantLibGateway(ProbeAvailability()), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly string? unavailableReason;
+    private readonly string? _unavailableReason;
 
     private QuantLibGateway((string? Version, string? UnavailableReason) availability)
     {
         Version = availability.Version;
-        unavailableReason = availability.UnavailableReason;
+        _unavailableReason = availability.UnavailableReason;
     }
 
     /// <summary>The process-wide gateway (QuantLib's state is process-wide too).</summary>
     internal static QuantLibGateway Instance => LazyInstance.Value;
 
     /// <summary>True when the binding was built and its native library loaded.</summary>
-    internal bool IsAvailable => unavailableReason is null;
+    internal bool IsAvailable => _unavailableReason is null;
 
     /// <summary>Why QuantLib cannot be used, or <see langword="null"/> when it can.</summary>
-    internal string? UnavailableReason => unavailableReason;
+    internal string? UnavailableReason => _unavailableReason;
 
     /// <summary>QuantLib's version (e.g. "1.29") when available, else <see langword="null"/>.</summary>
     internal string? Version { get; }
@@ -68,7 +68,7 @@ internal sealed partial class QuantLibGateway
     internal static int PendingReleaseCount => PendingReleases.Count;
 
     /// <summary>Native objects deleted from the deferred queue since the process started.</summary>
-    internal static long DeferredDeleteCount => Interlocked.Read(ref deferredDeletes);
+    internal static long DeferredDeleteCount => Interlocked.Read(ref _deferredDeletes);
 
     /// <summary>A gateway that reports QuantLib unavailable for <paramref name="reason"/> (tests of the 503 path).</summary>
     internal static QuantLibGateway CreateUnavailable(string reason) => new((null, reason));
@@ -240,7 +240,7 @@ internal sealed partial class QuantLibGateway
     }
 
     private string RequireAvailable() =>
-        unavailableReason is null && Version is not null ? Version : throw new QuantLibUnavailableException(unavailableReason ?? "unknown reason");
+        _unavailableReason is null && Version is not null ? Version : throw new QuantLibUnavailableException(_unavailableReason ?? "unknown reason");
 
     /// <summary>Deletes the natives queued off the lock. Call only while holding <see cref="Gate"/>.</summary>
     private static void DrainPendingReleases()
@@ -248,7 +248,7 @@ internal sealed partial class QuantLibGateway
         while (PendingReleases.TryDequeue(out var pending))
         {
             pending.Delete(pending.Handle);
-            Interlocked.Increment(ref deferredDeletes);
+            Interlocked.Increment(ref _deferredDeletes);
         }
     }
 

@@ -26,21 +26,21 @@ public sealed class QuantLibVanillaOptionPricer
     /// <summary>The shared instance, backed by the process-wide gateway.</summary>
     public static readonly QuantLibVanillaOptionPricer Default = new(() => QuantLibGateway.Instance);
 
-    private readonly Func<QuantLibGateway> gateway;
+    private readonly Func<QuantLibGateway> _gateway;
 
     private QuantLibVanillaOptionPricer(Func<QuantLibGateway> gateway)
     {
-        this.gateway = gateway;
+        _gateway = gateway;
     }
 
     /// <summary>True when QuantLib can be called in this process.</summary>
-    public bool IsAvailable => gateway().IsAvailable;
+    public bool IsAvailable => _gateway().IsAvailable;
 
     /// <summary>Why QuantLib cannot be called (as in <see cref="QuantLibUnavailableException.Reason"/>), or <see langword="null"/>.</summary>
-    public string? UnavailableReason => gateway().UnavailableReason;
+    public string? UnavailableReason => _gateway().UnavailableReason;
 
     /// <summary>The QuantLib version of the binding (e.g. "1.29"), or <see langword="null"/> when unavailable.</summary>
-    public string? QuantLibVersion => gateway().Version;
+    public string? QuantLibVersion => _gateway().Version;
 
     /// <summary>
     /// Price and Greeks of a European or American vanilla option under generalised Black-Scholes-Merton with
@@ -66,7 +66,7 @@ public sealed class QuantLibVanillaOptionPricer
         QuantLibExerciseStyle exercise,
         QuantLibEngine engine,
         DateOnly? valuationDate = null) =>
-        gateway().Price(inputs, exercise, engine, valuationDate ?? QuantLibGateway.DefaultValuationDate);
+        _gateway().Price(inputs, exercise, engine, valuationDate ?? QuantLibGateway.DefaultValuationDate);
 
     /// <summary>
     /// The same for an engine chosen by its registry member (<see cref="EngineRegistry"/>): the one place a
@@ -116,7 +116,7 @@ public sealed class QuantLibVanillaOptionPricer
         double optionPrice,
         QuantLibExerciseStyle exercise = QuantLibExerciseStyle.European,
         DateOnly? valuationDate = null) =>
-        gateway().ImpliedVolatility(
+        _gateway().ImpliedVolatility(
             right, spot, strike, tenorYears, rate, costOfCarry, optionPrice, exercise, valuationDate ?? QuantLibGateway.DefaultValuationDate);
 
     private static QuantLibExerciseStyle ExerciseOf(OptionExerciseStyle style) => Guard.Defined(style, nameof(style)) switch

@@ -16,26 +16,26 @@ internal sealed class StructurePayoffFunction
     /// <summary>Tenors within this many years of T₁ count as expiring at T₁.</summary>
     private const double SameExpiryYears = 1e-12;
 
-    private readonly PayoffLeg[] legs;
-    private readonly double rate;
-    private readonly CarrySpecification carry;
-    private readonly double premium;
+    private readonly PayoffLeg[] _legs;
+    private readonly double _rate;
+    private readonly CarrySpecification _carry;
+    private readonly double _premium;
 
     internal StructurePayoffFunction(IEnumerable<PayoffLeg> legs, double firstExpiryYears, double rate, CarrySpecification carry, double premium)
     {
-        this.legs = legs
+        _legs = legs
             .Select(leg => leg with { RemainingYears = leg.RemainingYears - firstExpiryYears <= SameExpiryYears ? 0.0 : leg.RemainingYears - firstExpiryYears })
             .ToArray();
-        this.rate = rate;
-        this.carry = carry;
-        this.premium = premium;
-        HasLaterLegs = this.legs.Any(leg => leg.RemainingYears > 0.0);
-        Strikes = this.legs.Select(leg => leg.Strike).Distinct().Order().ToArray();
-        QuantityScale = this.legs.Sum(leg => Math.Abs(leg.Quantity));
+        _rate = rate;
+        _carry = carry;
+        _premium = premium;
+        HasLaterLegs = _legs.Any(leg => leg.RemainingYears > 0.0);
+        Strikes = _legs.Select(leg => leg.Strike).Distinct().Order().ToArray();
+        QuantityScale = _legs.Sum(leg => Math.Abs(leg.Quantity));
 
         double slope = 0.0;
         double intercept = -premium;
-        foreach (var leg in this.legs.Where(leg => leg.IsCall))
+        foreach (var leg in _legs.Where(leg => leg.IsCall))
         {
             (double a, double c) = CallAsymptote(leg);
             slope += leg.Quantity * a;
@@ -64,8 +64,8 @@ internal sealed class StructurePayoffFunction
     /// <summary>Position P&amp;L at spot <paramref name="spot"/> ≥ 0 at T₁, net of premium, USD.</summary>
     internal double Evaluate(double spot)
     {
-        double value = -premium;
-        foreach (var leg in legs)
+        double value = -_premium;
+        foreach (var leg in _legs)
         {
             value += leg.Quantity * LegValue(leg, spot);
         }
@@ -89,13 +89,13 @@ internal sealed class StructurePayoffFunction
                 return 0.0;
             }
 
-            double european = leg.Strike * Math.Exp(-rate * leg.RemainingYears);
+            double european = leg.Strike * Math.Exp(-_rate * leg.RemainingYears);
             return leg.Engine.Style == OptionExerciseStyle.American ? Math.Max(leg.Strike, european) : european;
         }
 
         var inputs = new BlackVanillaOptionInputs(
             leg.IsCall ? OptionRight.Call : OptionRight.Put, spot, leg.Strike, leg.RemainingYears, leg.Volatility,
-            rate, carry.CostOfCarry, carry.Convention);
+            _rate, _carry.CostOfCarry, _carry.Convention);
         return leg.Engine.PresentValue(inputs);
     }
 
@@ -110,8 +110,8 @@ internal sealed class StructurePayoffFunction
             return (1.0, -leg.Strike);
         }
 
-        double growth = Math.Exp((carry.CostOfCarry - rate) * leg.RemainingYears);
-        double discountedStrike = leg.Strike * Math.Exp(-rate * leg.RemainingYears);
+        double growth = Math.Exp((_carry.CostOfCarry - _rate) * leg.RemainingYears);
+        double discountedStrike = leg.Strike * Math.Exp(-_rate * leg.RemainingYears);
         if (leg.Engine.Style == OptionExerciseStyle.European || growth > 1.0)
         {
             return (growth, -discountedStrike);

@@ -25,8 +25,8 @@ public sealed class StructurePricer
     private static readonly L2TradeTerms NoChain = L2TradeTerms.Frictionless(
         new ChainProfile("none", "No chain", RollupKind.L1, 0.0, 0.0, 0.0, 0.0, "no L2 adjustment"));
 
-    private readonly L2VanillaOptionPricer europeanPricer;
-    private readonly L2VanillaOptionPricer americanPricer;
+    private readonly L2VanillaOptionPricer _europeanPricer;
+    private readonly L2VanillaOptionPricer _americanPricer;
 
     /// <summary>Creates a calculator over two engines.</summary>
     /// <param name="europeanEngine">Engine for European legs.</param>
@@ -34,8 +34,8 @@ public sealed class StructurePricer
     /// <exception cref="ArgumentNullException">An engine is null.</exception>
     public StructurePricer(VanillaOptionEngine europeanEngine, VanillaOptionEngine americanEngine)
     {
-        europeanPricer = new L2VanillaOptionPricer(europeanEngine);
-        americanPricer = new L2VanillaOptionPricer(americanEngine);
+        _europeanPricer = new L2VanillaOptionPricer(europeanEngine);
+        _americanPricer = new L2VanillaOptionPricer(americanEngine);
     }
 
     /// <summary>Prices a structure.</summary>
@@ -65,7 +65,7 @@ public sealed class StructurePricer
         {
             double quantity = structure.PositionQuantity(leg);
             double vol = leg.Volatility ?? market.Volatility;
-            var pricer = leg.Style == OptionExerciseStyle.American ? americanPricer : europeanPricer;
+            var pricer = leg.Style == OptionExerciseStyle.American ? _americanPricer : _europeanPricer;
             var result = pricer.Price(new L2OptionInputs(
                 leg.Right, market.Spot, leg.Strike, leg.TenorYears, vol, market.Rate, market.Carry, terms));
 

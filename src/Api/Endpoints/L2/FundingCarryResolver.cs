@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Analytics.Api.Endpoints.L2;
 
 /// <summary>
-/// The funding carry of an <c>l2</c> block's funding series, read by Data's <see cref="FundingCarryReader"/> (PRODUCT.md
-/// §3.4: the window ends at the valuation time), and the API's answers when there is too little data.
+/// The funding carry of an <c>l2</c> block's funding series, taken from the <see cref="MarketSnapshot"/> of the valuation
+/// time (PRODUCT.md §3.4: the window ends at the valuation time) that Data's <see cref="MarketSnapshotService"/> builds for
+/// requests and jobs alike, and the API's answers when there is too little data.
 /// </summary>
-internal sealed class FundingCarryResolver(FundingCarryReader reader)
+internal sealed class FundingCarryResolver(MarketSnapshotService market)
 {
     /// <summary>The 422 for an item of a batch whose funding carry has too little data.</summary>
     public static BatchItemError TooLittleData(string error) =>
@@ -26,7 +27,8 @@ internal sealed class FundingCarryResolver(FundingCarryReader reader)
 
     public async Task<(double? RateAnnualised, string? Error)> ResolveAsync(FundingSeries series, DateTimeOffset valuationTime, CancellationToken cancellationToken)
     {
-        var carry = await reader.ReadAsync(series.Venue, series.Market, series.LookbackHours, valuationTime, cancellationToken);
-        return (carry.RateAnnualised, carry.Error);
+        var window = new FundingWindow(series.Venue, series.Market, series.LookbackHours);
+        var snapshot = await market.BuildAsync(new MarketSnapshotRequest(valuationTime, [], [window]), cancellationToken);
+        return snapshot.FundingCarry.TryGetValue(window, out var rate) ? (rate, null) : (null, snapshot.Missing.Single().Reason);
     }
 }
