@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Analytics.Pricing.Surfaces;
 
 /// <summary>
@@ -73,24 +71,4 @@ public readonly record struct SsviParameters
 
     /// <summary>Invariant text "SSVI(ρ=…, η=…, γ=…)".</summary>
     public override string ToString() => FormattableString.Invariant($"SSVI(ρ={Rho:G6}, η={Eta:G6}, γ={Gamma:G6})");
-}
-
-/// <summary>An SSVI calibration: parameters, the ATM total-variance curve θ_t used, and the fit quality.</summary>
-/// <param name="Parameters">Power-law SSVI parameters.</param>
-/// <param name="TenorsYears">Slice tenors, ascending.</param>
-/// <param name="AtmTotalVariances">θ per tenor, non-decreasing (isotonic regression of the slices' ATM total variances).</param>
-/// <param name="RmseVolPoints">RMSE of model vol − target vol over every point of every slice, vol points.</param>
-/// <param name="Evaluations">Objective evaluations.</param>
-/// <param name="Elapsed">Wall time.</param>
-public sealed record SsviFit(
-    SsviParameters Parameters,
-    ImmutableArray<double> TenorsYears,
-    ImmutableArray<double> AtmTotalVariances,
-    double RmseVolPoints,
-    int Evaluations,
-    TimeSpan Elapsed)
-{
-    /// <summary>The slice i as raw SVI.</summary>
-    /// <param name="index">Slice index.</param>
-    public SviParameters SliceParameters(int index) => Parameters.ToRawSvi(AtmTotalVariances[index]);
 }

@@ -2,42 +2,6 @@ using System.Collections.Immutable;
 
 namespace Analytics.Pricing.Surfaces;
 
-/// <summary>Which parameterisation a surface was fitted with.</summary>
-public enum SurfaceModel
-{
-    /// <summary>Raw SVI per expiry, calibrated independently (<see cref="RawSviCalibrator"/>). API id <c>svi</c>.</summary>
-    Svi = 0,
-
-    /// <summary>SSVI across expiries with the power-law φ (<see cref="SsviCalibrator"/>). API id <c>ssvi</c>.</summary>
-    Ssvi = 1,
-}
-
-/// <summary>One market point of a fitted slice with the model's vol there.</summary>
-/// <param name="Strike">Strike K in USD.</param>
-/// <param name="Right">The right quoted.</param>
-/// <param name="LogMoneyness">k = ln(K / F) with the quote's forward.</param>
-/// <param name="BidVol">Bid implied vol, annualised decimal.</param>
-/// <param name="AskVol">Ask implied vol, annualised decimal.</param>
-/// <param name="MidVol">Mid implied vol, annualised decimal: the fitted target.</param>
-/// <param name="ModelVol">Fitted vol at <paramref name="LogMoneyness"/>, annualised decimal.</param>
-/// <param name="VenueMarkVol">The venue's mark vol, annualised decimal; NaN when not quoted.</param>
-public readonly record struct SurfacePointFit(
-    double Strike,
-    OptionRight Right,
-    double LogMoneyness,
-    double BidVol,
-    double AskVol,
-    double MidVol,
-    double ModelVol,
-    double VenueMarkVol)
-{
-    /// <summary>Fit error 100·(model − mid), vol points.</summary>
-    public double ErrorVolPoints => 100.0 * (ModelVol - MidVol);
-
-    /// <summary>Difference from the venue's mark 100·(model − venue mark), vol points; NaN when there is no venue mark.</summary>
-    public double VenueDifferenceVolPoints => 100.0 * (ModelVol - VenueMarkVol);
-}
-
 /// <summary>One fitted expiry slice of a <see cref="VolatilitySurface"/> (API.md: <c>slices</c>).</summary>
 /// <param name="ExpiryUtc">Expiry instant.</param>
 /// <param name="TenorYears">T in years, Act/365F from the surface's as-of instant.</param>
@@ -111,20 +75,4 @@ public sealed record SurfaceSlice(
         return new SurfaceSlice(smile.ExpiryUtc, smile.TenorYears, smile.Forward, smile.ForwardSource, smile.DiscountFactor,
             parameters, rmse, points.MoveToImmutable(), butterfly, repaired, elapsed);
     }
-}
-
-/// <summary>
-/// Vols on a log-moneyness × tenor grid (API.md <c>GET /surfaces/{id}/grid</c>), row-major by tenor:
-/// <c>LognormalVols[i·LogMoneyness.Length + j]</c> is the vol at tenor i and log-moneyness j.
-/// </summary>
-/// <param name="LogMoneyness">Grid of k = ln(K/F_T).</param>
-/// <param name="TenorsYears">Grid of tenors in years.</param>
-/// <param name="LognormalVols">Implied vols, annualised decimals, row-major by tenor.</param>
-public sealed record VolGrid(
-    ImmutableArray<double> LogMoneyness, ImmutableArray<double> TenorsYears, ImmutableArray<double> LognormalVols)
-{
-    /// <summary>The vol at tenor index <paramref name="tenorIndex"/> and log-moneyness index <paramref name="logMoneynessIndex"/>.</summary>
-    /// <param name="tenorIndex">Row, 0 ≤ i &lt; TenorsYears.Length.</param>
-    /// <param name="logMoneynessIndex">Column, 0 ≤ j &lt; LogMoneyness.Length.</param>
-    public double Vol(int tenorIndex, int logMoneynessIndex) => LognormalVols[tenorIndex * LogMoneyness.Length + logMoneynessIndex];
 }

@@ -3,19 +3,6 @@ using System.Diagnostics;
 
 namespace Analytics.Pricing.Surfaces;
 
-/// <summary>Settings of <see cref="VolatilitySurfaceCalibrator"/>.</summary>
-/// <param name="Model">Raw SVI per slice, or SSVI across slices.</param>
-/// <param name="Quotes">Quote filters and market conventions; null for <see cref="QuoteFilterOptions.Default"/>.</param>
-/// <param name="Svi">Raw SVI settings (also used for SSVI's θ and weights); null for <see cref="RawSviCalibrationOptions.Default"/>.</param>
-public sealed record SurfaceCalibrationOptions(
-    SurfaceModel Model = SurfaceModel.Svi,
-    QuoteFilterOptions? Quotes = null,
-    RawSviCalibrationOptions? Svi = null)
-{
-    /// <summary>Raw SVI with default quote filters and calibration settings.</summary>
-    public static SurfaceCalibrationOptions Default { get; } = new();
-}
-
 /// <summary>
 /// From quotes to a diagnosed <see cref="VolatilitySurface"/> (PRODUCT.md §3.2): <see cref="SurfaceQuotePreparer"/>,
 /// then <see cref="RawSviCalibrator"/> on every expiry (and, for <see cref="SurfaceModel.Ssvi"/>,
@@ -102,14 +89,4 @@ public sealed class VolatilitySurfaceCalibrator
             prepared.DroppedByReason, Stopwatch.GetElapsedTime(started));
         return new SurfaceCalibrationResult(surface, prepared, string.Empty);
     }
-}
-
-/// <summary>Outcome of <see cref="VolatilitySurfaceCalibrator.Calibrate(IReadOnlyList{SurfaceQuote}, DateTimeOffset)"/>.</summary>
-/// <param name="Surface">The surface, or null when no slice could be fitted.</param>
-/// <param name="Prepared">The prepared smiles and the dropped-quote counts.</param>
-/// <param name="Reason">Why there is no surface; empty when there is one.</param>
-public sealed record SurfaceCalibrationResult(VolatilitySurface? Surface, PreparedQuotes Prepared, string Reason)
-{
-    /// <summary>Whether a surface was fitted.</summary>
-    public bool IsCalibrated => Surface is not null;
 }

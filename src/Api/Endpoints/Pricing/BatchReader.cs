@@ -6,12 +6,6 @@ using Analytics.Api.Serialization;
 namespace Analytics.Api.Endpoints.Pricing;
 
 /// <summary>
-/// One item of a batch body: the parsed item, or why it could not be read (<paramref name="Errors"/>, a 400), or why it
-/// cannot be priced although it was read (<paramref name="Failure"/>, e.g. a 422 when its surface is missing).
-/// </summary>
-internal readonly record struct BatchItem<T>(T? Value, Dictionary<string, string[]>? Errors, BatchItemError? Failure = null) where T : class;
-
-/// <summary>
 /// Reads <c>{ "options": [ ... ] }</c> so that an item that is not valid JSON for its type (a string for a number, an
 /// unknown enum value) fails only its own slot. The whole body is deserialised at once; only when that fails is it
 /// read again item by item to find which slots are broken. A body that is not JSON at all fails the request.

@@ -5,9 +5,6 @@ using Analytics.Pricing.Surfaces;
 
 namespace Analytics.Api.Endpoints.Surfaces;
 
-/// <summary>A fit request that passed validation; <c>Quotes</c> is null when the indexed quotes are to be used.</summary>
-internal sealed record ValidatedSurfaceFit(string Underlying, DateTimeOffset AsOfUtc, SurfaceModelKind Model, IReadOnlyList<SurfaceQuote>? Quotes);
-
 /// <summary>Checks POST /surfaces/fit field by field (quote fields as <c>quotes[i].field</c>) and reports every problem at once.</summary>
 internal static partial class SurfaceFitValidator
 {

@@ -1,0 +1,16 @@
+using System.ComponentModel;
+
+namespace Analytics.Api.Contracts.Surfaces;
+
+/// <summary>A surface listing entry (no slices; GET /surfaces/{id} has them).</summary>
+public sealed record SurfaceSummaryResponse(
+    [property: Description("Surface id.")] long Id,
+    [property: Description("Underlying symbol.")] string Underlying,
+    [property: Description("Valuation instant, UTC.")] DateTimeOffset AsOf,
+    [property: Description("`svi` or `ssvi`.")] SurfaceModelKind Model,
+    [property: Description("When the fit was stored, UTC.")] DateTimeOffset CreatedAt,
+    [property: Description("`request` or `index`.")] string InputSource,
+    [property: Description("Number of fitted expiries.")] int SliceCount,
+    [property: Description("Quotes kept as smile points.")] int QuotesUsed,
+    [property: Description("Median slice RMSE vs market mid, vol points.")] double? MedianRmseVolPoints,
+    [property: Description("No butterfly, Lee or calendar violation.")] bool ArbitrageFree);
