@@ -1,5 +1,7 @@
 using Analytics.Pricing;
 using Analytics.Pricing.Engines;
+using Analytics.Pricing.L2;
+using Analytics.Pricing.Surfaces;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -16,6 +18,10 @@ internal sealed class PricingEnumSchemaFilter : ISchemaFilter
         [typeof(OptionRight)] = ("OptionType", "Call or put."),
         [typeof(OptionExerciseStyle)] = ("ExerciseStyle", "When the option can be exercised."),
         [typeof(PricingEngine)] = ("PricingEngine", "The pricing engine; the ids are fixed by API.md."),
+        [typeof(PremiumCurrency)] = ("PremiumCurrency", "The unit of a premium: USD, or the underlying (inverse, coin-margined options as Deribit quotes them)."),
+        [typeof(CarrySource)] = ("CarrySourceKind", "Where the cost of carry b comes from (PRODUCT.md §3.4 part 1)."),
+        [typeof(SettlementLayer)] = ("SettlementKind", "Where proceeds settle: on the L2 itself, or on L1 after the chain's withdrawal delay."),
+        [typeof(SurfaceModel)] = ("SurfaceModelKind", "Which parameterisation to fit (API.md, Surfaces)."),
     };
 
     /// <summary>The published schema id of a Pricing enum, or null for any other type.</summary>

@@ -39,7 +39,7 @@ public sealed record IndexedQuoteSnapshot(DateTimeOffset SnapshotAt, IReadOnlyLi
             .ToList();
         var quotes = latest.Select(r => new SurfaceQuote(
             new DateTimeOffset(DateTime.SpecifyKind(r.ExpiryUtc!.Value, DateTimeKind.Utc)), r.Strike!.Value,
-            r.Right == "put" ? OptionRight.Put : OptionRight.Call, r.Bid, r.Ask, r.Mark, QuotePremiumCurrency.Usd, r.UnderlyingPrice, r.MarkIv)).ToList();
+            r.Right == "put" ? OptionRight.Put : OptionRight.Call, r.Bid, r.Ask, r.Mark, PremiumCurrency.Usd, r.UnderlyingPrice, r.MarkIv)).ToList();
         return new IndexedQuoteSnapshot(new DateTimeOffset(DateTime.SpecifyKind(snapshot, DateTimeKind.Utc)), quotes, latest.Select(r => r.Id).ToList());
     }
 

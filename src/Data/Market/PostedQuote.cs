@@ -20,5 +20,5 @@ public sealed record PostedQuote(
     /// <summary>The stored form of a fit's quote.</summary>
     public static PostedQuote From(SurfaceQuote q) => new(
         q.ExpiryUtc, q.Strike, q.Right == OptionRight.Put ? "put" : "call", q.Bid, q.Ask, q.Mark, q.UnderlyingPrice, q.VenueMarkVol,
-        q.PremiumCurrency == QuotePremiumCurrency.Underlying ? "underlying" : "usd");
+        q.PremiumCurrency == Pricing.PremiumCurrency.Underlying ? "underlying" : "usd");
 }

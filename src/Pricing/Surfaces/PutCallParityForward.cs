@@ -26,7 +26,7 @@ public static class PutCallParityForward
     /// <returns>The estimate, or a value with <see cref="ParityForwardEstimate.IsEstimated"/> false and a reason.</returns>
     /// <exception cref="ArgumentException">The two lists differ in length.</exception>
     public static ParityForwardEstimate Estimate(
-        IReadOnlyList<double> strikes, IReadOnlyList<double> callMinusPut, QuotePremiumCurrency premiumCurrency)
+        IReadOnlyList<double> strikes, IReadOnlyList<double> callMinusPut, PremiumCurrency premiumCurrency)
     {
         ArgumentNullException.ThrowIfNull(strikes);
         ArgumentNullException.ThrowIfNull(callMinusPut);
@@ -104,7 +104,7 @@ public static class PutCallParityForward
         // y = intercept + slope·(K − kMean) = α + β·K with β = slope, α = intercept − slope·kMean.
         double alpha = intercept - slope * kMean;
         double forward = -alpha / slope;
-        double discountFactor = premiumCurrency == QuotePremiumCurrency.Usd ? -slope : alpha;
+        double discountFactor = premiumCurrency == PremiumCurrency.Usd ? -slope : alpha;
         if (!(forward > 0.0) || !double.IsFinite(forward))
         {
             return Failed(n, "The parity regression implies a non-positive forward.");

@@ -20,6 +20,6 @@ public sealed record SurfaceQuote(
     double? Bid,
     double? Ask,
     double? Mark = null,
-    QuotePremiumCurrency PremiumCurrency = QuotePremiumCurrency.Usd,
+    PremiumCurrency PremiumCurrency = PremiumCurrency.Usd,
     double? UnderlyingPrice = null,
     double? VenueMarkVol = null);

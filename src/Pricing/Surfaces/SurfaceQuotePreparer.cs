@@ -179,7 +179,7 @@ public static class SurfaceQuotePreparer
     {
         reason = null;
         double forward = quote.UnderlyingPrice ?? sliceForward;
-        double toUsd = quote.PremiumCurrency == QuotePremiumCurrency.Underlying ? forward : 1.0;
+        double toUsd = quote.PremiumCurrency == PremiumCurrency.Underlying ? forward : 1.0;
         double bid = quote.Bid!.Value * toUsd;
         double ask = quote.Ask!.Value * toUsd;
         double mid = 0.5 * (bid + ask);

@@ -37,7 +37,7 @@ internal static class DeribitSnapshotCsv
                 Number(f[bid]),
                 Number(f[ask]),
                 Number(f[mark]),
-                QuotePremiumCurrency.Underlying,
+                PremiumCurrency.Underlying,
                 Number(f[underlying]),
                 Number(f[iv])));
         }

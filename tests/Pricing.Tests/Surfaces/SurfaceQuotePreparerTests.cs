@@ -20,7 +20,7 @@ public sealed class SurfaceQuotePreparerTests
         var diff = strikes.Select(k => df * (forward - k)).ToArray();
         diff[3] += 150.0; // a stale call quote: one pair off by 150 USD
 
-        var estimate = PutCallParityForward.Estimate(strikes, diff, QuotePremiumCurrency.Usd);
+        var estimate = PutCallParityForward.Estimate(strikes, diff, PremiumCurrency.Usd);
 
         Assert.True(estimate.IsEstimated, estimate.Reason);
         Assert.Equal(forward, estimate.Forward, 1e-6);
@@ -43,7 +43,7 @@ public sealed class SurfaceQuotePreparerTests
         double[] strikes = [85_000, 90_000, 95_000, 100_000, 105_000];
         var diff = strikes.Select(k => 1.0 - k / forward).ToArray();
 
-        var estimate = PutCallParityForward.Estimate(strikes, diff, QuotePremiumCurrency.Underlying);
+        var estimate = PutCallParityForward.Estimate(strikes, diff, PremiumCurrency.Underlying);
 
         Assert.Equal(forward, estimate.Forward, 1e-6);
         Assert.Equal(1.0, estimate.DiscountFactor, 1e-12);

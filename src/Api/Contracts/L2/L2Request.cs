@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
+using Analytics.Pricing.L2;
 
 namespace Analytics.Api.Contracts.L2;
 
@@ -7,11 +8,11 @@ namespace Analytics.Api.Contracts.L2;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record L2Request(
     [property: Description("Chain id from GET /api/v1/l2/chains, e.g. `arbitrum-one`. Required (not on /l2/compare, which prices every chain).")] string? Chain,
-    [property: Description("`rates` (default: b = rate − dividendYield, or carryRate), `funding` (b = annualised time-weighted mean funding of `fundingVenue`/`fundingMarket` over the look-back) or `explicit` (b = carryRate).")] CarrySourceKind? CarrySource,
+    [property: Description("`rates` (default: b = rate − dividendYield, or carryRate), `funding` (b = annualised time-weighted mean funding of `fundingVenue`/`fundingMarket` over the look-back) or `explicit` (b = carryRate).")] CarrySource? CarrySource,
     [property: Description("Venue of the funding series, e.g. `binance` (carrySource funding).")] string? FundingVenue,
     [property: Description("Perp market of the funding series, e.g. `ETH-USDT` (carrySource funding).")] string? FundingMarket,
     [property: Description("Funding look-back window ending at the valuation time, hours (default 24).")] double? FundingLookbackHours,
-    [property: Description("`l2` (default: settle on the L2) or `l1` (proceeds wait the chain's withdrawal delay before discounting ends).")] SettlementKind? Settlement,
+    [property: Description("`l2` (default: settle on the L2) or `l1` (proceeds wait the chain's withdrawal delay before discounting ends).")] SettlementLayer? Settlement,
     [property: Description("Contracts in the transaction, > 0 (default 1): the transaction's gas is spread over them.")] double? Contracts,
     [property: Description("Re-hedge interval of the option writer's delta hedge, hours, > 0 (default 1).")] double? RehedgeIntervalHours,
     [property: Description("Proportional taker fee per hedge trade, decimal (0.0005 = 5 bp; default 0).")] double? TakerFeeRate,

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Analytics.Pricing.L2;
 
 namespace Analytics.Api.Contracts.L2;
 
@@ -6,7 +7,7 @@ namespace Analytics.Api.Contracts.L2;
 public sealed record L2Response(
     [property: Description("Chain id.")] string Chain,
     [property: Description("Cost of carry b used, annualised decimal.")] double CarryRate,
-    [property: Description("Where b came from: rates, funding or explicit.")] CarrySourceKind CarrySource,
+    [property: Description("Where b came from: rates, funding or explicit.")] CarrySource CarrySource,
     [property: Description("Settlement delay δ added to the discounting, years (0 when settling on the L2); the top-level discountFactor is exp(−r·(T + δ)).")] double SettlementDelayYears,
     [property: Description("Gas per contract, USD: the chain's gas per transaction / contracts. Added to the ask, taken from the bid.")] double GasPerContractUsd,
     [property: Description("Round-trip proportional hedging cost k = 2·(takerFeeRate + gasCostUsd / hedgeNotionalUsd).")] double RoundTripCostRate,

@@ -30,6 +30,6 @@ public sealed record OptionPriceRequest(
     /// <summary>The example shown in Swagger UI (API.md's request, without the L2 block).</summary>
     public static OptionPriceRequest Example { get; } = new(
         OptionRight.Call, OptionExerciseStyle.European, 100, null, 100, 0.5, null, null, 0.2, 0.05, 0.0, null, PricingEngine.Analytic,
-        new Analytics.Api.Contracts.L2.L2Request("arbitrum-one", Analytics.Api.Contracts.L2.CarrySourceKind.Rates, null, null, 24,
-            Analytics.Api.Contracts.L2.SettlementKind.L2, 1, 1, 0.0, null, null, null, null));
+        new Analytics.Api.Contracts.L2.L2Request("arbitrum-one", Analytics.Pricing.L2.CarrySource.Rates, null, null, 24,
+            Analytics.Pricing.L2.SettlementLayer.L2, 1, 1, 0.0, null, null, null, null));
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Analytics.Pricing.Engines;
+using Analytics.Pricing;
 
 namespace Analytics.Api.Contracts.Pricing;
 

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Analytics.Api.Contracts.L2;
+using Analytics.Pricing.L2;
 
 namespace Analytics.Api.Contracts.Structures;
 
@@ -16,4 +16,4 @@ public sealed record StructureL2Response(
     [property: Description("Gas of the one transaction, USD.")] double GasUsd,
     [property: Description("Settlement delay, years.")] double SettlementDelayYears,
     [property: Description("Cost of carry used, annualised decimal.")] double CarryRate,
-    [property: Description("Where the carry came from.")] CarrySourceKind CarrySource);
+    [property: Description("Where the carry came from.")] CarrySource CarrySource);

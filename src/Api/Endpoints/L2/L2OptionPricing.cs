@@ -17,7 +17,7 @@ internal static class L2OptionPricing
     /// <summary>The carry the option's own fields give (rates, or explicit b), or the resolved funding carry.</summary>
     public static CarrySpecification Carry(ValidatedOption option, ValidatedL2 l2, double? fundingRateAnnualised) => l2.CarrySource switch
     {
-        CarrySourceKind.Funding => CarrySpecification.FromFunding(fundingRateAnnualised!.Value),
+        CarrySource.Funding => CarrySpecification.FromFunding(fundingRateAnnualised!.Value),
         _ when option.IsForward || !option.CarryTiedToRate => CarrySpecification.FromExplicit(option.CarryRate),
         _ => CarrySpecification.FromRates(option.Rate, option.Rate - option.CarryRate),
     };
@@ -33,7 +33,7 @@ internal static class L2OptionPricing
             BumpedGreeks: null, EuropeanPrice: null, ToResponse(result, l2.CarrySource));
     }
 
-    public static L2Response ToResponse(L2OptionResult r, CarrySourceKind source) =>
+    public static L2Response ToResponse(L2OptionResult r, CarrySource source) =>
         new(r.ChainId, r.CarryRate, source, r.SettlementDelayYears, r.GasPerContractUsd, r.RoundTripCostRate, r.LelandNumber,
             r.VolBid, r.VolAsk, r.Bid, r.Ask, r.Spread, r.BidFloorHit);
 }

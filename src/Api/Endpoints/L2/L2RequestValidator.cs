@@ -43,17 +43,17 @@ internal static class L2RequestValidator
         var notional = errors.Range("l2.hedgeNotionalUsd", r.HedgeNotionalUsd, 0, 1e12, "USD", minExclusive: true);
         var lookback = errors.Range("l2.fundingLookbackHours", r.FundingLookbackHours, 0, 24 * 365, "hours", minExclusive: true) ?? 24;
 
-        var source = r.CarrySource ?? (carryRate is null ? CarrySourceKind.Rates : CarrySourceKind.Explicit);
+        var source = r.CarrySource ?? (carryRate is null ? CarrySource.Rates : CarrySource.Explicit);
         FundingSeries? funding = null;
         switch (source)
         {
-            case CarrySourceKind.Rates when carryRate is not null:
+            case CarrySource.Rates when carryRate is not null:
                 errors.Add("l2.carrySource", "is rates, but carryRate gives b explicitly: use carrySource explicit, or drop carryRate.");
                 break;
-            case CarrySourceKind.Explicit when carryRate is null:
+            case CarrySource.Explicit when carryRate is null:
                 errors.Add("carryRate", "is required with carrySource explicit (b, annualised decimal).");
                 break;
-            case CarrySourceKind.Funding:
+            case CarrySource.Funding:
                 if (hasForward) errors.Add("l2.carrySource", "funding carry needs spot: with forward there is no carry.");
                 if (carryRate is not null) errors.Add("carryRate", "conflicts with carrySource funding: b comes from the funding rates.");
                 if (string.IsNullOrWhiteSpace(r.FundingMarket)) errors.Add("l2.fundingMarket", "is required with carrySource funding, e.g. ETH-USDT.");
@@ -67,7 +67,7 @@ internal static class L2RequestValidator
         if (!errors.IsEmpty || chain is not { } profile) return null;
         var overrides = new ProfileOverrides(gas, delay, latency);
         return new ValidatedL2(
-            profile.WithOverrides(gas, delay, latency), source, r.Settlement == SettlementKind.L1 ? SettlementLayer.L1 : SettlementLayer.L2,
+            profile.WithOverrides(gas, delay, latency), source, r.Settlement ?? SettlementLayer.L2,
             contracts, rehedge, fee, notional, funding, overrides);
     }
 }

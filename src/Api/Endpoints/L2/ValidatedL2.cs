@@ -1,4 +1,3 @@
-using Analytics.Api.Contracts.L2;
 using Analytics.Pricing.L2;
 
 namespace Analytics.Api.Endpoints.L2;
@@ -6,7 +5,7 @@ namespace Analytics.Api.Endpoints.L2;
 /// <summary>An <c>l2</c> block that passed validation: the chain with its overrides applied, and the trade's terms.</summary>
 internal sealed record ValidatedL2(
     ChainProfile Chain,
-    CarrySourceKind CarrySource,
+    CarrySource CarrySource,
     SettlementLayer Settlement,
     double Contracts,
     double RehedgeIntervalHours,

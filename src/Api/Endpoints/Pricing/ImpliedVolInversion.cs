@@ -2,6 +2,7 @@ using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Errors;
 using Analytics.Pricing.Engines;
 using Analytics.Pricing.ImpliedVol;
+using Analytics.Pricing;
 
 namespace Analytics.Api.Endpoints.Pricing;
 

@@ -1,9 +1,10 @@
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Contracts.Structures;
 using Analytics.Api.Errors;
-using Analytics.Pricing;
 using Analytics.Pricing.Engines;
+using Analytics.Pricing.L2;
 using Analytics.Pricing.Structures;
+using Analytics.Pricing;
 
 namespace Analytics.Api.Endpoints.Structures;
 
@@ -49,7 +50,7 @@ internal static class StructureRequestMapping
         return result.Definition;
     }
 
-    public static StructurePriceResponse ToResponse(StructureResult r, Contracts.L2.CarrySourceKind? carrySource) => new(
+    public static StructurePriceResponse ToResponse(StructureResult r, CarrySource? carrySource) => new(
         r.Name, r.Quantity, r.Premium, GreeksResponse.From(r.Greeks),
         r.Legs.Select(l => new StructureLegResponse(l.Leg.Right, l.Leg.Strike,
             l.Leg.TenorYears, l.PositionQuantity, l.EngineId, l.Volatility, l.Price, l.PositionValue, GreeksResponse.From(l.Greeks))).ToList(),
@@ -59,6 +60,6 @@ internal static class StructureRequestMapping
         new StructureGasResponse(r.Gas.SingleTxUsd, r.Gas.PerLegTxUsd, r.Gas.SavedUsd),
         r.L2 is { } q
             ? new StructureL2Response(q.ChainId, q.Bid, q.Ask, q.Spread, q.NetGamma, q.AskAtWriterVol, q.BidFloorHit, q.IsCrossed, q.GasUsd,
-                q.SettlementDelayYears, q.CarryRate, carrySource ?? Contracts.L2.CarrySourceKind.Rates)
+                q.SettlementDelayYears, q.CarryRate, carrySource ?? CarrySource.Rates)
             : null);
 }

@@ -73,7 +73,7 @@ public static class SurfaceEndpoints
                 "ingest quotes (POST /api/v1/quotes) or post them in `quotes`.", "quotes");
         }
 
-        var calibrator = new VolatilitySurfaceCalibrator(new SurfaceCalibrationOptions(SurfaceMapping.ToModel(fit.Model)));
+        var calibrator = new VolatilitySurfaceCalibrator(new SurfaceCalibrationOptions(fit.Model));
         var result = calibrator.Calibrate(quotes, fit.AsOfUtc);
         if (result.Surface is not { } surface)
         {

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Analytics.Api.Contracts.Surfaces;
 using Analytics.Api.Errors;
 using Analytics.Pricing.Surfaces;
+using Analytics.Pricing;
 
 namespace Analytics.Api.Endpoints.Surfaces;
 
@@ -15,7 +16,7 @@ internal static partial class SurfaceFitValidator
     {
         var underlying = Underlying(request.Underlying, errors);
         var asOf = request.AsOf ?? now;
-        var model = request.Model ?? SurfaceModelKind.Svi;
+        var model = request.Model ?? SurfaceModel.Svi;
         List<SurfaceQuote>? quotes = null;
         if (request.Quotes is { } rows)
         {
@@ -48,12 +49,12 @@ internal static partial class SurfaceFitValidator
         var markIv = e.Range("markIv", row.MarkIv, 0, 100, "annualised decimal");
         var currency = row.PremiumCurrency?.ToLowerInvariant() switch
         {
-            null or "usd" => QuotePremiumCurrency.Usd,
-            "underlying" => QuotePremiumCurrency.Underlying,
-            _ => (QuotePremiumCurrency?)null,
+            null or "usd" => PremiumCurrency.Usd,
+            "underlying" => PremiumCurrency.Underlying,
+            _ => (PremiumCurrency?)null,
         };
         if (currency is null) e.Add("premiumCurrency", $"'{row.PremiumCurrency}' is not usd or underlying.");
-        if (currency == QuotePremiumCurrency.Underlying && row.UnderlyingPrice is null)
+        if (currency == PremiumCurrency.Underlying && row.UnderlyingPrice is null)
             e.Add("underlyingPrice", "is required with premiumCurrency underlying (it converts the premium to USD).");
         foreach (var (field, messages) in e.ToDictionary())
             foreach (var message in messages) errors.Add(field, message);

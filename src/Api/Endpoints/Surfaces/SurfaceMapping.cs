@@ -14,10 +14,6 @@ internal static class SurfaceMapping
     /// <summary>Wire id of an enum member (kebab-case, as the API writes enums).</summary>
     public static string Id<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
-    public static SurfaceModel ToModel(SurfaceModelKind kind) => kind == SurfaceModelKind.Ssvi ? SurfaceModel.Ssvi : SurfaceModel.Svi;
-
-    public static SurfaceModelKind ToContract(SurfaceModel model) => model == SurfaceModel.Ssvi ? SurfaceModelKind.Ssvi : SurfaceModelKind.Svi;
-
     public static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     /// <summary>GET /surfaces/{id}, /surfaces/latest and the 201 of a fit: the stored surface as the API shows it.</summary>
@@ -25,7 +21,7 @@ internal static class SurfaceMapping
     {
         var surface = stored.Surface;
         return new SurfaceResponse(
-            stored.Id, stored.Underlying, surface.AsOfUtc, ToContract(surface.Model), stored.CreatedUtc, Slices(stored), Arbitrage(surface),
+            stored.Id, stored.Underlying, surface.AsOfUtc, surface.Model, stored.CreatedUtc, Slices(stored), Arbitrage(surface),
             new SurfaceInputsResponse(stored.Inputs.Source, stored.Inputs.SnapshotAt, surface.QuotesIn, stored.QuotesUsed,
                 surface.DroppedByReason.ToDictionary(d => Id(d.Key), d => d.Value)),
             stored.MedianRmseVolPoints,
@@ -35,7 +31,7 @@ internal static class SurfaceMapping
 
     /// <summary>A listing entry, from the stored row's scalar columns.</summary>
     public static SurfaceSummaryResponse Summary(VolatilitySurfaceEntity s) => new(
-        s.Id, s.Underlying, Utc(s.AsOfUtc), s.Model == "ssvi" ? SurfaceModelKind.Ssvi : SurfaceModelKind.Svi, Utc(s.CreatedUtc), s.InputSource,
+        s.Id, s.Underlying, Utc(s.AsOfUtc), s.Model == "ssvi" ? SurfaceModel.Ssvi : SurfaceModel.Svi, Utc(s.CreatedUtc), s.InputSource,
         s.SliceCount, s.QuotesUsed, s.MedianRmseVolPoints, s.ArbitrageFree);
 
     private static List<SurfaceSliceResponse> Slices(StoredSurface stored) =>

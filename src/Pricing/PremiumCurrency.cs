@@ -1,7 +1,10 @@
-namespace Analytics.Pricing.Surfaces;
+namespace Analytics.Pricing;
 
-/// <summary>The currency an option premium is quoted in.</summary>
-public enum QuotePremiumCurrency
+/// <summary>
+/// The currency an option premium is quoted or wanted in: USD, or the underlying (inverse, coin-margined options, as
+/// Deribit quotes them; <see cref="InversePremium"/>). One enum for quotes, requests and responses.
+/// </summary>
+public enum PremiumCurrency
 {
     /// <summary>Premium in USD (the strike currency) per unit of underlying.</summary>
     Usd = 0,
