@@ -11,7 +11,7 @@ namespace Analytics.Pricing.Risk;
 /// absolute vol shift per underlying, time step): the scenario loop of STYLE.md's flow, which VaR, stress tests and the
 /// portfolio-margin grid reuse. European options go through the SIMD batch kernel (<see cref="BlackVanillaBatchPricer"/>,
 /// equal bit for bit to <see cref="BlackVanillaOptionPricer.PresentValue"/>), American options through
-/// <see cref="VanillaOptionEngine.BjerksundStensland2002"/> (Bjerksund and Stensland 2002), spot and perpetuals are
+/// the registry's default American engine (<see cref="VanillaOptionEngine.BjerksundStensland2002"/>), spot and perpetuals are
 /// linear (Q·S). An option at or past expiry after the time step is worth its intrinsic value at the shifted spot; a
 /// vol at or below zero after the shift values it at its zero-vol limit (European: the discounted intrinsic value of the
 /// forward, e^{−rT}·max(ω(F − K), 0); American: the best deterministic exercise, Merton 1973).
@@ -23,6 +23,8 @@ namespace Analytics.Pricing.Risk;
 /// </remarks>
 public sealed class ScenarioValuation
 {
+    private static readonly VanillaOptionEngine AmericanEngine = VanillaOptionEngine.DefaultFor(OptionExerciseStyle.American);
+
     private readonly RiskPosition[] _positions;
     private readonly string[] _underlyings;
     private readonly UnderlyingMarket[] _markets;
@@ -244,6 +246,6 @@ public sealed class ScenarioValuation
         var market = _markets[_underlyingOf[p]];
         var inputs = new BlackVanillaOptionInputs(
             option.Right, spot[_underlyingOf[p]], option.Strike, tenor, vol, market.Rate, market.CostOfCarry, CarryConvention.Fixed);
-        return VanillaOptionEngine.BjerksundStensland2002.PresentValue(inputs);
+        return AmericanEngine.PresentValue(inputs);
     }
 }
