@@ -30,6 +30,7 @@ public static class AnalyticsServices
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChainsOptions>().BindConfiguration(ChainProfileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SurfacesOptions>().BindConfiguration(SurfacesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddAnalyticsRateLimiting();
         services.AddAnalyticsForwardedHeaders();
         builder.WebHost.ConfigureKestrel(k =>

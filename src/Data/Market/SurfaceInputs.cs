@@ -10,7 +10,10 @@ namespace Analytics.Data.Market;
 /// <param name="SnapshotAt">Index only: the newest snapshot instant used.</param>
 /// <param name="QuoteIds">Index only: ids of the indexed quotes given to the fit.</param>
 /// <param name="Quotes">Request only: the posted quotes.</param>
-public sealed record SurfaceInputs(string Source, DateTimeOffset? SnapshotAt, IReadOnlyList<long>? QuoteIds, IReadOnlyList<PostedQuote>? Quotes)
+/// <param name="RequestedAsOf">Index only: the fit request's as-of, which chose the snapshot (the snapshot's age is
+/// measured back from it); null on fits stored before it was recorded.</param>
+public sealed record SurfaceInputs(
+    string Source, DateTimeOffset? SnapshotAt, IReadOnlyList<long>? QuoteIds, IReadOnlyList<PostedQuote>? Quotes, DateTimeOffset? RequestedAsOf = null)
 {
     /// <summary><see cref="Source"/> of a fit to posted quotes.</summary>
     public const string RequestSource = "request";
@@ -22,7 +25,10 @@ public sealed record SurfaceInputs(string Source, DateTimeOffset? SnapshotAt, IR
     public static SurfaceInputs Posted(IEnumerable<SurfaceQuote> quotes) =>
         new(RequestSource, null, null, quotes.Select(PostedQuote.From).ToList());
 
-    /// <summary>The inputs of a fit to an indexed quote snapshot.</summary>
-    public static SurfaceInputs Indexed(IndexedQuoteSnapshot snapshot) =>
-        new(IndexSource, snapshot.SnapshotAt, snapshot.Ids, null);
+    /// <summary>The inputs of a fit to an indexed quote snapshot, chosen by the request's <paramref name="requestedAsOf"/>.</summary>
+    public static SurfaceInputs Indexed(IndexedQuoteSnapshot snapshot, DateTimeOffset requestedAsOf) =>
+        new(IndexSource, snapshot.SnapshotAt, snapshot.Ids, null, requestedAsOf);
+
+    /// <summary>Index only: <see cref="RequestedAsOf"/> minus <see cref="SnapshotAt"/>, seconds; null when either is unknown.</summary>
+    public double? SnapshotAgeSeconds() => SnapshotAt is { } at && RequestedAsOf is { } asOf ? (asOf - at).TotalSeconds : null;
 }

@@ -8,8 +8,10 @@ namespace Analytics.Api.Contracts.Surfaces;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record SurfaceFitRequest(
     [property: Description("Underlying symbol, e.g. `ETH`. Required.")] string? Underlying,
-    [property: Description("Valuation instant, ISO-8601 UTC; tenors run from it (Act/365F). Default: now.")] DateTimeOffset? AsOf,
+    [property: Description("ISO-8601 UTC. Default: now. With `quotes`: the valuation instant; tenors run from it (Act/365F). " +
+                           "Without: selects the newest indexed snapshot at or before it (at most `Surfaces:MaxSnapshotAge` old), " +
+                           "and the surface is valued at that snapshot's instant.")] DateTimeOffset? AsOf,
     [property: Description("`svi` (raw SVI per expiry, default) or `ssvi` (SSVI across expiries).")] SurfaceModel? Model,
     [property: Description("Option quotes of that underlying. Optional: without it the indexed quotes of the underlying are used, " +
-                           "each instrument's latest snapshot at or before `asOf` (within 15 minutes of the newest one).")]
+                           "each instrument's latest quote within 15 minutes before the newest snapshot at or before `asOf`.")]
     IReadOnlyList<SurfaceQuoteRow>? Quotes = null);

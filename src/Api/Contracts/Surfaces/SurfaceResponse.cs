@@ -15,4 +15,8 @@ public sealed record SurfaceResponse(
     [property: Description("What went in: where the quotes came from, how many, how many were used, and dropped quotes by reason.")] SurfaceInputsResponse Inputs,
     [property: Description("Median over the slices of the RMSE of model vol − market mid vol, vol points (1 vol point = 0.01).")] double? MedianRmseVolPoints,
     [property: Description("SSVI surface parameters (ρ, η, γ) when `model` is `ssvi`.")] SsviParamsResponse? Ssvi,
-    [property: Description("Wall time of the calibration (quote preparation, fits, diagnostics), milliseconds.")] double ElapsedMs);
+    [property: Description("Wall time of the calibration (quote preparation, fits, diagnostics), milliseconds.")] double ElapsedMs,
+    [property: Description("Fits of indexed quotes: the snapshot's instant, UTC, which is the surface's `asOf` (tenors and forwards run " +
+                           "from it). Null for fits of posted quotes.")] DateTimeOffset? SnapshotAt,
+    [property: Description("Fits of indexed quotes: the request's `asOf` minus `snapshotAt`, seconds (at most `Surfaces:MaxSnapshotAge`). " +
+                           "Null for fits of posted quotes, and for fits stored before it was recorded.")] double? SnapshotAgeSeconds);

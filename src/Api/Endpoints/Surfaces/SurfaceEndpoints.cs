@@ -2,10 +2,12 @@ using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Surfaces;
 using Analytics.Api.Endpoints.OptionChains;
 using Analytics.Api.Errors;
+using Analytics.Api.Options;
 using Analytics.Data;
 using Analytics.Pricing.Surfaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Api.Endpoints.Surfaces;
 
@@ -16,17 +18,20 @@ public static class SurfaceEndpoints
     {
         var store = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<SurfaceStore>();
         var group = api.MapGroup("/surfaces").WithTags("Surfaces").RequireAuthorization(AuthNames.ReadPolicy);
-        group.MapPost("/fit", (SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, CancellationToken ct) => FitAsync(store, request, db, time, ct))
+        group.MapPost("/fit", (SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, IOptionsMonitor<SurfacesOptions> options, CancellationToken ct) =>
+                FitAsync(store, request, db, time, options.CurrentValue.MaxSnapshotAge, ct))
             .RequireAuthorization(AuthNames.WritePolicy)
             .WithName("FitSurface")
             .WithSummary("Fit and store a volatility surface")
             .WithDescription("Raw SVI per expiry (`svi`, quasi-explicit: inner linear least squares, outer Nelder-Mead) or SSVI across " +
                              "expiries (`ssvi`), fitted to mid implied vols with bid/ask weights. Forward per expiry: the venue's " +
-                             "`underlyingPrice`, else put-call parity. Quotes are posted in `quotes`, or, without it, taken from the " +
-                             "indexed quotes of the underlying (each instrument's latest snapshot at or before `asOf`). Every fit is stored " +
+                             "`underlyingPrice`, else put-call parity. Quotes are posted in `quotes` (valued at `asOf`), or, without it, taken from the " +
+                             "indexed quotes of the underlying: the newest snapshot at or before `asOf`, at most `Surfaces:MaxSnapshotAge` " +
+                             "old, valued at the snapshot's own instant (`snapshotAt`; tenors and forwards run from it). Every fit is stored " +
                              "with its inputs (indexed quote ids or the posted quotes), parameters, fit errors per quote in vol points, " +
                              "arbitrage diagnostics (Durrleman butterfly, Lee wings, calendar) and dropped-quote counts by reason. " +
-                             "201 with the stored surface; 422 when no expiry has enough usable quotes. Needs the `writer` role.")
+                             "201 with the stored surface; 422 when no expiry has enough usable quotes, or when no snapshot is recent enough " +
+                             "(naming the nearest snapshots before and after `asOf`). Needs the `writer` role.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", ListAsync)
             .WithName("ListSurfaces")
@@ -49,7 +54,7 @@ public static class SurfaceEndpoints
     }
 
     private static async Task<Results<Created<SurfaceResponse>, ValidationProblem, ProblemHttpResult>> FitAsync(
-        SurfaceStore store, SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        SurfaceStore store, SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, TimeSpan maxSnapshotAge, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var now = time.GetUtcNow();
@@ -59,22 +64,20 @@ public static class SurfaceEndpoints
         IReadOnlyList<SurfaceQuote> quotes;
         SurfaceInputs inputs;
         Func<DateTimeOffset, double, Analytics.Pricing.OptionRight, long?> quoteId = (_, _, _) => null;
+        DateTimeOffset valuedAt;
         if (fit.Quotes is { } posted)
         {
-            (quotes, inputs) = (posted, SurfaceInputs.Posted(posted));
-        }
-        else if (await IndexedQuoteSnapshot.LoadAsync(db, fit.Underlying, fit.AsOfUtc, cancellationToken) is { } indexed)
-        {
-            (quotes, inputs, quoteId) = (indexed.Quotes, SurfaceInputs.Indexed(indexed), indexed.IdLookup());
+            (quotes, inputs, valuedAt) = (posted, SurfaceInputs.Posted(posted), fit.AsOfUtc);
         }
         else
         {
-            return Problem(422, "No indexed quotes", $"No quote of {fit.Underlying} is indexed at or before {fit.AsOfUtc.UtcDateTime:O}: " +
-                "ingest quotes (POST /api/v1/quotes) or post them in `quotes`.", "quotes");
+            var (indexed, problem) = await SnapshotSelection.SelectAsync(db, fit.Underlying, fit.AsOfUtc, maxSnapshotAge, cancellationToken);
+            if (indexed is null) return problem!;
+            (quotes, inputs, quoteId, valuedAt) = (indexed.Quotes, SurfaceInputs.Indexed(indexed, fit.AsOfUtc), indexed.IdLookup(), indexed.SnapshotAt);
         }
 
         var calibrator = new VolatilitySurfaceCalibrator(new SurfaceCalibrationOptions(fit.Model));
-        var result = calibrator.Calibrate(quotes, fit.AsOfUtc);
+        var result = calibrator.Calibrate(quotes, valuedAt);
         if (result.Surface is not { } surface)
         {
             var dropped = result.Prepared.DroppedByReason.ToDictionary(d => SurfaceMapping.Id(d.Key), d => d.Value);

@@ -26,7 +26,9 @@ internal static class SurfaceMapping
                 surface.DroppedByReason.ToDictionary(d => Id(d.Key), d => d.Value)),
             stored.MedianRmseVolPoints,
             stored.Ssvi is { } ssvi ? new SsviParamsResponse(ssvi.Rho, ssvi.Eta, ssvi.Gamma) : null,
-            stored.ElapsedMilliseconds);
+            stored.ElapsedMilliseconds,
+            stored.Inputs.SnapshotAt,
+            stored.Inputs.SnapshotAgeSeconds());
     }
 
     /// <summary>A listing entry, from the stored row's scalar columns.</summary>
