@@ -104,3 +104,11 @@ public sealed class SqliteApiWithoutQuantLib : ApiFixture
         services.AddSingleton(Analytics.Pricing.QuantLib.QuantLibVanillaOptionPricer.Unavailable("test: native library libNQuantLibc.so not found"));
     };
 }
+
+/// <summary>The service with <c>Surfaces:MaxSnapshotAge</c> of a week, so a fit may fall back to a board days older.</summary>
+public sealed class SqliteApiWithWeekSnapshotAge : ApiFixture
+{
+    protected override StorageProvider Provider => StorageProvider.Sqlite;
+
+    protected override IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?> { ["Surfaces:MaxSnapshotAge"] = "7.00:00:00" };
+}
