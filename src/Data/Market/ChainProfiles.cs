@@ -7,10 +7,20 @@ namespace Analytics.Data.Market;
 /// The configured chain (blockchain) profiles as the numerics' immutable <see cref="ChainProfile"/>s, Ethereum L1 first.
 /// A singleton that follows configuration reloads; usable from the API and from jobs.
 /// </summary>
-public sealed class ChainProfiles(IOptionsMonitor<ChainsOptions> options)
+public sealed class ChainProfiles
 {
+    private readonly IOptionsMonitor<ChainsOptions> _options;
+    private IReadOnlyList<ChainProfile>? _all;
+
+    /// <summary>Reads the <c>Chains</c> options; the sorted list is built once per configuration, not per call.</summary>
+    public ChainProfiles(IOptionsMonitor<ChainsOptions> options)
+    {
+        _options = options;
+        options.OnChange(_ => _all = null);
+    }
+
     /// <summary>Every configured profile: Ethereum L1 first, then by id.</summary>
-    public IReadOnlyList<ChainProfile> All => options.CurrentValue
+    public IReadOnlyList<ChainProfile> All => _all ??= _options.CurrentValue
         .Select(c => c.Value.ToProfile(c.Key))
         .OrderBy(p => p.Rollup != RollupKind.L1)
         .ThenBy(p => p.Id, StringComparer.Ordinal)
@@ -18,5 +28,5 @@ public sealed class ChainProfiles(IOptionsMonitor<ChainsOptions> options)
 
     /// <summary>The profile configured under <paramref name="id"/> (lower case, e.g. <c>arbitrum-one</c>), or null.</summary>
     public ChainProfile? Find(string id) =>
-        options.CurrentValue.TryGetValue(id, out var profile) ? profile.ToProfile(id) : null;
+        _options.CurrentValue.TryGetValue(id, out var profile) ? profile.ToProfile(id) : null;
 }

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using Analytics.Pricing.Distributions;
 using Analytics.Pricing.Simd;
 
@@ -38,14 +37,7 @@ internal readonly struct Lanes256ScalarExpLog(Vector256<double> value) : ILanes<
         value._value.StoreUnsafe(ref MemoryMarshal.GetReference(column), (nuint)i);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes256ScalarExpLog LoadMask(ReadOnlySpan<bool> flags, int i)
-    {
-        uint bytes = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(flags)), i));
-        Vector256<long> wide = Avx2.IsSupported
-            ? Avx2.ConvertToVector256Int64(Vector128.CreateScalarUnsafe(bytes).AsByte())
-            : Vector256.Create((long)(byte)bytes, (byte)(bytes >> 8), (byte)(bytes >> 16), (byte)(bytes >> 24));
-        return new(~Vector256.Equals(wide, Vector256<long>.Zero).AsDouble());
-    }
+    public static Lanes256ScalarExpLog LoadMask(ReadOnlySpan<bool> flags, int i) => new(Lanes256.MaskOf(flags, i));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256ScalarExpLog operator +(Lanes256ScalarExpLog left, Lanes256ScalarExpLog right) => new(left._value + right._value);

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using Analytics.Pricing.Distributions;
 using Analytics.Pricing.Simd;
 
@@ -38,17 +37,7 @@ internal readonly struct Lanes512ScalarExpLog(Vector512<double> value) : ILanes<
         value._value.StoreUnsafe(ref MemoryMarshal.GetReference(column), (nuint)i);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512ScalarExpLog LoadMask(ReadOnlySpan<bool> flags, int i)
-    {
-        // Eight bools (one byte each, 0 or 1) zero-extended to eight 64-bit lanes.
-        ulong bytes = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(flags)), i));
-        Vector512<long> wide = Avx512F.IsSupported
-            ? Avx512F.ConvertToVector512Int64(Vector128.CreateScalarUnsafe(bytes).AsByte())
-            : Vector512.Create(
-                (long)(byte)bytes, (byte)(bytes >> 8), (byte)(bytes >> 16), (byte)(bytes >> 24),
-                (byte)(bytes >> 32), (byte)(bytes >> 40), (byte)(bytes >> 48), (byte)(bytes >> 56));
-        return new(~Vector512.Equals(wide, Vector512<long>.Zero).AsDouble());
-    }
+    public static Lanes512ScalarExpLog LoadMask(ReadOnlySpan<bool> flags, int i) => new(Lanes512.MaskOf(flags, i));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512ScalarExpLog operator +(Lanes512ScalarExpLog left, Lanes512ScalarExpLog right) => new(left._value + right._value);

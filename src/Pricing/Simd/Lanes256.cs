@@ -28,13 +28,18 @@ internal readonly struct Lanes256(Vector256<double> value) : ILanes<Lanes256>
         value._value.StoreUnsafe(ref MemoryMarshal.GetReference(column), (nuint)i);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes256 LoadMask(ReadOnlySpan<bool> flags, int i)
+    public static Lanes256 LoadMask(ReadOnlySpan<bool> flags, int i) => new(MaskOf(flags, i));
+
+    /// <summary>Lanes all-ones where <paramref name="flags"/>[i + lane] is true, zero elsewhere (shared with the
+    /// bit-identical lanes of the batch pricer).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> MaskOf(ReadOnlySpan<bool> flags, int i)
     {
         uint bytes = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(flags)), i));
         Vector256<long> wide = Avx2.IsSupported
             ? Avx2.ConvertToVector256Int64(Vector128.CreateScalarUnsafe(bytes).AsByte())
             : Vector256.Create((long)(byte)bytes, (byte)(bytes >> 8), (byte)(bytes >> 16), (byte)(bytes >> 24));
-        return new(~Vector256.Equals(wide, Vector256<long>.Zero).AsDouble());
+        return ~Vector256.Equals(wide, Vector256<long>.Zero).AsDouble();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -28,7 +28,12 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
         value._value.StoreUnsafe(ref MemoryMarshal.GetReference(column), (nuint)i);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 LoadMask(ReadOnlySpan<bool> flags, int i)
+    public static Lanes512 LoadMask(ReadOnlySpan<bool> flags, int i) => new(MaskOf(flags, i));
+
+    /// <summary>Lanes all-ones where <paramref name="flags"/>[i + lane] is true, zero elsewhere (shared with the
+    /// bit-identical lanes of the batch pricer).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<double> MaskOf(ReadOnlySpan<bool> flags, int i)
     {
         // Eight bools (one byte each, 0 or 1) zero-extended to eight 64-bit lanes.
         ulong bytes = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref Unsafe.As<bool, byte>(ref MemoryMarshal.GetReference(flags)), i));
@@ -37,7 +42,7 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
             : Vector512.Create(
                 (long)(byte)bytes, (byte)(bytes >> 8), (byte)(bytes >> 16), (byte)(bytes >> 24),
                 (byte)(bytes >> 32), (byte)(bytes >> 40), (byte)(bytes >> 48), (byte)(bytes >> 56));
-        return new(~Vector512.Equals(wide, Vector512<long>.Zero).AsDouble());
+        return ~Vector512.Equals(wide, Vector512<long>.Zero).AsDouble();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

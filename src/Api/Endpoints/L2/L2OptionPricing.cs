@@ -29,7 +29,7 @@ internal static class L2OptionPricing
     {
         var result = PricerFor(option.Engine).Price(Inputs(option, vol, l2, carry, l2.Chain));
         return new OptionPriceResponse(result.Price, option.Engine, result.Forward, result.DiscountFactor, option.TenorYears, result.CarryRate,
-            GreeksResponse.From(result.Greeks), OptionPricing.GreeksMethodId(result.GreeksMethod),
+            GreeksResponse.From(result.Greeks), EngineRegistry.Id(result.GreeksMethod),
             BumpedGreeks: null, EuropeanPrice: null, ToResponse(result, l2.CarrySource));
     }
 

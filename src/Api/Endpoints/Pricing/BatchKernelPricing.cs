@@ -21,29 +21,30 @@ internal static class BatchKernelPricing
         option is { L2: null, Option.Style: OptionExerciseStyle.European }
         && EngineRegistry.Of(option.Option.Engine).Has(EngineCapabilities.EuropeanBatchKernel);
 
-    /// <summary>The priced slot of every eligible item (null elsewhere), or null when no item is eligible.</summary>
+    /// <summary>
+    /// Prices every eligible item of <paramref name="items"/> and writes its slot into <paramref name="slots"/> at the
+    /// same index; other slots are left as they are.
+    /// </summary>
     /// <remarks>Working arrays are pooled: no per-request large-object-heap arrays (they drive full collections).</remarks>
-    public static OptionPriceResponse?[]? Price(IReadOnlyList<PriceableOption?> options)
+    public static void Price<T>(IReadOnlyList<T> items, Func<T, PriceableOption?> optionOf, OptionPriceSlot?[] slots)
     {
-        var indices = ArrayPool<int>.Shared.Rent(options.Count);
-        var inputs = ArrayPool<BlackVanillaOptionInputs>.Shared.Rent(options.Count);
-        var results = ArrayPool<BlackVanillaOptionResult>.Shared.Rent(options.Count);
+        var indices = ArrayPool<int>.Shared.Rent(items.Count);
+        var inputs = ArrayPool<BlackVanillaOptionInputs>.Shared.Rent(items.Count);
+        var results = ArrayPool<BlackVanillaOptionResult>.Shared.Rent(items.Count);
         try
         {
             var count = 0;
-            for (var i = 0; i < options.Count; i++)
+            for (var i = 0; i < items.Count; i++)
             {
-                if (options[i] is not { } option || !IsEligible(option)) continue;
+                if (optionOf(items[i]) is not { } option || !IsEligible(option)) continue;
                 indices[count] = i;
                 inputs[count++] = OptionPricing.Inputs(option.Option, option.Vol);
             }
-            if (count == 0) return null;
+            if (count == 0) return;
 
             BlackVanillaBatchPricer.Default.Price(new ArraySegment<BlackVanillaOptionInputs>(inputs, 0, count), results.AsSpan(0, count));
-            var slots = new OptionPriceResponse?[options.Count];
             for (var k = 0; k < count; k++)
-                slots[indices[k]] = options[indices[k]]!.FromEuropean(results[k]);
-            return slots;
+                slots[indices[k]] = optionOf(items[indices[k]])!.FromEuropean(results[k]);
         }
         finally
         {

@@ -30,9 +30,6 @@ internal static class OptionPricing
             : new BlackVanillaOptionInputs(option.Type, option.Underlying, option.Strike, option.TenorYears, vol, option.Rate,
                 option.CarryRate, option.CarryTiedToRate ? CarryConvention.RateMinusDividendYield : CarryConvention.Fixed);
 
-    /// <summary>The API's <c>greeksMethod</c> id of a valuation's method.</summary>
-    public static string GreeksMethodId(GreeksMethod method) => EngineRegistry.Id(method);
-
     /// <summary>The response for an analytic European valuation computed elsewhere (the batch kernel): the same as
     /// <see cref="Price"/> gives for <see cref="PricingEngine.Analytic"/>.</summary>
     public static OptionPriceResponse FromEuropean(ValidatedOption option, BlackVanillaOptionResult result) =>
@@ -40,11 +37,11 @@ internal static class OptionPricing
 
     private static OptionPriceResponse FromValuation(ValidatedOption option, VanillaOptionValuation result) =>
         new(result.Price, option.Engine, result.Forward, result.DiscountFactor, option.TenorYears, option.CarryRate,
-            GreeksResponse.From(result.Greeks), GreeksMethodId(result.GreeksMethod), BumpedGreeks: null, result.EuropeanPrice);
+            GreeksResponse.From(result.Greeks), EngineRegistry.Id(result.GreeksMethod), BumpedGreeks: null, result.EuropeanPrice);
 
     private static OptionPriceResponse FromQuantLib(ValidatedOption option, EngineDefinition engine, QuantLibVanillaOptionResult result) =>
         new(result.Price, option.Engine, result.Forward, result.DiscountFactor, option.TenorYears, option.CarryRate,
-            GreeksResponse.From(result.Greeks), GreeksMethodId(engine.GreeksMethod), BumpedNames(result.BumpedGreeks), EuropeanPrice: null);
+            GreeksResponse.From(result.Greeks), EngineRegistry.Id(engine.GreeksMethod), BumpedNames(result.BumpedGreeks), EuropeanPrice: null);
 
     private static string[] BumpedNames(QuantLibGreeks bumped) =>
         Enum.GetValues<QuantLibGreeks>()

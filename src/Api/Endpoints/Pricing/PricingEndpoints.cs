@@ -114,13 +114,13 @@ public static class PricingEndpoints
             fundingRates[key] = await funding.ResolveAsync(key.Item1, key.Item2, context.RequestAborted);
 
         // European items together through the SIMD kernel (bit-identical to pricing each alone), the rest one by one.
-        var european = BatchKernelPricing.Price(Array.ConvertAll(validated, v => v.Option));
         var results = new OptionPriceSlot[validated.Length];
+        BatchKernelPricing.Price(validated, v => v.Option, results);
         Parallelise(validated.Length, i =>
         {
             var (option, error) = validated[i];
             if (option is null) { results[i] = new OptionPriceItemError(error!); return; }
-            if (european?[i] is { } fromKernel)
+            if (results[i] is OptionPriceResponse fromKernel)
             {
                 results[i] = fromSurface?[i] is { } surfaceOfKernelItem ? fromKernel with { SurfaceId = surfaceOfKernelItem.Id } : fromKernel;
                 return;
