@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Api.Serialization;
 using Analytics.Pricing.Surfaces;
 using ScottPlot;
 using SkiaSharp;
@@ -7,7 +8,8 @@ namespace Analytics.Api.Rendering;
 
 /// <summary>
 /// Draws a stored surface (PRODUCT.md §3.2 "drawn as a picture"): one panel per expiry with the fitted smile over the
-/// market bid, ask and mid vols, and a last panel with the ATM term structure. Vols in %, log-moneyness k = ln(K/F).
+/// market bid, ask and mid vols and the venue's mark vols, and a last panel with the ATM term structure; or one expiry's
+/// panel alone. Vols in %, log-moneyness k = ln(K/F). Each smile panel's title names the RMSEs it shows.
 /// </summary>
 /// <remarks>ScottPlot renders through SkiaSharp; text needs a font on the machine (fonts-dejavu-core).</remarks>
 internal static class SurfaceSmileChart
@@ -17,6 +19,17 @@ internal static class SurfaceSmileChart
     private const int PanelHeight = 400;
     private const string FontName = "DejaVu Sans";
 
+    /// <summary>One expiry's smile alone, with the legend in its panel.</summary>
+    public static byte[] Render(StoredSurface stored, SurfaceSlice slice, SmileChartFormat format)
+    {
+        var plot = Smile(stored, slice);
+        plot.Legend.FontSize = 13;
+        plot.ShowLegend(Edge.Right);
+        var multiplot = new Multiplot(plot);
+        return format == SmileChartFormat.Png ? Png(multiplot, 2 * PanelWidth, 2 * PanelHeight) : Svg(multiplot, 2 * PanelWidth, 2 * PanelHeight, 0);
+    }
+
+    /// <summary>Every expiry and the ATM term structure.</summary>
     public static byte[] Render(StoredSurface stored, SmileChartFormat format)
     {
         var surface = stored.Surface;
@@ -44,16 +57,17 @@ internal static class SurfaceSmileChart
         Points(plot, points.Select(p => p.LogMoneyness), points.Select(p => 100 * p.BidVol), "market bid", Colors.SeaGreen, MarkerShape.FilledTriangleUp, 6);
         Points(plot, points.Select(p => p.LogMoneyness), points.Select(p => 100 * p.AskVol), "market ask", Colors.OrangeRed, MarkerShape.FilledTriangleDown, 6);
         Points(plot, points.Select(p => p.LogMoneyness), points.Select(p => 100 * p.MidVol), "market mid", Colors.Black, MarkerShape.OpenCircle, 6);
+        Points(plot, points.Select(p => p.LogMoneyness), points.Select(p => 100 * p.VenueMarkVol), "venue mark", Colors.DarkViolet, MarkerShape.Cross, 9);
         var line = plot.Add.ScatterLine(ks, fitted, Colors.RoyalBlue);
         line.LineWidth = 2;
-        line.LegendText = stored.Surface.Model == SurfaceModel.Ssvi ? "SSVI fit" : "SVI fit";
+        line.LegendText = FitLabel(stored.Surface.Model);
 
         // Scale to the mids and the fit: far-wing bid vols (tiny bids) would otherwise flatten the smile.
-        var core = points.Select(p => 100 * p.MidVol).Concat(fitted).Where(double.IsFinite).ToArray();
+        var core = points.Select(p => 100 * p.MidVol).Concat(points.Select(p => 100 * p.VenueMarkVol)).Concat(fitted).Where(double.IsFinite).ToArray();
         var (lo, hi) = (core.Min(), core.Max());
         var pad = Math.Max(1.0, 0.12 * (hi - lo));
         plot.Axes.SetLimits(ks[0], ks[^1], Math.Max(0, lo - pad), hi + pad);
-        plot.Title(Invariant($"{stored.Underlying} {slice.ExpiryUtc:yyyy-MM-dd HH:mm}Z (T = {slice.TenorYears:0.000} y), RMSE {slice.RmseVolPoints:0.00} vol pts"), size: 15);
+        plot.Title(Invariant($"{stored.Underlying} {slice.ExpiryUtc:yyyy-MM-dd HH:mm}Z (T = {slice.TenorYears:0.000} y)\n{RmseCaption(slice)}"), size: 14);
         plot.XLabel("log-moneyness k = ln(K / F)", size: 14);
         plot.YLabel("implied vol (%)", size: 14);
         plot.HideLegend(); // one legend for all panels, in the term-structure panel
@@ -76,16 +90,31 @@ internal static class SurfaceSmileChart
         var tPad = Math.Max(0.01, 0.05 * (tenors[^1] - tenors[0]));
         plot.Axes.SetLimits(Math.Max(0, tenors[0] - tPad), tenors[^1] + tPad, Math.Max(0, lo - pad), hi + pad);
         // The smile panels' legend (they carry none, to keep their data clear).
-        plot.Legend.ManualItems.Add(Item("smile panels: market bid vol", Colors.SeaGreen, MarkerShape.FilledTriangleUp));
-        plot.Legend.ManualItems.Add(Item("smile panels: market ask vol", Colors.OrangeRed, MarkerShape.FilledTriangleDown));
-        plot.Legend.ManualItems.Add(Item("smile panels: market mid vol", Colors.Black, MarkerShape.OpenCircle));
-        var fit = new LineStyle { Color = Colors.RoyalBlue, Width = 2 };
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"smile panels: {(surface.Model == SurfaceModel.Ssvi ? "SSVI" : "SVI")} fit", LineStyle = fit });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "ATM vol (k = 0), fitted", LineStyle = fit, MarkerStyle = new MarkerStyle(MarkerShape.FilledCircle, 7, Colors.RoyalBlue) });
-        plot.Legend.FontSize = 13;
+        AddLegend(plot, surface.Model, "smile panels: ");
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "ATM vol (k = 0), fitted", LineStyle = FitLine, MarkerStyle = new MarkerStyle(MarkerShape.FilledCircle, 7, Colors.RoyalBlue) });
         plot.ShowLegend(Alignment.LowerRight);
         return plot;
     }
+
+    private static LineStyle FitLine => new() { Color = Colors.RoyalBlue, Width = 2 };
+
+    private static void AddLegend(Plot plot, SurfaceModel model, string prefix)
+    {
+        plot.Legend.ManualItems.Add(Item($"{prefix}market bid vol", Colors.SeaGreen, MarkerShape.FilledTriangleUp));
+        plot.Legend.ManualItems.Add(Item($"{prefix}market ask vol", Colors.OrangeRed, MarkerShape.FilledTriangleDown));
+        plot.Legend.ManualItems.Add(Item($"{prefix}market mid vol", Colors.Black, MarkerShape.OpenCircle));
+        plot.Legend.ManualItems.Add(Item($"{prefix}venue mark vol", Colors.DarkViolet, MarkerShape.Cross));
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{prefix}{FitLabel(model)}", LineStyle = FitLine });
+        plot.Legend.FontSize = 13;
+    }
+
+    private static string FitLabel(SurfaceModel model) => $"{EnumNames.Of(model).ToUpperInvariant()} fit";
+
+    /// <summary>The panel's error caption: RMSE of the fit against the venue's marks (when the slice has any) and against mids.</summary>
+    private static string RmseCaption(SurfaceSlice slice) =>
+        double.IsFinite(slice.VenueRmseVolPoints)
+            ? Invariant($"RMSE vs venue mark {slice.VenueRmseVolPoints:0.00} vp, vs mid {slice.RmseVolPoints:0.00} vp")
+            : Invariant($"RMSE vs mid {slice.RmseVolPoints:0.00} vp (no venue marks)");
 
     private static LegendItem Item(string label, Color color, MarkerShape shape) =>
         new() { LabelText = label, MarkerStyle = new MarkerStyle(shape, 8, color), LineStyle = LineStyle.None };

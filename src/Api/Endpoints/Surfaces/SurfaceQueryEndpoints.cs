@@ -32,14 +32,16 @@ internal static class SurfaceQueryEndpoints
             .WithDescription("Default grid: k from −1 to 1 in 41 points, and the slices' own tenors. `tenorsYears` is a comma-separated " +
                              "list of tenors in years (at most 200); `logMoneynessPoints` 2–401. `vols[i][j]` is the vol at tenor i, k j.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:long}/smile.svg", (long id, AnalyticsDbContext db, CancellationToken ct) => PictureAsync(store, id, SmileChartFormat.Svg, db, ct))
+        group.MapGet("/{id:long}/smile.svg", (long id, string? expiry, AnalyticsDbContext db, CancellationToken ct) => PictureAsync(store, id, expiry, SmileChartFormat.Svg, db, ct))
             .WithName("GetSurfaceSmileSvg")
             .WithSummary("Picture of the surface (SVG)")
             .WithDescription("One panel per expiry: the fitted smile (implied vol, % against log-moneyness) over the market bid, ask and " +
-                             "mid vols of the quotes used; a last panel with the ATM (k = 0) term structure.")
+                             "mid vols of the quotes used and the venue's mark vols; each panel's title names the RMSEs it shows (against " +
+                             "the venue's marks and against mids). A last panel has the ATM (k = 0) term structure. `expiry` (ISO-8601 " +
+                             "instant, or a UTC date naming the slice expiring that day, as on the option chain) draws that slice alone.")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:long}/smile.png", (long id, AnalyticsDbContext db, CancellationToken ct) => PictureAsync(store, id, SmileChartFormat.Png, db, ct))
+        group.MapGet("/{id:long}/smile.png", (long id, string? expiry, AnalyticsDbContext db, CancellationToken ct) => PictureAsync(store, id, expiry, SmileChartFormat.Png, db, ct))
             .WithName("GetSurfaceSmilePng")
             .WithSummary("Picture of the surface (PNG)")
             .WithDescription("The picture of `smile.svg` as a PNG.")
@@ -104,11 +106,38 @@ internal static class SurfaceQueryEndpoints
         return TypedResults.Ok(new SurfaceGridResponse(id, ks, tenors, rows));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PictureAsync(
-        SurfaceStore store, long id, SmileChartFormat format, AnalyticsDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> PictureAsync(
+        SurfaceStore store, long id, string? expiry, SmileChartFormat format, AnalyticsDbContext db, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(db, id, cancellationToken) is not { } stored) return SurfaceEndpoints.NotFound(id);
-        var bytes = SurfaceSmileChart.Render(stored, format);
+        byte[] bytes;
+        if (expiry is null)
+        {
+            bytes = SurfaceSmileChart.Render(stored, format);
+        }
+        else
+        {
+            if (SliceAt(stored.Surface, expiry) is not { } slice)
+            {
+                var listed = string.Join(", ", stored.Surface.Slices.Select(s => s.ExpiryUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)));
+                var errors = new FieldErrors();
+                errors.Add("expiry", $"'{expiry}' names no slice of surface {id} (give an ISO-8601 instant or a UTC date); its expiries are {listed}.");
+                return TypedResults.ValidationProblem(errors.ToDictionary());
+            }
+
+            bytes = SurfaceSmileChart.Render(stored, slice, format);
+        }
+
         return TypedResults.File(bytes, format == SmileChartFormat.Png ? "image/png" : "image/svg+xml");
+    }
+
+    /// <summary>The slice expiring at an ISO-8601 instant, or on a UTC date (yyyy-MM-dd); null when none does or the text is neither.</summary>
+    private static SurfaceSlice? SliceAt(VolatilitySurface surface, string expiry)
+    {
+        if (DateOnly.TryParseExact(expiry, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return surface.Slices.FirstOrDefault(s => DateOnly.FromDateTime(s.ExpiryUtc.UtcDateTime) == date);
+        return DateTimeOffset.TryParse(expiry, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
+            ? surface.Slices.FirstOrDefault(s => s.ExpiryUtc == instant)
+            : null;
     }
 }

@@ -89,4 +89,39 @@ public sealed class SurfaceQueryEndpointTests(SqliteApi api) : IClassFixture<Sql
         Assert.True(bytes.Length > 10_000, $"{bytes.Length} bytes is too small for a drawn chart");
         if (Environment.GetEnvironmentVariable("SURFACE_PNG_OUT") is { Length: > 0 } path) await File.WriteAllBytesAsync(path, bytes, Token);
     }
+
+    [Fact]
+    public async Task SmileSvg_OneExpiry_DrawsThatSliceAloneWithItsRmseNamed()
+    {
+        var id = await FitSyntheticAsync();
+        var expiry = SurfaceTestData.Expiries[1].UtcDateTime;
+        foreach (var query in new[] { $"{expiry:yyyy-MM-dd}", $"{expiry:yyyy-MM-ddTHH:mm:ssZ}" })
+        {
+            var response = await api.Client().GetAsync($"/api/v1/surfaces/{id}/smile.svg?expiry={query}", Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var svg = XDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+            var text = string.Join("\n", svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()));
+            Assert.Contains($"{expiry:yyyy-MM-dd HH:mm}Z", text);
+            Assert.DoesNotContain($"{SurfaceTestData.Expiries[0].UtcDateTime:yyyy-MM-dd}", text);
+            Assert.DoesNotContain("ATM term structure", text);
+            Assert.Contains("RMSE vs mid", text); // the synthetic quotes carry no venue marks: the title says so
+            Assert.Contains("no venue marks", text);
+        }
+
+        await ProblemAssert.HasFieldErrorAsync(await api.Client().GetAsync($"/api/v1/surfaces/{id}/smile.png?expiry=2031-01-01", Token), "expiry");
+        await ProblemAssert.HasFieldErrorAsync(await api.Client().GetAsync($"/api/v1/surfaces/{id}/smile.svg?expiry=soon", Token), "expiry");
+    }
+
+    [Fact]
+    public async Task SmileSvg_DeribitBoard_PlotsTheVenueMarksAndTitlesTheRmseAgainstThem()
+    {
+        var (asOf, quotes) = SurfaceTestData.DeribitQuotes("ETH"); // PROVENANCE.md §1: implied_volatility is Deribit's mark IV
+        var id = (await SurfaceTestData.FitAsync(api, new { underlying = SurfaceTestData.NewUnderlying(), asOf, quotes })).GetProperty("id").GetInt64();
+        var response = await api.Client().GetAsync($"/api/v1/surfaces/{id}/smile.svg", Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var svg = XDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        var text = string.Join("\n", svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()));
+        Assert.Contains("smile panels: venue mark vol", text);
+        Assert.Contains("RMSE vs venue mark", text);
+    }
 }
