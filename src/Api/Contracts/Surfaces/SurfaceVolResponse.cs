@@ -11,4 +11,4 @@ public sealed record SurfaceVolResponse(
     [property: Description("T, years (Act/365F from the surface's as-of).")] double TenorYears,
     [property: Description("Forward F_T, USD (ln F linear in T between slices, flat outside).")] double Forward,
     [property: Description("Strike K = F_T·e^k, USD.")] double Strike,
-    [property: Description("`interpolated` (between slices, or on one), `before-first-slice` (constant vol at fixed k) or `after-last-slice` (constant vol at fixed k).")] string Extrapolation);
+    [property: Description("Which rule gave the vol, in tenor and in strike.")] SurfaceExtrapolationResponse Extrapolation);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Analytics.Api.Contracts.Surfaces;
 using Analytics.Api.Errors;
 using Analytics.Api.Rendering;
+using Analytics.Api.Serialization;
 using Analytics.Data;
 using Analytics.Pricing.Surfaces;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,7 @@ internal static class SurfaceQueryEndpoints
                              "the surface's as-of). Between slices total variance is linear in T at fixed k (no calendar arbitrage is added); " +
                              "before the first slice and after the last the vol at fixed k is held constant (w scales with T); ln F is linear " +
                              "in T between slices and flat outside. Within a slice the SVI wings extend linearly in k (Lee-bounded). " +
-                             "`extrapolation` says which rule applied.")
+                             "`extrapolation` says which rule applied in tenor and in strike (inside or outside the range quoted on both sides).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/grid", (long id, double? logMoneynessFrom, double? logMoneynessTo, int? logMoneynessPoints, string? tenorsYears,
                 AnalyticsDbContext db, CancellationToken ct) => GridAsync(store, id, logMoneynessFrom, logMoneynessTo, logMoneynessPoints, tenorsYears, db, ct))
@@ -73,8 +74,10 @@ internal static class SurfaceQueryEndpoints
         var forward = surface.Forward(T);
         var kk = k ?? Math.Log(K!.Value / forward);
         var w = surface.TotalVariance(kk, T);
-        var rule = T < surface.Slices[0].TenorYears ? "before-first-slice" : T > surface.Slices[^1].TenorYears ? "after-last-slice" : "interpolated";
-        return TypedResults.Ok(new SurfaceVolResponse(id, surface.LognormalVol(kk, T), w, kk, T, forward, forward * Math.Exp(kk), rule));
+        var rule = SurfaceExtrapolation.Describe(surface, kk, T);
+        var extrapolation = new SurfaceExtrapolationResponse(EnumNames.Of(rule.Tenor), EnumNames.Of(rule.Strike),
+            Finite(rule.QuotedLogMoneynessFrom), Finite(rule.QuotedLogMoneynessTo), rule.IsInterpolated);
+        return TypedResults.Ok(new SurfaceVolResponse(id, surface.LognormalVol(kk, T), w, kk, T, forward, forward * Math.Exp(kk), extrapolation));
     }
 
     private static async Task<Results<Ok<SurfaceGridResponse>, ValidationProblem, ProblemHttpResult>> GridAsync(
@@ -130,6 +133,8 @@ internal static class SurfaceQueryEndpoints
 
         return TypedResults.File(bytes, format == SmileChartFormat.Png ? "image/png" : "image/svg+xml");
     }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     /// <summary>The slice expiring at an ISO-8601 instant, or on a UTC date (yyyy-MM-dd); null when none does or the text is neither.</summary>
     private static SurfaceSlice? SliceAt(VolatilitySurface surface, string expiry)

@@ -22,7 +22,13 @@ public sealed class SurfaceQueryEndpointTests(SqliteApi api) : IClassFixture<Sql
         var k = Math.Log(3300 / SurfaceTestData.Forward);
         Assert.Equal(SurfaceTestData.SviVol(1, k), byStrike.GetProperty("vol").GetDouble(), 3);
         Assert.Equal(k, byStrike.GetProperty("logMoneyness").GetDouble(), 9);
-        Assert.Equal("interpolated", byStrike.GetProperty("extrapolation").GetString());
+        var rule = byStrike.GetProperty("extrapolation");
+        Assert.Equal("on-slice", rule.GetProperty("tenor").GetString());
+        Assert.Equal("within-quoted-range", rule.GetProperty("strike").GetString());
+        Assert.True(rule.GetProperty("interpolated").GetBoolean());
+        // The synthetic quotes span strikes 1800–4800 around F = 3000.
+        Assert.Equal(Math.Log(1800 / SurfaceTestData.Forward), rule.GetProperty("quotedLogMoneynessFrom").GetDouble(), 9);
+        Assert.Equal(Math.Log(4800 / SurfaceTestData.Forward), rule.GetProperty("quotedLogMoneynessTo").GetDouble(), 9);
 
         var t = SurfaceTestData.TenorYears(1);
         var byK = await SurfaceTestData.GetJsonAsync(api, FormattableString.Invariant($"/api/v1/surfaces/{id}/vol?logMoneyness={k:R}&tenorYears={t:R}"));
@@ -30,8 +36,24 @@ public sealed class SurfaceQueryEndpointTests(SqliteApi api) : IClassFixture<Sql
 
         var late = await SurfaceTestData.GetJsonAsync(api, $"/api/v1/surfaces/{id}/vol?logMoneyness=0&tenorYears=2");
         var lastAtm = await SurfaceTestData.GetJsonAsync(api, FormattableString.Invariant($"/api/v1/surfaces/{id}/vol?logMoneyness=0&tenorYears={SurfaceTestData.TenorYears(2):R}"));
-        Assert.Equal("after-last-slice", late.GetProperty("extrapolation").GetString());
+        Assert.Equal("after-last-slice", late.GetProperty("extrapolation").GetProperty("tenor").GetString());
+        Assert.False(late.GetProperty("extrapolation").GetProperty("interpolated").GetBoolean());
         Assert.Equal(lastAtm.GetProperty("vol").GetDouble(), late.GetProperty("vol").GetDouble(), 12); // constant vol at fixed k
+    }
+
+    [Fact]
+    public async Task Vol_FarOutsideTheQuotes_SaysTheStrikeIsExtrapolated()
+    {
+        var id = await FitSyntheticAsync();
+        var t = SurfaceTestData.TenorYears(1);
+        var far = (await SurfaceTestData.GetJsonAsync(api, FormattableString.Invariant($"/api/v1/surfaces/{id}/vol?logMoneyness=10&tenorYears={t:R}"))).GetProperty("extrapolation");
+        Assert.Equal("on-slice", far.GetProperty("tenor").GetString());
+        Assert.Equal("above-quoted-range", far.GetProperty("strike").GetString());
+        Assert.False(far.GetProperty("interpolated").GetBoolean());
+
+        var between = (await SurfaceTestData.GetJsonAsync(api, FormattableString.Invariant($"/api/v1/surfaces/{id}/vol?logMoneyness=-3&tenorYears={0.5 * (SurfaceTestData.TenorYears(0) + t):R}"))).GetProperty("extrapolation");
+        Assert.Equal("between-slices", between.GetProperty("tenor").GetString());
+        Assert.Equal("below-quoted-range", between.GetProperty("strike").GetString());
     }
 
     [Fact]
