@@ -9,7 +9,7 @@ namespace Analytics.Api.Hosting;
 
 public static class AnalyticsPipeline
 {
-    /// <summary>Client addresses behind a proxy, problem details for every error, request ids, authentication, rate limits, Swagger.</summary>
+    /// <summary>Client addresses behind a proxy, problem details for every error, request ids, Swagger, CORS, authentication, rate limits.</summary>
     public static WebApplication UseAnalyticsPipeline(this WebApplication app)
     {
         app.UseAnalyticsForwardedHeaders();
@@ -17,6 +17,7 @@ public static class AnalyticsPipeline
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseAnalyticsSwagger();
+        app.UseAnalyticsCors(); // preflights are answered here, before authentication and rate limits
         app.UseAuthentication();
         app.UseRateLimiter(); // after authentication: clients are told apart by their API key
         app.UseAuthorization();

@@ -31,6 +31,7 @@ public static class AnalyticsServices
         services.AddOptions<ChainsOptions>().BindConfiguration(ChainProfileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SurfacesOptions>().BindConfiguration(SurfacesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddAnalyticsCors();
         services.AddAnalyticsRateLimiting();
         services.AddAnalyticsForwardedHeaders();
         builder.WebHost.ConfigureKestrel(k =>
