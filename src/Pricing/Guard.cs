@@ -29,6 +29,17 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Requires a probability strictly between 0 and 1.</summary>
+    internal static double Probability(double value, string paramName)
+    {
+        if (!(value > 0.0 && value < 1.0))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, "Value must be strictly between 0 and 1.");
+        }
+
+        return value;
+    }
+
     /// <summary>Requires a defined member of an enum.</summary>
     internal static TEnum Defined<TEnum>(TEnum value, string paramName)
         where TEnum : struct, Enum
