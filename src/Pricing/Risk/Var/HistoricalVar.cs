@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+
+namespace Analytics.Pricing.Risk.Var;
+
+/// <summary>
+/// VaR and ES of simulated P&amp;L (historical simulation or Monte Carlo with full revaluation): the empirical quantile of
+/// the scenario P&amp;L and the mean of the losses at and beyond it.
+/// </summary>
+/// <remarks>
+/// <para>Quantile convention: with N scenarios and k = ⌈(1 − c)·N⌉ (k ≥ 1), VaR is the k-th largest loss, the inverse
+/// of the empirical distribution function of P&amp;L at 1 − c (Hyndman–Fan definition 1, MathNet's
+/// <c>QuantileDefinition.R1</c>): with 500 scenarios the 99 % VaR is the fifth-worst loss (J. Hull, "Risk Management and
+/// Financial Institutions", historical simulation chapter). ES is the mean of the k largest losses, so ES ≥ VaR.</para>
+/// <para>Contributions (Euler allocation estimated on the sample): a position's VaR contribution is its loss in the
+/// scenario at the quantile (the k-th worst); its ES contribution its mean loss over the k worst scenarios. Both sum to the
+/// totals exactly. The VaR contribution rests on one scenario and is noisy; the ES one on k.</para>
+/// </remarks>
+public static class HistoricalVar
+{
+    /// <summary>Estimates VaR and ES at <paramref name="confidence"/> from the scenario values of a book.</summary>
+    /// <param name="values">Every position under every scenario and the base market.</param>
+    /// <param name="confidence">c in (0.5, 1).</param>
+    /// <returns>The estimate, and the scenario indices from the worst loss to the k-th.</returns>
+    public static (VarEstimate Estimate, ImmutableArray<int> TailScenarios) Estimate(ScenarioValues values, double confidence)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (!(confidence > 0.5 && confidence < 1.0)) throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "Must be in (0.5, 1).");
+        int n = values.ScenarioCount;
+        if (n == 0) throw new ArgumentException("There are no scenarios.", nameof(values));
+        int k = TailCount(n, confidence);
+
+        // Sort scenarios by P&L ascending (worst first); ties by index so the order is deterministic.
+        var pnl = new double[n];
+        var order = new int[n];
+        for (int s = 0; s < n; s++)
+        {
+            pnl[s] = values.ProfitAndLoss(s);
+            order[s] = s;
+        }
+
+        Array.Sort(order, (a, b) => pnl[a] != pnl[b] ? pnl[a].CompareTo(pnl[b]) : a.CompareTo(b));
+        var tail = order.AsSpan(0, k);
+        int positions = values.PositionCount;
+        var baseValues = values.BaseValues;
+        var varContributions = new double[positions];
+        var esContributions = new double[positions];
+        var atQuantile = values.PositionValues(tail[^1]);
+        for (int p = 0; p < positions; p++) varContributions[p] = baseValues[p] - atQuantile[p];
+        foreach (int s in tail)
+        {
+            var row = values.PositionValues(s);
+            for (int p = 0; p < positions; p++) esContributions[p] += (baseValues[p] - row[p]) / k;
+        }
+
+        double var = -pnl[tail[^1]];
+        double es = 0.0;
+        foreach (int s in tail) es -= pnl[s] / k;
+        var estimate = new VarEstimate(confidence, var, es, [.. varContributions], [.. esContributions],
+            $"simulation: for VaR a position's loss in the scenario at the quantile (the loss ranked {k} of {n}, worst first), for ES its mean loss over the {k} worst scenarios");
+        return (estimate, [.. tail]);
+    }
+
+    /// <summary>k = ⌈(1 − c)·N⌉, at least 1, with 1 − c rounded to 12 decimals so that 1 − 0.99 counts as 0.01.</summary>
+    public static int TailCount(int scenarios, double confidence) =>
+        Math.Max(1, (int)Math.Ceiling(Math.Round(Math.Round(1.0 - confidence, 12) * scenarios, 9)));
+}
