@@ -60,6 +60,20 @@ public static class HistoricalVar
         return (estimate, [.. tail]);
     }
 
+    /// <summary>VaR and ES of a P&amp;L sample by the convention above (no contributions).</summary>
+    /// <param name="profitAndLoss">Scenario P&amp;L, quote currency; not modified.</param>
+    /// <param name="confidence">c in (0.5, 1).</param>
+    public static (double ValueAtRisk, double ExpectedShortfall) FromProfitAndLoss(ReadOnlySpan<double> profitAndLoss, double confidence)
+    {
+        if (profitAndLoss.IsEmpty) throw new ArgumentException("There are no scenarios.", nameof(profitAndLoss));
+        int k = TailCount(profitAndLoss.Length, confidence);
+        var sorted = profitAndLoss.ToArray();
+        Array.Sort(sorted);
+        double es = 0.0;
+        for (int i = 0; i < k; i++) es -= sorted[i] / k;
+        return (-sorted[k - 1], es);
+    }
+
     /// <summary>k = ⌈(1 − c)·N⌉, at least 1, with 1 − c rounded to 12 decimals so that 1 − 0.99 counts as 0.01.</summary>
     public static int TailCount(int scenarios, double confidence) =>
         Math.Max(1, (int)Math.Ceiling(Math.Round(Math.Round(1.0 - confidence, 12) * scenarios, 9)));
