@@ -9,10 +9,10 @@ public enum QuoteDropReason
     /// <summary>Strike, bid, ask, mark or venue forward is NaN, infinite, or not strictly positive where it must be.</summary>
     InvalidField = 1,
 
-    /// <summary>No bid (empty or zero): the mid is undefined.</summary>
+    /// <summary>No bid (empty or zero) and no venue mark vol to fit instead: the quote gives no target.</summary>
     NoBid = 2,
 
-    /// <summary>No ask (empty or zero): the mid is undefined.</summary>
+    /// <summary>No ask (empty or zero) and no venue mark vol to fit instead: the quote gives no target.</summary>
     NoAsk = 3,
 
     /// <summary>Bid above ask.</summary>
@@ -39,4 +39,11 @@ public enum QuoteDropReason
 
     /// <summary>The expiry slice has fewer than <see cref="QuoteFilterOptions.MinimumStrikesPerSlice"/> usable strikes.</summary>
     TooFewStrikesInSlice = 9,
+
+    /// <summary>
+    /// A one-sided quote (fitted on its venue mark) at a strike that already has a better point in the slice: a two-sided
+    /// quote, or a one-sided quote of the other right with a narrower width. A venue marks a strike's call and put at one
+    /// vol, so the second mark adds nothing.
+    /// </summary>
+    OneSidedDuplicate = 10,
 }

@@ -35,33 +35,55 @@ public sealed class RawSviCalibrator
     /// <summary>The settings in use.</summary>
     public RawSviCalibrationOptions Options => _options;
 
-    /// <summary>Calibrates raw SVI to a market smile's mid implied vols, weighted per <see cref="RawSviCalibrationOptions.Weighting"/>.</summary>
+    /// <summary>
+    /// Calibrates raw SVI to a market smile's target vols (<see cref="SmilePoint.TargetVol"/>: the mid, or the venue mark
+    /// of a one-sided quote), weighted per <see cref="RawSviCalibrationOptions.Weighting"/>.
+    /// </summary>
     /// <param name="smile">Points of one expiry (see <see cref="SurfaceQuotePreparer"/>).</param>
     /// <returns>The fit; <see cref="SviSliceFit.FitErrorsVolPoints"/> are in the order of <see cref="MarketSmile.Points"/>.</returns>
     public SviSliceFit Calibrate(MarketSmile smile)
     {
         ArgumentNullException.ThrowIfNull(smile);
+        var (k, w, weights) = Targets(smile);
+        return Calibrate(k, w, weights, smile.TenorYears);
+    }
+
+    /// <summary>
+    /// The least-squares data of a smile: log-moneyness, target total variances and weights ωᵢ = cᵢ/(2σᵢT)² (a vol-point
+    /// least squares, see <see cref="SviWeighting"/>), normalised to sum 1 when positive.
+    /// </summary>
+    internal (double[] K, double[] W, double[] Omega) Targets(MarketSmile smile)
+    {
         int n = smile.Points.Length;
         var k = new double[n];
         var w = new double[n];
         var weights = new double[n];
-        double t = smile.TenorYears;
+        double t = smile.TenorYears, sum = 0.0;
         for (int i = 0; i < n; i++)
         {
             var p = smile.Points[i];
             k[i] = p.LogMoneyness;
-            w[i] = p.MidTotalVariance(t);
-            double scale = 2.0 * p.MidVol * t;
+            w[i] = p.TargetTotalVariance(t);
+            double scale = 2.0 * p.TargetVol * t;
             double confidence = _options.Weighting switch
             {
-                SviWeighting.BidAskSpread => 1.0 / Square(Math.Max(0.5 * (p.AskVol - p.BidVol), _options.MinimumHalfSpreadVol)),
+                SviWeighting.BidAskSpread => 1.0 / Square(Math.Max(p.HalfWidthVol, _options.MinimumHalfSpreadVol)),
                 SviWeighting.Vega => p.VegaUsd * p.VegaUsd,
                 _ => 1.0,
             };
             weights[i] = confidence / (scale * scale);
+            sum += weights[i];
         }
 
-        return Calibrate(k, w, weights, t);
+        if (sum > 0.0 && double.IsFinite(sum))
+        {
+            for (int i = 0; i < n; i++)
+            {
+                weights[i] /= sum;
+            }
+        }
+
+        return (k, w, weights);
     }
 
     /// <summary>Calibrates raw SVI to total variances wᵢ at log-moneyness kᵢ.</summary>
@@ -115,6 +137,7 @@ public sealed class RawSviCalibrator
         var w = totalVariance.ToArray();
         var search = new OuterSearch(k, w, omega, _options);
         var (parameters, objective, evaluations) = search.Run();
+        var unrepaired = parameters;
         var diagnosis = ArbitrageDiagnostics.Diagnose(parameters);
         bool repaired = false;
         if (!diagnosis.IsArbitrageFree && _options.RepairButterfly)
@@ -167,7 +190,7 @@ public sealed class RawSviCalibrator
         }
 
         return new SviSliceFit(SviFitStatus.Calibrated, parameters, tenorYears, Math.Sqrt(squares / n), errors.MoveToImmutable(),
-            objective, evaluations, repaired, diagnosis, Stopwatch.GetElapsedTime(started));
+            objective, evaluations, repaired, diagnosis, Stopwatch.GetElapsedTime(started), unrepaired);
     }
 
     internal static double WeightedObjective(SviParameters p, double[] k, double[] w, double[] omega)

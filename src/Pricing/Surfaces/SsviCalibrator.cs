@@ -44,15 +44,15 @@ public sealed class SsviCalibrator
             var smile = smiles[order[s]];
             var sliceData = smile.Points.Select(p =>
             {
-                double half = Math.Max(0.5 * (p.AskVol - p.BidVol), minimumHalfSpreadVol);
+                double half = Math.Max(p.HalfWidthVol, minimumHalfSpreadVol);
                 double confidence = weighting switch
                 {
                     SviWeighting.BidAskSpread => 1.0 / (half * half),
                     SviWeighting.Vega => p.VegaUsd * p.VegaUsd,
                     _ => 1.0,
                 };
-                double scale = 2.0 * p.MidVol * smile.TenorYears;
-                return (p.LogMoneyness, p.MidTotalVariance(smile.TenorYears), confidence / (scale * scale), s, smile.TenorYears);
+                double scale = 2.0 * p.TargetVol * smile.TenorYears;
+                return (p.LogMoneyness, p.TargetTotalVariance(smile.TenorYears), confidence / (scale * scale), s, smile.TenorYears);
             }).ToList();
             double total = sliceData.Sum(d => d.Item3);
             data.AddRange(sliceData.Select(d => (d.LogMoneyness, d.Item2, total > 0 ? d.Item3 / total : 0.0, d.s, d.TenorYears)));

@@ -94,6 +94,9 @@ public static class SurfaceQuotePreparer
                 Drop(QuoteDropReason.InTheMoneyDuplicate, before - points.Count);
             }
 
+            points = ResolveOneSided(points, out int duplicates);
+            Drop(QuoteDropReason.OneSidedDuplicate, duplicates);
+
             if (points.Select(p => p.Strike).Distinct().Count() < options.MinimumStrikesPerSlice)
             {
                 Drop(QuoteDropReason.TooFewStrikesInSlice, points.Count);
@@ -122,17 +125,7 @@ public static class SurfaceQuotePreparer
             return QuoteDropReason.InvalidField;
         }
 
-        if (quote.Bid is not > 0.0)
-        {
-            return QuoteDropReason.NoBid;
-        }
-
-        if (quote.Ask is not > 0.0)
-        {
-            return QuoteDropReason.NoAsk;
-        }
-
-        return quote.Bid > quote.Ask ? QuoteDropReason.Crossed : null;
+        return quote.Bid > 0.0 && quote.Ask > 0.0 && quote.Bid > quote.Ask ? QuoteDropReason.Crossed : null;
     }
 
     private static (double Forward, ForwardSource Source) SliceForward(
@@ -148,7 +141,7 @@ public static class SurfaceQuotePreparer
         var currency = group.GroupBy(q => q.PremiumCurrency).OrderByDescending(g => g.Count()).First().Key;
         var strikes = new List<double>();
         var differences = new List<double>();
-        foreach (var atStrike in group.Where(q => q.PremiumCurrency == currency).GroupBy(q => q.Strike))
+        foreach (var atStrike in group.Where(q => q.PremiumCurrency == currency && q.Bid > 0.0 && q.Ask > 0.0).GroupBy(q => q.Strike))
         {
             var call = atStrike.FirstOrDefault(q => q.Right == OptionRight.Call);
             var put = atStrike.FirstOrDefault(q => q.Right == OptionRight.Put);
@@ -180,49 +173,103 @@ public static class SurfaceQuotePreparer
         reason = null;
         double forward = quote.UnderlyingPrice ?? sliceForward;
         double toUsd = quote.PremiumCurrency == PremiumCurrency.Underlying ? forward : 1.0;
-        double bid = quote.Bid!.Value * toUsd;
-        double ask = quote.Ask!.Value * toUsd;
-        double mid = 0.5 * (bid + ask);
         double strike = quote.Strike;
-        double upperBound = discountFactor * (quote.Right == OptionRight.Call ? forward : strike);
-        if (ask >= upperBound)
+        double venueVol = quote.VenueMarkVol is { } v && IsPositive(v) ? v : double.NaN;
+        bool useMark = options.UseVenueMarkWhenOneSided && double.IsFinite(venueVol);
+        double bidVol = double.NaN, askVol = double.NaN, midVol = double.NaN;
+        if (quote.Ask is > 0.0 and var askPremium)
         {
-            reason = QuoteDropReason.OutsideArbitrageBounds;
+            double ask = askPremium * toUsd;
+            double upperBound = discountFactor * (quote.Right == OptionRight.Call ? forward : strike);
+            if (ask >= upperBound
+                || !ImpliedVolatility.TrySolveBlack76(ask, forward, strike, tenor, discountFactor, quote.Right, out askVol))
+            {
+                reason = QuoteDropReason.OutsideArbitrageBounds;
+                return default;
+            }
+
+            if (quote.Bid is > 0.0 and var bidPremium)
+            {
+                double bid = bidPremium * toUsd, mid = 0.5 * (bid + ask);
+                if ((ask - bid) > options.MaximumRelativeSpread * mid)
+                {
+                    reason = QuoteDropReason.SpreadTooWide;
+                    return default;
+                }
+
+                // A bid at or below the discounted intrinsic value says nothing about the vol: the quote is one-sided.
+                if (ImpliedVolatility.TrySolveBlack76(bid, forward, strike, tenor, discountFactor, quote.Right, out bidVol))
+                {
+                    if (!ImpliedVolatility.TrySolveBlack76(mid, forward, strike, tenor, discountFactor, quote.Right, out midVol))
+                    {
+                        bidVol = double.NaN;
+                    }
+                }
+                else if (!useMark)
+                {
+                    reason = QuoteDropReason.OutsideArbitrageBounds;
+                    return default;
+                }
+            }
+        }
+        else if (quote.Bid is > 0.0 and var bidOnly && useMark)
+        {
+            ImpliedVolatility.TrySolveBlack76(bidOnly * toUsd, forward, strike, tenor, discountFactor, quote.Right, out bidVol);
+        }
+
+        bool twoSided = double.IsFinite(bidVol) && double.IsFinite(askVol) && double.IsFinite(midVol);
+        if (!twoSided && !useMark)
+        {
+            reason = quote.Bid is > 0.0 ? QuoteDropReason.NoAsk : QuoteDropReason.NoBid;
             return default;
         }
 
-        if ((ask - bid) > options.MaximumRelativeSpread * mid)
-        {
-            reason = QuoteDropReason.SpreadTooWide;
-            return default;
-        }
-
-        if (!ImpliedVolatility.TrySolveBlack76(mid, forward, strike, tenor, discountFactor, quote.Right, out var midVol)
-            || !ImpliedVolatility.TrySolveBlack76(ask, forward, strike, tenor, discountFactor, quote.Right, out var askVol))
-        {
-            reason = QuoteDropReason.OutsideArbitrageBounds;
-            return default;
-        }
-
-        if (!ImpliedVolatility.TrySolveBlack76(bid, forward, strike, tenor, discountFactor, quote.Right, out var bidVol))
-        {
-            // A bid at or below the discounted intrinsic value: the quote says nothing about the vol.
-            reason = QuoteDropReason.OutsideArbitrageBounds;
-            return default;
-        }
-
+        double target = twoSided ? midVol : venueVol;
+        double halfWidth = twoSided ? 0.5 * (askVol - bidVol) : OneSidedHalfWidth(bidVol, askVol, venueVol, options.MarkOnlyHalfWidthVol);
         double sqrtT = Math.Sqrt(tenor);
         double k = Math.Log(strike / forward);
-        double d1 = -k / (midVol * sqrtT) + 0.5 * midVol * sqrtT;
+        double d1 = -k / (target * sqrtT) + 0.5 * target * sqrtT;
         double vega = discountFactor * forward * sqrtT * Math.Exp(-0.5 * d1 * d1) / Math.Sqrt(2.0 * Math.PI);
-        double venueVol = quote.VenueMarkVol is { } v && IsPositive(v) ? v : double.NaN;
-        return new SmilePoint(strike, quote.Right, forward, k, bidVol, askVol, midVol, vega, venueVol);
+        return new SmilePoint(strike, quote.Right, forward, k, bidVol, askVol, twoSided ? midVol : double.NaN, vega, venueVol,
+            halfWidth, InQuotedRange: true);
+    }
+
+    /// <summary>The half-width of a one-sided point: the distance from the mark to the side it has, else the default.</summary>
+    private static double OneSidedHalfWidth(double bidVol, double askVol, double markVol, double defaultHalfWidth)
+    {
+        if (double.IsFinite(askVol) && askVol > markVol)
+        {
+            return askVol - markVol;
+        }
+
+        return double.IsFinite(bidVol) && bidVol < markVol ? markVol - bidVol : defaultHalfWidth;
+    }
+
+    /// <summary>
+    /// Keeps one point per strike among the one-sided ones (none where a two-sided point exists, else the narrowest) and
+    /// flags each point as inside or outside the quoted range of the two-sided points.
+    /// </summary>
+    private static List<SmilePoint> ResolveOneSided(List<SmilePoint> points, out int duplicates)
+    {
+        var twoSidedStrikes = points.Where(p => p.IsTwoSided).Select(p => p.Strike).ToHashSet();
+        var kept = points.Where(p => p.IsTwoSided).ToList();
+        kept.AddRange(points.Where(p => !p.IsTwoSided && !twoSidedStrikes.Contains(p.Strike))
+            .GroupBy(p => p.Strike).Select(g => g.MinBy(p => p.HalfWidthVol)));
+        duplicates = points.Count - kept.Count;
+        double from = double.PositiveInfinity, to = double.NegativeInfinity;
+        foreach (var p in kept.Where(p => p.IsTwoSided))
+        {
+            from = Math.Min(from, p.LogMoneyness);
+            to = Math.Max(to, p.LogMoneyness);
+        }
+
+        return kept.Select(p => p with { InQuotedRange = p.LogMoneyness >= from && p.LogMoneyness <= to }).ToList();
     }
 
     private static List<SmilePoint> KeepOutOfTheMoney(List<SmilePoint> points)
     {
-        var kept = new List<SmilePoint>(points.Count);
-        foreach (var atStrike in points.GroupBy(p => p.Strike))
+        var kept = points.Where(p => !p.IsTwoSided).ToList();
+        foreach (var atStrike in points.Where(p => p.IsTwoSided).GroupBy(p => p.Strike))
         {
             var call = atStrike.Where(p => p.Right == OptionRight.Call).ToList();
             var put = atStrike.Where(p => p.Right == OptionRight.Put).ToList();

@@ -16,6 +16,7 @@ namespace Analytics.Pricing.Surfaces;
 /// <param name="ButterflyRepaired">Whether the five-parameter butterfly repair ran.</param>
 /// <param name="Butterfly">Butterfly and Lee diagnosis of <paramref name="Parameters"/> (null when not calibrated).</param>
 /// <param name="Elapsed">Wall time of the calibration.</param>
+/// <param name="UnrepairedParameters">The quasi-explicit optimum before any butterfly repair (equal to <paramref name="Parameters"/> when none ran).</param>
 public sealed record SviSliceFit(
     SviFitStatus Status,
     SviParameters Parameters,
@@ -26,7 +27,8 @@ public sealed record SviSliceFit(
     int Evaluations,
     bool ButterflyRepaired,
     ButterflyDiagnosis? Butterfly,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    SviParameters UnrepairedParameters = default)
 {
     /// <summary>Whether parameters were found.</summary>
     public bool IsCalibrated => Status == SviFitStatus.Calibrated;

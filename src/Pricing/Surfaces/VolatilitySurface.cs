@@ -37,6 +37,18 @@ public sealed record VolatilitySurface(
     /// <summary>Median of the slices' <see cref="SurfaceSlice.RmseVolPoints"/>, vol points.</summary>
     public double MedianRmseVolPoints => Median(Slices.Select(s => s.RmseVolPoints));
 
+    /// <summary>
+    /// Fit errors of the whole surface against venue marks and mids, quoted range and wings apart: medians over slices of
+    /// the slice RMSEs, largest of the slice maxima (<see cref="FitQuality.AcrossSlices"/>).
+    /// </summary>
+    public FitQuality Quality => FitQuality.AcrossSlices([.. Slices.Select(s => s.Quality)]);
+
+    /// <summary>Whether the calendar repair changed any slice (<see cref="SviCalendarRepair"/>).</summary>
+    public bool CalendarRepaired => Slices.Any(s => s.Repair?.Calendar is RepairOutcome.Repaired or RepairOutcome.OutsideQuoteBound);
+
+    /// <summary>Whether any slice failed its repairs' quote bound or kept arbitrage (<see cref="SurfaceSlice.IsFailing"/>).</summary>
+    public bool HasFailingSlices => Slices.Any(s => s.IsFailing);
+
     /// <summary>Total implied variance w(k, T) = σ²T with the interpolation and extrapolation rules above.</summary>
     /// <param name="logMoneyness">k = ln(K / F_T).</param>
     /// <param name="tenorYears">T in years, &gt; 0.</param>

@@ -68,6 +68,22 @@ public sealed class VolatilitySurfaceCalibrator
         SsviFit? ssvi = null;
         var parameters = fits.Select(f => f.Parameters).ToList();
         var butterflies = fits.Select(f => f.Butterfly!).ToList();
+        var repairs = new SliceRepair?[smiles.Count];
+        if (_options.Model == SurfaceModel.Svi)
+        {
+            // Raw SVI: the quote bound on the butterfly repairs, then the calendar repair (SviCalendarRepair).
+            var repaired = SviCalendarRepair.Repair(smiles, fits, _svi);
+            for (int i = 0; i < smiles.Count; i++)
+            {
+                repairs[i] = repaired.Repairs[i];
+                if (repaired.Repairs[i].Calendar != RepairOutcome.NotNeeded)
+                {
+                    parameters[i] = repaired.Parameters[i];
+                    butterflies[i] = ArbitrageDiagnostics.Diagnose(parameters[i]);
+                }
+            }
+        }
+
         if (_options.Model == SurfaceModel.Ssvi)
         {
             var svi = _svi.Options;
@@ -80,7 +96,8 @@ public sealed class VolatilitySurfaceCalibrator
             }
         }
 
-        var slices = smiles.Select((s, i) => SurfaceSlice.Create(s, parameters[i], butterflies[i], fits[i].ButterflyRepaired, fits[i].Elapsed)).ToImmutableArray();
+        var slices = smiles.Select((s, i) => SurfaceSlice.Create(s, parameters[i], butterflies[i], fits[i].ButterflyRepaired, fits[i].Elapsed,
+            repairs[i])).ToImmutableArray();
         var byExpiry = slices.Select(s => (s.ExpiryUtc, s.Parameters)).ToArray();
         double half = butterflies.Max(b => Math.Max(-b.GridFrom, b.GridTo));
         var calendar = ArbitrageDiagnostics.DiagnoseCalendar(byExpiry, -half, half);
