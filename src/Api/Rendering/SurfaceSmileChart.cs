@@ -110,11 +110,18 @@ internal static class SurfaceSmileChart
 
     private static string FitLabel(SurfaceModel model) => $"{EnumNames.Of(model).ToUpperInvariant()} fit";
 
-    /// <summary>The panel's error caption: RMSE of the fit against the venue's marks (when the slice has any) and against mids.</summary>
-    private static string RmseCaption(SurfaceSlice slice) =>
-        double.IsFinite(slice.VenueRmseVolPoints)
-            ? Invariant($"RMSE vs venue mark {slice.VenueRmseVolPoints:0.00} vp, vs mid {slice.RmseVolPoints:0.00} vp")
-            : Invariant($"RMSE vs mid {slice.RmseVolPoints:0.00} vp (no venue marks)");
+    /// <summary>
+    /// The panel's error caption: in-range RMSE of the fit against the venue's marks (when the slice has any) and against
+    /// mids, and the wings' RMSE against the marks when there are wing points.
+    /// </summary>
+    private static string RmseCaption(SurfaceSlice slice)
+    {
+        var (inRange, wings) = (slice.Quality.InRange, slice.Quality.Wings);
+        var caption = double.IsFinite(inRange.RmseVsMarkVolPoints)
+            ? Invariant($"in-range RMSE vs venue mark {inRange.RmseVsMarkVolPoints:0.00} vp, vs mid {inRange.RmseVsMidVolPoints:0.00} vp")
+            : Invariant($"in-range RMSE vs mid {inRange.RmseVsMidVolPoints:0.00} vp (no venue marks)");
+        return double.IsFinite(wings.RmseVsMarkVolPoints) ? caption + Invariant($"; wings vs mark {wings.RmseVsMarkVolPoints:0.00} vp") : caption;
+    }
 
     private static LegendItem Item(string label, Color color, MarkerShape shape) =>
         new() { LabelText = label, MarkerStyle = new MarkerStyle(shape, 8, color), LineStyle = LineStyle.None };

@@ -70,10 +70,11 @@ internal static class SurfaceStorageMapping
         return new SurfaceSliceRecord(
             s.ExpiryUtc, s.TenorYears, s.Forward, Id(s.ForwardSource), s.DiscountFactor, new SviParametersRecord(p.A, p.B, p.Rho, p.M, p.Sigma),
             Finite(s.RmseVolPoints), Finite(s.VenueRmseVolPoints), s.ButterflyRepaired,
-            s.Points.Select(x => new SurfacePointRecord(x.Strike, x.Right == OptionRight.Put ? "put" : "call", x.LogMoneyness, x.BidVol, x.AskVol,
-                x.MidVol, x.ModelVol, x.ErrorVolPoints, Finite(x.VenueMarkVol), quoteId(s.ExpiryUtc, x.Strike, x.Right))).ToList(),
+            s.Points.Select(x => new SurfacePointRecord(x.Strike, x.Right == OptionRight.Put ? "put" : "call", x.LogMoneyness, Finite(x.BidVol), Finite(x.AskVol),
+                Finite(x.MidVol), x.ModelVol, Finite(x.ErrorVolPoints), Finite(x.VenueMarkVol), quoteId(s.ExpiryUtc, x.Strike, x.Right), x.InQuotedRange)).ToList(),
             new ButterflyDiagnosisRecord(b.GridFrom, b.GridTo, b.GridPoints, b.MinimumG, b.LogMoneynessAtMinimum,
-                b.Violations.Select(v => new ButterflyViolationRecord(v.FromLogMoneyness, v.ToLogMoneyness, v.MinimumG, v.LogMoneynessAtMinimum)).ToList()));
+                b.Violations.Select(v => new ButterflyViolationRecord(v.FromLogMoneyness, v.ToLogMoneyness, v.MinimumG, v.LogMoneynessAtMinimum)).ToList()),
+            s.Repair is { } r ? new SliceRepairRecord(Id(r.Butterfly), Id(r.Calendar), r.MaximumExcessVolPoints, Finite(r.LogMoneynessAtMaximumExcess)) : null);
     }
 
     private static SurfaceSlice ToSlice(SurfaceSliceRecord s)
@@ -83,10 +84,14 @@ internal static class SurfaceStorageMapping
         var butterfly = new ButterflyDiagnosis(p, b.GridFrom, b.GridTo, b.GridPoints, b.MinimumG, b.LogMoneynessAtMinimum,
             [.. b.Violations.Select(v => new ButterflyViolation(v.FromLogMoneyness, v.ToLogMoneyness, v.MinimumG, v.LogMoneynessAtMinimum))]);
         var points = s.Points.Select(x => new SurfacePointFit(x.Strike, x.Type == "put" ? OptionRight.Put : OptionRight.Call, x.LogMoneyness,
-            x.BidVol, x.AskVol, x.MidVol, x.ModelVol, x.VenueMarkVol ?? double.NaN)).ToImmutableArray();
+            x.BidVol ?? double.NaN, x.AskVol ?? double.NaN, x.MidVol ?? double.NaN, x.ModelVol, x.VenueMarkVol ?? double.NaN, x.InQuotedRange ?? true)).ToImmutableArray();
+        var repair = s.Repair is { } r
+            ? new SliceRepair(Parse<RepairOutcome>(r.Butterfly) ?? RepairOutcome.Unresolved, Parse<RepairOutcome>(r.Calendar) ?? RepairOutcome.Unresolved,
+                r.MaximumExcessVolPoints, r.LogMoneynessAtMaximumExcess ?? double.NaN)
+            : null;
         var source = Parse<ForwardSource>(s.ForwardSource) ?? throw new InvalidDataException($"Unknown stored forward source '{s.ForwardSource}'.");
         return new SurfaceSlice(s.Expiry, s.TenorYears, s.Forward, source, s.DiscountFactor, p, s.RmseVolPoints ?? double.NaN, points, butterfly,
-            s.ButterflyRepaired, TimeSpan.Zero);
+            s.ButterflyRepaired, TimeSpan.Zero, repair);
     }
 
     /// <summary>Kebab-case id of an enum member (<c>put-call-parity</c>), the form the JSON columns keep.</summary>

@@ -5,7 +5,7 @@ namespace Analytics.Pricing.Surfaces;
 /// them, and whether k is inside the range of log-moneyness quoted on both sides (bid and ask) at that tenor.
 /// </summary>
 /// <remarks>
-/// The quoted range of a slice is [min k, max k] over its points with a finite bid and ask vol. Between slices its ends
+/// The quoted range of a slice is [min k, max k] over its two-sided points (<see cref="SurfaceSlice.QuotedRangeFrom"/>). Between slices its ends
 /// are interpolated linearly in T; before the first slice and after the last they are that slice's (vol is held constant at
 /// fixed k there, so a strike quoted in moneyness terms stays quoted). A slice without two-sided points has an empty range,
 /// and every k then reads as outside it.
@@ -71,16 +71,5 @@ public readonly record struct SurfaceExtrapolation(
         return new SurfaceExtrapolation(tenor, strike, range.From, range.To);
     }
 
-    private static (double From, double To) QuotedRange(SurfaceSlice slice)
-    {
-        double from = double.PositiveInfinity, to = double.NegativeInfinity;
-        foreach (var p in slice.Points)
-        {
-            if (!double.IsFinite(p.BidVol) || !double.IsFinite(p.AskVol)) continue;
-            from = Math.Min(from, p.LogMoneyness);
-            to = Math.Max(to, p.LogMoneyness);
-        }
-
-        return from <= to ? (from, to) : (double.NaN, double.NaN);
-    }
+    private static (double From, double To) QuotedRange(SurfaceSlice slice) => (slice.QuotedRangeFrom, slice.QuotedRangeTo);
 }

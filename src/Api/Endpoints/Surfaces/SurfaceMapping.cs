@@ -28,8 +28,15 @@ internal static class SurfaceMapping
             stored.Ssvi is { } ssvi ? new SsviParamsResponse(ssvi.Rho, ssvi.Eta, ssvi.Gamma) : null,
             stored.ElapsedMilliseconds,
             stored.Inputs.SnapshotAt,
-            stored.Inputs.SnapshotAgeSeconds());
+            stored.Inputs.SnapshotAgeSeconds(),
+            Quality(surface.Quality),
+            [.. surface.Slices.Where(s => s.IsFailing).Select(s => s.ExpiryUtc)]);
     }
+
+    public static FitQualityResponse Quality(FitQuality quality) => new(Errors(quality.InRange), Errors(quality.Wings));
+
+    private static FitErrorResponse Errors(FitErrorSummary e) => new(e.Points, e.PointsWithMark, Finite(e.RmseVsMarkVolPoints),
+        Finite(e.MaxErrorVsMarkVolPoints), e.PointsWithMid, Finite(e.RmseVsMidVolPoints), Finite(e.MaxErrorVsMidVolPoints));
 
     /// <summary>A listing entry, from the stored row's scalar columns.</summary>
     public static SurfaceSummaryResponse Summary(VolatilitySurfaceEntity s) => new(
@@ -42,8 +49,13 @@ internal static class SurfaceMapping
             new SviParamsResponse(s.Parameters.A, s.Parameters.B, s.Parameters.Rho, s.Parameters.M, s.Parameters.Sigma),
             Finite(s.RmseVolPoints), Finite(s.VenueRmseVolPoints), s.ButterflyRepaired,
             s.Points.Select((p, j) => new SurfacePointResponse(p.Strike, p.Right,
-                p.LogMoneyness, p.BidVol, p.AskVol, p.MidVol, p.ModelVol, p.ErrorVolPoints, Finite(p.VenueMarkVol),
-                stored.QuoteIds[i][j])).ToList())).ToList();
+                p.LogMoneyness, Finite(p.BidVol), Finite(p.AskVol), Finite(p.MidVol), p.ModelVol, Finite(p.ErrorVolPoints), Finite(p.VenueMarkVol),
+                stored.QuoteIds[i][j], p.InQuotedRange)).ToList(),
+            Quality(s.Quality),
+            [Finite(s.QuotedRangeFrom), Finite(s.QuotedRangeTo)],
+            s.Repair is { } r
+                ? new SliceRepairResponse(Id(r.Butterfly), Id(r.Calendar), r.MaximumExcessVolPoints, Finite(r.LogMoneynessAtMaximumExcess), r.IsFailing, r.Reason)
+                : null)).ToList();
 
     /// <summary>The arbitrage report with each butterfly diagnosis named by its slice's expiry.</summary>
     private static ArbitrageResponse Arbitrage(VolatilitySurface surface)

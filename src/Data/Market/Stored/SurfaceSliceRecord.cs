@@ -15,6 +15,7 @@ namespace Analytics.Data.Market.Stored;
 /// <param name="ButterflyRepaired">Whether the raw SVI fit needed the butterfly repair.</param>
 /// <param name="Points">Market points with their fit errors, by ascending log-moneyness.</param>
 /// <param name="Butterfly">Durrleman/Lee diagnosis of <paramref name="Params"/> as computed at fit time.</param>
+/// <param name="Repair">What the butterfly and calendar repairs did; null in records stored before it was kept.</param>
 internal sealed record SurfaceSliceRecord(
     DateTimeOffset Expiry,
     double TenorYears,
@@ -26,4 +27,5 @@ internal sealed record SurfaceSliceRecord(
     double? VenueRmseVolPoints,
     bool ButterflyRepaired,
     IReadOnlyList<SurfacePointRecord> Points,
-    ButterflyDiagnosisRecord Butterfly);
+    ButterflyDiagnosisRecord Butterfly,
+    SliceRepairRecord? Repair = null);
