@@ -46,7 +46,7 @@ internal static class SurfaceSmileChart
         Points(plot, points.Select(p => p.LogMoneyness), points.Select(p => 100 * p.MidVol), "market mid", Colors.Black, MarkerShape.OpenCircle, 6);
         var line = plot.Add.ScatterLine(ks, fitted, Colors.RoyalBlue);
         line.LineWidth = 2;
-        line.LegendText = stored.Surface.Model == SurfaceModel.Ssvi ? "SSVI fit" : "SVI fit";
+        line.LegendText = $"{Label(stored.Surface.Model)} fit";
 
         // Scale to the mids and the fit: far-wing bid vols (tiny bids) would otherwise flatten the smile.
         var core = points.Select(p => 100 * p.MidVol).Concat(fitted).Where(double.IsFinite).ToArray();
@@ -80,7 +80,7 @@ internal static class SurfaceSmileChart
         plot.Legend.ManualItems.Add(Item("smile panels: market ask vol", Colors.OrangeRed, MarkerShape.FilledTriangleDown));
         plot.Legend.ManualItems.Add(Item("smile panels: market mid vol", Colors.Black, MarkerShape.OpenCircle));
         var fit = new LineStyle { Color = Colors.RoyalBlue, Width = 2 };
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"smile panels: {(surface.Model == SurfaceModel.Ssvi ? "SSVI" : "SVI")} fit", LineStyle = fit });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"smile panels: {Label(surface.Model)} fit", LineStyle = fit });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "ATM vol (k = 0), fitted", LineStyle = fit, MarkerStyle = new MarkerStyle(MarkerShape.FilledCircle, 7, Colors.RoyalBlue) });
         plot.Legend.FontSize = 13;
         plot.ShowLegend(Alignment.LowerRight);
@@ -131,4 +131,11 @@ internal static class SurfaceSmileChart
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Label(SurfaceModel model) => model switch
+    {
+        SurfaceModel.Ssvi => "SSVI",
+        SurfaceModel.Essvi => "eSSVI",
+        _ => "SVI",
+    };
 }
