@@ -69,14 +69,22 @@ public sealed class SsviCalibrator
 
         double thetaMin = theta[0];
         int evaluations = 0;
+        var phi = new double[theta.Length];
         double Objective(double[] x)
         {
             evaluations++;
             var p = FromUnconstrained(x, thetaMin);
-            double sum = 0.0;
+            for (int s = 0; s < theta.Length; s++)
+            {
+                phi[s] = p.Phi(theta[s]);
+            }
+
+            double sum = 0.0, rho = p.Rho;
             foreach (var d in data)
             {
-                double e = p.TotalVariance(d.K, theta[d.Slice]) - d.W;
+                // w(k, θ) of SsviParameters.TotalVariance with φ(θ) computed once per slice per evaluation.
+                double phiK = phi[d.Slice] * d.K;
+                double e = 0.5 * theta[d.Slice] * (1.0 + rho * phiK + Math.Sqrt((phiK + rho) * (phiK + rho) + 1.0 - rho * rho)) - d.W;
                 sum += d.Omega * e * e;
             }
 
