@@ -1,5 +1,4 @@
 using System.Globalization;
-using Analytics.Api.Serialization;
 using Analytics.Pricing.Surfaces;
 using ScottPlot;
 using SkiaSharp;
@@ -108,7 +107,7 @@ internal static class SurfaceSmileChart
         plot.Legend.FontSize = 13;
     }
 
-    private static string FitLabel(SurfaceModel model) => $"{EnumNames.Of(model).ToUpperInvariant()} fit";
+    private static string FitLabel(SurfaceModel model) => $"{Label(model)} fit";
 
     /// <summary>
     /// The panel's error caption: in-range RMSE of the fit against the venue's marks (when the slice has any) and against
@@ -167,4 +166,11 @@ internal static class SurfaceSmileChart
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string Label(SurfaceModel model) => model switch
+    {
+        SurfaceModel.Ssvi => "SSVI",
+        SurfaceModel.Essvi => "eSSVI",
+        _ => "SVI",
+    };
 }

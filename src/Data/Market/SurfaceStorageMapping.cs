@@ -54,7 +54,7 @@ internal static class SurfaceStorageMapping
             .Where(d => d.Reason is not null)
             .ToImmutableSortedDictionary(d => d.Reason!.Value, d => d.Count);
         var asOf = Utc(entity.AsOfUtc);
-        var surface = new VolatilitySurface(asOf, entity.Model == "ssvi" ? SurfaceModel.Ssvi : SurfaceModel.Svi, slices, report, null,
+        var surface = new VolatilitySurface(asOf, Parse<SurfaceModel>(entity.Model) ?? throw new InvalidDataException($"Unknown stored surface model '{entity.Model}'."), slices, report, null,
             entity.QuotesIn, dropped, TimeSpan.FromMilliseconds(entity.ElapsedMilliseconds));
         return new StoredSurface(entity.Id, entity.Underlying, Utc(entity.CreatedUtc), surface,
             [.. records.Select(r => r.Points.Select(p => p.QuoteId).ToImmutableArray())],

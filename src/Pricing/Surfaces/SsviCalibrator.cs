@@ -8,8 +8,17 @@ namespace Analytics.Pricing.Surfaces;
 /// interpolated at k = 0 by the slice), made non-decreasing by isotonic regression (pool-adjacent-violators,
 /// Barlow et al., <i>Statistical Inference under Order Restrictions</i>, 1972); then (ρ, η, γ) of the power-law φ
 /// minimise the vol-weighted total-variance least squares over all slices, searched by Nelder-Mead in variables that
-/// map one-to-one onto the no-arbitrage region |ρ| &lt; 1, 0 &lt; γ &lt; ½, 0 &lt; η &lt; 2/(1 + |ρ|) (Remark 4.4).
+/// map one-to-one onto the no-arbitrage region |ρ| &lt; 1, 0 &lt; γ &lt; 1, 0 &lt; η &lt; <see cref="SsviParameters.MaximumEta"/>(ρ, γ, θ_min)
+/// (Theorems 4.1 and 4.2 on the fitted θ range; see <see cref="SsviParameters"/>).
 /// </summary>
+/// <remarks>
+/// <para>θ is the market's ATM total variance as the raw SVI slice interpolates it at k = 0, not a free parameter:
+/// fitting it would add one dimension per slice to the global search, and the raw slices already pin it to within their
+/// fit error. The surface's only freedom beyond θ is (ρ, η, γ); a single ρ for all expiries is SSVI's limit on crypto
+/// boards whose skew changes sign with tenor (see <see cref="EssviCalibrator"/> for a ρ per slice).</para>
+/// <para>γ used to be held in (0, ½] (Remark 4.4's region for all θ &gt; 0), where it sat on the bound ½ on every shared
+/// Deribit board; with γ &gt; ½ Theorem 4.2's θφ² condition binds at the smallest θ, which the η bound accounts for.</para>
+/// </remarks>
 /// <remarks>Stateless: <see cref="Default"/> is thread-safe.</remarks>
 public sealed class SsviCalibrator
 {
@@ -58,15 +67,24 @@ public sealed class SsviCalibrator
             data.AddRange(sliceData.Select(d => (d.LogMoneyness, d.Item2, total > 0 ? d.Item3 / total : 0.0, d.s, d.TenorYears)));
         }
 
+        double thetaMin = theta[0];
         int evaluations = 0;
+        var phi = new double[theta.Length];
         double Objective(double[] x)
         {
             evaluations++;
-            var p = FromUnconstrained(x);
-            double sum = 0.0;
+            var p = FromUnconstrained(x, thetaMin);
+            for (int s = 0; s < theta.Length; s++)
+            {
+                phi[s] = p.Phi(theta[s]);
+            }
+
+            double sum = 0.0, rho = p.Rho;
             foreach (var d in data)
             {
-                double e = p.TotalVariance(d.K, theta[d.Slice]) - d.W;
+                // w(k, θ) of SsviParameters.TotalVariance with φ(θ) computed once per slice per evaluation.
+                double phiK = phi[d.Slice] * d.K;
+                double e = 0.5 * theta[d.Slice] * (1.0 + rho * phiK + Math.Sqrt((phiK + rho) * (phiK + rho) + 1.0 - rho * rho)) - d.W;
                 sum += d.Omega * e * e;
             }
 
@@ -77,7 +95,7 @@ public sealed class SsviCalibrator
         double bestValue = double.PositiveInfinity;
         foreach (double rho0 in new[] { -0.3, 0.0, 0.3 })
         {
-            double[] x = [Math.Atanh(rho0 / 0.999), 0.0, 0.0];
+            double[] x = [Math.Atanh(rho0 / 0.999), 0.0, 1.0];
             var (value, _) = NelderMead.Minimize(Objective, x, [0.3, 1.0, 1.0], 1e-12, 1e-9, 600);
             if (value < bestValue)
             {
@@ -87,7 +105,7 @@ public sealed class SsviCalibrator
         }
 
         NelderMead.Minimize(Objective, best, [0.05, 0.2, 0.2], 1e-14, 1e-11, 600);
-        var parameters = FromUnconstrained(best);
+        var parameters = FromUnconstrained(best, thetaMin);
         double squares = 0.0;
         foreach (var d in data)
         {
@@ -100,14 +118,15 @@ public sealed class SsviCalibrator
     }
 
     /// <summary>
-    /// Maps unconstrained (u, v, x) to the no-arbitrage region: ρ = 0.999·tanh u, γ = ½·logistic(v),
-    /// η = 2/(1 + |ρ|)·logistic(x); γ and η stay strictly inside their bounds.
+    /// Maps unconstrained (u, v, x) to the no-arbitrage region for slices with θ ≥ θ_min: ρ = 0.999·tanh u,
+    /// γ = logistic(v) in [1e-6, 1 − 1e-6], η = <see cref="SsviParameters.MaximumEta"/>(ρ, γ, θ_min)·logistic(x).
     /// </summary>
-    internal static SsviParameters FromUnconstrained(double[] x)
+    internal static SsviParameters FromUnconstrained(double[] x, double minimumAtmTotalVariance)
     {
         double rho = 0.999 * Math.Tanh(x[0]);
-        double gamma = Math.Clamp(0.5 * Logistic(x[1]), 1e-6, 0.5);
-        double eta = Math.Clamp(2.0 / (1.0 + Math.Abs(rho)) * Logistic(x[2]), 1e-10, 2.0 / (1.0 + Math.Abs(rho)));
+        double gamma = Math.Clamp(Logistic(x[1]), 1e-6, 1.0 - 1e-6);
+        double bound = SsviParameters.MaximumEta(rho, gamma, minimumAtmTotalVariance);
+        double eta = Math.Clamp(bound * Logistic(x[2]), 1e-10, bound);
         return new SsviParameters(rho, eta, gamma);
     }
 

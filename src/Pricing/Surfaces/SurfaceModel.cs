@@ -8,4 +8,10 @@ public enum SurfaceModel
 
     /// <summary>SSVI across expiries with the power-law φ (<see cref="SsviCalibrator"/>). API id <c>ssvi</c>.</summary>
     Ssvi = 1,
+
+    /// <summary>
+    /// Extended SSVI: a (θ, ρ, ψ) per expiry, arbitrage-free by construction (<see cref="EssviCalibrator"/>; Hendriks &amp;
+    /// Martini 2019). API id <c>essvi</c>.
+    /// </summary>
+    Essvi = 2,
 }

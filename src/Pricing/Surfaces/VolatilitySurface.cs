@@ -7,12 +7,20 @@ namespace Analytics.Pricing.Surfaces;
 /// report and what was dropped on the way (API.md, Surfaces: <c>slices</c>, <c>arbitrage</c>).
 /// </summary>
 /// <remarks>
-/// <para>Interpolation in tenor is linear in total variance at fixed log-moneyness k = ln(K/F_T):
-/// w(k, T) = w₁(k) + (T − T₁)/(T₂ − T₁)·(w₂(k) − w₁(k)) between slices T₁ ≤ T ≤ T₂. When both slices are free of
-/// calendar arbitrage (w₂ ≥ w₁ at every k) so is the interpolant (Gatheral &amp; Jacquier 2014, Lemma 2.1).</para>
-/// <para>Extrapolation: before the first slice w(k, T) = w₁(k)·T/T₁ (constant implied vol at fixed k, total variance → 0 as
-/// T → 0); after the last, w(k, T) = w_N(k)·T/T_N (constant implied vol of the last slice at the same k). Both keep
-/// total variance non-decreasing in T, so no calendar arbitrage is introduced.</para>
+/// <para>Raw SVI surfaces (<see cref="SurfaceModel.Svi"/>) interpolate in tenor linearly in total variance at fixed
+/// log-moneyness k = ln(K/F_T): w(k, T) = w₁(k) + (T − T₁)/(T₂ − T₁)·(w₂(k) − w₁(k)) between slices T₁ ≤ T ≤ T₂. When
+/// both slices are free of calendar arbitrage (w₂ ≥ w₁ at every k) so is the interpolant (Gatheral &amp; Jacquier 2014,
+/// Lemma 2.1). Extrapolation: before the first slice w(k, T) = w₁(k)·T/T₁ (constant implied vol at fixed k, total
+/// variance → 0 as T → 0); after the last, w(k, T) = w_N(k)·T/T_N. Both keep total variance non-decreasing in T.</para>
+/// <para>SSVI and eSSVI surfaces (<see cref="SurfaceModel.Ssvi"/>, <see cref="SurfaceModel.Essvi"/>), whose slices are
+/// SSVI smiles (θ = w(0), ρ, ψ = 2b of the raw form), interpolate the slice parameters instead, as Corbetta, Cohort,
+/// Laachir &amp; Martini (2019, §4) do: θ, ψ and ρψ linear in T between slices, so the interpolated smile is again an SSVI
+/// smile. Each of ψ(1 ± ρ), θ and ψ·ψ(1 ± ρ) − 4θ is linear or convex along the segment, and ψ/θ monotone, so Theorem
+/// 4.2's butterfly conditions and <see cref="EssviSlice.PrecedesWithoutCalendarArbitrage"/> hold between any two tenors
+/// when they hold at the slices: the interpolated surface is free of static arbitrage (linear interpolation of w at fixed
+/// k would keep the calendar order but not, in general, a non-negative density). Before the first slice w = w₁·T/T₁ as
+/// above (θ and ψ scaled together: the same slice family); after the last, θ = θ_N·T/T_N with ψ and ρ held (the
+/// extrapolation of Corbetta et al.; scaling ψ with T would eventually break Lee's bound ψ(1 + |ρ|) ≤ 4).</para>
 /// <para>Forwards between slices: ln F linear in T; flat (F₁ or F_N) outside the slices.</para>
 /// <para>Immutable and thread-safe; queries are pure.</para>
 /// </remarks>
@@ -20,7 +28,8 @@ namespace Analytics.Pricing.Surfaces;
 /// <param name="Model">Parameterisation used.</param>
 /// <param name="Slices">Fitted slices by ascending expiry (at least one).</param>
 /// <param name="Arbitrage">Butterfly, Lee and calendar diagnostics of the slices.</param>
-/// <param name="Ssvi">The SSVI fit when <paramref name="Model"/> is <see cref="SurfaceModel.Ssvi"/>; otherwise null.</param>
+/// <param name="Ssvi">The SSVI fit when <paramref name="Model"/> is <see cref="SurfaceModel.Ssvi"/>; otherwise null (an eSSVI
+/// surface's parameters are its slices': θ = w(0), ρ, ψ = 2b of each raw form).</param>
 /// <param name="QuotesIn">Quotes received.</param>
 /// <param name="DroppedByReason">Quotes dropped, per reason.</param>
 /// <param name="Elapsed">Wall time of the whole calibration, including quote preparation and diagnostics.</param>
@@ -64,14 +73,29 @@ public sealed record VolatilitySurface(
             return first.Parameters.TotalVariance(logMoneyness) * tenorYears / first.TenorYears;
         }
 
+        bool ssviFamily = Model is SurfaceModel.Ssvi or SurfaceModel.Essvi;
         if (tenorYears >= last.TenorYears)
         {
+            if (ssviFamily)
+            {
+                var (theta, rhoPsi, psi) = SsviCoordinates(last.Parameters);
+                return EssviSlice.TotalVariance(logMoneyness, theta * tenorYears / last.TenorYears, rhoPsi, psi);
+            }
+
             return last.Parameters.TotalVariance(logMoneyness) * tenorYears / last.TenorYears;
         }
 
         int i = UpperIndex(tenorYears);
         var (lo, hi) = (Slices[i - 1], Slices[i]);
         double weight = (tenorYears - lo.TenorYears) / (hi.TenorYears - lo.TenorYears);
+        if (ssviFamily)
+        {
+            var (theta1, rhoPsi1, psi1) = SsviCoordinates(lo.Parameters);
+            var (theta2, rhoPsi2, psi2) = SsviCoordinates(hi.Parameters);
+            return EssviSlice.TotalVariance(logMoneyness, theta1 + weight * (theta2 - theta1), rhoPsi1 + weight * (rhoPsi2 - rhoPsi1),
+                psi1 + weight * (psi2 - psi1));
+        }
+
         double w1 = lo.Parameters.TotalVariance(logMoneyness);
         return w1 + weight * (hi.Parameters.TotalVariance(logMoneyness) - w1);
     }
@@ -144,6 +168,10 @@ public sealed record VolatilitySurface(
     /// </summary>
     public VolGrid ExportGrid() =>
         ExportGrid(Enumerable.Range(0, 41).Select(i => -1.0 + 0.05 * i).ToArray(), Slices.Select(s => s.TenorYears).ToArray());
+
+    /// <summary>(θ, ρψ, ψ) of a slice in SSVI raw form: θ = w(0), ψ = 2b.</summary>
+    private static (double Theta, double RhoPsi, double Psi) SsviCoordinates(SviParameters p) =>
+        (p.TotalVariance(0.0), 2.0 * p.B * p.Rho, 2.0 * p.B);
 
     private int UpperIndex(double tenorYears)
     {

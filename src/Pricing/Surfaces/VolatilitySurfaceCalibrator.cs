@@ -6,7 +6,8 @@ namespace Analytics.Pricing.Surfaces;
 /// <summary>
 /// From quotes to a diagnosed <see cref="VolatilitySurface"/> (PRODUCT.md §3.2): <see cref="SurfaceQuotePreparer"/>,
 /// then <see cref="RawSviCalibrator"/> on every expiry (and, for <see cref="SurfaceModel.Ssvi"/>,
-/// <see cref="SsviCalibrator"/> on top, θ from the raw slices), then <see cref="ArbitrageDiagnostics"/> (butterfly and
+/// <see cref="SsviCalibrator"/> on top, θ from the raw slices; for <see cref="SurfaceModel.Essvi"/>,
+/// <see cref="EssviCalibrator"/> started from the raw slices), then <see cref="ArbitrageDiagnostics"/> (butterfly and
 /// Lee per slice, calendar across slices).
 /// </summary>
 /// <remarks>Stateless: <see cref="Default"/> is thread-safe. Expected numerical outcomes (no usable slice, arbitrage)
@@ -92,6 +93,16 @@ public sealed class VolatilitySurfaceCalibrator
             for (int i = 0; i < smiles.Count; i++)
             {
                 parameters[i] = ssvi.SliceParameters(i);
+                butterflies[i] = ArbitrageDiagnostics.Diagnose(parameters[i]);
+            }
+        }
+        else if (_options.Model == SurfaceModel.Essvi)
+        {
+            var svi = _svi.Options;
+            var essvi = EssviCalibrator.Default.Calibrate(smiles, parameters, svi.Weighting, svi.MinimumHalfSpreadVol);
+            for (int i = 0; i < smiles.Count; i++)
+            {
+                parameters[i] = essvi.SliceParameters(i);
                 butterflies[i] = ArbitrageDiagnostics.Diagnose(parameters[i]);
             }
         }

@@ -20,6 +20,7 @@ public sealed class SurfaceStoreTests
     {
         { StorageProvider.Sqlite, SurfaceModel.Svi },
         { StorageProvider.Sqlite, SurfaceModel.Ssvi },
+        { StorageProvider.Sqlite, SurfaceModel.Essvi },
         { StorageProvider.Postgres, SurfaceModel.Svi },
         { StorageProvider.Postgres, SurfaceModel.Ssvi },
     };

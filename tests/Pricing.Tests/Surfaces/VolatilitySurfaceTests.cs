@@ -60,9 +60,9 @@ public sealed class VolatilitySurfaceTests
         Assert.Equal(TrueSsvi.Rho, p.Rho, 0.01);
         Assert.Equal(TrueSsvi.Eta, p.Eta, 0.02);
         Assert.Equal(TrueSsvi.Gamma, p.Gamma, 0.02);
-        // Remark 4.4: η(1 + |ρ|) ≤ 2, 0 < γ ≤ ½; Theorem 4.1: θ_t non-decreasing.
+        // Remark 4.4: η(1 + |ρ|) ≤ 2; Theorem 4.1 for the power law: 0 < γ < 1 and θ_t non-decreasing.
         Assert.True(p.Eta * (1 + Math.Abs(p.Rho)) <= 2.0);
-        Assert.InRange(p.Gamma, double.Epsilon, 0.5);
+        Assert.InRange(p.Gamma, double.Epsilon, 1.0 - double.Epsilon);
         Assert.True(fit.AtmTotalVariances.Zip(fit.AtmTotalVariances.Skip(1)).All(x => x.First <= x.Second));
         foreach (double theta in fit.AtmTotalVariances)
         {

@@ -11,7 +11,7 @@ public sealed record SurfaceFitRequest(
     [property: Description("ISO-8601 UTC. Default: now. With `quotes`: the valuation instant; tenors run from it (Act/365F). " +
                            "Without: selects the newest indexed snapshot at or before it (at most `Surfaces:MaxSnapshotAge` old), " +
                            "and the surface is valued at that snapshot's instant.")] DateTimeOffset? AsOf,
-    [property: Description("`svi` (raw SVI per expiry, default) or `ssvi` (SSVI across expiries).")] SurfaceModel? Model,
+    [property: Description("`svi` (raw SVI per expiry, default), `ssvi` (SSVI across expiries) or `essvi` (extended SSVI: a ρ per expiry, arbitrage-free by construction).")] SurfaceModel? Model,
     [property: Description("Option quotes of that underlying. Optional: without it the indexed quotes of the underlying are used, " +
                            "each instrument's latest quote within 15 minutes before the newest snapshot at or before `asOf`.")]
     IReadOnlyList<SurfaceQuoteRow>? Quotes = null);

@@ -8,7 +8,7 @@ public sealed record SurfaceResponse(
     [property: Description("Surface id: one stored fit, never changed.")] long Id,
     [property: Description("Underlying symbol.")] string Underlying,
     [property: Description("Valuation instant, UTC; tenors run from it (Act/365F).")] DateTimeOffset AsOf,
-    [property: Description("`svi` or `ssvi`.")] SurfaceModel Model,
+    [property: Description("`svi`, `ssvi` or `essvi`.")] SurfaceModel Model,
     [property: Description("When the fit was stored, UTC.")] DateTimeOffset CreatedAt,
     [property: Description("Fitted expiry slices, by ascending expiry.")] IReadOnlyList<SurfaceSliceResponse> Slices,
     [property: Description("Butterfly (Durrleman g(k) ≥ 0, Lee wing bound) and calendar (total variance non-decreasing in tenor at fixed k) diagnostics.")] ArbitrageResponse Arbitrage,

@@ -8,7 +8,7 @@ public sealed record SurfaceSummaryResponse(
     [property: Description("Surface id.")] long Id,
     [property: Description("Underlying symbol.")] string Underlying,
     [property: Description("Valuation instant, UTC.")] DateTimeOffset AsOf,
-    [property: Description("`svi` or `ssvi`.")] SurfaceModel Model,
+    [property: Description("`svi`, `ssvi` or `essvi`.")] SurfaceModel Model,
     [property: Description("When the fit was stored, UTC.")] DateTimeOffset CreatedAt,
     [property: Description("`request` or `index`.")] string InputSource,
     [property: Description("Number of fitted expiries.")] int SliceCount,

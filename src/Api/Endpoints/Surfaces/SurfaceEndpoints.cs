@@ -23,8 +23,8 @@ public static class SurfaceEndpoints
             .RequireAuthorization(AuthNames.WritePolicy)
             .WithName("FitSurface")
             .WithSummary("Fit and store a volatility surface")
-            .WithDescription("Raw SVI per expiry (`svi`, quasi-explicit: inner linear least squares, outer Nelder-Mead) or SSVI across " +
-                             "expiries (`ssvi`), fitted to mid implied vols with bid/ask weights. Forward per expiry: the venue's " +
+            .WithDescription("Raw SVI per expiry (`svi`, quasi-explicit: inner linear least squares, outer Nelder-Mead), SSVI across " +
+                             "expiries (`ssvi`) or extended SSVI with a ρ per expiry, arbitrage-free by construction (`essvi`), fitted to mid implied vols with bid/ask weights. Forward per expiry: the venue's " +
                              "`underlyingPrice`, else put-call parity. Quotes are posted in `quotes` (valued at `asOf`), or, without it, taken from the " +
                              "indexed quotes of the underlying: the newest snapshot at or before `asOf`, at most `Surfaces:MaxSnapshotAge` " +
                              "old, valued at the snapshot's own instant (`snapshotAt`; tenors and forwards run from it). Every fit is stored " +

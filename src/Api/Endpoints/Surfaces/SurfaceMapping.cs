@@ -40,8 +40,12 @@ internal static class SurfaceMapping
 
     /// <summary>A listing entry, from the stored row's scalar columns.</summary>
     public static SurfaceSummaryResponse Summary(VolatilitySurfaceEntity s) => new(
-        s.Id, s.Underlying, Utc(s.AsOfUtc), s.Model == "ssvi" ? SurfaceModel.Ssvi : SurfaceModel.Svi, Utc(s.CreatedUtc), s.InputSource,
+        s.Id, s.Underlying, Utc(s.AsOfUtc), Model(s.Model), Utc(s.CreatedUtc), s.InputSource,
         s.SliceCount, s.QuotesUsed, s.MedianRmseVolPoints, s.ArbitrageFree);
+
+    /// <summary>The model of a stored row's id (<see cref="Id{T}"/> of a <see cref="SurfaceModel"/>).</summary>
+    private static SurfaceModel Model(string id) =>
+        Enum.GetValues<SurfaceModel>().FirstOrDefault(m => Id(m) == id);
 
     private static List<SurfaceSliceResponse> Slices(StoredSurface stored) =>
         stored.Surface.Slices.Select((s, i) => new SurfaceSliceResponse(
