@@ -67,8 +67,10 @@ internal static class SurfaceStorageMapping
             diagnostics.Ssvi is { } s ? new SsviParameters(s.Rho, s.Eta, s.Gamma) : null,
             entity.QuotesUsed, entity.MedianRmseVolPoints, entity.ElapsedMilliseconds,
             entity.PublishedUtc is { } published ? Utc(published) : null,
-            entity.QualityGateJson is { } gate ? ToVerdict(StoredJson.Deserialize<QualityGateRecord>(gate)) : null);
+            QualityGate(entity.QualityGateJson));
     }
+
+    public static SurfaceQualityVerdict? QualityGate(string? json) => json is null ? null : ToVerdict(StoredJson.Deserialize<QualityGateRecord>(json));
 
     private static SurfaceQualityVerdict ToVerdict(QualityGateRecord r) => new(
         r.Passed, [.. r.Reasons], r.MedianRmseVolPoints ?? double.NaN,

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Analytics.Data.Entities;
 using Analytics.Pricing;
 using Analytics.Pricing.Surfaces;
 using Microsoft.EntityFrameworkCore;
@@ -137,6 +138,13 @@ public sealed class SurfaceStore
         db.VolatilitySurfaces.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         return Remember(SurfaceStorageMapping.ToStoredSurface(entity));
+    }
+
+    /// <summary>The quality-gate verdict stored in a surface row (for listings read straight from the table), or null.</summary>
+    public static SurfaceQualityVerdict? QualityGateOf(VolatilitySurfaceEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return SurfaceStorageMapping.QualityGate(row.QualityGateJson);
     }
 
     private static long? NullWhenZero(long id) => id == 0 ? null : id;

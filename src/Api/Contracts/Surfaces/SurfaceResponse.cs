@@ -19,4 +19,9 @@ public sealed record SurfaceResponse(
     [property: Description("Fits of indexed quotes: the snapshot's instant, UTC, which is the surface's `asOf` (tenors and forwards run " +
                            "from it). Null for fits of posted quotes.")] DateTimeOffset? SnapshotAt,
     [property: Description("Fits of indexed quotes: the request's `asOf` minus `snapshotAt`, seconds (at most `Surfaces:MaxSnapshotAge`). " +
-                           "Null for fits of posted quotes, and for fits stored before it was recorded.")] double? SnapshotAgeSeconds);
+                           "Null for fits of posted quotes, and for fits stored before it was recorded.")] double? SnapshotAgeSeconds,
+    [property: Description("Whether the surface is published: pricing, batches, structures and the option chain choose among published " +
+                           "surfaces when a request names none. A fit is published when it passes `qualityGate` (unless it asked " +
+                           "`publish: false`); POST /api/v1/surfaces/{id}/publish publishes any surface.")] bool Published,
+    [property: Description("When the surface was published, UTC; null while it is not.")] DateTimeOffset? PublishedAt,
+    [property: Description("The quality gate's verdict at fit time; null for surfaces fitted before the gate existed.")] QualityGateResponse? QualityGate);

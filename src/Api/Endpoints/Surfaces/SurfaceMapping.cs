@@ -28,13 +28,26 @@ internal static class SurfaceMapping
             stored.Ssvi is { } ssvi ? new SsviParamsResponse(ssvi.Rho, ssvi.Eta, ssvi.Gamma) : null,
             stored.ElapsedMilliseconds,
             stored.Inputs.SnapshotAt,
-            stored.Inputs.SnapshotAgeSeconds());
+            stored.Inputs.SnapshotAgeSeconds(),
+            stored.IsPublished,
+            stored.PublishedUtc,
+            QualityGate(stored.QualityGate));
     }
 
-    /// <summary>A listing entry, from the stored row's scalar columns.</summary>
+    /// <summary>A listing entry, from the stored row's scalar columns (and its stored quality-gate verdict).</summary>
     public static SurfaceSummaryResponse Summary(VolatilitySurfaceEntity s) => new(
         s.Id, s.Underlying, Utc(s.AsOfUtc), s.Model == "ssvi" ? SurfaceModel.Ssvi : SurfaceModel.Svi, Utc(s.CreatedUtc), s.InputSource,
-        s.SliceCount, s.QuotesUsed, s.MedianRmseVolPoints, s.ArbitrageFree);
+        s.SliceCount, s.QuotesUsed, s.MedianRmseVolPoints, s.ArbitrageFree,
+        s.PublishedUtc is not null, s.PublishedUtc is { } published ? Utc(published) : null, QualityGate(SurfaceStore.QualityGateOf(s)));
+
+    /// <summary>The summary of a stored surface (the answer of POST /surfaces/{id}/publish).</summary>
+    public static SurfaceSummaryResponse Summary(StoredSurface s) => new(
+        s.Id, s.Underlying, s.Surface.AsOfUtc, s.Surface.Model, s.CreatedUtc, s.Inputs.Source,
+        s.Surface.Slices.Length, s.QuotesUsed, s.MedianRmseVolPoints, s.Surface.Arbitrage.IsArbitrageFree,
+        s.IsPublished, s.PublishedUtc, QualityGate(s.QualityGate));
+
+    public static QualityGateResponse? QualityGate(SurfaceQualityVerdict? v) => v is null ? null
+        : new QualityGateResponse(v.Passed, [.. v.Reasons], Finite(v.MedianRmseVolPoints), Id(v.RmseBasis), v.MaxMedianRmseVolPoints);
 
     private static List<SurfaceSliceResponse> Slices(StoredSurface stored) =>
         stored.Surface.Slices.Select((s, i) => new SurfaceSliceResponse(
