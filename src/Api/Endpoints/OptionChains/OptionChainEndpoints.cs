@@ -44,7 +44,8 @@ internal static class OptionChainEndpoints
             .Produces<OptionChainResponse>()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> GetAsync(
