@@ -43,6 +43,16 @@ public sealed class VolatilitySurfaceEntity
     /// <summary>Wall time of the calibration, milliseconds.</summary>
     public double ElapsedMilliseconds { get; set; }
 
+    /// <summary>
+    /// When the surface was published for pricing (UTC), or null while it is not: pricing and the option chain choose among
+    /// published surfaces only. Set once, by a fit that passed its quality gate or by the publish endpoint; rows stored
+    /// before publication existed were published at their creation (migration <c>SurfacePublication</c>).
+    /// </summary>
+    public DateTime? PublishedUtc { get; set; }
+
+    /// <summary>The quality gate's verdict at fit time (<c>QualityGateRecord</c>); null for fits stored before the gate existed.</summary>
+    public string? QualityGateJson { get; set; }
+
     /// <summary>Slices: expiry, tenor, forward, discount factor, SVI parameters, fit errors per quote, butterfly diagnosis (<c>SurfaceSliceRecord</c>[]).</summary>
     public required string SlicesJson { get; set; }
 

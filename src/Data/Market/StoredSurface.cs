@@ -19,6 +19,8 @@ namespace Analytics.Data.Market;
 /// <param name="QuotesUsed">Quotes kept as smile points.</param>
 /// <param name="MedianRmseVolPoints">Median slice RMSE, vol points, as stored.</param>
 /// <param name="ElapsedMilliseconds">Wall time of the calibration, milliseconds, as stored.</param>
+/// <param name="PublishedUtc">When the surface was published for pricing, or null while it is not.</param>
+/// <param name="QualityGate">The quality gate's verdict at fit time; null for fits stored before the gate existed.</param>
 public sealed record StoredSurface(
     long Id,
     string Underlying,
@@ -29,4 +31,10 @@ public sealed record StoredSurface(
     SsviParameters? Ssvi,
     int QuotesUsed,
     double? MedianRmseVolPoints,
-    double ElapsedMilliseconds);
+    double ElapsedMilliseconds,
+    DateTimeOffset? PublishedUtc,
+    SurfaceQualityVerdict? QualityGate)
+{
+    /// <summary>Whether the surface is published for pricing.</summary>
+    public bool IsPublished => PublishedUtc is not null;
+}

@@ -15,7 +15,8 @@ namespace Analytics.Data.Market;
 internal static class SurfaceStorageMapping
 {
     public static VolatilitySurfaceEntity ToEntity(
-        string underlying, VolatilitySurface surface, SurfaceInputs inputs, Func<DateTimeOffset, double, OptionRight, long?> quoteId, DateTimeOffset createdUtc) => new()
+        string underlying, VolatilitySurface surface, SurfaceInputs inputs, Func<DateTimeOffset, double, OptionRight, long?> quoteId, DateTimeOffset createdUtc,
+        SurfaceQualityVerdict? qualityGate, DateTimeOffset? publishedUtc) => new()
     {
         Underlying = underlying,
         AsOfUtc = surface.AsOfUtc.UtcDateTime,
@@ -36,6 +37,10 @@ internal static class SurfaceStorageMapping
             surface.Ssvi is { } ssvi ? new SsviParametersRecord(ssvi.Parameters.Rho, ssvi.Parameters.Eta, ssvi.Parameters.Gamma) : null)),
         DroppedJson = StoredJson.Serialize(surface.DroppedByReason.ToDictionary(d => Id(d.Key), d => d.Value)),
         InputsJson = StoredJson.Serialize(inputs),
+        PublishedUtc = publishedUtc?.UtcDateTime,
+        QualityGateJson = qualityGate is { } gate
+            ? StoredJson.Serialize(new QualityGateRecord(gate.Passed, [.. gate.Reasons], Finite(gate.MedianRmseVolPoints), Id(gate.RmseBasis), gate.MaxMedianRmseVolPoints))
+            : null,
     };
 
     public static StoredSurface ToStoredSurface(VolatilitySurfaceEntity entity)
@@ -60,8 +65,20 @@ internal static class SurfaceStorageMapping
             [.. records.Select(r => r.Points.Select(p => p.QuoteId).ToImmutableArray())],
             StoredJson.Deserialize<SurfaceInputs>(entity.InputsJson),
             diagnostics.Ssvi is { } s ? new SsviParameters(s.Rho, s.Eta, s.Gamma) : null,
-            entity.QuotesUsed, entity.MedianRmseVolPoints, entity.ElapsedMilliseconds);
+            entity.QuotesUsed, entity.MedianRmseVolPoints, entity.ElapsedMilliseconds,
+            entity.PublishedUtc is { } published ? Utc(published) : null,
+            QualityGate(entity.QualityGateJson));
     }
+
+    public static SurfaceQualityVerdict? QualityGate(string? json) => json is null ? null : ToVerdict(StoredJson.Deserialize<QualityGateRecord>(json));
+
+    private static SurfaceQualityVerdict ToVerdict(QualityGateRecord r) => new(
+        r.Passed, [.. r.Reasons], r.MedianRmseVolPoints ?? double.NaN,
+        Parse<SurfaceRmseBasis>(r.RmseBasis) ?? throw new InvalidDataException($"Unknown stored RMSE basis '{r.RmseBasis}'."),
+        r.MaxMedianRmseVolPoints);
+
+    /// <summary>A stored instant (UTC <see cref="DateTime"/>) as a <see cref="DateTimeOffset"/>.</summary>
+    public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private static SurfaceSliceRecord ToRecord(SurfaceSlice s, Func<DateTimeOffset, double, OptionRight, long?> quoteId)
     {
@@ -100,6 +117,4 @@ internal static class SurfaceStorageMapping
     private static T? Parse<T>(string id) where T : struct, Enum => Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => Id(v!.Value) == id);
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

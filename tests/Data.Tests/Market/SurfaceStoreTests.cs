@@ -141,11 +141,70 @@ public sealed class SurfaceStoreTests
         Assert.Null(await store.LatestIdAsync(db, "BTC", Token));
     }
 
-    internal static async Task<long> StoreAsync(TestDatabase database, VolatilitySurface surface, string underlying = "ETH")
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SelectIdAsync_ModelsPublicationAndInstants_NewestPublishedOfTheModelNotAfterTheInstant(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, Token);
+        var svi = SyntheticSurfaces.Fit(SurfaceModel.Svi);
+        var ssvi = SyntheticSurfaces.Fit(SurfaceModel.Ssvi);
+        var t = SyntheticSurfaces.AsOf;
+        var sviAtT = await StoreAsync(database, svi with { AsOfUtc = t });
+        var sviLaterUnpublished = await StoreAsync(database, svi with { AsOfUtc = t.AddHours(1) }, published: false);
+        var ssviLater = await StoreAsync(database, ssvi with { AsOfUtc = t.AddHours(2) });
+        var sviTieAtT = await StoreAsync(database, svi with { AsOfUtc = t }); // same as-of, newer fit
+        await StoreAsync(database, svi with { AsOfUtc = t.AddHours(3) }, underlying: "BTC");
+        var store = new SurfaceStore();
+        await using var db = database.NewContext();
+
+        Task<long?> Select(DateTimeOffset at, SurfaceModel? model, bool publishedOnly) =>
+            store.SelectIdAsync(db, new SurfaceSelection("ETH", at, model, publishedOnly), Token);
+        Assert.Equal(sviTieAtT, await Select(t.AddHours(5), SurfaceModel.Svi, publishedOnly: true));
+        Assert.Equal(sviLaterUnpublished, await Select(t.AddHours(5), SurfaceModel.Svi, publishedOnly: false));
+        Assert.Equal(ssviLater, await Select(t.AddHours(5), null, publishedOnly: true));
+        Assert.Equal(ssviLater, await Select(t.AddHours(2), SurfaceModel.Ssvi, publishedOnly: true));
+        Assert.Null(await Select(t.AddHours(2).AddTicks(-1), SurfaceModel.Ssvi, publishedOnly: true));
+        Assert.Equal(sviTieAtT, await Select(t, SurfaceModel.Svi, publishedOnly: true));
+        Assert.Null(await Select(t.AddTicks(-1), SurfaceModel.Svi, publishedOnly: false));
+        Assert.Equal(ssviLater, (await store.FirstAfterAsync(db, new SurfaceSelection("ETH", t, SurfaceModel.Ssvi, true), Token))!.Id);
+        Assert.Equal(sviLaterUnpublished, (await store.FirstAfterAsync(db, new SurfaceSelection("ETH", t, SurfaceModel.Svi, false), Token))!.Id);
+        Assert.Null(await store.FirstAfterAsync(db, new SurfaceSelection("ETH", t.AddHours(2), null, true), Token));
+        Assert.NotEqual(sviAtT, sviTieAtT);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task PublishAsync_UnpublishedSurface_PublishedOnceForEveryReaderAndSelectable(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, Token);
+        var verdict = SurfaceQualityGate.Evaluate(SyntheticSurfaces.Fit(SurfaceModel.Svi), 1e-9);
+        var id = await StoreAsync(database, SyntheticSurfaces.Fit(SurfaceModel.Svi), published: false, qualityGate: verdict);
+        var (writer, reader) = (new SurfaceStore(), new SurfaceStore()); // two nodes
+        await using var db = database.NewContext();
+        var before = (await reader.FindAsync(db, id, Token))!;
+        Assert.False(before.IsPublished);
+        var selection = SurfaceSelection.ForPricing("ETH", SyntheticSurfaces.AsOf, SurfaceModel.Svi);
+        Assert.Null(await reader.SelectIdAsync(db, selection, Token));
+
+        var at = new DateTimeOffset(2026, 1, 6, 9, 0, 0, TimeSpan.Zero);
+        var published = (await writer.PublishAsync(db, id, at, Token))!;
+        var again = (await writer.PublishAsync(db, id, at.AddHours(1), Token))!;
+
+        Assert.Equal(at, published.PublishedUtc);
+        Assert.Equal(at, again.PublishedUtc); // idempotent: the first publication stands
+        Assert.Equal(at, (await reader.FindAsync(db, id, Token))!.PublishedUtc); // the other node's cached copy is not stale
+        Assert.Equal(id, await reader.SelectIdAsync(db, selection, Token));
+        Assert.Null(await writer.PublishAsync(db, id + 1000, at, Token));
+        var gate = published.QualityGate!;
+        Assert.Equal((verdict.Passed, verdict.Reasons.ToArray(), verdict.RmseBasis, verdict.MaxMedianRmseVolPoints),
+            (gate.Passed, gate.Reasons.ToArray(), gate.RmseBasis, gate.MaxMedianRmseVolPoints));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(verdict.MedianRmseVolPoints), BitConverter.DoubleToInt64Bits(gate.MedianRmseVolPoints));
+    }
+
+    internal static async Task<long> StoreAsync(
+        TestDatabase database, VolatilitySurface surface, string underlying = "ETH", bool published = true, SurfaceQualityVerdict? qualityGate = null)
     {
         await using var db = database.NewContext();
         var stored = await new SurfaceStore().StoreAsync(db, underlying, surface, SurfaceInputs.Posted(SyntheticSurfaces.Quotes()),
-            (_, _, _) => null, Created, Token);
+            (_, _, _) => null, Created, Token, qualityGate, published);
         return stored.Id;
     }
 

@@ -64,9 +64,8 @@ public sealed class SurfaceStorageMigrationTests
             sviRow.DiagnosticsJson = OldDiagnosticsJson
                 .Replace("\"ssvi\":{\"rho\":-0.3,\"eta\":1.1,\"gamma\":0.45}", "\"ssvi\":null", StringComparison.Ordinal);
             Assert.Contains("\"ssvi\":null", sviRow.DiagnosticsJson);
-            db.VolatilitySurfaces.AddRange(row, sviRow);
-            await db.SaveChangesAsync(Token);
-            (id, sviId) = (row.Id, sviRow.Id);
+            id = await InsertAtOldSchemaAsync(db, row);
+            sviId = await InsertAtOldSchemaAsync(db, sviRow);
             await migrator.MigrateAsync(null, Token);
             Assert.Empty(await db.Database.GetPendingMigrationsAsync(Token));
         }
@@ -118,6 +117,27 @@ public sealed class SurfaceStorageMigrationTests
         Assert.Null(svi.Ssvi);
         Assert.Equal(first.Parameters, svi.Surface.Slices[0].Parameters);
         Assert.Equal(-0.012345678901234567, svi.Surface.Slices[0].Butterfly.MinimumG);
+
+        // Migration SurfacePublication: surfaces stored before it stay usable for pricing, published at their creation.
+        Assert.Equal(new DateTimeOffset(2026, 1, 5, 8, 0, 1, TimeSpan.Zero), stored.PublishedUtc);
+        Assert.Equal(new DateTimeOffset(2026, 1, 5, 8, 0, 1, TimeSpan.Zero), svi.PublishedUtc);
+        Assert.Null(stored.QualityGate);
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="row"/> with the columns of the schema at migration <c>Surfaces</c> (the current model has
+    /// columns added since, so EF's own INSERT would name columns that do not exist yet); returns its id.
+    /// </summary>
+    private static async Task<long> InsertAtOldSchemaAsync(AnalyticsDbContext db, VolatilitySurfaceEntity row)
+    {
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO volatility_surfaces ("Underlying", "AsOfUtc", "CreatedUtc", "Model", "InputSource", "QuotesIn", "QuotesUsed",
+                "SliceCount", "MedianRmseVolPoints", "ArbitrageFree", "ElapsedMilliseconds", "SlicesJson", "DiagnosticsJson", "DroppedJson", "InputsJson")
+            VALUES ({row.Underlying}, {row.AsOfUtc}, {row.CreatedUtc}, {row.Model}, {row.InputSource}, {row.QuotesIn}, {row.QuotesUsed},
+                {row.SliceCount}, {row.MedianRmseVolPoints}, {row.ArbitrageFree}, {row.ElapsedMilliseconds}, {row.SlicesJson},
+                {row.DiagnosticsJson}, {row.DroppedJson}, {row.InputsJson})
+            """, Token);
+        return await db.Database.SqlQueryRaw<long>("SELECT MAX(\"Id\") AS \"Value\" FROM volatility_surfaces").SingleAsync(Token);
     }
 
     private static VolatilitySurfaceEntity OldRow() => new()

@@ -7,9 +7,10 @@ public sealed record OptionChainResponse(
     [property: Description("Underlying symbol.")] string Underlying,
     [property: Description("Expiry instant, UTC.")] DateTimeOffset Expiry,
     [property: Description("Chain id whose L2 cost model gives bid and ask.")] string Chain,
-    [property: Description("The surface priced from.")] long SurfaceId,
+    [property: Description("The surface priced from: the one named by `surfaceId`, else the newest published surface of the model `Surfaces:DefaultModel` with an as-of at or before the query's `asOf` (default now).")] long SurfaceId,
     [property: Description("The surface's as-of instant, UTC: the valuation time of every price here.")] DateTimeOffset AsOf,
     [property: Description("Tenor T, years (Act/365F from `asOf`).")] double TenorYears,
     [property: Description("The slice's forward F_T, USD: the underlying of the Black-76 prices.")] double Forward,
     [property: Description("The slice's discount factor exp(−r·T).")] double DiscountFactor,
-    [property: Description("One row per strike, ascending.")] IReadOnlyList<ChainStrikeResponse> Strikes);
+    [property: Description("One row per strike, ascending.")] IReadOnlyList<ChainStrikeResponse> Strikes,
+    [property: Description("The model of the surface priced from: `svi`, `ssvi` or `essvi`.")] Analytics.Pricing.Surfaces.SurfaceModel SurfaceModel);

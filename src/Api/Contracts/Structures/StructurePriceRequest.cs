@@ -23,7 +23,11 @@ public sealed record StructurePriceRequest(
     [property: Description("`european` (default) or `american` for every template leg.")] OptionExerciseStyle? Style,
     [property: Description("Custom legs instead of a template.")] IReadOnlyList<StructureLegRequest>? Legs,
     [property: Description("Optional L2 block: bid/ask from the chain's costs, one transaction for all legs.")] L2Request? L2,
-    [property: Description("Points of the payoff grid, 2–10,001 (default 101).")] int? PayoffPoints)
+    [property: Description("Points of the payoff grid, 2–10,001 (default 101).")] int? PayoffPoints,
+    [property: Description("Where the legs' vols come from: `given` (default: `vol` and the legs' own) or `surface`: each leg's vol read at its strike and tenor from the surface named by `surfaceId`, else from the newest published surface of `underlying` of the model `Surfaces:DefaultModel` with an as-of at or before `valuationTime`. Give no `vol` then.")] Analytics.Api.Contracts.Pricing.VolSource? VolSource = null,
+    [property: Description("Underlying symbol whose surface gives the vols with `volSource: surface`, e.g. `ETH`. Required unless `surfaceId` is given; with it, it must be the surface's underlying.")] string? Underlying = null,
+    [property: Description("With `volSource: surface`: the id of the stored surface to read the vols from (published or not, any model). It must be of `underlying` and have an as-of at or before `valuationTime`.")] long? SurfaceId = null,
+    [property: Description("With `volSource: surface`: the valuation instant, ISO-8601 UTC (default now); the surface used never has an as-of after it. Tenors stay as given.")] DateTimeOffset? ValuationTime = null)
 {
     /// <summary>The example shown in Swagger UI (API.md's butterfly).</summary>
     public static StructurePriceRequest Example { get; } = new("butterfly", OptionRight.Call, [90, 100, 110], 100, 0.25, null, 0.6, 0.05,

@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using Analytics.Api.Contracts.Pricing;
+using Analytics.Pricing.Surfaces;
 
 namespace Analytics.Api.Contracts.Structures;
 
@@ -16,4 +18,7 @@ public sealed record StructurePriceResponse(
     [property: Description("Maximum loss as a positive USD amount; null when unbounded.")] double? MaxLoss,
     [property: Description("Spots where the P&L at the first expiry crosses zero, USD.")] IReadOnlyList<double> Breakevens,
     [property: Description("Gas of executing all legs in one L2 transaction vs one transaction per leg (zero without an l2 block).")] StructureGasResponse Gas,
-    [property: Description("With an l2 block: the structure's bid and ask.")] StructureL2Response? L2);
+    [property: Description("With an l2 block: the structure's bid and ask.")] StructureL2Response? L2,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("With `volSource: surface`: the id of the surface the legs' vols were read from. Absent otherwise.")] long? SurfaceId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("With `volSource: surface`: that surface's model. Absent otherwise.")] SurfaceModel? SurfaceModel = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("With `volSource: surface`: that surface's as-of, UTC; never after `valuationTime`. Absent otherwise.")] DateTimeOffset? SurfaceAsOf = null);

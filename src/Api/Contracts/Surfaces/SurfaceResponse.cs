@@ -23,4 +23,9 @@ public sealed record SurfaceResponse(
     [property: Description("Surface fit quality: per error, the median over slices of their RMSE and the largest of their max errors, against " +
                            "the venue's marks and against mids, inside the quoted range and in the wings apart.")] FitQualityResponse Quality,
     [property: Description("Slices whose arbitrage repair failed (moved a fitted vol outside its quote's bid/ask by more than the quote's " +
-                           "half-width, or left arbitrage), by expiry.")] IReadOnlyList<DateTimeOffset> FailingSlices);
+                           "half-width, or left arbitrage), by expiry.")] IReadOnlyList<DateTimeOffset> FailingSlices,
+    [property: Description("Whether the surface is published: pricing, batches, structures and the option chain choose among published " +
+                           "surfaces when a request names none. A fit is published when it passes `qualityGate` (unless it asked " +
+                           "`publish: false`); POST /api/v1/surfaces/{id}/publish publishes any surface.")] bool Published,
+    [property: Description("When the surface was published, UTC; null while it is not.")] DateTimeOffset? PublishedAt,
+    [property: Description("The quality gate's verdict at fit time; null for surfaces fitted before the gate existed.")] QualityGateResponse? QualityGate);

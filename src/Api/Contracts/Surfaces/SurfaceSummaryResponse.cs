@@ -14,4 +14,7 @@ public sealed record SurfaceSummaryResponse(
     [property: Description("Number of fitted expiries.")] int SliceCount,
     [property: Description("Quotes kept as smile points.")] int QuotesUsed,
     [property: Description("Median slice RMSE vs market mid, vol points.")] double? MedianRmseVolPoints,
-    [property: Description("No butterfly, Lee or calendar violation.")] bool ArbitrageFree);
+    [property: Description("No butterfly, Lee or calendar violation.")] bool ArbitrageFree,
+    [property: Description("Whether the surface is published for pricing.")] bool Published,
+    [property: Description("When the surface was published, UTC; null while it is not.")] DateTimeOffset? PublishedAt,
+    [property: Description("The quality gate's verdict at fit time; null for surfaces fitted before the gate existed.")] QualityGateResponse? QualityGate);

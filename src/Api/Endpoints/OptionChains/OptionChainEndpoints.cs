@@ -4,7 +4,6 @@ using Analytics.Api.Auth;
 using Analytics.Api.Contracts.OptionChains;
 using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Errors;
-using Analytics.Data;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -23,51 +22,57 @@ internal static class OptionChainEndpoints
     {
         // Bodies by ETag: a chain only changes when a new surface lands, so repeated 200s serve the same bytes.
         var bodies = new ConcurrentDictionary<string, byte[]>();
-        api.MapGet("/chains/{underlying}", (HttpContext http, string underlying, string? expiry, string? chain, AnalyticsDbContext db,
-                ChainProfiles chains, IOptions<JsonOptions> json, CancellationToken ct) =>
-                GetAsync(store, bodies, http, underlying, expiry, chain, db, chains, json.Value.SerializerOptions, ct))
+        api.MapGet("/chains/{underlying}", (HttpContext http, string underlying, string? expiry, string? chain, long? surfaceId, DateTimeOffset? asOf,
+                ChainProfiles chains, TimeProvider time, IOptions<JsonOptions> json, CancellationToken ct) =>
+                GetAsync(store, bodies, http, underlying, expiry, chain, surfaceId, asOf ?? time.GetUtcNow(), chains, json.Value.SerializerOptions, ct))
             .WithTags("Chains")
             .RequireAuthorization(AuthNames.ReadPolicy)
             .WithName("GetOptionChain")
-            .WithSummary("Every strike of one expiry, priced from the latest surface")
-            .WithDescription("The strikes of the latest surface's slice for `expiry` (an ISO-8601 UTC instant, or a UTC date " +
+            .WithSummary("Every strike of one expiry, priced from the surface pricing uses")
+            .WithDescription("The surface: the one named by `surfaceId` (of `underlying`, as of at or before `asOf`), else the newest " +
+                             "published surface of `underlying` of the model `Surfaces:DefaultModel` with an as-of at or before `asOf` " +
+                             "(ISO-8601 UTC, default now; never one fitted after it); `surfaceId`, `surfaceModel` and `asOf` say which. " +
+                             "The strikes of its slice for `expiry` (an ISO-8601 UTC instant, or a UTC date " +
                              "yyyy-MM-dd), priced at the surface's as-of time: Black-76 on the slice's `forward` with its " +
                              "`discountFactor` (both echoed) at the surface vol of each strike; call and put mid, bid and ask from " +
                              "the L2 cost model of `chain` (Leland hedging cost and gas; default trade terms: one contract, settle " +
                              "on the L2, hourly re-hedge, no taker fee), and Greeks of the mid. The strong ETag derives from the " +
                              "surface id and the normalised query, so it changes only when a new surface lands: send it back in " +
-                             "If-None-Match for a 304. 404 when the underlying has no surface or the expiry is not one of its " +
-                             "slices (the available expiries are listed).")
+                             "If-None-Match for a 304. 404 when there is no such surface (naming the first one after `asOf`, if " +
+                             "any) or the expiry is not one of its slices (the available expiries are listed); 422 when `surfaceId` " +
+                             "is of another underlying or fitted after `asOf`.")
             .Produces<OptionChainResponse>()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> GetAsync(
         SurfaceStore store, ConcurrentDictionary<string, byte[]> bodies, HttpContext http, string underlying, string? expiry,
-        string? chain, AnalyticsDbContext db, ChainProfiles chains, JsonSerializerOptions json, CancellationToken cancellationToken)
+        string? chain, long? surfaceId, DateTimeOffset asOf, ChainProfiles chains, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (OptionChainQuery.Read(underlying, expiry, chain, chains, errors) is not { } query)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The chain cannot be priced as asked");
-        if (await store.LatestIdAsync(db, query.Underlying, cancellationToken) is not { } surfaceId)
-            return SurfaceEndpoints.Problem(404, "No surface", $"No surface of {query.Underlying} is stored: fit one with POST /api/v1/surfaces/fit.", "underlying");
+        var pick = await SurfaceVolFilter.Selector(store, http).PickAsync(query.Underlying, surfaceId, asOf);
+        if (pick.Surface is not { } stored)
+        {
+            return SurfaceEndpoints.Problem(pick.QueryStatus, pick.Title!, pick.Detail!, pick.Field!);
+        }
 
-        var etag = query.ETag(surfaceId);
+        var etag = query.ETag(stored.Id);
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = CacheControl;
         if (OptionChainQuery.Matches(http.Request.Headers.IfNoneMatch, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (bodies.TryGetValue(etag, out var cached)) return TypedResults.Bytes(cached, "application/json");
 
-        if (await store.FindAsync(db, surfaceId, cancellationToken) is not { } stored)
-            return SurfaceEndpoints.NotFound(surfaceId);
         var index = query.SliceIndex(stored.Surface);
         if (index < 0)
         {
             http.Response.Headers.Remove("ETag");
             var available = stored.Surface.Slices.Select(s => s.ExpiryUtc.UtcDateTime.ToString("O")).ToArray();
-            var detail = $"Surface {surfaceId} of {query.Underlying} has no slice expiring at {expiry}; available: {string.Join(", ", available)}.";
+            var detail = $"Surface {stored.Id} of {query.Underlying} has no slice expiring at {expiry}; available: {string.Join(", ", available)}.";
             return Problems.ForField(404, "No such expiry", detail, "expiry", ("availableExpiries", available));
         }
 

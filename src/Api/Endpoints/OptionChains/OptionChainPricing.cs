@@ -35,7 +35,7 @@ internal static class OptionChainPricing
         var priced = L2VanillaOptionPricer.Default.Price(inputs);
         var rows = strikes.Select((s, i) => new ChainStrikeResponse(s.Strike, s.LogMoneyness, s.Vol, Leg(priced[2 * i]), Leg(priced[2 * i + 1])))
             .ToList();
-        return new OptionChainResponse(stored.Underlying, slice.ExpiryUtc, chain.Id, stored.Id, stored.Surface.AsOfUtc, t, forward, df, rows);
+        return new OptionChainResponse(stored.Underlying, slice.ExpiryUtc, chain.Id, stored.Id, stored.Surface.AsOfUtc, t, forward, df, rows, stored.Surface.Model);
     }
 
     private static ChainOptionResponse Leg(L2OptionResult r) => new(r.Price, r.Bid, r.Ask, GreeksResponse.From(r.Greeks));

@@ -1,4 +1,5 @@
 using Analytics.Api.Contracts.Pricing;
+using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Errors;
 using Analytics.Pricing.Engines;
 using Analytics.Pricing.Market;
@@ -17,6 +18,8 @@ internal static class OptionRequestValidator
     {
         var vol = r.VolSource == VolSource.Surface ? SurfaceVolErrors(r, errors)
             : errors.Required("vol", r.Vol, 0, MaxVol, "annualised decimal, 0.8 = 80 %", minExclusive: true);
+        if (r.SurfaceId is not null && r.VolSource != VolSource.Surface)
+            errors.Add("surfaceId", "only applies with volSource surface.");
         var option = Validate((IVanillaOptionFields)r, now, errors);
         return option is null || vol is null ? null : (option, vol.Value);
     }
@@ -27,9 +30,11 @@ internal static class OptionRequestValidator
     /// </summary>
     private static double? SurfaceVolErrors(OptionPriceRequest r, FieldErrors errors)
     {
-        if (string.IsNullOrWhiteSpace(r.Underlying)) errors.Add("underlying", "is required with volSource surface, e.g. ETH.");
+        if (string.IsNullOrWhiteSpace(r.Underlying) && r.SurfaceId is null)
+            errors.Add("underlying", "is required with volSource surface, e.g. ETH (or name the surface with surfaceId).");
+        else if (r.Underlying is not null) SurfaceFitValidator.Underlying(r.Underlying, errors);
         if (r.Vol is not null) errors.Add("vol", "give either vol or volSource surface, not both.");
-        else errors.Add("vol", "could not be read from a surface: volSource surface needs a valid strike, tenor and underlying.");
+        else errors.Add("vol", "could not be read from a surface: volSource surface needs a valid strike, tenor and underlying (or surfaceId).");
         return null;
     }
 

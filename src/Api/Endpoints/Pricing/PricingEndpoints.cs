@@ -4,7 +4,6 @@ using Analytics.Api.Errors;
 using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Options;
-using Analytics.Data;
 using Analytics.Pricing.QuantLib;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -92,15 +91,14 @@ public static class PricingEndpoints
 
     private static async Task<Results<ParallelJsonArrayResult<OptionPriceSlot>, ValidationProblem>> PriceBatchAsync(
         HttpContext context, TimeProvider timeProvider, IOptions<JsonOptions> json, IOptionsSnapshot<LimitsOptions> limits,
-        QuantLibVanillaOptionPricer quantLib, ChainProfiles chains, FundingCarryResolver funding, SurfaceStore surfaces,
-        AnalyticsDbContext db)
+        QuantLibVanillaOptionPricer quantLib, ChainProfiles chains, FundingCarryResolver funding, SurfaceStore surfaces)
     {
         var (items, errors) = await BatchReader.ReadAsync(context.Request, json.Value.SerializerOptions,
             limits.Value.MaxBatchItems, context.RequestAborted, body => OptionPriceBatchParser.TryParse(body.Span));
         if (items is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The batch cannot be read");
 
         var now = timeProvider.GetUtcNow();
-        var fromSurface = await ResolveSurfaceVolsAsync(items, now, surfaces, db, context.RequestAborted);
+        var fromSurface = await ResolveSurfaceVolsAsync(items, now, SurfaceVolFilter.Selector(surfaces, context));
         var validated = Map<OptionPriceRequest, (PriceableOption? Option, BatchItemError? Error)>(items, item =>
         {
             if (item.Failure is { } failure) return (null, failure);
@@ -122,7 +120,7 @@ public static class PricingEndpoints
             if (option is null) { results[i] = new OptionPriceItemError(error!); return; }
             if (results[i] is OptionPriceResponse fromKernel)
             {
-                results[i] = fromSurface?[i] is { } surfaceOfKernelItem ? fromKernel with { SurfaceId = surfaceOfKernelItem.Id } : fromKernel;
+                results[i] = fromSurface?[i] is { } surfaceOfKernelItem ? WithSurface(fromKernel, surfaceOfKernelItem) : fromKernel;
                 return;
             }
             double? fundingRate = null;
@@ -138,7 +136,7 @@ public static class PricingEndpoints
             try
             {
                 var priced = option.Price(quantLib, fundingRate);
-                results[i] = fromSurface?[i] is { } surface ? priced with { SurfaceId = surface.Id } : priced;
+                results[i] = fromSurface?[i] is { } surface ? WithSurface(priced, surface) : priced;
             }
             catch (Exception e) when (EngineFailure.Describe(e) is { } failure)
             {
@@ -170,27 +168,28 @@ public static class PricingEndpoints
 
     private static BatchItemError Invalid(Dictionary<string, string[]> errors) => new(400, "Invalid item", errors);
 
+    private static OptionPriceResponse WithSurface(OptionPriceResponse priced, StoredSurface surface) =>
+        priced with { SurfaceId = surface.Id, SurfaceModel = surface.Surface.Model, SurfaceAsOf = surface.Surface.AsOfUtc };
+
     /// <summary>
-    /// <c>volSource: surface</c> items: replaced in <paramref name="items"/> by the request with the surface's vol (each
-    /// underlying's latest surface read once), or by a 422 error when the underlying has no surface. Returns the surface
-    /// per item, or null when no item asks for one.
+    /// <c>volSource: surface</c> items: replaced in <paramref name="items"/> by the request with the surface's vol (each item
+    /// at its own valuation time; each (underlying, valuation time) and each named surface read once), or by a 422 error
+    /// naming the field when no surface can be used. Returns the surface per item, or null when no item asks for one.
     /// </summary>
     private static async Task<StoredSurface?[]?> ResolveSurfaceVolsAsync(
-        IList<BatchItem<OptionPriceRequest>> items, DateTimeOffset now, SurfaceStore surfaces, AnalyticsDbContext db, CancellationToken cancellationToken)
+        IList<BatchItem<OptionPriceRequest>> items, DateTimeOffset now, PricingSurfaceSelector selector)
     {
         StoredSurface?[]? used = null;
-        var latest = new Dictionary<string, StoredSurface?>();
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i].Value is not { VolSource: VolSource.Surface } request) continue;
-            var resolution = await SurfaceVolResolver.ResolveAsync(request, now, async underlying =>
-                latest.TryGetValue(underlying, out var known) ? known : latest[underlying] = await surfaces.LatestAsync(db, underlying, cancellationToken));
+            var resolution = await SurfaceVolResolver.ResolveAsync(request, now, selector);
             used ??= new StoredSurface?[items.Count];
             used[i] = resolution.Surface;
-            items[i] = resolution.MissingSurfaceOf is null
+            items[i] = resolution.Problem is not { } problem
                 ? new BatchItem<OptionPriceRequest>(resolution.Request, null)
-                : new BatchItem<OptionPriceRequest>(request, null, new BatchItemError(422, "No surface for volSource surface",
-                    new Dictionary<string, string[]> { ["underlying"] = [resolution.MissingSurfaceDetail] }));
+                : new BatchItem<OptionPriceRequest>(request, null, new BatchItemError(SurfacePick.BodyStatus, problem.Title!,
+                    new Dictionary<string, string[]> { [problem.Field!] = [problem.Detail!] }));
         }
         return used;
     }

@@ -1,9 +1,11 @@
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Contracts.Structures;
+using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Errors;
 using Analytics.Pricing.Engines;
 using Analytics.Pricing.L2;
 using Analytics.Pricing.Structures;
+using Analytics.Pricing.Surfaces;
 using Analytics.Pricing;
 
 namespace Analytics.Api.Endpoints.Structures;
@@ -29,7 +31,7 @@ internal static class StructureRequestMapping
                 return null;
             }
             if (r.TenorYears is null) errors.Add("tenorYears", "is required for a template (years, Act/365F).");
-            if (r.Vol is null) errors.Add("vol", "is required for a template (annualised decimal).");
+            if (r.Vol is null && r.VolSource != VolSource.Surface) errors.Add("vol", "is required for a template (annualised decimal), or give volSource surface.");
             if (!errors.IsEmpty) return null;
             result = StructureBuilder.FromTemplate(template, r.Strikes, r.TenorYears!.Value, quantity, r.Type, r.FarTenorYears, style);
         }
@@ -40,7 +42,10 @@ internal static class StructureRequestMapping
                 l.Vol ?? r.Vol, l.Style ?? OptionExerciseStyle.European)).ToList();
             for (var i = 0; i < r.Legs!.Count; i++)
             {
-                if (r.Legs[i] is { } leg && leg.Vol is null && r.Vol is null) errors.Add($"legs[{i}].vol", "is required (or give the structure's vol).");
+                if (r.Legs[i] is { } leg && leg.Vol is null && r.Vol is null && r.VolSource != VolSource.Surface)
+                    errors.Add($"legs[{i}].vol", "is required (or give the structure's vol, or volSource surface).");
+                if (r.Legs[i] is { Vol: not null } && r.VolSource == VolSource.Surface)
+                    errors.Add($"legs[{i}].vol", "give no leg vol with volSource surface: every leg's vol is read from the surface.");
                 if (r.Legs[i] is { Type: null }) errors.Add($"legs[{i}].type", "is required: call or put.");
             }
             if (!errors.IsEmpty) return null;
@@ -48,6 +53,33 @@ internal static class StructureRequestMapping
         }
         foreach (var error in result.Errors) errors.Add(error.Field, error.Message);
         return result.Definition;
+    }
+
+    /// <summary>
+    /// <c>volSource: surface</c>: the structure with every leg's vol read from <paramref name="surface"/> at the leg's strike and
+    /// tenor (k = ln(K/F(T)) with the surface's forward); the template's name is kept.
+    /// </summary>
+    public static StructureDefinition WithSurfaceVols(StructureDefinition definition, VolatilitySurface surface)
+    {
+        var legs = definition.Legs.Select(l => (StructureLeg?)(l with { Volatility = surface.LognormalVolAtStrike(l.Strike, l.TenorYears) })).ToList();
+        return StructureBuilder.FromLegs(legs, definition.Quantity).Definition
+               ?? throw new InvalidOperationException("Legs that were valid became invalid with surface vols.");
+    }
+
+    /// <summary>The surface fields' validation: <c>underlying</c>, <c>vol</c>, <c>surfaceId</c>, <c>valuationTime</c>.</summary>
+    public static void SurfaceFields(StructurePriceRequest r, FieldErrors errors)
+    {
+        if (r.VolSource != VolSource.Surface)
+        {
+            if (r.SurfaceId is not null) errors.Add("surfaceId", "only applies with volSource surface.");
+            if (r.ValuationTime is not null) errors.Add("valuationTime", "only applies with volSource surface (tenors are given in years).");
+            if (r.Underlying is not null) errors.Add("underlying", "only applies with volSource surface.");
+            return;
+        }
+        if (r.Vol is not null) errors.Add("vol", "give either vol or volSource surface, not both.");
+        if (r.Underlying is null && r.SurfaceId is null)
+            errors.Add("underlying", "is required with volSource surface, e.g. ETH (or name the surface with surfaceId).");
+        else if (r.Underlying is not null) SurfaceFitValidator.Underlying(r.Underlying, errors);
     }
 
     public static StructurePriceResponse ToResponse(StructureResult r, CarrySource? carrySource) => new(

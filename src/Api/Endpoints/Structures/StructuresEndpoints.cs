@@ -1,5 +1,7 @@
 using Analytics.Api.Auth;
+using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Contracts.Structures;
+using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Errors;
 using Analytics.Pricing.L2;
@@ -22,12 +24,18 @@ public static class StructuresEndpoints
                              "legs allowed). Returns the net premium (positive = paid), position Greeks, each leg, the P&L at the first " +
                              "expiry on a grid, maximum profit and loss (null when unbounded), break-evens, and the gas saved by " +
                              "executing all legs in one L2 transaction. With an `l2` block: the structure's bid and ask, the Leland side " +
-                             "chosen by the sign of the net gamma. Invalid structures get 400 naming the field.");
+                             "chosen by the sign of the net gamma. With `volSource: surface` every leg's vol is read at its strike " +
+                             "and tenor from the surface named by `surfaceId`, else from the newest published surface of `underlying` " +
+                             "of the model `Surfaces:DefaultModel` with an as-of at or before `valuationTime` (default now), and " +
+                             "`surfaceId`, `surfaceModel` and `surfaceAsOf` say which; 422 naming the field when there is none. " +
+                             "Invalid structures get 400 naming the field.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
     private static async Task<Results<Ok<StructurePriceResponse>, ValidationProblem, ProblemHttpResult>> PriceAsync(
-        StructurePriceRequest request, ChainProfiles chains, FundingCarryResolver funding, TimeProvider timeProvider, CancellationToken cancellationToken)
+        StructurePriceRequest request, ChainProfiles chains, FundingCarryResolver funding, TimeProvider timeProvider, HttpContext http,
+        SurfaceStore surfaces, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var spot = errors.Required("spot", request.Spot, 0, 1e12, "USD", minExclusive: true);
@@ -37,10 +45,22 @@ public static class StructuresEndpoints
         var vol = errors.Range("vol", request.Vol, 0, 10, "annualised decimal", minExclusive: true) ?? 0.2;
         var points = request.PayoffPoints ?? 101;
         if (points is < 2 or > 10_001) errors.Add("payoffPoints", "must be between 2 and 10,001.");
+        StructureRequestMapping.SurfaceFields(request, errors);
         var definition = StructureRequestMapping.Definition(request, errors);
         var l2 = request.L2 is null ? null : L2RequestValidator.Validate(request.L2, request.CarryRate, hasForward: false, engine: null, chains, errors);
         if (!errors.IsEmpty || definition is null)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The structure cannot be priced as given");
+
+        StoredSurface? surface = null;
+        var name = definition.Name;
+        if (request.VolSource == VolSource.Surface)
+        {
+            var underlying = request.Underlying?.ToUpperInvariant();
+            var pick = await SurfaceVolFilter.Selector(surfaces, http).PickAsync(underlying, request.SurfaceId, request.ValuationTime ?? timeProvider.GetUtcNow());
+            if (pick.Surface is null) return Problems.ForField(SurfacePick.BodyStatus, pick.Title!, pick.Detail!, pick.Field!);
+            surface = pick.Surface;
+            definition = StructureRequestMapping.WithSurfaceVols(definition, surface.Surface);
+        }
 
         CarrySpecification carry;
         if (l2?.Funding is { } series)
@@ -58,6 +78,11 @@ public static class StructuresEndpoints
         var highestStrike = definition.Legs.Max(l => l.Strike);
         var grid = PayoffGrid.Create(0, 2 * Math.Max(spot.Value, highestStrike), points);
         var result = StructurePricer.Default.Price(definition, market, l2?.TermsOn(l2.Chain), grid);
-        return TypedResults.Ok(StructureRequestMapping.ToResponse(result, l2?.CarrySource));
+        var response = StructureRequestMapping.ToResponse(result, l2?.CarrySource);
+        return TypedResults.Ok(surface is null ? response : response with
+        {
+            Name = name,
+            SurfaceId = surface.Id, SurfaceModel = surface.Surface.Model, SurfaceAsOf = surface.Surface.AsOfUtc,
+        });
     }
 }

@@ -19,7 +19,7 @@ public static class SurfaceEndpoints
         var store = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<SurfaceStore>();
         var group = api.MapGroup("/surfaces").WithTags("Surfaces").RequireAuthorization(AuthNames.ReadPolicy);
         group.MapPost("/fit", (SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, IOptionsMonitor<SurfacesOptions> options, CancellationToken ct) =>
-                FitAsync(store, request, db, time, options.CurrentValue.MaxSnapshotAge, ct))
+                FitAsync(store, request, db, time, options.CurrentValue, ct))
             .RequireAuthorization(AuthNames.WritePolicy)
             .WithName("FitSurface")
             .WithSummary("Fit and store a volatility surface")
@@ -30,6 +30,10 @@ public static class SurfaceEndpoints
                              "old, valued at the snapshot's own instant (`snapshotAt`; tenors and forwards run from it). Every fit is stored " +
                              "with its inputs (indexed quote ids or the posted quotes), parameters, fit errors per quote in vol points, " +
                              "arbitrage diagnostics (Durrleman butterfly, Lee wings, calendar) and dropped-quote counts by reason. " +
+                             "The fit is published for pricing (`published`) only when it passes the quality gate (`qualityGate`: no " +
+                             "butterfly or calendar violation, median slice RMSE against venue marks, else mids, at most " +
+                             "`Surfaces:PublishMaxMedianRmseVolPoints`) and `publish` is not `false`; a fit that fails it is stored " +
+                             "unpublished with the reasons, and only POST /api/v1/surfaces/{id}/publish publishes it. " +
                              "201 with the stored surface; 422 when no expiry has enough usable quotes, or when no snapshot is recent enough " +
                              "(naming the nearest snapshots before and after `asOf`). Needs the `writer` role.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -38,15 +42,31 @@ public static class SurfaceEndpoints
             .WithSummary("Stored surfaces, newest first")
             .WithDescription("Filtered by `underlying`; newest as-of first (then newest id). `limit` 1–1000 (default 100); follow " +
                              "`nextCursor` for the next page.");
-        group.MapGet("/latest", (string? underlying, AnalyticsDbContext db, CancellationToken ct) => LatestAsync(store, underlying, db, ct))
+        group.MapGet("/latest", (string? underlying, DateTimeOffset? asOf, string? model, AnalyticsDbContext db, TimeProvider time,
+                IOptionsMonitor<SurfacesOptions> options, CancellationToken ct) =>
+                LatestAsync(store, underlying, asOf, model, db, time.GetUtcNow(), options.CurrentValue.DefaultSurfaceModel, ct))
             .WithName("GetLatestSurface")
-            .WithSummary("The latest surface of an underlying")
-            .WithDescription("The stored surface of `underlying` with the greatest as-of (ties: the newest fit). 404 when there is none.")
+            .WithSummary("The surface pricing uses for an underlying")
+            .WithDescription("The published surface of `underlying` with the greatest as-of at or before `asOf` (ISO-8601 UTC, default " +
+                             "now; ties: the newest fit), of `model` (`svi`, `ssvi` or `essvi`, default `Surfaces:DefaultModel`): the surface a " +
+                             "price, batch item, structure or option chain at that valuation time uses when it names none. 404 when " +
+                             "there is none, naming the first such surface after `asOf` if any.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}", (long id, AnalyticsDbContext db, CancellationToken ct) => GetAsync(store, id, db, ct))
             .WithName("GetSurface")
             .WithSummary("One stored surface")
             .WithDescription("Slices (expiry, tenor, forward, SVI parameters, RMSE, market points with fit errors), arbitrage report, inputs.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:long}/publish", (long id, AnalyticsDbContext db, TimeProvider time, CancellationToken ct) =>
+                PublishAsync(store, id, db, time, ct))
+            .RequireAuthorization(AuthNames.WritePolicy)
+            .WithName("PublishSurface")
+            .WithSummary("Publish a stored surface for pricing")
+            .WithDescription("Marks surface `id` published, so pricing, batches, structures and the option chain may choose it (the " +
+                             "newest published surface of the default model at or before the valuation time). Publishes whatever the " +
+                             "quality gate said at fit time; the summary returned keeps that verdict (`qualityGate`) visible. " +
+                             "Idempotent: publishing a published surface changes nothing and keeps its first `publishedAt`. " +
+                             "404 when there is no such surface. Needs the `writer` role.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         SurfaceQueryEndpoints.Map(group, store);
         OptionChainEndpoints.Map(api, store);
@@ -54,7 +74,7 @@ public static class SurfaceEndpoints
     }
 
     private static async Task<Results<Created<SurfaceResponse>, ValidationProblem, ProblemHttpResult>> FitAsync(
-        SurfaceStore store, SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, TimeSpan maxSnapshotAge, CancellationToken cancellationToken)
+        SurfaceStore store, SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, SurfacesOptions options, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var now = time.GetUtcNow();
@@ -71,7 +91,7 @@ public static class SurfaceEndpoints
         }
         else
         {
-            var (indexed, problem) = await SnapshotSelection.SelectAsync(db, fit.Underlying, fit.AsOfUtc, maxSnapshotAge, cancellationToken);
+            var (indexed, problem) = await SnapshotSelection.SelectAsync(db, fit.Underlying, fit.AsOfUtc, options.MaxSnapshotAge, cancellationToken);
             if (indexed is null) return problem!;
             (quotes, inputs, quoteId, valuedAt) = (indexed.Quotes, SurfaceInputs.Indexed(indexed, fit.AsOfUtc), indexed.IdLookup(), indexed.SnapshotAt);
         }
@@ -85,7 +105,9 @@ public static class SurfaceEndpoints
                 ("quotesIn", result.Prepared.QuotesIn), ("droppedByReason", dropped));
         }
 
-        var stored = await store.StoreAsync(db, fit.Underlying, surface, inputs, quoteId, now, cancellationToken);
+        var gate = SurfaceQualityGate.Evaluate(surface, options.PublishMaxMedianRmseVolPoints);
+        var stored = await store.StoreAsync(db, fit.Underlying, surface, inputs, quoteId, now, cancellationToken,
+            gate, published: gate.Passed && request.Publish != false);
         return TypedResults.Created($"/api/v1/surfaces/{stored.Id}", SurfaceMapping.ToResponse(stored));
     }
 
@@ -105,14 +127,26 @@ public static class SurfaceEndpoints
     }
 
     private static async Task<Results<Ok<SurfaceResponse>, ValidationProblem, ProblemHttpResult>> LatestAsync(
-        SurfaceStore store, string? underlying, AnalyticsDbContext db, CancellationToken cancellationToken)
+        SurfaceStore store, string? underlying, DateTimeOffset? asOf, string? model, AnalyticsDbContext db, DateTimeOffset now,
+        SurfaceModel defaultModel, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (SurfaceFitValidator.Underlying(underlying, errors) is not { } symbol) return TypedResults.ValidationProblem(errors.ToDictionary());
-        return await store.LatestAsync(db, symbol, cancellationToken) is { } stored
+        var symbol = SurfaceFitValidator.Underlying(underlying, errors);
+        var chosenModel = model is null ? defaultModel : SurfacesOptions.ParseModel(model);
+        if (chosenModel is null) errors.Add("model", $"'{model}' is not a surface model: svi or ssvi.");
+        if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
+        var selector = new PricingSurfaceSelector(store, db, chosenModel!.Value, cancellationToken);
+        var pick = await selector.PickAsync(symbol, null, asOf ?? now);
+        return pick.Surface is { } stored
             ? TypedResults.Ok(SurfaceMapping.ToResponse(stored))
-            : Problem(404, "No surface", $"No surface of {symbol} is stored: fit one with POST /api/v1/surfaces/fit.", "underlying");
+            : Problem(pick.QueryStatus, "No surface", pick.Detail!, pick.Field!);
     }
+
+    private static async Task<Results<Ok<SurfaceSummaryResponse>, ProblemHttpResult>> PublishAsync(
+        SurfaceStore store, long id, AnalyticsDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        await store.PublishAsync(db, id, time.GetUtcNow(), cancellationToken) is { } stored
+            ? TypedResults.Ok(SurfaceMapping.Summary(stored))
+            : NotFound(id);
 
     private static async Task<Results<Ok<SurfaceResponse>, ProblemHttpResult>> GetAsync(
         SurfaceStore store, long id, AnalyticsDbContext db, CancellationToken cancellationToken) =>

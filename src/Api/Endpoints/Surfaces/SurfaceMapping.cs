@@ -30,7 +30,10 @@ internal static class SurfaceMapping
             stored.Inputs.SnapshotAt,
             stored.Inputs.SnapshotAgeSeconds(),
             Quality(surface.Quality),
-            [.. surface.Slices.Where(s => s.IsFailing).Select(s => s.ExpiryUtc)]);
+            [.. surface.Slices.Where(s => s.IsFailing).Select(s => s.ExpiryUtc)],
+            stored.IsPublished,
+            stored.PublishedUtc,
+            QualityGate(stored.QualityGate));
     }
 
     public static FitQualityResponse Quality(FitQuality quality) => new(Errors(quality.InRange), Errors(quality.Wings));
@@ -38,10 +41,20 @@ internal static class SurfaceMapping
     private static FitErrorResponse Errors(FitErrorSummary e) => new(e.Points, e.PointsWithMark, Finite(e.RmseVsMarkVolPoints),
         Finite(e.MaxErrorVsMarkVolPoints), e.PointsWithMid, Finite(e.RmseVsMidVolPoints), Finite(e.MaxErrorVsMidVolPoints));
 
-    /// <summary>A listing entry, from the stored row's scalar columns.</summary>
+    /// <summary>A listing entry, from the stored row's scalar columns (and its stored quality-gate verdict).</summary>
     public static SurfaceSummaryResponse Summary(VolatilitySurfaceEntity s) => new(
         s.Id, s.Underlying, Utc(s.AsOfUtc), Model(s.Model), Utc(s.CreatedUtc), s.InputSource,
-        s.SliceCount, s.QuotesUsed, s.MedianRmseVolPoints, s.ArbitrageFree);
+        s.SliceCount, s.QuotesUsed, s.MedianRmseVolPoints, s.ArbitrageFree,
+        s.PublishedUtc is not null, s.PublishedUtc is { } published ? Utc(published) : null, QualityGate(SurfaceStore.QualityGateOf(s)));
+
+    /// <summary>The summary of a stored surface (the answer of POST /surfaces/{id}/publish).</summary>
+    public static SurfaceSummaryResponse Summary(StoredSurface s) => new(
+        s.Id, s.Underlying, s.Surface.AsOfUtc, s.Surface.Model, s.CreatedUtc, s.Inputs.Source,
+        s.Surface.Slices.Length, s.QuotesUsed, s.MedianRmseVolPoints, s.Surface.Arbitrage.IsArbitrageFree,
+        s.IsPublished, s.PublishedUtc, QualityGate(s.QualityGate));
+
+    public static QualityGateResponse? QualityGate(SurfaceQualityVerdict? v) => v is null ? null
+        : new QualityGateResponse(v.Passed, [.. v.Reasons], Finite(v.MedianRmseVolPoints), Id(v.RmseBasis), v.MaxMedianRmseVolPoints);
 
     /// <summary>The model of a stored row's id (<see cref="Id{T}"/> of a <see cref="SurfaceModel"/>).</summary>
     private static SurfaceModel Model(string id) =>

@@ -1,14 +1,18 @@
+using Analytics.Api.Contracts.L2;
 using Analytics.Api.Contracts.Pricing;
+using Analytics.Api.Options;
 using Analytics.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Api.Endpoints.Surfaces;
 
 /// <summary>
 /// <c>volSource: surface</c> on the endpoints of a group that bind an <see cref="OptionPriceRequest"/> body: hands the
-/// endpoint the request with the surface's vol (<see cref="SurfaceVolResolver"/>, reading Data's <see cref="SurfaceStore"/>)
-/// and names the surface in the response. Attached where the pricing endpoints are mapped; the price batch reads its body
-/// itself and resolves its items with the same resolver.
+/// endpoint the request with the surface's vol (<see cref="SurfaceVolResolver"/>, choosing through
+/// <see cref="PricingSurfaceSelector"/> over Data's <see cref="SurfaceStore"/>) and names the surface, its model and as-of
+/// in the response. Attached where the pricing endpoints are mapped; the price batch reads its body itself and resolves its
+/// items with the same resolver.
 /// </summary>
 internal static class SurfaceVolFilter
 {
@@ -24,20 +28,31 @@ internal static class SurfaceVolFilter
         return group;
     }
 
+    /// <summary>The selector of one request, with the configured default model.</summary>
+    public static PricingSurfaceSelector Selector(SurfaceStore store, HttpContext http) => new(store,
+        http.RequestServices.GetRequiredService<AnalyticsDbContext>(),
+        http.RequestServices.GetRequiredService<IOptionsMonitor<SurfacesOptions>>().CurrentValue.DefaultSurfaceModel,
+        http.RequestAborted);
+
     private static async ValueTask<object?> ResolveAsync(SurfaceStore store, EndpointFilterInvocationContext invocation, int index, EndpointFilterDelegate next)
     {
         if (invocation.GetArgument<OptionPriceRequest?>(index) is not { } request) return await next(invocation);
         var http = invocation.HttpContext;
-        var db = http.RequestServices.GetRequiredService<AnalyticsDbContext>();
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        var resolution = await SurfaceVolResolver.ResolveAsync(request, now, underlying => store.LatestAsync(db, underlying, http.RequestAborted));
-        if (resolution.MissingSurfaceOf is not null)
-            return SurfaceEndpoints.Problem(422, "No surface for volSource surface", resolution.MissingSurfaceDetail, "underlying");
+        var resolution = await SurfaceVolResolver.ResolveAsync(request, now, Selector(store, http));
+        if (resolution.Problem is { } problem)
+            return SurfaceEndpoints.Problem(SurfacePick.BodyStatus, problem.Title!, problem.Detail!, problem.Field!);
         if (resolution.Surface is not { } surface) return await next(invocation);
 
         invocation.Arguments[index] = resolution.Request;
         var result = await next(invocation);
         var inner = result is INestedHttpResult nested ? nested.Result : result;
-        return inner is Ok<OptionPriceResponse> { Value: { } priced } ? TypedResults.Ok(priced with { SurfaceId = surface.Id }) : result;
+        var (id, model, asOf) = (surface.Id, surface.Surface.Model, surface.Surface.AsOfUtc);
+        return inner switch
+        {
+            Ok<OptionPriceResponse> { Value: { } priced } => TypedResults.Ok(priced with { SurfaceId = id, SurfaceModel = model, SurfaceAsOf = asOf }),
+            Ok<L2CompareResponse> { Value: { } compared } => TypedResults.Ok(compared with { SurfaceId = id, SurfaceModel = model, SurfaceAsOf = asOf }),
+            _ => result,
+        };
     }
 }

@@ -432,6 +432,12 @@ namespace Analytics.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("QualityGateJson")
+                        .HasColumnType("text");
+
                     b.Property<int>("QuotesIn")
                         .HasColumnType("integer");
 
@@ -455,6 +461,8 @@ namespace Analytics.Data.Migrations.Postgres
                     b.HasIndex("AsOfUtc", "Id");
 
                     b.HasIndex("Underlying", "AsOfUtc", "Id");
+
+                    b.HasIndex("Underlying", "Model", "AsOfUtc", "Id");
 
                     b.ToTable("volatility_surfaces", (string)null);
                 });

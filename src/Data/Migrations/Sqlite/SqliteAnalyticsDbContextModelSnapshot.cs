@@ -413,6 +413,12 @@ namespace Analytics.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QualityGateJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("QuotesIn")
                         .HasColumnType("INTEGER");
 
@@ -436,6 +442,8 @@ namespace Analytics.Data.Migrations.Sqlite
                     b.HasIndex("AsOfUtc", "Id");
 
                     b.HasIndex("Underlying", "AsOfUtc", "Id");
+
+                    b.HasIndex("Underlying", "Model", "AsOfUtc", "Id");
 
                     b.ToTable("volatility_surfaces", (string)null);
                 });

@@ -76,9 +76,12 @@ public sealed class SurfaceFitEndpointTests(SqliteApi api) : IClassFixture<Sqlit
         Assert.Equal(older.GetProperty("id").GetInt64(), next.GetProperty("items")[0].GetProperty("id").GetInt64());
         Assert.Equal(JsonValueKind.Null, next.GetProperty("nextCursor").ValueKind);
 
-        var latest = await SurfaceTestData.GetJsonAsync(api, $"/api/v1/surfaces/latest?underlying={underlying}");
+        // latest: the surface pricing uses, of the default model (svi) unless model says otherwise.
+        var latest = await SurfaceTestData.GetJsonAsync(api, $"/api/v1/surfaces/latest?underlying={underlying}&model=ssvi");
+        var latestOfDefaultModel = await SurfaceTestData.GetJsonAsync(api, $"/api/v1/surfaces/latest?underlying={underlying}");
         var byId = await SurfaceTestData.GetJsonAsync(api, $"/api/v1/surfaces/{newerId}");
         Assert.Equal(newerId, latest.GetProperty("id").GetInt64());
+        Assert.Equal(older.GetProperty("id").GetInt64(), latestOfDefaultModel.GetProperty("id").GetInt64());
         Assert.Equal("ssvi", byId.GetProperty("model").GetString());
         Assert.NotEqual(JsonValueKind.Null, byId.GetProperty("ssvi").ValueKind);
         Assert.Equal(newer.GetProperty("slices").ToString(), byId.GetProperty("slices").ToString());

@@ -25,21 +25,29 @@ internal static class SurfaceTestData
 
     public static double TenorYears(int expiry) => (Expiries[expiry] - AsOf).TotalSeconds / (365.0 * 86400);
 
-    public static double SviVol(int expiry, double k)
+    public static double SviVol(int expiry, double k) => SviVol(Svi, expiry, k);
+
+    private static double SviVol(Func<int, (double A, double B, double Rho, double M, double Sigma)> svi, int expiry, double k)
     {
-        var (a, b, rho, m, sigma) = Svi(expiry);
+        var (a, b, rho, m, sigma) = svi(expiry);
         return Math.Sqrt((a + b * (rho * (k - m) + Math.Sqrt((k - m) * (k - m) + sigma * sigma))) / TenorYears(expiry));
     }
 
     /// <summary>Out-of-the-money calls and puts on strikes 1800–4800 (step 150), USD premiums, bid/ask ±0.25 % of the premium around the SVI price.</summary>
-    public static List<object> SyntheticQuotes()
+    public static List<object> SyntheticQuotes() => SyntheticQuotes(Svi);
+
+    /// <summary>
+    /// As <see cref="SyntheticQuotes()"/> from the raw SVI of <paramref name="svi"/> per expiry, with the vol of every other
+    /// strike moved up and the others down by <paramref name="zigZagVol"/> (a smile no SVI fits when it is large).
+    /// </summary>
+    public static List<object> SyntheticQuotes(Func<int, (double A, double B, double Rho, double M, double Sigma)> svi, double zigZagVol = 0)
     {
         var quotes = new List<object>();
         for (var e = 0; e < Expiries.Length; e++)
-            for (var strike = 1800.0; strike <= 4800; strike += 150)
+            for (var (strike, i) = (1800.0, 0); strike <= 4800; strike += 150, i++)
             {
                 var isCall = strike >= Forward;
-                var vol = SviVol(e, Math.Log(strike / Forward));
+                var vol = SviVol(svi, e, Math.Log(strike / Forward)) + (i % 2 == 0 ? zigZagVol : -zigZagVol);
                 var price = BlackScholesMerton.Price(Forward, strike, TenorYears(e), vol, 1.0, isCall);
                 quotes.Add(new { expiry = Expiries[e], strike, type = isCall ? "call" : "put", bid = price * 0.9975, ask = price * 1.0025, underlyingPrice = Forward });
             }
