@@ -110,7 +110,7 @@ public sealed class EssviCalibrator
         {
             var x = Unmap(theta0, rho, 2.0 * start.B, previous);
             var (value, _) = NelderMead.Minimize(Objective, x, [0.3, 0.3, 1.0], 1e-15, 1e-10, MaximumEvaluations);
-            if (value < bestValue)
+            if (value < bestValue || best.Length == 0)
             {
                 bestValue = value;
                 best = x;
@@ -189,7 +189,7 @@ public sealed class EssviCalibrator
 
     private static double Logistic(double x) => 1.0 / (1.0 + Math.Exp(-x));
 
-    /// <summary>One slice's targets: k, mid vol and weight (normalised to sum 1).</summary>
+    /// <summary>One slice's targets: k, target vol (<see cref="SmilePoint.TargetVol"/>) and weight (normalised to sum 1).</summary>
     private static (double[] LogMoneyness, double[] Vol, double[] Weight) Targets(
         MarketSmile smile, SviWeighting weighting, double minimumHalfSpreadVol)
     {
@@ -201,8 +201,8 @@ public sealed class EssviCalibrator
         {
             var p = smile.Points[i];
             k[i] = p.LogMoneyness;
-            vol[i] = p.MidVol;
-            double half = Math.Max(0.5 * (p.AskVol - p.BidVol), minimumHalfSpreadVol);
+            vol[i] = p.TargetVol; // the mid of a two-sided quote, the venue's mark of a one-sided one
+            double half = Math.Max(p.HalfWidthVol, minimumHalfSpreadVol);
             weight[i] = weighting switch
             {
                 SviWeighting.BidAskSpread => 1.0 / (half * half),

@@ -8,14 +8,15 @@ namespace Analytics.Pricing.Tests.Surfaces;
 
 /// <summary>
 /// SSVI (Gatheral &amp; Jacquier 2014, power-law φ) and eSSVI (Hendriks &amp; Martini 2019; Corbetta et al. 2019) on the real
-/// Deribit boards of PROVENANCE.md §1: fitted to our own mid implied vols and compared with Deribit's mark IV, which the
-/// fits never see; the fitted surfaces checked for static arbitrage on a dense (k, T) grid, between and beyond the
+/// Deribit boards of PROVENANCE.md §1: fitted to our own mid implied vols (Deribit's mark IV where a quote is one-sided)
+/// and compared with Deribit's mark IV; the fitted surfaces checked for static arbitrage on a dense (k, T) grid, between and beyond the
 /// slices, by Durrleman's g, by total variance in T and by Black-76 (r = 0) call butterflies and calendar spreads.
 /// </summary>
 /// <remarks>
 /// No calibration setting was tuned on any board (the 2025-12-30 boards were looked at to diagnose; nothing was changed on
 /// the strength of the 2026-01-05 ones). The bounds asserted on the venue RMSE are the largest median the fits reach over
-/// the four boards, rounded up: SSVI 1.25–2.05 vp (one ρ for all expiries), eSSVI 0.79–1.25 vp (three parameters per
+/// the four boards over the strikes within the quoted range (one-sided quotes fitted on the venue mark), rounded up: SSVI
+/// 1.23–2.51 vp (one ρ for all expiries), eSSVI 0.79–1.25 vp (three parameters per
 /// slice: an SSVI smile cannot place its vertex and its wing asymmetry independently, which raw SVI's m does; fitting
 /// the slices with no calendar constraint gives the same medians, so the constraints cost nothing here). Neither meets
 /// the 0.5 vp goal of the default (raw SVI) surface.
@@ -23,7 +24,7 @@ namespace Analytics.Pricing.Tests.Surfaces;
 public sealed class DeribitSsviSurfaceTests(ITestOutputHelper output)
 {
     /// <summary>Median slice RMSE against Deribit mark IV that SSVI meets on every board, vol points (met, not a goal).</summary>
-    private const double SsviMedianBoundVolPoints = 2.1;
+    private const double SsviMedianBoundVolPoints = 2.6;
 
     /// <summary>The same for eSSVI.</summary>
     private const double EssviMedianBoundVolPoints = 1.3;
@@ -54,7 +55,8 @@ public sealed class DeribitSsviSurfaceTests(ITestOutputHelper output)
         output.WriteLine(Report(surface, file, currency));
         Assert.True(surface.Arbitrage.IsArbitrageFree,
             string.Join("; ", surface.Arbitrage.Butterfly.Where(b => !b.IsArbitrageFree).Select(b => b.Reason).Concat(surface.Arbitrage.Calendar.Select(c => c.ToString()))));
-        double median = Median(surface.Slices.Select(s => s.VenueRmseVolPoints));
+        double median = surface.Quality.InRange.RmseVsMarkVolPoints; // issue 13 item 3: over the strikes within the quoted range
+        output.WriteLine(FormattableString.Invariant($"{model} {currency} {file}: in-range median RMSE vs mark {median:F3} vp, wings {surface.Quality.Wings.RmseVsMarkVolPoints:F3} vp"));
         double bound = model == SurfaceModel.Ssvi ? SsviMedianBoundVolPoints : EssviMedianBoundVolPoints;
         Assert.True(median <= bound, $"median slice RMSE vs Deribit mark {median:F3} vp > {bound} vp");
     }
