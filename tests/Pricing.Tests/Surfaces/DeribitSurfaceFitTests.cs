@@ -30,9 +30,11 @@ public sealed class DeribitSurfaceFitTests(ITestOutputHelper output)
         var surface = result.Surface!;
         var quality = surface.Quality;
         output.WriteLine(Table(file, currency, quotes.Count, result, unrepaired.Surface!));
-        // Issue 13 item 3 asks for 0.5 on every board. The held-out 2020 board misses it (1.06 vol points at commit time: its
-        // short slices have 6 and 20 two-sided quotes with half-widths of 20–90 vol points, and raw SVI cannot follow the
-        // curvature of its 2020-06-26 left wing); it is held to the bound it meets so that a regression still shows.
+        // Issue 13 item 3 asks for 0.5 on every board. The held-out 2020 board misses it (1.06 vol points at commit time).
+        // Its marks are not a smooth smile: on 2020-05-22 they jump from 85.8 % at K = 9000 to 77.0 % at K = 9250 (Δk = 0.027),
+        // and the 9250 put's mark (76.9 %) lies below its own bid (80.1 %); a raw SVI fitted to the marks themselves with
+        // equal weights still misses by 0.84 vol points (measured while diagnosing, not a setting). The board is held to the
+        // bound it meets so that a regression still shows.
         double bound = file == DeribitBoards.Ticker2020 ? 1.1 : 0.5;
         Assert.True(quality.InRange.RmseVsMarkVolPoints <= bound,
             $"median in-range slice RMSE against Deribit mark IV {quality.InRange.RmseVsMarkVolPoints:F3} vol points > {bound}");
@@ -54,6 +56,10 @@ public sealed class DeribitSurfaceFitTests(ITestOutputHelper output)
                 $"| {s.ExpiryUtc:yyyy-MM-dd} | {s.TenorYears:F4} | {q.InRange.Points} / {q.Wings.Points} | {q.InRange.RmseVsMarkVolPoints:F3} | {q.InRange.MaxErrorVsMarkVolPoints:F2} | {q.InRange.RmseVsMidVolPoints:F3} | {q.InRange.MaxErrorVsMidVolPoints:F2} | {q.Wings.RmseVsMarkVolPoints:F3} | {q.Wings.MaxErrorVsMarkVolPoints:F2} | {s.Butterfly.MinimumG:G3} | {r.Butterfly} | {r.Calendar} | {r.MaximumExcessVolPoints:F2} |");
         }
 
+        // How often the venue's own mark lies outside the market it marks: where it does, no fit to the quotes can match it.
+        var twoSided = surface.Slices.SelectMany(s => s.Points).Where(p => p.IsTwoSided && double.IsFinite(p.VenueMarkVol)).ToArray();
+        int outside = twoSided.Count(p => p.VenueMarkVol < p.BidVol || p.VenueMarkVol > p.AskVol);
+        table.AppendLine(CultureInfo.InvariantCulture, $"venue mark outside its own bid/ask at {outside} of {twoSided.Length} two-sided points");
         var all = surface.Quality;
         table.AppendLine(CultureInfo.InvariantCulture,
             $"surface: in-range median RMSE vs mark {all.InRange.RmseVsMarkVolPoints:F3} vp (max {all.InRange.MaxErrorVsMarkVolPoints:F2}), vs mid {all.InRange.RmseVsMidVolPoints:F3} vp (max {all.InRange.MaxErrorVsMidVolPoints:F2}); " +
