@@ -5,7 +5,9 @@ namespace Analytics.Data.Market;
 
 /// <summary>
 /// Builds <see cref="MarketSnapshot"/>s from the database: for the API's requests and for jobs alike. Scoped (it uses
-/// the request's or the job's <see cref="AnalyticsDbContext"/>); the surfaces come through the shared <see cref="SurfaceStore"/>.
+/// the request's or the job's <see cref="AnalyticsDbContext"/>); the surfaces come through the shared <see cref="SurfaceStore"/>,
+/// chosen as pricing chooses them (<see cref="SurfaceSelection.ForPricing"/>: published, of the request's model, as-of at or
+/// before the snapshot's instant, never after it).
 /// </summary>
 public sealed class MarketSnapshotService(AnalyticsDbContext db, SurfaceStore surfaces, FundingCarryReader funding, ChainProfiles chains)
 {
@@ -30,11 +32,11 @@ public sealed class MarketSnapshotService(AnalyticsDbContext db, SurfaceStore su
             else
                 prices[underlying] = new UnderlyingPrice(underlying, price.Close, Utc(price.TimestampUtc), price.Source);
 
-            if (await surfaces.LatestIdAsync(db, underlying, request.AsOfUtc, cancellationToken) is { } id
-                && await surfaces.FindAsync(db, id, cancellationToken) is { } surface)
+            if (await surfaces.SelectAsync(db, SurfaceSelection.ForPricing(underlying, request.AsOfUtc, request.SurfaceModel), cancellationToken) is { } surface)
                 fitted[underlying] = surface;
             else
-                missing.Add(new MissingMarketData("surface", underlying, $"no surface of {underlying} is stored with an as-of at or before {asOf:O}."));
+                missing.Add(new MissingMarketData("surface", underlying,
+                    $"no published {SurfaceStorageMapping.Id(request.SurfaceModel)} surface of {underlying} is stored with an as-of at or before {asOf:O}."));
         }
         foreach (var window in request.Funding.Distinct())
         {

@@ -54,6 +54,27 @@ public sealed class MarketSnapshotServiceTests
         Assert.Null(snapshot.FindChainProfile("solana"));
     }
 
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task BuildAsync_Surfaces_ChosenAsPricingChoosesThem(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, Token);
+        var svi = SyntheticSurfaces.Fit(SurfaceModel.Svi);
+        var published = await SurfaceStoreTests.StoreAsync(database, svi with { AsOfUtc = Instant.AddDays(-2) });
+        await SurfaceStoreTests.StoreAsync(database, svi with { AsOfUtc = Instant.AddDays(-1) }, published: false); // newer, unpublished
+        var ssvi = await SurfaceStoreTests.StoreAsync(database, SyntheticSurfaces.Fit(SurfaceModel.Ssvi) with { AsOfUtc = Instant.AddHours(-1) });
+
+        await using var context = database.NewContext();
+        var service = new MarketSnapshotService(context, new SurfaceStore(), new FundingCarryReader(context), Chains());
+        var bySvi = await service.BuildAsync(new MarketSnapshotRequest(Instant, ["ETH"], []), Token);
+        var bySsvi = await service.BuildAsync(new MarketSnapshotRequest(Instant, ["ETH"], [], SurfaceModel.Ssvi), Token);
+        var byEssvi = await service.BuildAsync(new MarketSnapshotRequest(Instant, ["ETH"], [], SurfaceModel.Essvi), Token);
+
+        Assert.Equal(published, bySvi.Surfaces["ETH"].Id);
+        Assert.Equal(ssvi, bySsvi.Surfaces["ETH"].Id);
+        Assert.Empty(byEssvi.Surfaces);
+        Assert.Contains(byEssvi.Missing, m => m.Kind == "surface" && m.Reason.Contains("no published essvi surface", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task BuildAsync_InputsMissing_ReportsEachAndKeepsWhatItFound()
     {
