@@ -1,0 +1,99 @@
+using Analytics.Api.Auth;
+using Analytics.Api.Contracts.Risk;
+using Analytics.Api.Errors;
+using Analytics.Pricing.Risk.Backtesting;
+using Analytics.Pricing.Risk.Stress;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Analytics.Api.Endpoints.Risk;
+
+/// <summary>Market risk: <c>/api/v1/risk</c> (API.md, "Portfolios, risk and margin").</summary>
+public static class RiskEndpoints
+{
+    /// <summary>Most days one backtest accepts.</summary>
+    public const int MaxBacktestDays = 100_000;
+
+    public static RouteGroupBuilder MapRiskEndpoints(this RouteGroupBuilder api)
+    {
+        var risk = api.MapGroup("/risk").WithTags("Risk");
+        risk.MapPost("/backtest", Backtest)
+            .RequireAuthorization(AuthNames.ReadPolicy)
+            .WithName("BacktestVar")
+            .WithSummary("Backtest a VaR series against realised P&L")
+            .WithDescription("Kupiec's proportion-of-failures test, Christoffersen's independence and conditional-coverage tests (χ² " +
+                             "p-values, accept or reject at `testLevel`) and the Basel traffic light. Day t is an exception when its " +
+                             "loss −pnl[t] exceeds var[t]. Degenerate series have finite answers: with no exception LR_pof = −2T·ln(confidence) " +
+                             "and LR_ind = 0; with exceptions every day LR_pof = −2T·ln(1 − confidence) and LR_ind = 0.")
+            .ProducesValidationProblem();
+        risk.MapGet("/stress/scenarios", Scenarios)
+            .RequireAuthorization(AuthNames.ReadPolicy)
+            .WithName("ListStressScenarios")
+            .WithSummary("The named historical stress scenarios")
+            .WithDescription("Each with its close-to-close window, reference spot moves and their source, and the vol shift with its reason. " +
+                             "A stress test measures the spot moves from the indexed daily history when it has both closes.");
+        return api;
+    }
+
+    private static Results<Ok<RiskBacktestResponse>, ValidationProblem> Backtest(RiskBacktestRequest request)
+    {
+        var errors = new FieldErrors();
+        var confidence = errors.Range("confidence", request.Confidence, 0.5, 1, "probability, exclusive", minExclusive: true) ?? 0.99;
+        var testLevel = errors.Range("testLevel", request.TestLevel, 0.5, 1, "probability, exclusive", minExclusive: true) ?? 0.95;
+        if (request.Confidence is 1.0) errors.Add("confidence", "must be below 1.");
+        if (request.TestLevel is 1.0) errors.Add("testLevel", "must be below 1.");
+        var var = Series(errors, "var", request.Var, nonNegative: true);
+        var pnl = Series(errors, "pnl", request.Pnl, nonNegative: false);
+        if (var is not null && pnl is not null && var.Count != pnl.Count)
+            errors.Add("pnl", $"must have one value per day of `var` ({var.Count}); got {pnl.Count}.");
+        if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The backtest cannot be run as given");
+
+        var exceedances = var!.Select((v, t) => -pnl![t] > v).ToArray();
+        var result = VarBacktest.Evaluate(exceedances, confidence, testLevel);
+        var n = result.Transitions;
+        var light = result.TrafficLight;
+        return TypedResults.Ok(new RiskBacktestResponse(confidence, testLevel,
+            new KupiecResponse(result.ProportionOfFailures.Statistic, result.ProportionOfFailures.PValue, result.Exceptions, result.Observations,
+                result.ExpectedExceptions, Decision(result.ProportionOfFailures)),
+            new ChristoffersenResponse(result.Independence.Statistic, result.Independence.PValue, Decision(result.Independence), n.N00, n.N01, n.N10, n.N11),
+            Test(result.ConditionalCoverage),
+            new TrafficLightResponse(light.Zone.ToString().ToLowerInvariant(), light.Exceptions, light.Observations, light.CumulativeProbability, light.PlusFactor),
+            [.. exceedances.Select((e, t) => (e, t)).Where(x => x.e).Select(x => x.t)]));
+    }
+
+    private static Ok<IReadOnlyList<StressScenarioResponse>> Scenarios() =>
+        TypedResults.Ok<IReadOnlyList<StressScenarioResponse>>([.. HistoricalStressScenarios.All.Values.Select(s => new StressScenarioResponse(
+            s.Name, s.Description, s.FromClose, s.ToClose, s.ReferenceSpotMoves, s.ReferenceSource, s.DefaultVolShift, s.VolSource))]);
+
+    private static IReadOnlyList<double>? Series(FieldErrors errors, string field, IReadOnlyList<double>? values, bool nonNegative)
+    {
+        if (values is null or { Count: 0 })
+        {
+            errors.Add(field, "is required: one value per day, at least one day.");
+            return null;
+        }
+
+        if (values.Count > MaxBacktestDays)
+        {
+            errors.Add(field, $"has {values.Count} days; at most {MaxBacktestDays} are accepted.");
+            return null;
+        }
+
+        for (int i = 0; i < values.Count; i++)
+        {
+            double v = values[i];
+            if (!double.IsFinite(v) || Math.Abs(v) > 1e15 || (v != 0 && Math.Abs(v) < 1e-300) || (nonNegative && v < 0))
+            {
+                errors.Add($"{field}[{i}]", nonNegative
+                    ? $"must be a loss figure ≥ 0 and ≤ 1e15 USD (not subnormal); got {v}."
+                    : $"must be a finite P&L with |value| ≤ 1e15 USD (not subnormal); got {v}.");
+                return null;
+            }
+        }
+
+        return values;
+    }
+
+    private static LikelihoodRatioResponse Test(LikelihoodRatioTest t) => new(t.Statistic, t.DegreesOfFreedom, t.PValue, Decision(t));
+
+    private static string Decision(LikelihoodRatioTest t) => t.Rejected ? "reject" : "accept";
+}
