@@ -15,6 +15,7 @@ public static class MarketDataServiceCollectionExtensions
         services.AddSingleton<ChainProfiles>();
         services.AddScoped<FundingCarryReader>();
         services.AddScoped<MarketSnapshotService>();
+        services.AddScoped<Risk.VarService>();
         return services;
     }
 }

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Analytics.Data.Risk;
+
+/// <summary>
+/// Daily closes of an underlying from one price source: the last stored observation of each UTC day, for historical
+/// simulation and covariance estimates (one source at a time, so that closes of different feeds never mix).
+/// </summary>
+public static class DailyCloses
+{
+    /// <summary>The closes of <paramref name="underlying"/> from <paramref name="source"/> on UTC days from <paramref name="fromDay"/> to <paramref name="toInstantUtc"/>'s day, nothing after <paramref name="toInstantUtc"/>.</summary>
+    public static async Task<IReadOnlyDictionary<DateOnly, double>> ReadAsync(
+        AnalyticsDbContext db, string underlying, string source, DateOnly fromDay, DateTimeOffset toInstantUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var from = fromDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var to = toInstantUtc.UtcDateTime;
+        var rows = await db.PriceObservations.AsNoTracking()
+            .Where(p => p.Underlying == underlying && p.Source == source && p.TimestampUtc >= from && p.TimestampUtc <= to)
+            .OrderBy(p => p.TimestampUtc).ThenBy(p => p.Id)
+            .Select(p => new { p.TimestampUtc, p.Close })
+            .ToListAsync(cancellationToken);
+        var closes = new SortedDictionary<DateOnly, double>();
+        foreach (var row in rows) closes[DateOnly.FromDateTime(row.TimestampUtc)] = row.Close; // the day's last observation wins
+        return closes;
+    }
+}

@@ -1,0 +1,177 @@
+using System.Collections.Immutable;
+using Analytics.Data.Market;
+using Analytics.Pricing.Market;
+using Analytics.Pricing.Risk;
+using Analytics.Pricing.Risk.Var;
+using Analytics.Pricing.Surfaces;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Analytics.Data.Risk;
+
+/// <summary>
+/// VaR and expected shortfall of a book at an instant (PRODUCT.md §3.5, API.md <c>POST /risk/var</c>): one market snapshot
+/// (spot per underlying, the surface pricing would use, nothing after the instant), option vols read from the surface at
+/// each strike and tenor and held in every scenario (sticky strike), then the chosen estimator over the scenario engine
+/// (<see cref="ScenarioValuation"/>). Scoped like the snapshot service it uses.
+/// </summary>
+/// <remarks>
+/// Carry: spot, rate and cost of carry are taken as r = b = 0 for every underlying (premiums and margin in coin or
+/// stablecoins, no funding); the inputs say so. Parametric dollar deltas and gammas come from the same engine by central
+/// differences of ±1 % in each underlying's spot, so every method values the book the same way.
+/// </remarks>
+public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService market)
+{
+    private const double SpotBump = 0.01;
+    private static readonly TimeSpan MinimumVolTenor = TimeSpan.FromHours(1);
+
+    /// <summary>Runs <paramref name="specification"/> on <paramref name="book"/> at <paramref name="asOfUtc"/>.</summary>
+    public async Task<VarOutcome> RunAsync(
+        RiskBook book, VarSpecification specification, DateTimeOffset asOfUtc, SurfaceModel surfaceModel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(specification);
+        var positions = book.WithCoinCollateral();
+        var underlyings = book.Underlyings();
+        var withOptions = positions.Where(p => p.Option is not null).Select(p => p.Underlying).ToHashSet(StringComparer.Ordinal);
+        var snapshot = await market.BuildAsync(new MarketSnapshotRequest(asOfUtc, underlyings, [], surfaceModel), cancellationToken);
+        var missing = snapshot.Missing.Where(m => m.Kind != "surface" || withOptions.Contains(m.Key)).ToImmutableArray();
+        if (!missing.IsEmpty) return new VarOutcome(null, missing);
+
+        var (valuation, inputs) = Prepare(positions, underlyings, snapshot, asOfUtc);
+        AlignedReturns returns;
+        int horizon = specification.HorizonDays;
+        bool overlapping = specification.Method == VarMethod.Historical && specification.Scaling == HorizonScaling.Overlapping;
+        var history = await HistoryAsync(underlyings, snapshot, asOfUtc, specification.LookbackDays, overlapping ? horizon : 1, cancellationToken);
+        if (history.Missing is { } lacking) return new VarOutcome(null, [lacking]);
+        returns = history.Returns!;
+        if (specification.Method != VarMethod.Historical && returns.Returns.RowCount < 2)
+        {
+            return new VarOutcome(null, [new MissingMarketData("history", string.Join(", ", underlyings),
+                $"{returns.Returns.RowCount} daily return(s) of {string.Join(", ", underlyings)} in the look-back; a covariance needs at least 2.")]);
+        }
+
+        inputs = inputs with
+        {
+            ReturnDays = returns.Returns.RowCount,
+            DroppedDates = returns.DroppedDates,
+            FirstReturnEnd = returns.EndDates[0],
+            LastReturnEnd = returns.EndDates[^1],
+        };
+
+        return new VarOutcome(specification.Method switch
+        {
+            VarMethod.Historical => Historical(valuation, returns, specification, asOfUtc, inputs),
+            VarMethod.MonteCarlo => MonteCarlo(valuation, returns, specification, asOfUtc, inputs),
+            _ => Parametric(valuation, positions, returns, specification, asOfUtc, inputs),
+        }, []);
+    }
+
+    private static (ScenarioValuation Valuation, RiskInputs Inputs) Prepare(
+        ImmutableArray<RiskPosition> positions, ImmutableArray<string> underlyings, MarketSnapshot snapshot, DateTimeOffset asOfUtc)
+    {
+        var markets = underlyings.ToDictionary(u => u, u => new UnderlyingMarket(snapshot.Prices[u].PriceUsd, 0.0, 0.0), StringComparer.Ordinal);
+        var vols = new Dictionary<OptionContract, double>();
+        var surfaceIds = ImmutableSortedDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
+        foreach (var option in positions.Select(p => p.Option).OfType<OptionContract>())
+        {
+            var stored = snapshot.Surfaces[option.Underlying];
+            surfaceIds[option.Underlying] = stored.Id;
+            double tenor = Math.Max(option.TenorYears(asOfUtc), YearFraction.Act365F(asOfUtc, asOfUtc + MinimumVolTenor));
+            vols[option] = stored.Surface.LognormalVolAtStrike(option.Strike, tenor);
+        }
+
+        var valuation = ScenarioValuation.Of(positions, new BookMarket(asOfUtc, markets, vols));
+        var inputs = new RiskInputs(snapshot.Prices, surfaceIds.ToImmutable(),
+            underlyings.ToImmutableSortedDictionary(u => u, _ => 0.0, StringComparer.Ordinal), 0, 0, null, null);
+        return (valuation, inputs);
+    }
+
+    private async Task<(AlignedReturns? Returns, MissingMarketData? Missing)> HistoryAsync(
+        ImmutableArray<string> underlyings, MarketSnapshot snapshot, DateTimeOffset asOfUtc, int lookbackDays, int horizonDays, CancellationToken cancellationToken)
+    {
+        // Returns ending on the lookbackDays calendar days before the as-of day: closes from h days earlier still.
+        var from = DateOnly.FromDateTime(asOfUtc.UtcDateTime).AddDays(-lookbackDays - horizonDays);
+        var closes = new Dictionary<string, IReadOnlyDictionary<DateOnly, double>>(StringComparer.Ordinal);
+        foreach (var u in underlyings)
+            closes[u] = await DailyCloses.ReadAsync(db, u, snapshot.Prices[u].Source, from, asOfUtc, cancellationToken);
+        try
+        {
+            return (AlignedReturns.Of(closes, horizonDays), null);
+        }
+        catch (ArgumentException e)
+        {
+            return (null, new MissingMarketData("history", string.Join(", ", underlyings),
+                $"too little daily price history from {from:yyyy-MM-dd} to {asOfUtc:O} (sources: " +
+                $"{string.Join(", ", underlyings.Select(u => $"{u} {snapshot.Prices[u].Source}"))}): {e.Message}"));
+        }
+    }
+
+    private static VarRun Historical(ScenarioValuation valuation, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs)
+    {
+        var values = valuation.Value(returns.Scenarios());
+        var (estimate, _) = HistoricalVar.Estimate(values, spec.Confidence);
+        var pnl = Enumerable.Range(0, values.ScenarioCount).Select(values.ProfitAndLoss).ToArray();
+        string note = $"overlapping {spec.HorizonDays}-day log returns of the daily closes";
+        if (spec.Scaling == HorizonScaling.SqrtTime && spec.HorizonDays > 1)
+        {
+            double root = Math.Sqrt(spec.HorizonDays);
+            estimate = Scale(estimate, root);
+            pnl = [.. pnl.Select(x => x * root)];
+            note = $"one-day returns, VaR, ES and P&L scaled by √{spec.HorizonDays}";
+        }
+        else if (spec.HorizonDays == 1)
+        {
+            note = "one-day log returns of the daily closes";
+        }
+
+        return new VarRun(spec, asOf, estimate, null, [.. pnl], [.. returns.EndDates.Select(d => d.ToString("yyyy-MM-dd"))], inputs, null, note);
+    }
+
+    private static VarRun MonteCarlo(ScenarioValuation valuation, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs)
+    {
+        var covariance = Covariance(returns, spec);
+        var scenarios = MonteCarloScenarios.Generate(returns.Underlyings, covariance, spec.HorizonDays, spec.Paths, spec.Seed);
+        var values = valuation.Value(scenarios);
+        var (estimate, _) = HistoricalVar.Estimate(values, spec.Confidence);
+        var pnl = Enumerable.Range(0, values.ScenarioCount).Select(values.ProfitAndLoss).ToArray();
+        var error = SimulationError.BatchMeans(pnl, spec.Confidence);
+        return new VarRun(spec, asOf, estimate, error, [.. pnl], [.. Enumerable.Range(0, pnl.Length).Select(i => $"path {i}")], inputs, null,
+            $"{spec.HorizonDays}-day lognormal moves from the daily covariance × {spec.HorizonDays}, {spec.Paths} antithetic paths, seed {spec.Seed}");
+    }
+
+    private static VarRun Parametric(
+        ScenarioValuation valuation, ImmutableArray<RiskPosition> positions, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs)
+    {
+        var index = returns.Underlyings.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i, StringComparer.Ordinal);
+        var scenarios = returns.Underlyings.SelectMany(u => new[] { +SpotBump, -SpotBump }
+            .Select(b => new MarketScenario(0.0, new Dictionary<string, UnderlyingShift> { [u] = new(b, 0.0) }))).ToArray();
+        var values = valuation.Value(scenarios);
+        var greeks = positions.Select((p, k) =>
+        {
+            int i = index[p.Underlying];
+            double up = values[2 * i, k], down = values[2 * i + 1, k], mid = values.BaseValues[k];
+            return (Underlying: i, DollarDelta: (up - down) / (2 * SpotBump), DollarGamma: (up - 2 * mid + down) / (SpotBump * SpotBump));
+        }).ToArray();
+        var covariance = Covariance(returns, spec);
+        string note = $"daily covariance × {spec.HorizonDays}";
+        if (spec.Method == VarMethod.Parametric)
+        {
+            var normal = DeltaNormalVar.Estimate([.. greeks.Select(g => (g.Underlying, g.DollarDelta))], covariance, spec.HorizonDays, spec.Confidence);
+            return new VarRun(spec, asOf, normal, null, [], [], inputs, null, note);
+        }
+
+        var (estimate, moments) = DeltaGammaVar.Estimate(greeks, covariance, spec.HorizonDays, spec.Confidence);
+        return new VarRun(spec, asOf, estimate, null, [], [], inputs, moments, note);
+    }
+
+    private static Matrix<double> Covariance(AlignedReturns returns, VarSpecification spec) =>
+        spec.Covariance == CovarianceEstimator.Ewma ? ReturnCovariance.Ewma(returns.Returns, spec.Lambda) : ReturnCovariance.Sample(returns.Returns);
+
+    private static VarEstimate Scale(VarEstimate e, double factor) => e with
+    {
+        ValueAtRisk = e.ValueAtRisk * factor,
+        ExpectedShortfall = e.ExpectedShortfall * factor,
+        VarContributions = [.. e.VarContributions.Select(c => c * factor)],
+        ShortfallContributions = [.. e.ShortfallContributions.Select(c => c * factor)],
+    };
+}
