@@ -119,7 +119,8 @@ internal static class SurfaceSmileChart
         var caption = double.IsFinite(inRange.RmseVsMarkVolPoints)
             ? Invariant($"in-range RMSE vs venue mark {inRange.RmseVsMarkVolPoints:0.00} vp, vs mid {inRange.RmseVsMidVolPoints:0.00} vp")
             : Invariant($"in-range RMSE vs mid {inRange.RmseVsMidVolPoints:0.00} vp (no venue marks)");
-        return double.IsFinite(wings.RmseVsMarkVolPoints) ? caption + Invariant($"; wings vs mark {wings.RmseVsMarkVolPoints:0.00} vp") : caption;
+        if (double.IsFinite(wings.RmseVsMarkVolPoints)) caption += Invariant($"; wings vs mark {wings.RmseVsMarkVolPoints:0.00} vp");
+        return slice.IsFailing ? caption + "\nFAILING: an arbitrage repair had to leave the quotes (see the slice's repair)" : caption;
     }
 
     private static LegendItem Item(string label, Color color, MarkerShape shape) =>

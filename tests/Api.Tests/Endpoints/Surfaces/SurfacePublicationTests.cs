@@ -53,6 +53,8 @@ public sealed class SurfacePublicationTests(SqliteApi api) : IClassFixture<Sqlit
         var gate = fitted.GetProperty("qualityGate");
         Assert.False(gate.GetProperty("passed").GetBoolean());
         Assert.Contains(gate.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("fails its arbitrage repair", StringComparison.Ordinal));
+        var svg = await api.Client().GetStringAsync($"/api/v1/surfaces/{fitted.GetProperty("id").GetInt64()}/smile.svg", TestContext.Current.CancellationToken);
+        Assert.Contains("FAILING: an arbitrage repair had to leave the quotes", svg); // the picture says so too
     }
 
     [Fact]
