@@ -108,8 +108,11 @@ internal sealed partial class QuantLibGateway
     /// <exception cref="ArgumentOutOfRangeException">The engine does not price this exercise style, or the tenor
     /// or date is out of QuantLib's range.</exception>
     /// <exception cref="QuantLibException">QuantLib rejected the inputs.</exception>
+    /// <param name="fdGrid"><see cref="QuantLibEngine.QuantLibFd"/>: the grid, or <see langword="null"/> for
+    /// <see cref="QuantLibFdGrid.For"/>; ignored by the other engines.</param>
     internal QuantLibVanillaOptionResult Price(
-        BlackVanillaOptionInputs inputs, QuantLibExerciseStyle exercise, QuantLibEngine engine, DateOnly valuationDate)
+        BlackVanillaOptionInputs inputs, QuantLibExerciseStyle exercise, QuantLibEngine engine, DateOnly valuationDate,
+        QuantLibFdGrid? fdGrid = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         Guard.Defined(exercise, nameof(exercise));
@@ -118,7 +121,7 @@ internal sealed partial class QuantLibGateway
         RequireDateInRange(valuationDate);
         var scaling = QuantLibTenorScaling.Create(inputs.TenorYears);
         string version = RequireAvailable();
-        return PriceCore(inputs, exercise, engine, valuationDate, scaling, version);
+        return PriceCore(inputs, exercise, engine, valuationDate, scaling, version, fdGrid);
     }
 
     /// <summary>
@@ -209,6 +212,25 @@ internal sealed partial class QuantLibGateway
         return PriceAmericanFdOnGridCore(inputs, scaling, timeSteps, spacePoints);
     }
 
+    /// <summary>
+    /// An American option's price from QuantLib's <c>QdFpAmericanEngine</c> with a tanh-sinh scheme
+    /// (<c>QdFpTanhSinhIterationScheme(m, n, eps)</c>; QuantLib 1.29's <c>highPrecisionScheme()</c> is (10, 30, 1e-10)):
+    /// the reference of the <c>qd-fp</c> cross-checks and benchmarks.
+    /// </summary>
+    /// <param name="inputs">The option and market.</param>
+    /// <param name="fixedPointSteps">m.</param>
+    /// <param name="chebyshevNodes">n.</param>
+    /// <param name="tolerance">tanh-sinh tolerance eps.</param>
+    internal double PriceAmericanQdFp(BlackVanillaOptionInputs inputs, int fixedPointSteps, int chebyshevNodes, double tolerance)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentOutOfRangeException.ThrowIfLessThan(fixedPointSteps, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chebyshevNodes, 1);
+        var scaling = QuantLibTenorScaling.Create(inputs.TenorYears);
+        RequireAvailable();
+        return PriceAmericanQdFpCore(inputs, scaling, fixedPointSteps, chebyshevNodes, tolerance);
+    }
+
     /// <summary>Creates <paramref name="count"/> proxies under the lock and drops them undisposed (tests of the finalizer path).</summary>
     internal void LeakProxiesForTesting(int count)
     {
@@ -221,7 +243,8 @@ internal sealed partial class QuantLibGateway
         bool supported = engine switch
         {
             QuantLibEngine.QuantLibAnalytic => exercise == QuantLibExerciseStyle.European,
-            QuantLibEngine.QuantLibBaw or QuantLibEngine.QuantLibBjerksundStensland => exercise == QuantLibExerciseStyle.American,
+            QuantLibEngine.QuantLibBaw or QuantLibEngine.QuantLibBjerksundStensland or QuantLibEngine.QuantLibQdFp =>
+                exercise == QuantLibExerciseStyle.American,
             _ => true,
         };
         if (!supported)

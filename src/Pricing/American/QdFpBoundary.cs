@@ -1,0 +1,193 @@
+using Analytics.Pricing.Distributions;
+
+namespace Analytics.Pricing.American;
+
+/// <summary>
+/// The exercise boundary of an American put by the fixed-point iteration of Andersen, Lake and Offengenden
+/// ("High-performance American option pricing", <i>J. Comput. Finance</i> 20(1), 2016): B(τ) = K·e^{−(r−q)τ}·N(τ, B)/D(τ, B)
+/// on the Chebyshev nodes of a <see cref="QdFpScheme"/>, started from the QD+ boundary (<see cref="QdPlusBoundary"/>),
+/// the first step a partial Jacobi-Newton step (their eq. 35), the others plain (Jacobi) fixed-point steps. FP-B (their
+/// eq. 29–30) is used, FP-A (eq. 33–34) when |r − q| &lt; 0.001 as in QuantLib 1.29's <c>QdFpAmericanEngine</c> "Auto".
+/// Pure; the caller supplies the work space.
+/// </summary>
+/// <remarks>
+/// With u = τ·sin²φ the integrals of FP-B read ∫₀^{π/2} e^{ru}·Φ(d₋(τ·cos²φ, B(τ)/B(u)))·τ·sin 2φ dφ (and with q, d₊ for
+/// D), where d±(t, z) = [ln z + (r − q)t]/(σ√t) ± ½σ√t; ln(B(τ)/B(u)) = √H(u) − √H(τ) needs no logarithm.
+/// </remarks>
+internal static class QdFpBoundary
+{
+    /// <summary>H for a boundary at X·e^{−700}, effectively zero.</summary>
+    private const double MaximumH = 700.0 * 700.0;
+
+    /// <summary>Doubles of work space <see cref="Solve"/> needs for <paramref name="tables"/>.</summary>
+    internal static int WorkLength(QdFpTables tables) => 5 * tables.Nodes * tables.Points + 2 * tables.Nodes;
+
+    /// <summary>Fills <paramref name="h"/> (length n) with H = ln(B/X)² at nodes 1..n.</summary>
+    /// <param name="tables">The scheme's tables.</param>
+    /// <param name="steps">Fixed-point steps m ≥ 1.</param>
+    /// <param name="strike">K.</param>
+    /// <param name="rate">r (the put's discount rate).</param>
+    /// <param name="dividendYield">q.</param>
+    /// <param name="volatility">σ.</param>
+    /// <param name="tenorYears">T.</param>
+    /// <param name="xMax">X, the boundary at expiry.</param>
+    /// <param name="h">Receives H at nodes 1..n.</param>
+    /// <param name="work">At least <see cref="WorkLength"/> doubles.</param>
+    internal static void Solve(
+        QdFpTables tables, int steps, double strike, double rate, double dividendYield, double volatility, double tenorYears,
+        double xMax, Span<double> h, Span<double> work)
+    {
+        int n = tables.Nodes, l = tables.Points, count = n * l;
+        var weightN = work[..count];
+        var weightD = work.Slice(count, count);
+        var stdDev = work.Slice(2 * count, count);
+        var drift = work.Slice(3 * count, count);
+        var pointRootH = work.Slice(4 * count, count);
+        var tau = work.Slice(5 * count, n);
+        var next = work.Slice(5 * count + n, n);
+        double carry = rate - dividendYield;
+        bool equationA = Math.Abs(carry) < 0.001;
+
+        for (int i = 0; i < n; i++)
+        {
+            double root = tables.NodeRoot[i];
+            tau[i] = tenorYears * root * root;
+            double stdDevNode = volatility * Math.Sqrt(tau[i]);
+            for (int k = 0; k < l; k++)
+            {
+                int j = i * l + k;
+                double u = tau[i] * tables.SinSquared[k];
+                double w = tables.Weight[k] * tau[i];
+                double c = tables.Cos[k];
+                weightN[j] = rate == 0.0 ? 0.0 : rate * w * Math.Exp(rate * u);
+                weightD[j] = dividendYield == 0.0 ? 0.0 : dividendYield * w * Math.Exp(dividendYield * u);
+                stdDev[j] = stdDevNode * c;
+                drift[j] = carry * tau[i] * c * c;
+            }
+
+            double start = QdPlusBoundary.At(strike, rate, dividendYield, volatility, tau[i], 1e-10 * strike);
+            h[i] = Squared(Math.Log(start / xMax));
+        }
+
+        for (int step = 0; step < steps; step++)
+        {
+            Interpolate(tables.FixedPointInterpolation, h, pointRootH);
+            for (int i = 0; i < n; i++)
+            {
+                double rootH = Math.Sqrt(Math.Max(0.0, h[i]));
+                double b = xMax * Math.Exp(-rootH);
+                var point = new Point(weightN.Slice(i * l, l), weightD.Slice(i * l, l), stdDev.Slice(i * l, l),
+                    drift.Slice(i * l, l), pointRootH.Slice(i * l, l), rootH);
+                double y = equationA
+                    ? StepA(point, strike, carry, volatility, tau[i], b, newton: step == 0)
+                    : StepB(point, strike, carry, volatility, tau[i], b, newton: step == 0);
+                // A non-positive D (possible for q < 0 at long tenors) has no boundary above zero: keep it far below the spot.
+                next[i] = double.IsFinite(y) && y > 0.0 ? Squared(Math.Log(y / xMax)) : MaximumH;
+            }
+
+            next.CopyTo(h);
+        }
+    }
+
+    /// <summary>values[r] = Σ_j matrix[r·n + j]·h[j] (row-major, n = h.Length).</summary>
+    internal static void Interpolate(ReadOnlySpan<double> matrix, ReadOnlySpan<double> h, Span<double> rootValues)
+    {
+        int n = h.Length;
+        for (int row = 0; row < rootValues.Length; row++)
+        {
+            var coefficients = matrix.Slice(row * n, n);
+            double sum = 0.0;
+            for (int j = 0; j < n; j++)
+            {
+                sum += coefficients[j] * h[j];
+            }
+
+            rootValues[row] = Math.Sqrt(Math.Max(0.0, sum));
+        }
+    }
+
+    /// <summary>One FP-B step at a node: K·e^{−(r−q)τ}·N/D, or the Jacobi-Newton step towards its fixed point.</summary>
+    private static double StepB(in Point p, double strike, double carry, double volatility, double tau, double b, bool newton)
+    {
+        double integralN = 0.0, integralD = 0.0;
+        for (int k = 0; k < p.WeightN.Length; k++)
+        {
+            double v = p.StdDev[k];
+            double dMinus = (p.RootH[k] - p.RootHNode + p.Drift[k]) / v - 0.5 * v;
+            integralN += p.WeightN[k] * StandardNormal.Cdf(dMinus);
+            integralD += p.WeightD[k] * StandardNormal.Cdf(dMinus + v);
+        }
+
+        double stdDev = volatility * Math.Sqrt(tau);
+        double dm = (Math.Log(b / strike) + carry * tau) / stdDev - 0.5 * stdDev;
+        double dp = dm + stdDev;
+        double numerator = StandardNormal.Cdf(dm) + integralN;
+        double denominator = StandardNormal.Cdf(dp) + integralD;
+        double scale = strike * Math.Exp(-carry * tau);
+        double f = scale * numerator / denominator;
+        if (!newton)
+        {
+            return f;
+        }
+
+        double numeratorPrime = StandardNormal.Pdf(dm) / (b * stdDev);
+        double denominatorPrime = StandardNormal.Pdf(dp) / (b * stdDev);
+        double fPrime = scale * (numeratorPrime / denominator - denominatorPrime * numerator / (denominator * denominator));
+        return NewtonOr(f, b, fPrime);
+    }
+
+    /// <summary>One FP-A step at a node (the N and D of Andersen-Lake-Offengenden eq. 33–34).</summary>
+    private static double StepA(in Point p, double strike, double carry, double volatility, double tau, double b, bool newton)
+    {
+        double integralN = 0.0, integralD = 0.0;
+        for (int k = 0; k < p.WeightN.Length; k++)
+        {
+            double v = p.StdDev[k];
+            double dMinus = (p.RootH[k] - p.RootHNode + p.Drift[k]) / v - 0.5 * v;
+            double dPlus = dMinus + v;
+            integralN += p.WeightN[k] * StandardNormal.Pdf(dMinus) / v;
+            integralD += p.WeightD[k] * (StandardNormal.Cdf(dPlus) + StandardNormal.Pdf(dPlus) / v);
+        }
+
+        double stdDev = volatility * Math.Sqrt(tau);
+        double dm = (Math.Log(b / strike) + carry * tau) / stdDev - 0.5 * stdDev;
+        double dp = dm + stdDev;
+        double densityM = StandardNormal.Pdf(dm), densityP = StandardNormal.Pdf(dp);
+        double numerator = densityM / stdDev + integralN;
+        double denominator = densityP / stdDev + StandardNormal.Cdf(dp) + integralD;
+        double scale = strike * Math.Exp(-carry * tau);
+        double f = scale * numerator / denominator;
+        if (!newton)
+        {
+            return f;
+        }
+
+        double variance = stdDev * stdDev;
+        double numeratorPrime = -densityM * dm / (b * variance);
+        double denominatorPrime = -densityP * dp / (b * variance) + densityP / (b * stdDev);
+        double fPrime = scale * (numeratorPrime / denominator - denominatorPrime * numerator / (denominator * denominator));
+        return NewtonOr(f, b, fPrime);
+    }
+
+    /// <summary>b − (f − b)/(f′ − 1), the Jacobi-Newton update, or f when that is not a positive number.</summary>
+    private static double NewtonOr(double f, double b, double fPrime)
+    {
+        double y = b - (f - b) / (fPrime - 1.0);
+        return double.IsFinite(y) && y > 0.0 ? y : f;
+    }
+
+    private static double Squared(double x) => x * x;
+
+    /// <summary>The quadrature data of one node.</summary>
+    private readonly ref struct Point(
+        ReadOnlySpan<double> weightN, ReadOnlySpan<double> weightD, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> drift,
+        ReadOnlySpan<double> rootH, double rootHNode)
+    {
+        internal readonly ReadOnlySpan<double> WeightN = weightN;
+        internal readonly ReadOnlySpan<double> WeightD = weightD;
+        internal readonly ReadOnlySpan<double> StdDev = stdDev;
+        internal readonly ReadOnlySpan<double> Drift = drift;
+        internal readonly ReadOnlySpan<double> RootH = rootH;
+        internal readonly double RootHNode = rootHNode;
+    }
+}
