@@ -16,8 +16,11 @@ namespace Analytics.Pricing.American;
 /// </remarks>
 internal static class QdFpBoundary
 {
-    /// <summary>H for a boundary at X·e^{−700}, effectively zero.</summary>
-    private const double MaximumH = 700.0 * 700.0;
+    /// <summary>The smallest boundary represented, as a fraction of X.</summary>
+    private const double MinimumBoundary = 1e-8;
+
+    /// <summary>H = ln(1e-8)² of the floored boundary.</summary>
+    private static readonly double MaximumH = Math.Log(MinimumBoundary) * Math.Log(MinimumBoundary);
 
     /// <summary>Doubles of work space <see cref="Solve"/> needs for <paramref name="tables"/>.</summary>
     internal static int WorkLength(QdFpTables tables) => 5 * tables.Nodes * tables.Points + 2 * tables.Nodes;
@@ -81,8 +84,10 @@ internal static class QdFpBoundary
                 double y = equationA
                     ? StepA(point, strike, carry, volatility, tau[i], b, newton: step == 0)
                     : StepB(point, strike, carry, volatility, tau[i], b, newton: step == 0);
-                // A non-positive D (possible for q < 0 at long tenors) has no boundary above zero: keep it far below the spot.
-                next[i] = double.IsFinite(y) && y > 0.0 ? Squared(Math.Log(y / xMax)) : MaximumH;
+                // The boundary is floored at 1e-8·X (and a non-positive or undefined update, possible for q < 0 at long tenors
+                // where D ≤ 0, put there): below it the premium integrand vanishes to double precision for any spot above
+                // 1e-6·X, and the floor keeps H's dynamic range small enough for the polynomial interpolation.
+                next[i] = double.IsFinite(y) && y > MinimumBoundary * xMax ? Squared(Math.Log(y / xMax)) : MaximumH;
             }
 
             next.CopyTo(h);
