@@ -20,7 +20,7 @@ public sealed record OptionPriceRequest(
     [property: Description("Risk-free (collateral) rate r, annualised, continuously compounded decimal. Required.")] double? Rate,
     [property: Description("Dividend (or staking/lending) yield q of the underlying, annualised, continuously compounded decimal. Default 0. Cost of carry b = r − q.")] double? DividendYield,
     [property: Description("Cost of carry b, annualised decimal; when given it replaces `rate − dividendYield` and is held fixed for rho.")] double? CarryRate,
-    [property: Description("Pricing engine: `analytic` (European default), `bjerksund-stensland` (American default), `barone-adesi-whaley`, `binomial`; the `quantlib-*` engines price through QuantLib.")] PricingEngine? Engine,
+    [property: Description("Pricing engine: `analytic` (European default), `qd-fp` (American default: Andersen-Lake-Offengenden fixed point), `bjerksund-stensland`, `barone-adesi-whaley`, `binomial`; the `quantlib-*` engines price through QuantLib (`quantlib-qd-fp` is QuantLib's QdFpAmericanEngine).")] PricingEngine? Engine,
     [property: Description("Optional L2 adjustments (chain, carry source, settlement, gas, hedging cost); without it none is applied.")] Analytics.Api.Contracts.L2.L2Request? L2 = null,
     [property: Description("Where the vol comes from: `given` (default: the request's `vol`) or `surface` (the latest fitted surface of `underlying`, read at the strike and tenor; in a batch each underlying's latest surface is read once).")] VolSource? VolSource = null,
     [property: Description("Underlying symbol whose latest surface gives the vol with `volSource: surface`, e.g. `ETH`.")] string? Underlying = null,
