@@ -51,6 +51,7 @@ internal static class QdFpBoundary
         double carry = rate - dividendYield;
         bool equationA = Math.Abs(carry) < 0.001;
 
+        double start = xMax;
         for (int i = 0; i < n; i++)
         {
             double root = tables.NodeRoot[i];
@@ -59,18 +60,21 @@ internal static class QdFpBoundary
             for (int k = 0; k < l; k++)
             {
                 int j = i * l + k;
-                double u = tau[i] * tables.SinSquared[k];
-                double w = tables.Weight[k] * tau[i];
                 double c = tables.Cos[k];
-                weightN[j] = rate == 0.0 ? 0.0 : rate * w * Math.Exp(rate * u);
-                weightD[j] = dividendYield == 0.0 ? 0.0 : dividendYield * w * Math.Exp(dividendYield * u);
+                weightN[j] = tau[i] * tables.SinSquared[k]; // u, turned into r·w·e^{ru} below
+                pointRootH[j] = tables.Weight[k] * tau[i];  // scratch: the quadrature weight w
                 stdDev[j] = stdDevNode * c;
                 drift[j] = carry * tau[i] * c * c;
             }
 
-            double start = QdPlusBoundary.At(strike, rate, dividendYield, volatility, tau[i], 1e-10 * strike);
+            // Nodes run from short to long tenors, so the previous node's boundary starts Halley's method close by.
+            start = QdPlusBoundary.At(strike, rate, dividendYield, volatility, tau[i], 1e-9 * strike, start);
             h[i] = Squared(Math.Log(start / xMax));
         }
+
+        weightN.CopyTo(weightD);
+        ExpWeights(weightN, rate, pointRootH);
+        ExpWeights(weightD, dividendYield, pointRootH);
 
         for (int step = 0; step < steps; step++)
         {
@@ -94,9 +98,42 @@ internal static class QdFpBoundary
         }
     }
 
-    /// <summary>values[r] = Σ_j matrix[r·n + j]·h[j] (row-major, n = h.Length).</summary>
+    /// <summary>u_k → rate·w_k·e^{rate·u_k} in place (all zero when rate = 0).</summary>
+    private static void ExpWeights(Span<double> u, double rate, ReadOnlySpan<double> w)
+    {
+        if (rate == 0.0)
+        {
+            u.Clear();
+            return;
+        }
+
+        if (QdFpLanes.Accelerated)
+        {
+            QdFpLanes.ScaledExp(u, rate, w);
+        }
+        else
+        {
+            for (int k = 0; k < u.Length; k++)
+            {
+                u[k] = w[k] * Math.Exp(rate * u[k]);
+            }
+        }
+
+        for (int k = 0; k < u.Length; k++)
+        {
+            u[k] *= rate;
+        }
+    }
+
+    /// <summary>rootValues[r] = √max(0, Σ_j matrix[r·n + j]·h[j]) (row-major, n = h.Length): √H at the points.</summary>
     internal static void Interpolate(ReadOnlySpan<double> matrix, ReadOnlySpan<double> h, Span<double> rootValues)
     {
+        if (QdFpLanes.Accelerated)
+        {
+            QdFpLanes.Interpolate(matrix, h, rootValues);
+            return;
+        }
+
         int n = h.Length;
         for (int row = 0; row < rootValues.Length; row++)
         {
@@ -115,12 +152,19 @@ internal static class QdFpBoundary
     private static double StepB(in Point p, double strike, double carry, double volatility, double tau, double b, bool newton)
     {
         double integralN = 0.0, integralD = 0.0;
-        for (int k = 0; k < p.WeightN.Length; k++)
+        if (QdFpLanes.Accelerated)
         {
-            double v = p.StdDev[k];
-            double dMinus = (p.RootH[k] - p.RootHNode + p.Drift[k]) / v - 0.5 * v;
-            integralN += p.WeightN[k] * StandardNormal.Cdf(dMinus);
-            integralD += p.WeightD[k] * StandardNormal.Cdf(dMinus + v);
+            (integralN, integralD) = QdFpLanes.IntegralsB(p.WeightN, p.WeightD, p.StdDev, p.Drift, p.RootH, p.RootHNode);
+        }
+        else
+        {
+            for (int k = 0; k < p.WeightN.Length; k++)
+            {
+                double v = p.StdDev[k];
+                double dMinus = (p.RootH[k] - p.RootHNode + p.Drift[k]) / v - 0.5 * v;
+                integralN += p.WeightN[k] * StandardNormal.Cdf(dMinus);
+                integralD += p.WeightD[k] * StandardNormal.Cdf(dMinus + v);
+            }
         }
 
         double stdDev = volatility * Math.Sqrt(tau);

@@ -72,6 +72,12 @@ internal static class QdFpPut
         double volatility, double tenorYears, double xMax)
     {
         double logSpotOverX = Math.Log(spot / xMax);
+        if (QdFpLanes.Accelerated)
+        {
+            return QdFpLanes.Premium(tables.PriceSin, tables.PriceWeight, rootH, spot, strike, rate, dividendYield, volatility,
+                tenorYears, logSpotOverX);
+        }
+
         double carry = rate - dividendYield;
         double rootT = Math.Sqrt(tenorYears);
         double premium = 0.0, delta = 0.0, gamma = 0.0;

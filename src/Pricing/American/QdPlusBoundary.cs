@@ -29,12 +29,14 @@ internal static class QdPlusBoundary
     /// <param name="volatility">σ.</param>
     /// <param name="tau">Time to expiry τ in years.</param>
     /// <param name="tolerance">Absolute tolerance on B.</param>
-    internal static double At(double strike, double rate, double dividendYield, double volatility, double tau, double tolerance)
+    /// <param name="guess">Where Halley's method starts (QuantLib starts at X; the boundary at the previous, shorter node is
+    /// closer and saves steps); clamped to (0, X].</param>
+    internal static double At(double strike, double rate, double dividendYield, double volatility, double tau, double tolerance, double guess)
     {
         var f = new Equation(strike, rate, dividendYield, volatility, tau);
         double xMax = AtExpiry(strike, rate, dividendYield);
         double xMin = 1e4 * MachineEpsilon * Math.Min(strike, xMax);
-        double x = xMax;
+        double x = guess > xMin && guess <= xMax ? guess : xMax;
         for (int step = 0; step < MaxHalleySteps; step++)
         {
             var (value, first, second) = f.Evaluate(x);

@@ -196,7 +196,7 @@ internal sealed partial class QuantLibGateway
         }
     }
 
-    private double PriceAmericanFdOnGridCore(BlackVanillaOptionInputs inputs, QuantLibTenorScaling scaling, int timeSteps, int spacePoints)
+    private double PriceAmericanFdOnGridCore(BlackVanillaOptionInputs inputs, QuantLibTenorScaling scaling, int timeSteps, int spacePoints, bool extrapolate)
     {
         lock (Gate)
         {
@@ -204,7 +204,7 @@ internal sealed partial class QuantLibGateway
             try
             {
                 using var graph = new VanillaOptionGraph(DefaultValuationDate, scaling, inputs.Right, inputs.Strike,
-                    QuantLibExerciseStyle.American, QuantLibEngine.QuantLibFd, new QuantLibFdGrid(timeSteps, spacePoints), extrapolate: false);
+                    QuantLibExerciseStyle.American, QuantLibEngine.QuantLibFd, new QuantLibFdGrid(timeSteps, spacePoints), extrapolate);
                 return graph.Evaluate(Point.Of(inputs), QuantLibGreeks.None).Npv;
             }
             catch (ApplicationException ex)

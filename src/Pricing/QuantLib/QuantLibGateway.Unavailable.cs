@@ -23,7 +23,7 @@ internal sealed partial class QuantLibGateway
     private double PriceAmericanQdFpCore(BlackVanillaOptionInputs inputs, QuantLibTenorScaling scaling, int fixedPointSteps, int chebyshevNodes, double tolerance) =>
         throw Unavailable();
 
-    private double PriceAmericanFdOnGridCore(BlackVanillaOptionInputs inputs, QuantLibTenorScaling scaling, int timeSteps, int spacePoints) =>
+    private double PriceAmericanFdOnGridCore(BlackVanillaOptionInputs inputs, QuantLibTenorScaling scaling, int timeSteps, int spacePoints, bool extrapolate) =>
         throw Unavailable();
 
     private void PriceEuropeanSharingContractCore(

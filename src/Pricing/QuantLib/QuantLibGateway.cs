@@ -202,14 +202,15 @@ internal sealed partial class QuantLibGateway
     /// <param name="inputs">The option and market.</param>
     /// <param name="timeSteps">Time steps of the FD grid.</param>
     /// <param name="spacePoints">Space points of the FD grid.</param>
-    internal double PriceAmericanFdOnGrid(BlackVanillaOptionInputs inputs, int timeSteps, int spacePoints)
+    /// <param name="extrapolate">Also price at half the time steps and return 2V_N − V_{N/2}, as <c>quantlib-fd</c> does.</param>
+    internal double PriceAmericanFdOnGrid(BlackVanillaOptionInputs inputs, int timeSteps, int spacePoints, bool extrapolate = false)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentOutOfRangeException.ThrowIfLessThan(timeSteps, 10);
         ArgumentOutOfRangeException.ThrowIfLessThan(spacePoints, 10);
         var scaling = QuantLibTenorScaling.Create(inputs.TenorYears);
         RequireAvailable();
-        return PriceAmericanFdOnGridCore(inputs, scaling, timeSteps, spacePoints);
+        return PriceAmericanFdOnGridCore(inputs, scaling, timeSteps, spacePoints, extrapolate);
     }
 
     /// <summary>
