@@ -24,7 +24,9 @@ public sealed record OptionPriceRequest(
     [property: Description("Optional L2 adjustments (chain, carry source, settlement, gas, hedging cost); without it none is applied.")] Analytics.Api.Contracts.L2.L2Request? L2 = null,
     [property: Description("Where the vol comes from: `given` (default: the request's `vol`) or `surface` (the latest fitted surface of `underlying`, read at the strike and tenor; in a batch each underlying's latest surface is read once).")] VolSource? VolSource = null,
     [property: Description("Underlying symbol whose latest surface gives the vol with `volSource: surface`, e.g. `ETH`.")] string? Underlying = null,
-    [property: Description("`usd` (default) or `underlying`: answer in units of the underlying, as Deribit quotes inverse (coin-margined) options. The price, `europeanPrice`, the `l2` bid, ask and spread are divided by the spot (by the forward under Black-76), and the Greeks are the plain partial derivatives of that price (e.g. delta = (Δ − V/S)/S).")] PremiumCurrency? PremiumCurrency = null)
+    [property: Description("`usd` (default) or `underlying`: answer in units of the underlying, as Deribit quotes inverse (coin-margined) options. The price, `europeanPrice`, the `l2` bid, ask and spread are divided by the spot (by the forward under Black-76), and the Greeks are the plain partial derivatives of that price (e.g. delta = (Δ − V/S)/S).")] PremiumCurrency? PremiumCurrency = null,
+    [property: Description("`quantlib-fd` only: time steps of QuantLib's finite-difference grid, 10–20000 (American exercise also prices at half as many and extrapolates). Default: chosen from the tenor, max(400, 500·√T).")] int? TimeSteps = null,
+    [property: Description("`quantlib-fd` only: log-spot points of QuantLib's finite-difference grid, 10–5000. Default 800.")] int? GridPoints = null)
     : IVanillaOptionFields
 {
     /// <summary>The example shown in Swagger UI (API.md's request, without the L2 block).</summary>

@@ -20,7 +20,7 @@ internal static class OptionPricing
         return definition.Vanilla is { } engine
             ? FromValuation(option, engine.Price(inputs))
             : FromQuantLib(option, definition,
-                quantLib.Price(inputs, option.Style, option.Engine, DateOnly.FromDateTime(option.ValuationTime.UtcDateTime)));
+                quantLib.Price(inputs, option.Style, option.Engine, DateOnly.FromDateTime(option.ValuationTime.UtcDateTime), option.FdGrid));
     }
 
     /// <summary>The numerics' input record (Black-76 when a forward is given).</summary>
