@@ -68,7 +68,7 @@ internal static class QdFpBoundary
             }
 
             // Nodes run from short to long tenors, so the previous node's boundary starts Halley's method close by.
-            start = QdPlusBoundary.At(strike, rate, dividendYield, volatility, tau[i], 1e-9 * strike, start);
+            start = QdPlusBoundary.At(strike, rate, dividendYield, volatility, tau[i], 1e-7 * strike, start);
             h[i] = Squared(Math.Log(start / xMax));
         }
 
@@ -125,7 +125,7 @@ internal static class QdFpBoundary
         }
     }
 
-    /// <summary>rootValues[r] = √max(0, Σ_j matrix[r·n + j]·h[j]) (row-major, n = h.Length): √H at the points.</summary>
+    /// <summary>rootValues[r] = √max(0, Σ_j matrix[j·rows + r]·h[j]) (column-major, rows = rootValues.Length): √H at the points.</summary>
     internal static void Interpolate(ReadOnlySpan<double> matrix, ReadOnlySpan<double> h, Span<double> rootValues)
     {
         if (QdFpLanes.Accelerated)
@@ -134,17 +134,20 @@ internal static class QdFpBoundary
             return;
         }
 
-        int n = h.Length;
-        for (int row = 0; row < rootValues.Length; row++)
+        int rows = rootValues.Length;
+        rootValues.Clear();
+        for (int j = 0; j < h.Length; j++)
         {
-            var coefficients = matrix.Slice(row * n, n);
-            double sum = 0.0;
-            for (int j = 0; j < n; j++)
+            var column = matrix.Slice(j * rows, rows);
+            for (int row = 0; row < rows; row++)
             {
-                sum += coefficients[j] * h[j];
+                rootValues[row] += column[row] * h[j];
             }
+        }
 
-            rootValues[row] = Math.Sqrt(Math.Max(0.0, sum));
+        for (int row = 0; row < rows; row++)
+        {
+            rootValues[row] = Math.Sqrt(Math.Max(0.0, rootValues[row]));
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Analytics.Pricing.Distributions;
 using Analytics.Pricing.Simd;
@@ -136,31 +135,38 @@ internal static class QdFpLanes
         }
     }
 
-    /// <summary>rootValues[r] = √max(0, Σ_j matrix[r·n + j]·h[j]), n = h.Length (row-major).</summary>
+    /// <summary>rootValues[r] = √max(0, Σ_j matrix[j·rows + r]·h[j]) (column-major, rows = rootValues.Length): one axpy per node.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Interpolate(ReadOnlySpan<double> matrix, ReadOnlySpan<double> h, Span<double> rootValues)
     {
-        int n = h.Length;
-        int vectorEnd = n - n % Vector256<double>.Count;
-        ref double m0 = ref MemoryMarshal.GetReference(matrix);
-        ref double h0 = ref MemoryMarshal.GetReference(h);
-        for (int row = 0; row < rootValues.Length; row++)
+        int rows = rootValues.Length;
+        int vectorEnd = rows - rows % Lanes256.Count;
+        rootValues.Clear();
+        for (int j = 0; j < h.Length; j++)
         {
-            nuint offset = (nuint)(row * n);
-            var acc = Vector256<double>.Zero;
-            int j = 0;
-            for (; j < vectorEnd; j += Vector256<double>.Count)
+            var column = matrix.Slice(j * rows, rows);
+            var weight = Lanes256.Create(h[j]);
+            int row = 0;
+            for (; row < vectorEnd; row += Lanes256.Count)
             {
-                acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref m0, offset + (nuint)j), Vector256.LoadUnsafe(ref h0, (nuint)j), acc);
+                Lanes256.Store(Lanes256.FusedMultiplyAdd(Lanes256.Load(column, row), weight, Lanes256.Load(rootValues, row)), rootValues, row);
             }
 
-            double sum = Vector256.Sum(acc);
-            for (; j < n; j++)
+            for (; row < rows; row++)
             {
-                sum += matrix[row * n + j] * h[j];
+                rootValues[row] += column[row] * h[j];
             }
+        }
 
-            rootValues[row] = Math.Sqrt(Math.Max(0.0, sum));
+        int k = 0;
+        for (; k < vectorEnd; k += Lanes256.Count)
+        {
+            Lanes256.Store(Lanes256.Sqrt(Lanes256.Max(Lanes256.Load(rootValues, k), Lanes256.Zero)), rootValues, k);
+        }
+
+        for (; k < rows; k++)
+        {
+            rootValues[k] = Math.Sqrt(Math.Max(0.0, rootValues[k]));
         }
     }
 

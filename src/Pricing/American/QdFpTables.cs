@@ -57,7 +57,8 @@ internal sealed class QdFpTables
     /// <summary>Gauss-Legendre weight on [0, π/2] times sin 2φ_k = du/(τ dφ).</summary>
     internal double[] Weight { get; }
 
-    /// <summary>(n·l) × n row-major: H at u = τ_i·sin²φ_k from H at nodes 1..n (row (i − 1)·l + k).</summary>
+    /// <summary>(n·l) × n column-major: H at u = τ_i·sin²φ_k from H at nodes 1..n (row (i − 1)·l + k, column j at
+    /// offset j·n·l), so a fixed-point step interpolates with one vectorised axpy per node.</summary>
     internal double[] FixedPointInterpolation { get; }
 
     /// <summary>sin ψ_k of the premium points (elapsed time t = T·sin²ψ).</summary>
@@ -69,7 +70,7 @@ internal sealed class QdFpTables
     /// <summary>Gauss-Legendre weight times sin 2ψ_k = dt/(T dψ).</summary>
     internal double[] PriceWeight { get; }
 
-    /// <summary>p × n row-major: H at τ = T·cos²ψ_k from H at nodes 1..n.</summary>
+    /// <summary>p × n column-major: H at τ = T·cos²ψ_k from H at nodes 1..n.</summary>
     internal double[] PriceInterpolation { get; }
 
     /// <summary>Builds the tables of <paramref name="scheme"/>.</summary>
@@ -120,7 +121,7 @@ internal sealed class QdFpTables
         {
             for (int k = 0; k < l; k++)
             {
-                Fill(fixedPoint.AsSpan((i * l + k) * n, n), basis, 2.0 * nodeRoot[i] * sine[k] - 1.0);
+                Fill(fixedPoint, i * l + k, n * l, basis, 2.0 * nodeRoot[i] * sine[k] - 1.0);
             }
         }
 
@@ -135,17 +136,18 @@ internal sealed class QdFpTables
             priceSine[k] = Math.Sin(psi);
             priceCos[k] = Math.Cos(psi);
             priceWeight[k] = priceRule.Weights[k] * Math.Sin(2.0 * psi);
-            Fill(price.AsSpan(k * n, n), basis, 2.0 * priceCos[k] - 1.0);
+            Fill(price, k, p, basis, 2.0 * priceCos[k] - 1.0);
         }
 
         return new QdFpTables(n, l, p, nodeRoot, sinSquared, cosine, weight, fixedPoint, priceSine, priceCos, priceWeight, price);
     }
 
-    private static void Fill(Span<double> row, Barycentric[] basis, double z)
+    /// <summary>Row <paramref name="row"/> of a column-major matrix with <paramref name="rows"/> rows: the Lagrange basis at z.</summary>
+    private static void Fill(double[] matrix, int row, int rows, Barycentric[] basis, double z)
     {
-        for (int j = 0; j < row.Length; j++)
+        for (int j = 0; j < basis.Length; j++)
         {
-            row[j] = basis[j].Interpolate(z);
+            matrix[j * rows + row] = basis[j].Interpolate(z);
         }
     }
 }
