@@ -23,7 +23,7 @@ internal static class QdFpBoundary
     private static readonly double MaximumH = Math.Log(MinimumBoundary) * Math.Log(MinimumBoundary);
 
     /// <summary>Doubles of work space <see cref="Solve"/> needs for <paramref name="tables"/>.</summary>
-    internal static int WorkLength(QdFpTables tables) => 5 * tables.Nodes * tables.Points + 2 * tables.Nodes;
+    internal static int WorkLength(QdFpTables tables) => 5 * tables.Nodes * tables.Points + 4 * tables.Nodes;
 
     /// <summary>Fills <paramref name="h"/> (length n) with H = ln(B/X)² at nodes 1..n.</summary>
     /// <param name="tables">The scheme's tables.</param>
@@ -48,6 +48,9 @@ internal static class QdFpBoundary
         var pointRootH = work.Slice(4 * count, count);
         var tau = work.Slice(5 * count, n);
         var next = work.Slice(5 * count + n, n);
+        var nodeStdDev = work.Slice(5 * count + 2 * n, n);
+        var nodeScale = work.Slice(5 * count + 3 * n, n);
+        double logXOverK = Math.Log(xMax / strike);
         double carry = rate - dividendYield;
         bool equationA = Math.Abs(carry) < 0.001;
 
@@ -57,6 +60,8 @@ internal static class QdFpBoundary
             double root = tables.NodeRoot[i];
             tau[i] = tenorYears * root * root;
             double stdDevNode = volatility * Math.Sqrt(tau[i]);
+            nodeStdDev[i] = stdDevNode;
+            nodeScale[i] = strike * Math.Exp(-carry * tau[i]);
             for (int k = 0; k < l; k++)
             {
                 int j = i * l + k;
@@ -82,12 +87,13 @@ internal static class QdFpBoundary
             for (int i = 0; i < n; i++)
             {
                 double rootH = Math.Sqrt(Math.Max(0.0, h[i]));
-                double b = xMax * Math.Exp(-rootH);
+                bool newton = step == 0;
+                var node = new Node(nodeStdDev[i], nodeScale[i], logXOverK - rootH, newton ? xMax * Math.Exp(-rootH) : double.NaN);
                 var point = new Point(weightN.Slice(i * l, l), weightD.Slice(i * l, l), stdDev.Slice(i * l, l),
                     drift.Slice(i * l, l), pointRootH.Slice(i * l, l), rootH);
                 double y = equationA
-                    ? StepA(point, strike, carry, volatility, tau[i], b, newton: step == 0)
-                    : StepB(point, strike, carry, volatility, tau[i], b, newton: step == 0);
+                    ? StepA(point, node, carry, tau[i], newton)
+                    : StepB(point, node, carry, tau[i], newton);
                 // The boundary is floored at 1e-8·X (and a non-positive or undefined update, possible for q < 0 at long tenors
                 // where D ≤ 0, put there): below it the premium integrand vanishes to double precision for any spot above
                 // 1e-6·X, and the floor keeps H's dynamic range small enough for the polynomial interpolation.
@@ -152,7 +158,7 @@ internal static class QdFpBoundary
     }
 
     /// <summary>One FP-B step at a node: K·e^{−(r−q)τ}·N/D, or the Jacobi-Newton step towards its fixed point.</summary>
-    private static double StepB(in Point p, double strike, double carry, double volatility, double tau, double b, bool newton)
+    private static double StepB(in Point p, in Node node, double carry, double tau, bool newton)
     {
         double integralN = 0.0, integralD = 0.0;
         if (QdFpLanes.Accelerated)
@@ -170,12 +176,12 @@ internal static class QdFpBoundary
             }
         }
 
-        double stdDev = volatility * Math.Sqrt(tau);
-        double dm = (Math.Log(b / strike) + carry * tau) / stdDev - 0.5 * stdDev;
+        double stdDev = node.StdDev, b = node.Boundary;
+        double dm = (node.LogBoundaryOverStrike + carry * tau) / stdDev - 0.5 * stdDev;
         double dp = dm + stdDev;
         double numerator = StandardNormal.Cdf(dm) + integralN;
         double denominator = StandardNormal.Cdf(dp) + integralD;
-        double scale = strike * Math.Exp(-carry * tau);
+        double scale = node.Scale;
         double f = scale * numerator / denominator;
         if (!newton)
         {
@@ -189,7 +195,7 @@ internal static class QdFpBoundary
     }
 
     /// <summary>One FP-A step at a node (the N and D of Andersen-Lake-Offengenden eq. 33–34).</summary>
-    private static double StepA(in Point p, double strike, double carry, double volatility, double tau, double b, bool newton)
+    private static double StepA(in Point p, in Node node, double carry, double tau, bool newton)
     {
         double integralN = 0.0, integralD = 0.0;
         for (int k = 0; k < p.WeightN.Length; k++)
@@ -201,13 +207,13 @@ internal static class QdFpBoundary
             integralD += p.WeightD[k] * (StandardNormal.Cdf(dPlus) + StandardNormal.Pdf(dPlus) / v);
         }
 
-        double stdDev = volatility * Math.Sqrt(tau);
-        double dm = (Math.Log(b / strike) + carry * tau) / stdDev - 0.5 * stdDev;
+        double stdDev = node.StdDev, b = node.Boundary;
+        double dm = (node.LogBoundaryOverStrike + carry * tau) / stdDev - 0.5 * stdDev;
         double dp = dm + stdDev;
         double densityM = StandardNormal.Pdf(dm), densityP = StandardNormal.Pdf(dp);
         double numerator = densityM / stdDev + integralN;
         double denominator = densityP / stdDev + StandardNormal.Cdf(dp) + integralD;
-        double scale = strike * Math.Exp(-carry * tau);
+        double scale = node.Scale;
         double f = scale * numerator / denominator;
         if (!newton)
         {
@@ -229,6 +235,9 @@ internal static class QdFpBoundary
     }
 
     private static double Squared(double x) => x * x;
+
+    /// <summary>One node's σ√τ, K·e^{−(r−q)τ}, ln(B/K) and B (the latter only for the Newton step).</summary>
+    private readonly record struct Node(double StdDev, double Scale, double LogBoundaryOverStrike, double Boundary);
 
     /// <summary>The quadrature data of one node.</summary>
     private readonly ref struct Point(

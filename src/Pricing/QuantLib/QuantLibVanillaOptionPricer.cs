@@ -14,7 +14,8 @@ namespace Analytics.Pricing.QuantLib;
 /// <para>Thread-safe: every call goes through the process-wide QuantLib gateway, which serialises all QuantLib
 /// work under one lock (QuantLib's evaluation date is global and Debian's build is not thread-safe), so calls
 /// from many threads queue rather than run in parallel. Synchronous and CPU-bound: about 25 µs with all Greeks for
-/// <see cref="QuantLibEngine.QuantLibAnalytic"/>, about 15 ms for the lattice and grid engines.</para>
+/// <see cref="QuantLibEngine.QuantLibAnalytic"/>, about 15 ms for the lattice, tens of milliseconds per price for the
+/// finite-difference engine on its tenor-dependent grid (times the bumps for Greeks).</para>
 /// <para>Exact tenors: QuantLib's maturities are dates, so a tenor T is priced on the nearest whole-day
 /// maturity T′ with r, q and σ² rescaled by T/T′, which leaves rT, qT and σ²T — and so the Black-Scholes-Merton
 /// value, European or American — unchanged; theta, vega and rho are converted back.</para>
