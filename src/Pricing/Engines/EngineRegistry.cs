@@ -12,7 +12,7 @@ namespace Analytics.Pricing.Engines;
 /// <remarks>
 /// <para>The declaration order is the order engines are listed in (for a style: its default first), the order of
 /// API.md. Defaults: <see cref="PricingEngine.Analytic"/> for European exercise,
-/// <see cref="PricingEngine.BjerksundStensland"/> for American.</para>
+/// <see cref="PricingEngine.QdFp"/> for American (issue 14; before it, <see cref="PricingEngine.BjerksundStensland"/>).</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
 public static class EngineRegistry
@@ -25,6 +25,8 @@ public static class EngineRegistry
     [
         new(PricingEngine.Analytic, "analytic", European, GreeksMethod.ClosedForm,
             EngineCapabilities.L2Adjustments | EngineCapabilities.EuropeanBatchKernel, VanillaOptionEngine.BlackScholesMerton),
+        new(PricingEngine.QdFp, "qd-fp", American, GreeksMethod.BoundaryIntegral,
+            EngineCapabilities.L2Adjustments, VanillaOptionEngine.QdFp),
         new(PricingEngine.BjerksundStensland, "bjerksund-stensland", American, GreeksMethod.FiniteDifference,
             EngineCapabilities.L2Adjustments, VanillaOptionEngine.BjerksundStensland2002),
         new(PricingEngine.BaroneAdesiWhaley, "barone-adesi-whaley", American, GreeksMethod.FiniteDifference,
@@ -37,6 +39,7 @@ public static class EngineRegistry
             EngineCapabilities.RequiresQuantLib, null),
         new(PricingEngine.QuantLibFd, "quantlib-fd", Both, GreeksMethod.QuantLib, EngineCapabilities.RequiresQuantLib, null),
         new(PricingEngine.QuantLibBinomial, "quantlib-binomial", Both, GreeksMethod.QuantLib, EngineCapabilities.RequiresQuantLib, null),
+        new(PricingEngine.QuantLibQdFp, "quantlib-qd-fp", American, GreeksMethod.QuantLib, EngineCapabilities.RequiresQuantLib, null),
     ];
 
     private static readonly EngineDefinition[] ByEngine = Declared.OrderBy(d => (int)d.Engine).ToArray();
@@ -46,7 +49,7 @@ public static class EngineRegistry
 
     private static readonly ImmutableArray<PricingEngine> EuropeanEngines = ForStyle(OptionExerciseStyle.European, PricingEngine.Analytic);
 
-    private static readonly ImmutableArray<PricingEngine> AmericanEngines = ForStyle(OptionExerciseStyle.American, PricingEngine.BjerksundStensland);
+    private static readonly ImmutableArray<PricingEngine> AmericanEngines = ForStyle(OptionExerciseStyle.American, PricingEngine.QdFp);
 
     /// <summary>Every engine, in declaration order.</summary>
     public static ImmutableArray<EngineDefinition> All => Declared;
@@ -74,7 +77,7 @@ public static class EngineRegistry
     }
 
     /// <summary>The wire id of a Greeks method (API.md <c>greeksMethod</c>): <c>closed-form</c>, <c>finite-difference</c>,
-    /// <c>lattice</c> or <c>quantlib</c>.</summary>
+    /// <c>lattice</c>, <c>quantlib</c> or <c>boundary-integral</c>.</summary>
     /// <param name="method">A defined method.</param>
     /// <returns>The id.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> is undefined.</exception>
@@ -84,11 +87,12 @@ public static class EngineRegistry
         GreeksMethod.FiniteDifference => "finite-difference",
         GreeksMethod.Lattice => "lattice",
         GreeksMethod.QuantLib => "quantlib",
+        GreeksMethod.BoundaryIntegral => "boundary-integral",
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Undefined GreeksMethod value."),
     };
 
     /// <summary>The default engine of a style: <see cref="PricingEngine.Analytic"/> (European) or
-    /// <see cref="PricingEngine.BjerksundStensland"/> (American), as API.md states.</summary>
+    /// <see cref="PricingEngine.QdFp"/> (American).</summary>
     /// <param name="style">A defined exercise style.</param>
     /// <returns>The default engine.</returns>
     public static PricingEngine DefaultFor(OptionExerciseStyle style) => EnginesFor(style)[0];

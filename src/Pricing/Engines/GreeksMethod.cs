@@ -30,4 +30,11 @@ public enum GreeksMethod
     /// (<see cref="QuantLib.QuantLibVanillaOptionResult.BumpedGreeks"/>).
     /// </summary>
     QuantLib = 3,
+
+    /// <summary>
+    /// <c>boundary-integral</c>: the fixed-point American engine (<see cref="American.QdFpAmericanPricer"/>): delta and
+    /// gamma analytic from the early-exercise-premium integral at the solved boundary, theta from the Black-Scholes PDE,
+    /// vega, volga, rho and carry rho by central differences of the engine's price, vanna and charm of its analytic delta.
+    /// </summary>
+    BoundaryIntegral = 4,
 }

@@ -34,4 +34,11 @@ public enum PricingEngine
 
     /// <summary><c>quantlib-binomial</c>: QuantLib's Leisen-Reimer <c>BinomialVanillaEngine</c>, European or American exercise.</summary>
     QuantLibBinomial = 8,
+
+    /// <summary><c>qd-fp</c>: Andersen, Lake and Offengenden (2016) fixed-point exercise boundary, American exercise
+    /// (<see cref="American.QdFpAmericanPricer"/>); the American default.</summary>
+    QdFp = 9,
+
+    /// <summary><c>quantlib-qd-fp</c>: QuantLib's <c>QdFpAmericanEngine</c> (its accurate scheme), American exercise.</summary>
+    QuantLibQdFp = 10,
 }

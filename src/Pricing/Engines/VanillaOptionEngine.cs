@@ -35,6 +35,13 @@ public sealed class VanillaOptionEngine
         inputs => FromBlack(BlackVanillaOptionPricer.Default.Price(inputs)),
         inputs => BlackVanillaOptionPricer.Default.Price(inputs).Price);
 
+    /// <summary>American, Andersen-Lake-Offengenden fixed point (<see cref="QdFpAmericanPricer.Default"/>), id <c>qd-fp</c>.</summary>
+    public static VanillaOptionEngine QdFp { get; } = new(
+        "qd-fp",
+        OptionExerciseStyle.American,
+        inputs => From(QdFpAmericanPricer.Default.Price(inputs)),
+        QdFpAmericanPricer.Default.PresentValue);
+
     /// <summary>American, Bjerksund-Stensland (2002) (<see cref="BjerksundStensland2002Pricer"/>), id <c>bjerksund-stensland</c>.</summary>
     public static VanillaOptionEngine BjerksundStensland2002 { get; } = new(
         "bjerksund-stensland",
@@ -84,7 +91,7 @@ public sealed class VanillaOptionEngine
         return new VanillaOptionEngine(id, style, price, presentValue ?? (inputs => price(inputs).Price));
     }
 
-    /// <summary>The default engine of a style (<see cref="EngineRegistry.DefaultFor"/>): <see cref="BlackScholesMerton"/> or <see cref="BjerksundStensland2002"/>.</summary>
+    /// <summary>The default engine of a style (<see cref="EngineRegistry.DefaultFor"/>): <see cref="BlackScholesMerton"/> or <see cref="QdFp"/>.</summary>
     /// <param name="style">Exercise style.</param>
     /// <returns>The engine.</returns>
     public static VanillaOptionEngine DefaultFor(OptionExerciseStyle style) =>

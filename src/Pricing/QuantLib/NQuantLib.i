@@ -4,8 +4,8 @@
  * Our own interface (not QuantLib-SWIG's): dates and the evaluation date, Actual/365 (Fixed), the
  * null and TARGET calendars, quotes and handles, flat and interpolated yield curves, constant and
  * surface Black vols, the generalised Black-Scholes-Merton process, vanilla options with European and
- * American exercise, and the analytic, Barone-Adesi-Whaley, Bjerksund-Stensland, finite-difference
- * and binomial engines (NPV, Greeks, implied volatility).
+ * American exercise, and the analytic, Barone-Adesi-Whaley, Bjerksund-Stensland, finite-difference,
+ * binomial and QD+ fixed-point (Andersen-Lake-Offengenden) engines (NPV, Greeks, implied volatility).
  *
  * Built by QuantLib.targets (swig -c++ -csharp, then g++ -shared ... -lQuantLib) into build output only.
  * Facts this file relies on (MACHINE-NOTES.md, Debian's QuantLib 1.29):
@@ -41,6 +41,7 @@
 #include <ql/pricingengines/vanilla/bjerksundstenslandengine.hpp>
 #include <ql/pricingengines/vanilla/fdblackscholesvanillaengine.hpp>
 #include <ql/pricingengines/vanilla/binomialengine.hpp>
+#include <ql/pricingengines/vanilla/qdfpamericanengine.hpp>
 #include <ql/methods/lattices/binomialtree.hpp>
 
 namespace QuantLib {
@@ -145,6 +146,10 @@ QL_SHARED_PTR(QuantLib::BjerksundStenslandApproximationEngine)
 QL_SHARED_PTR(QuantLib::FdBlackScholesVanillaEngine)
 QL_SHARED_PTR(QuantLib::BinomialCRRVanillaEngine)
 QL_SHARED_PTR(QuantLib::BinomialLRVanillaEngine)
+QL_SHARED_PTR(QuantLib::QdFpAmericanEngine)
+QL_SHARED_PTR(QuantLib::QdFpIterationScheme)
+QL_SHARED_PTR(QuantLib::QdFpLegendreScheme)
+QL_SHARED_PTR(QuantLib::QdFpTanhSinhIterationScheme)
 QL_SHARED_PTR(QuantLib::Instrument)
 QL_SHARED_PTR(QuantLib::Option)
 QL_SHARED_PTR(QuantLib::OneAssetOption)
@@ -432,6 +437,34 @@ class BinomialCRRVanillaEngine : public PricingEngine {
 class BinomialLRVanillaEngine : public PricingEngine {
   public:
     BinomialLRVanillaEngine(const boost::shared_ptr<GeneralizedBlackScholesProcess>& process, Size timeSteps);
+};
+
+/* Iteration schemes of QdFpAmericanEngine (QuantLib 1.29: fast = Legendre (7, 2, 7)-27, accurate =
+ * Legendre-tanh-sinh (25, 5, 13)-1e-8, high precision = tanh-sinh (m 10, n 30, 1e-10)). */
+class QdFpIterationScheme {
+};
+
+/* Gauss-Legendre (l, m, n)-p. */
+class QdFpLegendreScheme : public QdFpIterationScheme {
+  public:
+    QdFpLegendreScheme(Size l, Size m, Size n, Size p);
+};
+
+/* tanh-sinh (m, n)-eps. */
+class QdFpTanhSinhIterationScheme : public QdFpIterationScheme {
+  public:
+    QdFpTanhSinhIterationScheme(Size m, Size n, Real eps);
+};
+
+/* Andersen-Lake-Offengenden fixed-point American engine; the fixed-point equation is chosen automatically
+ * (FP-A when |r - q| < 0.001, else FP-B). Rejects the double-boundary case q < r < 0 of a put. */
+class QdFpAmericanEngine : public PricingEngine {
+  public:
+    QdFpAmericanEngine(const boost::shared_ptr<GeneralizedBlackScholesProcess>& process,
+                       const boost::shared_ptr<QdFpIterationScheme>& iterationScheme);
+    static boost::shared_ptr<QdFpIterationScheme> fastScheme();
+    static boost::shared_ptr<QdFpIterationScheme> accurateScheme();
+    static boost::shared_ptr<QdFpIterationScheme> highPrecisionScheme();
 };
 
 }  // namespace QuantLib

@@ -14,7 +14,7 @@ internal readonly record struct QuantLibBumpSizes(double RelativeSpot, double Vo
     internal static QuantLibBumpSizes For(QuantLibEngine engine) => engine switch
     {
         QuantLibEngine.QuantLibAnalytic => new(1e-4, 1e-5, 1e-5, 1e-5),
-        QuantLibEngine.QuantLibBaw or QuantLibEngine.QuantLibBjerksundStensland => new(1e-3, 1e-4, 1e-4, 1e-5),
+        QuantLibEngine.QuantLibBaw or QuantLibEngine.QuantLibBjerksundStensland or QuantLibEngine.QuantLibQdFp => new(1e-3, 1e-4, 1e-4, 1e-5),
         _ => new(1e-2, 1e-3, 1e-3, 1e-4),
     };
 }

@@ -11,12 +11,6 @@ namespace Analytics.Pricing.QuantLib;
 /// </summary>
 internal sealed partial class QuantLibGateway
 {
-    /// <summary>Finite-difference grid of <see cref="QuantLibEngine.QuantLibFd"/>.</summary>
-    internal const int FdTimeSteps = 200;
-
-    /// <summary>Finite-difference space points of <see cref="QuantLibEngine.QuantLibFd"/>.</summary>
-    internal const int FdSpacePoints = 200;
-
     /// <summary>Implicit damping steps of <see cref="QuantLibEngine.QuantLibFd"/> (smooth Greeks at the kink).</summary>
     internal const int FdDampingSteps = 2;
 
@@ -44,18 +38,37 @@ internal sealed partial class QuantLibGateway
     private static bool EuropeanShortCut(BlackVanillaOptionInputs inputs) =>
         inputs.Right == OptionRight.Call ? inputs.Rate - inputs.CostOfCarry <= 0.0 : inputs.Rate <= 0.0;
 
+    /// <summary>Early exercise is never optimal: a put with r ≤ 0 and q ≥ r (exercising earns rK − qS &lt; 0 per unit time
+    /// wherever the put is in the money), a call with q ≤ 0 and r ≥ q (Andersen and Lake 2021, Table 2); q = r − b.</summary>
+    internal static bool EarlyExerciseWorthless(BlackVanillaOptionInputs inputs)
+    {
+        double dividendYield = inputs.Rate - inputs.CostOfCarry;
+        return inputs.Right == OptionRight.Put
+            ? inputs.Rate <= 0.0 && dividendYield >= inputs.Rate
+            : dividendYield <= 0.0 && inputs.Rate >= dividendYield;
+    }
+
     private static string ProbeNativeVersion() => NQuantLib.quantLibVersion();
 
     private QuantLibVanillaOptionResult PriceCore(
         BlackVanillaOptionInputs inputs, QuantLibExerciseStyle exercise, QuantLibEngine engine, DateOnly valuationDate,
-        QuantLibTenorScaling scaling, string version)
+        QuantLibTenorScaling scaling, string version, QuantLibFdGrid? fdGrid)
     {
+        bool europeanShortCut = engine == QuantLibEngine.QuantLibBaw && EarlyExerciseWorthless(inputs);
+        if (europeanShortCut)
+        {
+            // QuantLib 1.29's BAW fails for a put at r ≤ 0; early exercise is worth nothing there, so the value is European.
+            (engine, exercise) = (QuantLibEngine.QuantLibAnalytic, QuantLibExerciseStyle.European);
+        }
+
+        var grid = engine == QuantLibEngine.QuantLibFd ? fdGrid ?? QuantLibFdGrid.For(inputs.TenorYears) : (QuantLibFdGrid?)null;
+        bool extrapolate = grid is not null && exercise == QuantLibExerciseStyle.American;
         lock (Gate)
         {
             DrainPendingReleases();
             try
             {
-                using var graph = new VanillaOptionGraph(valuationDate, scaling, inputs.Right, inputs.Strike, exercise, engine);
+                using var graph = new VanillaOptionGraph(valuationDate, scaling, inputs.Right, inputs.Strike, exercise, engine, grid, extrapolate);
                 var provided = ProvidedByEngine.GetOrAdd(
                     (engine, exercise, inputs.Right, EuropeanShortCut(inputs)), _ => graph.ProbeProvidedGreeks(inputs));
                 var (price, greeks) = QuantLibBumpedGreeks.Compute(graph, inputs, provided, QuantLibBumpSizes.For(engine), out var bumped);
@@ -65,8 +78,9 @@ internal sealed partial class QuantLibGateway
                     Math.Exp(-inputs.Rate * inputs.TenorYears),
                     greeks,
                     bumped,
-                    engine,
-                    version);
+                    europeanShortCut ? QuantLibEngine.QuantLibBaw : engine,
+                    version,
+                    europeanShortCut);
             }
             catch (ApplicationException ex)
             {
@@ -182,7 +196,7 @@ internal sealed partial class QuantLibGateway
         }
     }
 
-    private double PriceAmericanFdOnGridCore(BlackVanillaOptionInputs inputs, QuantLibTenorScaling scaling, int timeSteps, int spacePoints)
+    private double PriceAmericanFdOnGridCore(BlackVanillaOptionInputs inputs, QuantLibTenorScaling scaling, int timeSteps, int spacePoints, bool extrapolate)
     {
         lock (Gate)
         {
@@ -190,7 +204,25 @@ internal sealed partial class QuantLibGateway
             try
             {
                 using var graph = new VanillaOptionGraph(DefaultValuationDate, scaling, inputs.Right, inputs.Strike,
-                    QuantLibExerciseStyle.American, QuantLibEngine.QuantLibFd, (timeSteps, spacePoints));
+                    QuantLibExerciseStyle.American, QuantLibEngine.QuantLibFd, new QuantLibFdGrid(timeSteps, spacePoints), extrapolate);
+                return graph.Evaluate(Point.Of(inputs), QuantLibGreeks.None).Npv;
+            }
+            catch (ApplicationException ex)
+            {
+                throw new QuantLibException(ex.Message, ex);
+            }
+        }
+    }
+
+    private double PriceAmericanQdFpCore(BlackVanillaOptionInputs inputs, QuantLibTenorScaling scaling, int fixedPointSteps, int chebyshevNodes, double tolerance)
+    {
+        lock (Gate)
+        {
+            DrainPendingReleases();
+            try
+            {
+                using var graph = new VanillaOptionGraph(DefaultValuationDate, scaling, inputs.Right, inputs.Strike,
+                    QuantLibExerciseStyle.American, QuantLibEngine.QuantLibQdFp, qdFpScheme: (fixedPointSteps, chebyshevNodes, tolerance));
                 return graph.Evaluate(Point.Of(inputs), QuantLibGreeks.None).Npv;
             }
             catch (ApplicationException ex)
@@ -258,10 +290,22 @@ internal sealed partial class QuantLibGateway
         private readonly SimpleQuote _volatility;
         private readonly BlackScholesMertonProcess _process;
         private readonly VanillaOption _option;
+        private readonly PricingEngine? _engine;
+        private readonly PricingEngine? _coarseEngine;
 
+        /// <param name="valuationDate">QuantLib's evaluation date.</param>
+        /// <param name="scaling">Whole-day maturity and rescaling.</param>
+        /// <param name="right">Call or put.</param>
+        /// <param name="strike">Strike.</param>
+        /// <param name="exercise">European or American.</param>
+        /// <param name="engine">The engine, or none (implied vol only).</param>
+        /// <param name="fdGrid">The finite-difference grid (<see cref="QuantLibEngine.QuantLibFd"/> only; its 200 × 200 without).</param>
+        /// <param name="extrapolate">Finite differences: also price at half the time steps and return 2V_N − V_{N/2}.</param>
+        /// <param name="qdFpScheme">QdFp: a tanh-sinh scheme (m, n, eps) instead of QuantLib's accurate scheme.</param>
         internal VanillaOptionGraph(
             DateOnly valuationDate, QuantLibTenorScaling scaling, OptionRight right, double strike,
-            QuantLibExerciseStyle exercise, QuantLibEngine? engine, (int TimeSteps, int SpacePoints)? fdGrid = null)
+            QuantLibExerciseStyle exercise, QuantLibEngine? engine, QuantLibFdGrid? fdGrid = null, bool extrapolate = false,
+            (int Steps, int Nodes, double Tolerance)? qdFpScheme = null)
         {
             _scaling = scaling;
             try
@@ -296,9 +340,22 @@ internal sealed partial class QuantLibGateway
                 _option = Own(new VanillaOption(payoff, exerciseRule));
                 if (engine is { } selected)
                 {
-                    _option.setPricingEngine(Own(fdGrid is var (timeSteps, spacePoints) && selected == QuantLibEngine.QuantLibFd
-                        ? new FdBlackScholesVanillaEngine(_process, (uint)timeSteps, (uint)spacePoints, FdDampingSteps)
-                        : CreateEngine(selected, _process)));
+                    var grid = fdGrid ?? new QuantLibFdGrid(200, 200);
+                    _engine = selected switch
+                    {
+                        QuantLibEngine.QuantLibFd => Own(new FdBlackScholesVanillaEngine(_process, (uint)grid.TimeSteps, (uint)grid.SpacePoints, FdDampingSteps)),
+                        QuantLibEngine.QuantLibQdFp => Own(new QdFpAmericanEngine(_process, qdFpScheme is var (m, n, eps)
+                            ? Own(new QdFpTanhSinhIterationScheme((uint)m, (uint)n, eps))
+                            : Own(QdFpAmericanEngine.accurateScheme()))),
+                        _ => Own(CreateEngine(selected, _process)),
+                    };
+                    if (extrapolate && selected == QuantLibEngine.QuantLibFd)
+                    {
+                        _coarseEngine = Own(new FdBlackScholesVanillaEngine(
+                            _process, (uint)Math.Max(QuantLibFdGrid.MinimumTimeSteps, grid.TimeSteps / 2), (uint)grid.SpacePoints, FdDampingSteps));
+                    }
+
+                    _option.setPricingEngine(_engine);
                 }
             }
             catch
@@ -318,8 +375,32 @@ internal sealed partial class QuantLibGateway
             _volatility.setValue(point.Volatility * Math.Sqrt(ratio));
         }
 
-        /// <summary>Prices at <paramref name="point"/> and reads the requested Greeks QuantLib provides, in true-tenor units.</summary>
+        /// <summary>Prices at <paramref name="point"/> and reads the requested Greeks QuantLib provides, in true-tenor units;
+        /// with a coarse finite-difference engine, each result is Richardson-extrapolated, 2X_N − X_{N/2}.</summary>
         internal Evaluation Evaluate(Point point, QuantLibGreeks wanted)
+        {
+            var fine = EvaluateCurrent(point, wanted);
+            if (_coarseEngine is null)
+            {
+                return fine;
+            }
+
+            _option.setPricingEngine(_coarseEngine);
+            try
+            {
+                var coarse = EvaluateCurrent(point, wanted);
+                return new Evaluation(
+                    2.0 * fine.Npv - coarse.Npv, 2.0 * fine.Delta - coarse.Delta, 2.0 * fine.Gamma - coarse.Gamma,
+                    2.0 * fine.Vega - coarse.Vega, 2.0 * fine.Theta - coarse.Theta, 2.0 * fine.Rho - coarse.Rho,
+                    2.0 * fine.DividendRho - coarse.DividendRho);
+            }
+            finally
+            {
+                _option.setPricingEngine(_engine);
+            }
+        }
+
+        private Evaluation EvaluateCurrent(Point point, QuantLibGreeks wanted)
         {
             SetMarket(point);
             double ratio = _scaling.Ratio(point.TenorYears);
@@ -381,7 +462,6 @@ internal sealed partial class QuantLibGateway
             QuantLibEngine.QuantLibAnalytic => new AnalyticEuropeanEngine(process),
             QuantLibEngine.QuantLibBaw => new BaroneAdesiWhaleyApproximationEngine(process),
             QuantLibEngine.QuantLibBjerksundStensland => new BjerksundStenslandApproximationEngine(process),
-            QuantLibEngine.QuantLibFd => new FdBlackScholesVanillaEngine(process, FdTimeSteps, FdSpacePoints, FdDampingSteps),
             QuantLibEngine.QuantLibBinomial => new BinomialLRVanillaEngine(process, BinomialSteps),
             _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown QuantLib engine."),
         };

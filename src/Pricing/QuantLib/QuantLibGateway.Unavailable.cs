@@ -9,7 +9,7 @@ internal sealed partial class QuantLibGateway
 {
     private QuantLibVanillaOptionResult PriceCore(
         BlackVanillaOptionInputs inputs, QuantLibExerciseStyle exercise, QuantLibEngine engine, DateOnly valuationDate,
-        QuantLibTenorScaling scaling, string version) => throw Unavailable();
+        QuantLibTenorScaling scaling, string version, QuantLibFdGrid? fdGrid) => throw Unavailable();
 
     private QuantLibImpliedVolatilityResult ImpliedVolatilityCore(
         OptionRight right, double spot, double strike, double tenorYears, double rate, double costOfCarry,
@@ -20,7 +20,10 @@ internal sealed partial class QuantLibGateway
 
     private void LeakProxiesCore(int count) => throw Unavailable();
 
-    private double PriceAmericanFdOnGridCore(BlackVanillaOptionInputs inputs, QuantLibTenorScaling scaling, int timeSteps, int spacePoints) =>
+    private double PriceAmericanQdFpCore(BlackVanillaOptionInputs inputs, QuantLibTenorScaling scaling, int fixedPointSteps, int chebyshevNodes, double tolerance) =>
+        throw Unavailable();
+
+    private double PriceAmericanFdOnGridCore(BlackVanillaOptionInputs inputs, QuantLibTenorScaling scaling, int timeSteps, int spacePoints, bool extrapolate) =>
         throw Unavailable();
 
     private void PriceEuropeanSharingContractCore(

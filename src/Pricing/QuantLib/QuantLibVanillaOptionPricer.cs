@@ -14,7 +14,8 @@ namespace Analytics.Pricing.QuantLib;
 /// <para>Thread-safe: every call goes through the process-wide QuantLib gateway, which serialises all QuantLib
 /// work under one lock (QuantLib's evaluation date is global and Debian's build is not thread-safe), so calls
 /// from many threads queue rather than run in parallel. Synchronous and CPU-bound: about 25 µs with all Greeks for
-/// <see cref="QuantLibEngine.QuantLibAnalytic"/>, about 15 ms for the lattice and grid engines.</para>
+/// <see cref="QuantLibEngine.QuantLibAnalytic"/>, about 15 ms for the lattice, tens of milliseconds per price for the
+/// finite-difference engine on its tenor-dependent grid (times the bumps for Greeks).</para>
 /// <para>Exact tenors: QuantLib's maturities are dates, so a tenor T is priced on the nearest whole-day
 /// maturity T′ with r, q and σ² rescaled by T/T′, which leaves rT, qT and σ²T — and so the Black-Scholes-Merton
 /// value, European or American — unchanged; theta, vega and rho are converted back.</para>
@@ -61,18 +62,21 @@ public sealed class QuantLibVanillaOptionPricer
     /// undefined, or the tenor or date is out of range.</exception>
     /// <exception cref="QuantLibUnavailableException">QuantLib cannot be used in this process (HTTP 503).</exception>
     /// <exception cref="QuantLibException">QuantLib rejected the inputs.</exception>
+    /// <param name="fdGrid"><see cref="QuantLibEngine.QuantLibFd"/> only: the grid; <see langword="null"/> chooses it from the
+    /// tenor (<see cref="QuantLibFdGrid.For"/>, with Richardson extrapolation in time for American exercise).</param>
     public QuantLibVanillaOptionResult Price(
         BlackVanillaOptionInputs inputs,
         QuantLibExerciseStyle exercise,
         QuantLibEngine engine,
-        DateOnly? valuationDate = null) =>
-        _gateway().Price(inputs, exercise, engine, valuationDate ?? QuantLibGateway.DefaultValuationDate);
+        DateOnly? valuationDate = null,
+        QuantLibFdGrid? fdGrid = null) =>
+        _gateway().Price(inputs, exercise, engine, valuationDate ?? QuantLibGateway.DefaultValuationDate, fdGrid);
 
     /// <summary>
     /// The same for an engine chosen by its registry member (<see cref="EngineRegistry"/>): the one place a
     /// <see cref="PricingEngine"/> and an <see cref="OptionExerciseStyle"/> become QuantLib's own enums.
     /// </summary>
-    /// <param name="inputs">As for <see cref="Price(BlackVanillaOptionInputs, QuantLibExerciseStyle, QuantLibEngine, DateOnly?)"/>.</param>
+    /// <param name="inputs">As for <see cref="Price(BlackVanillaOptionInputs, QuantLibExerciseStyle, QuantLibEngine, DateOnly?, QuantLibFdGrid?)"/>.</param>
     /// <param name="style">European or American exercise.</param>
     /// <param name="engine">A <c>quantlib-*</c> engine (<see cref="EngineCapabilities.RequiresQuantLib"/>).</param>
     /// <param name="valuationDate">QuantLib's evaluation date; the result does not depend on it.</param>
@@ -81,12 +85,14 @@ public sealed class QuantLibVanillaOptionPricer
     /// price <paramref name="style"/>.</exception>
     /// <exception cref="QuantLibUnavailableException">QuantLib cannot be used in this process (HTTP 503).</exception>
     /// <exception cref="QuantLibException">QuantLib rejected the inputs.</exception>
+    /// <param name="fdGrid"><c>quantlib-fd</c> only: the grid, or <see langword="null"/> to choose it from the tenor.</param>
     public QuantLibVanillaOptionResult Price(
         BlackVanillaOptionInputs inputs,
         OptionExerciseStyle style,
         PricingEngine engine,
-        DateOnly? valuationDate = null) =>
-        Price(inputs, ExerciseOf(style), EngineOf(engine), valuationDate);
+        DateOnly? valuationDate = null,
+        QuantLibFdGrid? fdGrid = null) =>
+        Price(inputs, ExerciseOf(style), EngineOf(engine), valuationDate, fdGrid);
 
     /// <summary>
     /// QuantLib's implied Black volatility of a vanilla option price (<c>VanillaOption::impliedVolatility</c>:
@@ -132,6 +138,7 @@ public sealed class QuantLibVanillaOptionPricer
         PricingEngine.QuantLibBjerksundStensland => QuantLibEngine.QuantLibBjerksundStensland,
         PricingEngine.QuantLibFd => QuantLibEngine.QuantLibFd,
         PricingEngine.QuantLibBinomial => QuantLibEngine.QuantLibBinomial,
+        PricingEngine.QuantLibQdFp => QuantLibEngine.QuantLibQdFp,
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Not a QuantLib engine."),
     };
 

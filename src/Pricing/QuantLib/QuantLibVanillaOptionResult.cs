@@ -15,6 +15,9 @@ namespace Analytics.Pricing.QuantLib;
 /// differences of QuantLib prices under the gateway's lock (spot, volatility, tenor, rate and carry bumps).</param>
 /// <param name="Engine">The engine that priced the option.</param>
 /// <param name="QuantLibVersion">The QuantLib version the binding was built against, e.g. <c>1.29</c>.</param>
+/// <param name="PricedAsEuropean">True when an American option was priced as the European one because early exercise is
+/// never optimal for its inputs (<c>quantlib-baw</c> for a put with r ≤ 0 and q ≥ r, or a call with q ≤ 0 and r ≥ q, where
+/// QuantLib 1.29's engine would fail): the price and Greeks are then <c>AnalyticEuropeanEngine</c>'s.</param>
 public sealed record QuantLibVanillaOptionResult(
     double Price,
     double Forward,
@@ -22,4 +25,5 @@ public sealed record QuantLibVanillaOptionResult(
     Greeks Greeks,
     QuantLibGreeks BumpedGreeks,
     QuantLibEngine Engine,
-    string QuantLibVersion);
+    string QuantLibVersion,
+    bool PricedAsEuropean = false);

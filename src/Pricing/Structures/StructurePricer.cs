@@ -17,7 +17,7 @@ namespace Analytics.Pricing.Structures;
 public sealed class StructurePricer
 {
     /// <summary>The shared instance over the registry's default engine per style (<see cref="EngineRegistry.DefaultFor"/>):
-    /// Black-Scholes-Merton for European legs, Bjerksund-Stensland (2002) for American.</summary>
+    /// Black-Scholes-Merton for European legs, the Andersen-Lake-Offengenden fixed-point engine (<c>qd-fp</c>) for American.</summary>
     public static readonly StructurePricer Default = new(
         VanillaOptionEngine.DefaultFor(OptionExerciseStyle.European), VanillaOptionEngine.DefaultFor(OptionExerciseStyle.American));
 

@@ -25,9 +25,23 @@ public sealed class AmericanAndImpliedVolEndpointTests(SqliteApi api) : IClassFi
     };
 
     [Fact]
-    public async Task Price_AmericanDefaultEngine_IsBjerksundStensland2002MatchingHaug()
+    public async Task Price_AmericanDefaultEngine_IsQdFpAgreeingWithTheLattice()
     {
         var body = await PostAsync("/api/v1/options/price", HaugAmericanCall(engine: null));
+        var lattice = await PostAsync("/api/v1/options/price", HaugAmericanCall(engine: "binomial"));
+
+        // Issue 14 item 2: the fixed-point engine is the American default (it was bjerksund-stensland); the lattice is
+        // within 1e-4 of converged on Haug's rows (src/Pricing/American/BinomialAmericanPricer.cs).
+        Assert.Equal("qd-fp", body.GetProperty("engine").GetString());
+        Assert.Equal("boundary-integral", body.GetProperty("greeksMethod").GetString());
+        Assert.Equal(lattice.GetProperty("price").GetDouble(), body.GetProperty("price").GetDouble(), 1e-4);
+        Assert.True(body.GetProperty("price").GetDouble() >= body.GetProperty("europeanPrice").GetDouble());
+    }
+
+    [Fact]
+    public async Task Price_BjerksundStensland2002_MatchesHaug()
+    {
+        var body = await PostAsync("/api/v1/options/price", HaugAmericanCall(engine: "bjerksund-stensland"));
 
         Assert.Equal("bjerksund-stensland", body.GetProperty("engine").GetString());
         // Haug's Bjerksund-Stensland 2002 column: 1.8757, printed to 4 decimals.

@@ -21,9 +21,9 @@ public sealed class GreeksMethodConsistencyTests(SqliteApi api) : IClassFixture<
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private static readonly string[] OurEuropean = ["analytic"];
-    private static readonly string[] OurAmerican = ["bjerksund-stensland", "barone-adesi-whaley", "binomial"];
+    private static readonly string[] OurAmerican = ["qd-fp", "bjerksund-stensland", "barone-adesi-whaley", "binomial"];
     private static readonly string[] QuantLibEuropean = ["quantlib-analytic", "quantlib-fd", "quantlib-binomial"];
-    private static readonly string[] QuantLibAmerican = ["quantlib-baw", "quantlib-bjerksund-stensland", "quantlib-fd", "quantlib-binomial"];
+    private static readonly string[] QuantLibAmerican = ["quantlib-baw", "quantlib-bjerksund-stensland", "quantlib-fd", "quantlib-binomial", "quantlib-qd-fp"];
 
     /// <summary>(rate, dividendYield): b = r ≥ 0; 0 &lt; b &lt; r; r &lt; 0 &lt; b; b &lt; r &lt; 0.</summary>
     private static readonly (double Rate, double DividendYield)[] Carries = [(0.05, 0.0), (0.05, 0.04), (-0.02, -0.03), (-0.02, 0.01)];
@@ -106,8 +106,8 @@ public sealed class GreeksMethodConsistencyTests(SqliteApi api) : IClassFixture<
     public async Task Price_IssueExamples_AmericanCallWithCarryAtRateIsClosedFormAndNegativeRatePutIsLatticeOnBothPaths()
     {
         // The two disagreements issue 12 reports. b = r ≥ 0: a call is never exercised early (Merton 1973), so it is
-        // the European closed form. r < 0 < b: a put may have two exercise boundaries, which Bjerksund-Stensland
-        // hands to the lattice (src/Pricing/American/EarlyExercise.cs).
+        // the European closed form. q < r < 0: a put has two exercise boundaries, which the default qd-fp (like
+        // Bjerksund-Stensland) hands to the lattice (src/Pricing/American/QdFpAmericanPricer.cs).
         var call = new JsonObject
         {
             ["type"] = "call", ["style"] = "american", ["spot"] = 100.0, ["strike"] = 100.0, ["tenorYears"] = 0.5, ["vol"] = 0.3, ["rate"] = 0.05,
@@ -128,7 +128,7 @@ public sealed class GreeksMethodConsistencyTests(SqliteApi api) : IClassFixture<
     [Fact]
     public async Task Price_DefaultEngineGridAsOneLegStructure_SameEngineAndPriceAsTheSingleEndpoint()
     {
-        foreach (var option in Grid(OurEuropean, ["bjerksund-stensland"]))
+        foreach (var option in Grid(OurEuropean, ["qd-fp"]))
         {
             var plain = await OkAsync("/api/v1/options/price", option);
             var structure = new JsonObject
@@ -168,6 +168,6 @@ public sealed class GreeksMethodConsistencyTests(SqliteApi api) : IClassFixture<
 
         var (status, problem) = await PostAsync("/api/v1/options/price", WithZeroCostL2(grid[0]));
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("analytic, bjerksund-stensland, barone-adesi-whaley, binomial", problem.GetProperty("errors").GetProperty("engine")[0].GetString());
+        Assert.Contains("analytic, qd-fp, bjerksund-stensland, barone-adesi-whaley, binomial", problem.GetProperty("errors").GetProperty("engine")[0].GetString());
     }
 }

@@ -42,9 +42,9 @@ public sealed class PriceBatchFastPathTests
             Maybe(() => new DateTimeOffset(2027, 1, 1, 8, 0, 0, TimeSpan.FromHours(random.Next(-12, 13))).AddTicks(random.NextInt64(0, TimeSpan.TicksPerDay * 900))),
             Maybe(() => new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero).AddMilliseconds(random.Next())),
             Maybe(() => random.NextDouble()), Maybe(() => random.NextDouble() * 0.2 - 0.1), Maybe(() => -random.NextDouble() / 3),
-            Maybe(() => 1e-300 * random.Next(1, 1000)), Maybe(() => Enum.GetValues<PricingEngine>()[random.Next(9)]),
+            Maybe(() => 1e-300 * random.Next(1, 1000)), Maybe(() => Enum.GetValues<PricingEngine>()[random.Next(Enum.GetValues<PricingEngine>().Length)]),
             L2: null, Maybe(() => (VolSource)random.Next(2)), random.Next(3) == 0 ? null : "ETH",
-            Maybe(() => (PremiumCurrency)random.Next(2)))).ToList();
+            Maybe(() => (PremiumCurrency)random.Next(2)), Maybe(() => random.Next(10, 20_000)), Maybe(() => random.Next(10, 5_000)))).ToList();
         var body = JsonSerializer.Serialize(new BatchRequest<OptionPriceRequest>(items), Json);
 
         var fast = Fast(body);

@@ -21,6 +21,8 @@ public sealed class EngineRegistryTests
         { PricingEngine.QuantLibFd, "quantlib-fd" },
         { PricingEngine.QuantLibBjerksundStensland, "quantlib-bjerksund-stensland" },
         { PricingEngine.QuantLibBinomial, "quantlib-binomial" },
+        { PricingEngine.QdFp, "qd-fp" },
+        { PricingEngine.QuantLibQdFp, "quantlib-qd-fp" },
     };
 
     [Theory]
@@ -65,9 +67,9 @@ public sealed class EngineRegistryTests
     [Fact]
     public void DefaultFor_EachStyle_IsApiMdsDefault()
     {
-        // API.md: "analytic (European default), bjerksund-stensland (American default)".
+        // API.md: "analytic (European default)"; issue 14 item 2 made qd-fp the American default (it was bjerksund-stensland).
         Assert.Equal(PricingEngine.Analytic, EngineRegistry.DefaultFor(OptionExerciseStyle.European));
-        Assert.Equal(PricingEngine.BjerksundStensland, EngineRegistry.DefaultFor(OptionExerciseStyle.American));
+        Assert.Equal(PricingEngine.QdFp, EngineRegistry.DefaultFor(OptionExerciseStyle.American));
     }
 
     [Fact]
@@ -79,8 +81,9 @@ public sealed class EngineRegistryTests
             EngineRegistry.EnginesFor(OptionExerciseStyle.European));
         Assert.Equal(
             [
-                PricingEngine.BjerksundStensland, PricingEngine.BaroneAdesiWhaley, PricingEngine.Binomial, PricingEngine.QuantLibBaw,
-                PricingEngine.QuantLibBjerksundStensland, PricingEngine.QuantLibFd, PricingEngine.QuantLibBinomial,
+                PricingEngine.QdFp, PricingEngine.BjerksundStensland, PricingEngine.BaroneAdesiWhaley, PricingEngine.Binomial,
+                PricingEngine.QuantLibBaw, PricingEngine.QuantLibBjerksundStensland, PricingEngine.QuantLibFd,
+                PricingEngine.QuantLibBinomial, PricingEngine.QuantLibQdFp,
             ],
             EngineRegistry.EnginesFor(OptionExerciseStyle.American));
     }
@@ -97,7 +100,7 @@ public sealed class EngineRegistryTests
 
     [Theory]
     [InlineData(OptionExerciseStyle.European, null, PricingEngine.Analytic)]
-    [InlineData(OptionExerciseStyle.American, null, PricingEngine.BjerksundStensland)]
+    [InlineData(OptionExerciseStyle.American, null, PricingEngine.QdFp)]
     [InlineData(OptionExerciseStyle.American, PricingEngine.QuantLibFd, PricingEngine.QuantLibFd)]
     [InlineData(OptionExerciseStyle.European, PricingEngine.QuantLibBinomial, PricingEngine.QuantLibBinomial)]
     public void Resolve_NoEngineOrOneThatPricesTheStyle_ReturnsIt(OptionExerciseStyle style, PricingEngine? requested, PricingEngine expected)
@@ -110,6 +113,7 @@ public sealed class EngineRegistryTests
     [InlineData(GreeksMethod.FiniteDifference, "finite-difference")]
     [InlineData(GreeksMethod.Lattice, "lattice")]
     [InlineData(GreeksMethod.QuantLib, "quantlib")]
+    [InlineData(GreeksMethod.BoundaryIntegral, "boundary-integral")]
     public void Id_EveryGreeksMethod_IsTheResponsesId(GreeksMethod method, string id)
     {
         // The ids the price response's greeksMethod description lists (openapi/analytics.v1.json, OptionPriceResponse).
@@ -139,6 +143,8 @@ public sealed class EngineRegistryTests
     [InlineData(PricingEngine.QuantLibFd, GreeksMethod.QuantLib)]
     [InlineData(PricingEngine.QuantLibBjerksundStensland, GreeksMethod.QuantLib)]
     [InlineData(PricingEngine.QuantLibBinomial, GreeksMethod.QuantLib)]
+    [InlineData(PricingEngine.QdFp, GreeksMethod.BoundaryIntegral)]
+    [InlineData(PricingEngine.QuantLibQdFp, GreeksMethod.QuantLib)]
     public void GreeksMethod_EachEngine_IsTheMethodItsDocumentationStates(PricingEngine engine, GreeksMethod method)
     {
         // Haug 2007 §2.12 for the approximations' finite differences; the lattice's own Greeks for binomial; QuantLib's

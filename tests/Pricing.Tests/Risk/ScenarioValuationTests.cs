@@ -192,7 +192,7 @@ public sealed class ScenarioValuationTests
             var inputs = new BlackVanillaOptionInputs(option.Right, spot, option.Strike, tenor, vol, underlying.Rate, underlying.CostOfCarry, CarryConvention.Fixed);
             unit = option.Style == OptionExerciseStyle.European
                 ? BlackVanillaOptionPricer.Default.PresentValue(inputs)
-                : Analytics.Pricing.American.BjerksundStensland2002Pricer.Default.Price(inputs).Price;
+                : Analytics.Pricing.American.QdFpAmericanPricer.Default.PresentValue(inputs);
         }
 
         return position.Quantity * unit;

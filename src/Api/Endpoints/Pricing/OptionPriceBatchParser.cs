@@ -21,7 +21,7 @@ internal static class OptionPriceBatchParser
         "type"u8.ToArray(), "style"u8.ToArray(), "spot"u8.ToArray(), "forward"u8.ToArray(), "strike"u8.ToArray(),
         "tenorYears"u8.ToArray(), "expiry"u8.ToArray(), "valuationTime"u8.ToArray(), "vol"u8.ToArray(), "rate"u8.ToArray(),
         "dividendYield"u8.ToArray(), "carryRate"u8.ToArray(), "engine"u8.ToArray(), "l2"u8.ToArray(), "volSource"u8.ToArray(),
-        "underlying"u8.ToArray(), "premiumCurrency"u8.ToArray(), "surfaceId"u8.ToArray(),
+        "underlying"u8.ToArray(), "premiumCurrency"u8.ToArray(), "surfaceId"u8.ToArray(), "timeSteps"u8.ToArray(), "gridPoints"u8.ToArray(),
     ];
 
     private static readonly EnumIds<OptionRight> Types = new();
@@ -67,6 +67,7 @@ internal static class OptionPriceBatchParser
         VolSource? volSource = null;
         PremiumCurrency? premiumCurrency = null;
         double? spot = null, forward = null, strike = null, tenorYears = null, vol = null, rate = null, dividendYield = null, carryRate = null;
+        int? timeSteps = null, gridPoints = null;
         DateTimeOffset? expiry = null, valuationTime = null;
         string? underlying = null;
         long? surfaceId = null;
@@ -98,6 +99,8 @@ internal static class OptionPriceBatchParser
                 15 => TryReadString(ref reader, out underlying),
                 16 => PremiumCurrencies.TryRead(ref reader, out premiumCurrency),
                 17 => TryReadInteger(ref reader, out surfaceId),
+                18 => TryReadInteger(ref reader, out timeSteps),
+                19 => TryReadInteger(ref reader, out gridPoints),
                 _ => false, // l2: an object, left to the serializer
             };
             if (!ok) return null;
@@ -105,7 +108,7 @@ internal static class OptionPriceBatchParser
 
         return reader.TokenType == JsonTokenType.EndObject
             ? new OptionPriceRequest(type, style, spot, forward, strike, tenorYears, expiry, valuationTime, vol, rate,
-                dividendYield, carryRate, engine, L2: null, volSource, underlying, premiumCurrency, surfaceId)
+                dividendYield, carryRate, engine, L2: null, volSource, underlying, premiumCurrency, surfaceId, timeSteps, gridPoints)
             : null;
     }
 
@@ -128,6 +131,14 @@ internal static class OptionPriceBatchParser
     {
         value = null;
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var number)) return false;
+        value = number;
+        return true;
+    }
+
+    private static bool TryReadInteger(ref Utf8JsonReader reader, out int? value)
+    {
+        value = null;
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var number)) return false;
         value = number;
         return true;
     }

@@ -20,7 +20,7 @@ internal static class OptionPricing
         return definition.Vanilla is { } engine
             ? FromValuation(option, engine.Price(inputs))
             : FromQuantLib(option, definition,
-                quantLib.Price(inputs, option.Style, option.Engine, DateOnly.FromDateTime(option.ValuationTime.UtcDateTime)));
+                quantLib.Price(inputs, option.Style, option.Engine, DateOnly.FromDateTime(option.ValuationTime.UtcDateTime), option.FdGrid));
     }
 
     /// <summary>The numerics' input record (Black-76 when a forward is given).</summary>
@@ -41,7 +41,8 @@ internal static class OptionPricing
 
     private static OptionPriceResponse FromQuantLib(ValidatedOption option, EngineDefinition engine, QuantLibVanillaOptionResult result) =>
         new(result.Price, option.Engine, result.Forward, result.DiscountFactor, option.TenorYears, option.CarryRate,
-            GreeksResponse.From(result.Greeks), EngineRegistry.Id(engine.GreeksMethod), BumpedNames(result.BumpedGreeks), EuropeanPrice: null);
+            GreeksResponse.From(result.Greeks), EngineRegistry.Id(engine.GreeksMethod), BumpedNames(result.BumpedGreeks),
+            EuropeanPrice: result.PricedAsEuropean ? result.Price : null);
 
     private static string[] BumpedNames(QuantLibGreeks bumped) =>
         Enum.GetValues<QuantLibGreeks>()

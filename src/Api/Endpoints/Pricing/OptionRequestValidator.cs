@@ -3,6 +3,7 @@ using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Errors;
 using Analytics.Pricing.Engines;
 using Analytics.Pricing.Market;
+using Analytics.Pricing.QuantLib;
 
 namespace Analytics.Api.Endpoints.Pricing;
 
@@ -21,7 +22,30 @@ internal static class OptionRequestValidator
         if (r.SurfaceId is not null && r.VolSource != VolSource.Surface)
             errors.Add("surfaceId", "only applies with volSource surface.");
         var option = Validate((IVanillaOptionFields)r, now, errors);
-        return option is null || vol is null ? null : (option, vol.Value);
+        bool gridGiven = FdGridErrors(r, errors);
+        if (option is null || vol is null || !errors.IsEmpty) return null;
+        if (!gridGiven) return (option, vol.Value);
+
+        var chosen = QuantLibFdGrid.For(option.TenorYears);
+        return (option with { FdGrid = new QuantLibFdGrid(r.TimeSteps ?? chosen.TimeSteps, r.GridPoints ?? chosen.SpacePoints) }, vol.Value);
+    }
+
+    /// <summary><c>timeSteps</c> and <c>gridPoints</c>: only with <c>quantlib-fd</c>, in <see cref="QuantLibFdGrid"/>'s ranges; a
+    /// missing one takes the engine's choice for the tenor. True when either is given.</summary>
+    private static bool FdGridErrors(OptionPriceRequest r, FieldErrors errors)
+    {
+        if (r.TimeSteps is null && r.GridPoints is null) return false;
+        if (r.Engine != PricingEngine.QuantLibFd)
+        {
+            errors.Add(r.TimeSteps is not null ? "timeSteps" : "gridPoints", "is a quantlib-fd setting: give it only with engine quantlib-fd.");
+            return true;
+        }
+
+        if (r.TimeSteps is < QuantLibFdGrid.MinimumTimeSteps or > QuantLibFdGrid.MaximumTimeSteps)
+            errors.Add("timeSteps", $"must be between {QuantLibFdGrid.MinimumTimeSteps} and {QuantLibFdGrid.MaximumTimeSteps}.");
+        if (r.GridPoints is < QuantLibFdGrid.MinimumSpacePoints or > QuantLibFdGrid.MaximumSpacePoints)
+            errors.Add("gridPoints", $"must be between {QuantLibFdGrid.MinimumSpacePoints} and {QuantLibFdGrid.MaximumSpacePoints}.");
+        return true;
     }
 
     /// <summary>

@@ -21,4 +21,8 @@ internal sealed record ValidatedOption(
     double CarryRate,
     bool CarryTiedToRate,
     PricingEngine Engine,
-    DateTimeOffset ValuationTime);
+    DateTimeOffset ValuationTime)
+{
+    /// <summary><c>quantlib-fd</c>: the grid the request gave (<c>timeSteps</c>, <c>gridPoints</c>), or null for the engine's choice.</summary>
+    public Analytics.Pricing.QuantLib.QuantLibFdGrid? FdGrid { get; init; }
+}
