@@ -39,6 +39,7 @@ public static class AnalyticsPipeline
         api.MapFundingEndpoints();
         api.MapMarketsEndpoints();
         Endpoints.Surfaces.SurfaceEndpoints.MapSurfaceEndpoints(api);
+        Endpoints.Portfolios.PortfolioEndpoints.MapPortfolioEndpoints(api);
         app.MapAuthEndpoints();
         app.MapHealthEndpoints();
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
