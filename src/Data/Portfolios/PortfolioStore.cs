@@ -21,7 +21,7 @@ public sealed class PortfolioStore
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(definition);
-        var at = nowUtc.UtcDateTime;
+        var at = Stored(nowUtc);
         var version = PortfolioStorageMapping.ToVersion(0, 1, definition, at);
         var portfolio = new PortfolioEntity { CurrentVersion = 1, CreatedUtc = at, UpdatedUtc = at, Versions = [version] };
         db.Portfolios.Add(portfolio);
@@ -79,7 +79,7 @@ public sealed class PortfolioStore
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(definition);
-        var at = nowUtc.UtcDateTime;
+        var at = Stored(nowUtc);
         for (var attempt = 0; attempt < MaxUpdateAttempts; attempt++)
         {
             var current = await db.Portfolios.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -112,11 +112,21 @@ public sealed class PortfolioStore
         throw new DbUpdateConcurrencyException($"Portfolio {id} was updated concurrently {MaxUpdateAttempts} times in a row; try again.");
     }
 
+    /// <summary>
+    /// An instant as both providers store it: whole microseconds (PostgreSQL's <c>timestamptz</c> resolution), so what a
+    /// write returns is what later reads return.
+    /// </summary>
+    private static DateTime Stored(DateTimeOffset instant)
+    {
+        var utc = instant.UtcDateTime;
+        return utc.AddTicks(-(utc.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
+    }
+
     /// <summary>Deletes portfolio <paramref name="id"/> (its versions are kept); false when there is no such portfolio or it is already deleted.</summary>
     public async Task<bool> DeleteAsync(AnalyticsDbContext db, long id, DateTimeOffset nowUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var at = nowUtc.UtcDateTime;
+        var at = Stored(nowUtc);
         return await db.Portfolios.Where(p => p.Id == id && p.DeletedUtc == null)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.DeletedUtc, at), cancellationToken) == 1;
     }

@@ -43,6 +43,24 @@ public sealed class PortfolioStoreTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task CreateAndUpdate_InstantsFinerThanAMicrosecond_ReturnWhatReadsBack(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, Token);
+        var store = new PortfolioStore();
+        await using var db = database.NewContext();
+        var created = await store.CreateAsync(db, Book("ticks"), T0.AddTicks(1_234_567), Token);
+        var updated = (await store.UpdateAsync(db, created.Id, Book("ticks v2"), T0.AddTicks(7_654_321), Token))!;
+
+        await using var read = database.NewContext();
+        var v1 = (await store.FindAsync(read, created.Id, 1, Token))!;
+        var v2 = (await store.FindAsync(read, created.Id, 2, Token))!;
+
+        Assert.Equal((created.CreatedUtc, created.PortfolioCreatedUtc), (v1.CreatedUtc, v1.PortfolioCreatedUtc));
+        Assert.Equal((updated.CreatedUtc, updated.PortfolioCreatedUtc), (v2.CreatedUtc, v2.PortfolioCreatedUtc));
+        Assert.Equal(T0.AddTicks(1_234_560), created.CreatedUtc); // whole microseconds
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task UpdateAsync_TwoUpdates_NewVersionsAndOldOnesUnchanged(StorageProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, Token);
