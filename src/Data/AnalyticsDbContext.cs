@@ -26,6 +26,8 @@ public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(o
     public DbSet<OptionQuoteEntity> OptionQuotes => Set<OptionQuoteEntity>();
     public DbSet<FundingObservationEntity> FundingObservations => Set<FundingObservationEntity>();
     public DbSet<VolatilitySurfaceEntity> VolatilitySurfaces => Set<VolatilitySurfaceEntity>();
+    public DbSet<PortfolioEntity> Portfolios => Set<PortfolioEntity>();
+    public DbSet<PortfolioVersionEntity> PortfolioVersions => Set<PortfolioVersionEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AnalyticsDbContext).Assembly);

@@ -40,6 +40,7 @@ public static class AnalyticsPipeline
         api.MapMarketsEndpoints();
         Endpoints.Surfaces.SurfaceEndpoints.MapSurfaceEndpoints(api);
         Endpoints.Risk.RiskEndpoints.MapRiskEndpoints(api);
+        Endpoints.Portfolios.PortfolioEndpoints.MapPortfolioEndpoints(api);
         app.MapAuthEndpoints();
         app.MapHealthEndpoints();
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();

@@ -1,6 +1,7 @@
 using Analytics.Pricing;
 using Analytics.Pricing.Engines;
 using Analytics.Pricing.L2;
+using Analytics.Pricing.Market;
 using Analytics.Pricing.Surfaces;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -21,6 +22,7 @@ internal sealed class PricingEnumSchemaFilter : ISchemaFilter
         [typeof(PremiumCurrency)] = ("PremiumCurrency", "The unit of a premium: USD, or the underlying (inverse, coin-margined options as Deribit quotes them)."),
         [typeof(CarrySource)] = ("CarrySourceKind", "Where the cost of carry b comes from (PRODUCT.md §3.4 part 1)."),
         [typeof(SettlementLayer)] = ("SettlementKind", "Where proceeds settle: on the L2 itself, or on L1 after the chain's withdrawal delay."),
+        [typeof(OptionSettlement)] = ("OptionSettlement", "How an option settles: in cash, or by delivery of the underlying."),
         [typeof(SurfaceModel)] = ("SurfaceModelKind", "Which parameterisation to fit (API.md, Surfaces)."),
     };
 

@@ -1,3 +1,4 @@
+using Analytics.Data.Portfolios;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Data.Market;
@@ -6,12 +7,13 @@ namespace Analytics.Data.Market;
 public static class MarketDataServiceCollectionExtensions
 {
     /// <summary>
-    /// <see cref="SurfaceStore"/> and <see cref="ChainProfiles"/> as singletons; <see cref="FundingCarryReader"/> and
+    /// <see cref="SurfaceStore"/>, <see cref="PortfolioStore"/> and <see cref="ChainProfiles"/> as singletons; <see cref="FundingCarryReader"/> and
     /// <see cref="MarketSnapshotService"/> scoped, like the <see cref="AnalyticsDbContext"/> they read.
     /// </summary>
     public static IServiceCollection AddMarketData(this IServiceCollection services)
     {
         services.AddSingleton<SurfaceStore>();
+        services.AddSingleton<PortfolioStore>();
         services.AddSingleton<ChainProfiles>();
         services.AddScoped<FundingCarryReader>();
         services.AddScoped<MarketSnapshotService>();

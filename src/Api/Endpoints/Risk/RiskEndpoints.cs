@@ -25,6 +25,28 @@ public static class RiskEndpoints
                              "loss −pnl[t] exceeds var[t]. Degenerate series have finite answers: with no exception LR_pof = −2T·ln(confidence) " +
                              "and LR_ind = 0; with exceptions every day LR_pof = −2T·ln(1 − confidence) and LR_ind = 0.")
             .ProducesValidationProblem();
+        risk.MapPost("/var", VarEndpoint.RunAsync)
+            .RequireAuthorization(AuthNames.ReadPolicy)
+            .WithName("ComputeVar")
+            .WithSummary("VaR and expected shortfall of a portfolio")
+            .WithDescription("Of a stored portfolio (`portfolioId`, optional `version`) or inline `positions` and `collateral`, at `asOf` " +
+                             "(default now): the latest price of each underlying at or before it, option vols from the surface pricing " +
+                             "would use (published, `Surfaces:DefaultModel`, as-of at or before `asOf`) held at each strike (sticky strike), " +
+                             "coin collateral revalued like spot, r = b = 0. `historical`: full revaluation over the daily log returns of the " +
+                             "indexed closes (one source per underlying: the latest price's) over `lookbackDays`, aligned on common dates; " +
+                             "`parametric`: delta-normal; `delta-gamma`: Cornish–Fisher; `monte-carlo`: correlated lognormal paths, full " +
+                             "revaluation, standard errors. VaR and ES are positive USD losses; contributions sum to them. 422 names " +
+                             "missing market data; `GET /api/v1/risk/var/{id}.svg` draws the P&L histogram.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        risk.MapGet("/var/{id}.svg", VarEndpoint.Picture)
+            .RequireAuthorization(AuthNames.ReadPolicy)
+            .WithName("GetVarHistogramSvg")
+            .WithSummary("Picture of a VaR run's P&L distribution (SVG)")
+            .WithDescription("The histogram of the scenario P&L with the VaR and ES lines. Runs are kept in memory on the node that computed them (the last 500).")
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         risk.MapGet("/stress/scenarios", Scenarios)
             .RequireAuthorization(AuthNames.ReadPolicy)
             .WithName("ListStressScenarios")

@@ -240,6 +240,65 @@ namespace Analytics.Data.Migrations.Postgres
                     b.ToTable("option_quotes", (string)null);
                 });
 
+            modelBuilder.Entity("Analytics.Data.Entities.PortfolioEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DeletedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedUtc", "Id");
+
+                    b.ToTable("portfolios", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.PortfolioVersionEntity", b =>
+                {
+                    b.Property<long>("PortfolioId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CollateralJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PositionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PositionsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("PortfolioId", "Version");
+
+                    b.ToTable("portfolio_versions", (string)null);
+                });
+
             modelBuilder.Entity("Analytics.Data.Entities.PriceObservationEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -510,6 +569,15 @@ namespace Analytics.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Analytics.Data.Entities.PortfolioVersionEntity", b =>
+                {
+                    b.HasOne("Analytics.Data.Entities.PortfolioEntity", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Analytics.Data.Entities.TradeEntity", b =>
                 {
                     b.HasOne("Analytics.Data.Entities.ChainEntity", null)
@@ -529,6 +597,11 @@ namespace Analytics.Data.Migrations.Postgres
                         .HasForeignKey("Venue")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.PortfolioEntity", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

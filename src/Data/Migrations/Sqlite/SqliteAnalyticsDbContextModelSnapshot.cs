@@ -227,6 +227,63 @@ namespace Analytics.Data.Migrations.Sqlite
                     b.ToTable("option_quotes", (string)null);
                 });
 
+            modelBuilder.Entity("Analytics.Data.Entities.PortfolioEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedUtc", "Id");
+
+                    b.ToTable("portfolios", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.PortfolioVersionEntity", b =>
+                {
+                    b.Property<long>("PortfolioId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CollateralJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PositionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PositionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PortfolioId", "Version");
+
+                    b.ToTable("portfolio_versions", (string)null);
+                });
+
             modelBuilder.Entity("Analytics.Data.Entities.PriceObservationEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -489,6 +546,15 @@ namespace Analytics.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Analytics.Data.Entities.PortfolioVersionEntity", b =>
+                {
+                    b.HasOne("Analytics.Data.Entities.PortfolioEntity", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("PortfolioId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Analytics.Data.Entities.TradeEntity", b =>
                 {
                     b.HasOne("Analytics.Data.Entities.ChainEntity", null)
@@ -508,6 +574,11 @@ namespace Analytics.Data.Migrations.Sqlite
                         .HasForeignKey("Venue")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.PortfolioEntity", b =>
+                {
+                    b.Navigation("Versions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using Analytics.Api.Contracts.Portfolios;
+using Analytics.Api.Contracts.Risk;
+using Analytics.Api.Endpoints.Portfolios;
+using Analytics.Api.Errors;
+using Analytics.Api.Options;
+using Analytics.Api.Rendering;
+using Analytics.Data;
+using Analytics.Data.Portfolios;
+using Analytics.Data.Risk;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Api.Endpoints.Risk;
+
+/// <summary><c>POST /api/v1/risk/var</c> and <c>GET /api/v1/risk/var/{id}.svg</c>.</summary>
+internal static class VarEndpoint
+{
+    private const int MaxHorizonDays = 250, MaxLookbackDays = 3650, MinPaths = 100, MaxPaths = 200_000;
+
+    public static async Task<Results<Ok<VarResponse>, ValidationProblem, ProblemHttpResult>> RunAsync(
+        VarRequest request, AnalyticsDbContext db, PortfolioStore portfolios, VarService service, ChainProfiles chains, VarRunCache runs,
+        IOptionsMonitor<SurfacesOptions> surfaces, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var spec = Specification(request, errors);
+        if (request.PortfolioId is not null && (request.Positions is not null || request.Collateral is not null))
+            errors.Add("portfolioId", "give either portfolioId or inline positions and collateral, not both.");
+        if (request.PortfolioId is null && request.Positions is null && request.Collateral is null)
+            errors.Add("positions", "give portfolioId or inline positions (and collateral).");
+        if (request.Version is not null && request.PortfolioId is null) errors.Add("version", "needs portfolioId.");
+        var asOf = errors.Instant("asOf", request.AsOf) is { } at ? new DateTimeOffset(at) : time.GetUtcNow();
+
+        PortfolioDefinition? definition = null;
+        (long Id, int Version)? stored = null;
+        if (request.PortfolioId is null && errors.IsEmpty)
+        {
+            var inline = PortfolioValidator.Validate(new PortfolioRequest("inline", request.Collateral ?? [], request.Positions ?? []), errors);
+            if (inline is { } v)
+            {
+                if (await v.References.CheckAsync(db, chains, cancellationToken) is { } unknown) return unknown;
+                definition = v.Definition;
+            }
+        }
+
+        if (!errors.IsEmpty || spec is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "VaR cannot be computed as asked");
+        if (request.PortfolioId is { } id)
+        {
+            if (await portfolios.FindAsync(db, id, request.Version, cancellationToken) is not { } portfolio)
+            {
+                return Problems.ForField(StatusCodes.Status404NotFound, "No such portfolio",
+                    request.Version is { } n ? $"Portfolio {id} has no version {n} (or does not exist)." : $"There is no portfolio {id}.", "portfolioId");
+            }
+
+            definition = portfolio.Definition;
+            stored = (portfolio.Id, portfolio.Version);
+        }
+
+        var book = RiskBookOf(definition!);
+        var outcome = await service.RunAsync(book, spec, asOf, surfaces.CurrentValue.DefaultSurfaceModel, cancellationToken);
+        if (outcome.Run is not { } run)
+        {
+            return Problems.ForField(StatusCodes.Status422UnprocessableEntity, "Market data missing",
+                string.Join(" ", outcome.Missing.Select(m => m.Reason)), "asOf", ("missing", outcome.Missing.Select(m => new { m.Kind, m.Key, m.Reason }).ToArray()));
+        }
+
+        var runId = runs.Add(run);
+        return TypedResults.Ok(Response(runId, run, definition!, stored));
+    }
+
+    public static Results<FileContentHttpResult, ProblemHttpResult> Picture(string id, VarRunCache runs) =>
+        runs.Find(id) is { } run
+            ? TypedResults.File(VarHistogramChart.Svg(run, id), "image/svg+xml")
+            : Problems.ForField(StatusCodes.Status404NotFound, "No such VaR run",
+                $"No VaR run {id} is held by this node (the last {VarRunCache.Capacity} runs are kept, in memory).", "id");
+
+    private static VarSpecification? Specification(VarRequest r, FieldErrors errors)
+    {
+        var method = Choice(errors, "method", r.Method, VarMethod.Historical, ("historical", VarMethod.Historical), ("parametric", VarMethod.Parametric),
+            ("delta-gamma", VarMethod.DeltaGamma), ("monte-carlo", VarMethod.MonteCarlo));
+        var scaling = Choice(errors, "horizonScaling", r.HorizonScaling, HorizonScaling.Overlapping,
+            ("overlapping", HorizonScaling.Overlapping), ("sqrt-time", HorizonScaling.SqrtTime));
+        var covariance = Choice(errors, "covariance", r.Covariance, CovarianceEstimator.Sample, ("sample", CovarianceEstimator.Sample), ("ewma", CovarianceEstimator.Ewma));
+        if (r.VolModel is not null && !string.Equals(r.VolModel, "held", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("volModel", string.Equals(r.VolModel, "sticky-moneyness", StringComparison.OrdinalIgnoreCase) || string.Equals(r.VolModel, "surface-history", StringComparison.OrdinalIgnoreCase)
+                ? $"'{r.VolModel}' is not offered yet; use `held` (sticky strike)."
+                : $"'{r.VolModel}' is not a vol model: `held`.");
+        }
+
+        var confidence = errors.Range("confidence", r.Confidence, 0.5, 0.999999, "probability", minExclusive: true) ?? 0.99;
+        var lambda = errors.Range("lambda", r.Lambda, 0, 0.999999, "decay", minExclusive: true) ?? 0.94;
+        int horizon = r.HorizonDays ?? 1, lookback = r.LookbackDays ?? 365, paths = r.Paths ?? 10_000;
+        if (horizon is < 1 or > MaxHorizonDays) errors.Add("horizonDays", $"must be 1–{MaxHorizonDays} days; got {horizon}.");
+        if (lookback is < 2 or > MaxLookbackDays) errors.Add("lookbackDays", $"must be 2–{MaxLookbackDays} days; got {lookback}.");
+        if (paths is < MinPaths or > MaxPaths || paths % 2 != 0) errors.Add("paths", $"must be even and {MinPaths}–{MaxPaths}; got {paths}.");
+        return errors.IsEmpty ? new VarSpecification(method, confidence, horizon, lookback, scaling, covariance, lambda, paths, r.Seed ?? 1) : null;
+    }
+
+    private static T Choice<T>(FieldErrors errors, string field, string? value, T fallback, params (string Id, T Value)[] choices)
+    {
+        if (value is null) return fallback;
+        foreach (var (id, v) in choices)
+            if (string.Equals(id, value, StringComparison.OrdinalIgnoreCase)) return v;
+        errors.Add(field, $"'{value}' is not one of {string.Join(", ", choices.Select(c => c.Id))}.");
+        return fallback;
+    }
+
+    private static RiskBook RiskBookOf(PortfolioDefinition definition) =>
+        new(definition.ToRiskPositions(), definition.Collateral
+            .GroupBy(c => c.Asset, StringComparer.Ordinal)
+            .ToImmutableSortedDictionary(g => g.Key, g => g.Sum(c => c.Amount), StringComparer.Ordinal));
+
+    private static VarResponse Response(string id, VarRun run, PortfolioDefinition definition, (long Id, int Version)? stored)
+    {
+        var e = run.Estimate;
+        var labels = definition.Positions.Select((p, i) => $"{i}: {p.Kind.ToString().ToLowerInvariant()} {p.Underlying}").ToList();
+        labels.AddRange(definition.Collateral.Where(c => !RiskBook.DollarAssets.Contains(c.Asset) && c.Amount != 0)
+            .GroupBy(c => c.Asset).Select(g => $"collateral {g.Key}"));
+        var contributions = e.VarContributions.Select((v, i) => new VarContributionResponse(i < definition.Positions.Length ? i : null,
+            i < labels.Count ? labels[i] : $"#{i}", v, e.ShortfallContributions[i])).ToList();
+        var worst = run.ProfitAndLoss.Select((pnl, s) => (pnl, s)).OrderBy(x => x.pnl).ThenBy(x => x.s).Take(10)
+            .Select(x => new WorstScenarioResponse(run.ScenarioLabels[x.s], x.pnl)).ToList();
+        var inputs = run.Inputs;
+        return new VarResponse(id, VarHistogramChart.Method(run.Specification.Method), run.Specification.Confidence, run.Specification.HorizonDays, run.AsOfUtc,
+            e.ValueAtRisk, e.ExpectedShortfall,
+            run.StandardError is { } se ? new StandardErrorResponse(se.ValueAtRisk, se.ExpectedShortfall) : null,
+            contributions, e.ContributionMethod, run.ScalingNote,
+            [.. VarHistogram.Bins(run.ProfitAndLoss, 40).Select(b => new HistogramBinResponse(b.From, b.To, b.Count))],
+            worst,
+            run.Moments is { } m ? new Dictionary<string, double> { ["skewness"] = m.Skewness, ["excessKurtosis"] = m.ExcessKurtosis } : null,
+            new RiskInputsResponse(stored?.Id, stored?.Version,
+                inputs.Prices.ToDictionary(p => p.Key, p => new RiskPriceResponse(p.Value.PriceUsd, p.Value.ObservedAtUtc, p.Value.Source)),
+                inputs.SurfaceIds, inputs.CarryPerUnderlying, inputs.ReturnDays, inputs.DroppedDates, inputs.FirstReturnEnd, inputs.LastReturnEnd));
+    }
+}
