@@ -18,6 +18,7 @@ public static class MarketDataServiceCollectionExtensions
         services.AddScoped<FundingCarryReader>();
         services.AddScoped<MarketSnapshotService>();
         services.AddScoped<Risk.VarService>();
+        services.AddScoped<Risk.StressService>();
         return services;
     }
 }

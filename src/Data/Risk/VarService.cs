@@ -32,16 +32,14 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
         ArgumentNullException.ThrowIfNull(specification);
         var positions = book.WithCoinCollateral();
         var underlyings = book.Underlyings();
-        var withOptions = positions.Where(p => p.Option is not null).Select(p => p.Underlying).ToHashSet(StringComparer.Ordinal);
-        var snapshot = await market.BuildAsync(new MarketSnapshotRequest(asOfUtc, underlyings, [], surfaceModel), cancellationToken);
-        var missing = snapshot.Missing.Where(m => m.Kind != "surface" || withOptions.Contains(m.Key)).ToImmutableArray();
+        var (snapshot, missing) = await SnapshotAsync(market, positions, underlyings, asOfUtc, surfaceModel, cancellationToken);
         if (!missing.IsEmpty) return new VarOutcome(null, missing);
 
-        var (valuation, inputs) = Prepare(positions, underlyings, snapshot, asOfUtc);
+        var (valuation, inputs) = Prepare(positions, underlyings, snapshot!, asOfUtc);
         AlignedReturns returns;
         int horizon = specification.HorizonDays;
         bool overlapping = specification.Method == VarMethod.Historical && specification.Scaling == HorizonScaling.Overlapping;
-        var history = await HistoryAsync(underlyings, snapshot, asOfUtc, specification.LookbackDays, overlapping ? horizon : 1, cancellationToken);
+        var history = await HistoryAsync(underlyings, snapshot!, asOfUtc, specification.LookbackDays, overlapping ? horizon : 1, cancellationToken);
         if (history.Missing is { } lacking) return new VarOutcome(null, [lacking]);
         returns = history.Returns!;
         if (specification.Method != VarMethod.Historical && returns.Returns.RowCount < 2)
@@ -66,7 +64,18 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
         }, []);
     }
 
-    private static (ScenarioValuation Valuation, RiskInputs Inputs) Prepare(
+    /// <summary>The snapshot a risk run values from, and what it lacks (a surface only matters for underlyings with options).</summary>
+    internal static async Task<(MarketSnapshot? Snapshot, ImmutableArray<MissingMarketData> Missing)> SnapshotAsync(MarketSnapshotService market,
+        ImmutableArray<RiskPosition> positions, ImmutableArray<string> underlyings, DateTimeOffset asOfUtc, SurfaceModel surfaceModel, CancellationToken cancellationToken)
+    {
+        var withOptions = positions.Where(p => p.Option is not null).Select(p => p.Underlying).ToHashSet(StringComparer.Ordinal);
+        var snapshot = await market.BuildAsync(new MarketSnapshotRequest(asOfUtc, underlyings, [], surfaceModel), cancellationToken);
+        var missing = snapshot.Missing.Where(m => m.Kind != "surface" || withOptions.Contains(m.Key)).ToImmutableArray();
+        return (missing.IsEmpty ? snapshot : null, missing);
+    }
+
+    /// <summary>The scenario engine on the book at the snapshot's spots and surface vols, and the inputs it used.</summary>
+    internal static (ScenarioValuation Valuation, RiskInputs Inputs) Prepare(
         ImmutableArray<RiskPosition> positions, ImmutableArray<string> underlyings, MarketSnapshot snapshot, DateTimeOffset asOfUtc)
     {
         var markets = underlyings.ToDictionary(u => u, u => new UnderlyingMarket(snapshot.Prices[u].PriceUsd, 0.0, 0.0), StringComparer.Ordinal);

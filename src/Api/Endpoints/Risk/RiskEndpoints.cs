@@ -47,6 +47,19 @@ public static class RiskEndpoints
             .WithDescription("The histogram of the scenario P&L with the VaR and ES lines. Runs are kept in memory on the node that computed them (the last 500).")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        risk.MapPost("/stress", StressEndpoint.RunAsync)
+            .RequireAuthorization(AuthNames.ReadPolicy)
+            .WithName("StressTest")
+            .WithSummary("Stress a portfolio under named historical or user-defined scenarios")
+            .WithDescription("Of a stored portfolio or inline positions, valued as `POST /risk/var` values them, then fully revalued " +
+                             "under each scenario: a named one moves each underlying by its close-to-close return over the scenario's " +
+                             "window in the indexed daily history (the latest price's source) when both closes are stored, else by the " +
+                             "catalogue's reference move (Binance closes), with the catalogue's vol shift; user-defined ones apply their " +
+                             "moves. Loss per scenario, per position and on coin collateral; every move says where it came from. 422 " +
+                             "names missing market data.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         risk.MapGet("/stress/scenarios", Scenarios)
             .RequireAuthorization(AuthNames.ReadPolicy)
             .WithName("ListStressScenarios")

@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
-using Analytics.Api.Contracts.Portfolios;
 using Analytics.Api.Contracts.Risk;
-using Analytics.Api.Endpoints.Portfolios;
 using Analytics.Api.Errors;
 using Analytics.Api.Options;
 using Analytics.Api.Rendering;
@@ -24,45 +21,28 @@ internal static class VarEndpoint
     {
         var errors = new FieldErrors();
         var spec = Specification(request, errors);
-        if (request.PortfolioId is not null && (request.Positions is not null || request.Collateral is not null))
-            errors.Add("portfolioId", "give either portfolioId or inline positions and collateral, not both.");
-        if (request.PortfolioId is null && request.Positions is null && request.Collateral is null)
-            errors.Add("positions", "give portfolioId or inline positions (and collateral).");
-        if (request.Version is not null && request.PortfolioId is null) errors.Add("version", "needs portfolioId.");
+        RiskBookResolver.CheckChoice(request.PortfolioId, request.Version, request.Positions, request.Collateral, errors);
         var asOf = errors.Instant("asOf", request.AsOf) is { } at ? new DateTimeOffset(at) : time.GetUtcNow();
 
         PortfolioDefinition? definition = null;
         (long Id, int Version)? stored = null;
         if (request.PortfolioId is null && errors.IsEmpty)
         {
-            var inline = PortfolioValidator.Validate(new PortfolioRequest("inline", request.Collateral ?? [], request.Positions ?? []), errors);
-            if (inline is { } v)
-            {
-                if (await v.References.CheckAsync(db, chains, cancellationToken) is { } unknown) return unknown;
-                definition = v.Definition;
-            }
+            (definition, var unknown) = await RiskBookResolver.InlineAsync(request.Positions, request.Collateral, errors, db, chains, cancellationToken);
+            if (unknown is not null) return unknown;
         }
 
         if (!errors.IsEmpty || spec is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "VaR cannot be computed as asked");
         if (request.PortfolioId is { } id)
         {
-            if (await portfolios.FindAsync(db, id, request.Version, cancellationToken) is not { } portfolio)
-            {
-                return Problems.ForField(StatusCodes.Status404NotFound, "No such portfolio",
-                    request.Version is { } n ? $"Portfolio {id} has no version {n} (or does not exist)." : $"There is no portfolio {id}.", "portfolioId");
-            }
-
-            definition = portfolio.Definition;
+            var (portfolio, notFound) = await RiskBookResolver.StoredAsync(portfolios, db, id, request.Version, cancellationToken);
+            if (notFound is not null) return notFound;
+            definition = portfolio!.Definition;
             stored = (portfolio.Id, portfolio.Version);
         }
 
-        var book = RiskBookOf(definition!);
-        var outcome = await service.RunAsync(book, spec, asOf, surfaces.CurrentValue.DefaultSurfaceModel, cancellationToken);
-        if (outcome.Run is not { } run)
-        {
-            return Problems.ForField(StatusCodes.Status422UnprocessableEntity, "Market data missing",
-                string.Join(" ", outcome.Missing.Select(m => m.Reason)), "asOf", ("missing", outcome.Missing.Select(m => new { m.Kind, m.Key, m.Reason }).ToArray()));
-        }
+        var outcome = await service.RunAsync(RiskBookResolver.BookOf(definition!), spec, asOf, surfaces.CurrentValue.DefaultSurfaceModel, cancellationToken);
+        if (outcome.Run is not { } run) return RiskBookResolver.MissingProblem(outcome.Missing);
 
         var runId = runs.Add(run);
         return TypedResults.Ok(Response(runId, run, definition!, stored));
@@ -106,11 +86,6 @@ internal static class VarEndpoint
         return fallback;
     }
 
-    private static RiskBook RiskBookOf(PortfolioDefinition definition) =>
-        new(definition.ToRiskPositions(), definition.Collateral
-            .GroupBy(c => c.Asset, StringComparer.Ordinal)
-            .ToImmutableSortedDictionary(g => g.Key, g => g.Sum(c => c.Amount), StringComparer.Ordinal));
-
     private static VarResponse Response(string id, VarRun run, PortfolioDefinition definition, (long Id, int Version)? stored)
     {
         var e = run.Estimate;
@@ -129,8 +104,10 @@ internal static class VarEndpoint
             [.. VarHistogram.Bins(run.ProfitAndLoss, 40).Select(b => new HistogramBinResponse(b.From, b.To, b.Count))],
             worst,
             run.Moments is { } m ? new Dictionary<string, double> { ["skewness"] = m.Skewness, ["excessKurtosis"] = m.ExcessKurtosis } : null,
-            new RiskInputsResponse(stored?.Id, stored?.Version,
-                inputs.Prices.ToDictionary(p => p.Key, p => new RiskPriceResponse(p.Value.PriceUsd, p.Value.ObservedAtUtc, p.Value.Source)),
-                inputs.SurfaceIds, inputs.CarryPerUnderlying, inputs.ReturnDays, inputs.DroppedDates, inputs.FirstReturnEnd, inputs.LastReturnEnd));
+            Inputs(inputs, stored));
     }
+
+    public static RiskInputsResponse Inputs(RiskInputs inputs, (long Id, int Version)? stored) => new(stored?.Id, stored?.Version,
+        inputs.Prices.ToDictionary(p => p.Key, p => new RiskPriceResponse(p.Value.PriceUsd, p.Value.ObservedAtUtc, p.Value.Source)),
+        inputs.SurfaceIds, inputs.CarryPerUnderlying, inputs.ReturnDays, inputs.DroppedDates, inputs.FirstReturnEnd, inputs.LastReturnEnd);
 }

@@ -1,0 +1,9 @@
+using System.ComponentModel;
+
+namespace Analytics.Api.Contracts.Risk;
+
+/// <summary>One underlying's move in a scenario.</summary>
+public sealed record StressMoveResponse(
+    [property: Description("Relative spot move (−0.3 = down 30 %).")] double Spot,
+    [property: Description("Absolute vol shift of every option on it.")] double Vol,
+    [property: Description("Where the spot move comes from: the indexed closes (with their source), the catalogue's reference, or the request.")] string Source);

@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Analytics.Api.Contracts.Risk;
+using Analytics.Api.Errors;
+using Analytics.Api.Options;
+using Analytics.Data;
+using Analytics.Data.Portfolios;
+using Analytics.Data.Risk;
+using Analytics.Pricing.Risk.Stress;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Api.Endpoints.Risk;
+
+/// <summary><c>POST /api/v1/risk/stress</c>.</summary>
+internal static class StressEndpoint
+{
+    private const int MaxScenarios = 50;
+
+    public static async Task<Results<Ok<StressResponse>, ValidationProblem, ProblemHttpResult>> RunAsync(
+        StressRequest request, AnalyticsDbContext db, PortfolioStore portfolios, StressService service, ChainProfiles chains,
+        IOptionsMonitor<SurfacesOptions> surfaces, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        RiskBookResolver.CheckChoice(request.PortfolioId, request.Version, request.Positions, request.Collateral, errors);
+        var asOf = errors.Instant("asOf", request.AsOf) is { } at ? new DateTimeOffset(at) : time.GetUtcNow();
+        var scenarios = Scenarios(request.Scenarios, errors);
+        PortfolioDefinition? definition = null;
+        (long Id, int Version)? stored = null;
+        if (request.PortfolioId is null && errors.IsEmpty)
+        {
+            (definition, var unknown) = await RiskBookResolver.InlineAsync(request.Positions, request.Collateral, errors, db, chains, cancellationToken);
+            if (unknown is not null) return unknown;
+        }
+
+        if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The stress test cannot be run as asked");
+        if (request.PortfolioId is { } id)
+        {
+            var (portfolio, notFound) = await RiskBookResolver.StoredAsync(portfolios, db, id, request.Version, cancellationToken);
+            if (notFound is not null) return notFound;
+            definition = portfolio!.Definition;
+            stored = (portfolio.Id, portfolio.Version);
+        }
+
+        var outcome = await service.RunAsync(RiskBookResolver.BookOf(definition!), scenarios, asOf, surfaces.CurrentValue.DefaultSurfaceModel, cancellationToken);
+        if (outcome.Inputs is not { } inputs) return RiskBookResolver.MissingProblem(outcome.Missing);
+        return TypedResults.Ok(new StressResponse(asOf,
+            [.. outcome.Results.Select(r => new StressScenarioResultResponse(r.Name,
+                r.Moves.ToDictionary(m => m.Key, m => new StressMoveResponse(m.Value.SpotRelative, m.Value.VolAbsolute, m.Value.Source)),
+                r.Loss, r.PositionLosses, r.CollateralLoss))],
+            VarEndpoint.Inputs(inputs, stored)));
+    }
+
+    /// <summary>Reads <c>scenarios</c>: names of the catalogue, or objects with <c>name</c> and <c>moves</c>.</summary>
+    private static List<StressScenarioDefinition> Scenarios(IReadOnlyList<JsonElement>? items, FieldErrors errors)
+    {
+        var result = new List<StressScenarioDefinition>();
+        if (items is null or { Count: 0 } || items.Count > MaxScenarios)
+        {
+            errors.Add("scenarios", $"give 1–{MaxScenarios} scenarios: names ({string.Join(", ", HistoricalStressScenarios.All.Keys)}) or {{ name, moves }} objects.");
+            return result;
+        }
+
+        for (int i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var field = $"scenarios[{i}]";
+            if (item.ValueKind == JsonValueKind.String)
+            {
+                var name = item.GetString()!;
+                if (HistoricalStressScenarios.All.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)) is { } known)
+                    result.Add(new StressScenarioDefinition(known, null));
+                else
+                    errors.Add(field, $"'{name}' is not a named scenario: {string.Join(", ", HistoricalStressScenarios.All.Keys)}.");
+            }
+            else if (item.ValueKind == JsonValueKind.Object && UserDefined(item, field, errors) is { } defined)
+            {
+                result.Add(defined);
+            }
+            else if (item.ValueKind is not JsonValueKind.Object)
+            {
+                errors.Add(field, "must be a scenario name or { name, moves }.");
+            }
+        }
+
+        return result;
+    }
+
+    private static StressScenarioDefinition? UserDefined(JsonElement item, string field, FieldErrors errors)
+    {
+        string? name = item.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100) errors.Add($"{field}.name", "is required: 1–100 characters.");
+        if (!item.TryGetProperty("moves", out var moves) || moves.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{field}.moves", "is required: { \"ETH\": { \"spot\": -0.3, \"vol\": 0.2 } }.");
+            return null;
+        }
+
+        var parsed = ImmutableSortedDictionary.CreateBuilder<string, (double Spot, double Vol)>(StringComparer.Ordinal);
+        foreach (var move in moves.EnumerateObject())
+        {
+            var at = $"{field}.moves.{move.Name}";
+            double? spot = Number(move.Value, "spot"), vol = Number(move.Value, "vol");
+            if (move.Value.ValueKind != JsonValueKind.Object || (spot is null && vol is null))
+            {
+                errors.Add(at, "must be { \"spot\": relative move, \"vol\": absolute shift } (either may be left out).");
+                continue;
+            }
+
+            var s = errors.Range($"{at}.spot", spot ?? 0, -0.999999, 100, "relative move", minExclusive: false) ?? 0;
+            var v = errors.Range($"{at}.vol", vol ?? 0, -1, 5, "absolute vol shift") ?? 0;
+            parsed[move.Name.ToUpperInvariant()] = (s, v);
+        }
+
+        return string.IsNullOrWhiteSpace(name) ? null : new StressScenarioDefinition(name, parsed.ToImmutable());
+    }
+
+    private static double? Number(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetDouble(out var d)
+            ? d : element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out _) ? double.NaN : null;
+}

@@ -1,0 +1,8 @@
+using System.Collections.Immutable;
+
+namespace Analytics.Data.Risk;
+
+/// <summary>A stress scenario to run: a named historical one (moves resolved from the history) or user-defined moves.</summary>
+/// <param name="Name">The scenario's name.</param>
+/// <param name="Moves">User-defined moves per underlying (upper case); null for a named historical scenario.</param>
+public sealed record StressScenarioDefinition(string Name, ImmutableSortedDictionary<string, (double Spot, double Vol)>? Moves);

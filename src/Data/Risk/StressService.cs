@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using Analytics.Data.Market;
+using Analytics.Pricing.Risk;
+using Analytics.Pricing.Risk.Stress;
+using Analytics.Pricing.Surfaces;
+
+namespace Analytics.Data.Risk;
+
+/// <summary>
+/// Stress tests of a book (PRODUCT.md §3.5, API.md <c>POST /risk/stress</c>): the book valued as <see cref="VarService"/>
+/// values it, then fully revalued under each scenario. A named historical scenario
+/// (<see cref="HistoricalStressScenarios"/>) moves each underlying by its close-to-close return over the window in the
+/// indexed daily history (from the source of the snapshot's price) when both closes are stored, else by the catalogue's
+/// reference move; an underlying with neither is reported missing, never left unmoved.
+/// </summary>
+public sealed class StressService(AnalyticsDbContext db, MarketSnapshotService market)
+{
+    /// <summary>Runs the scenarios on the book at <paramref name="asOfUtc"/>.</summary>
+    public async Task<StressOutcome> RunAsync(
+        RiskBook book, IReadOnlyList<StressScenarioDefinition> scenarios, DateTimeOffset asOfUtc, SurfaceModel surfaceModel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(scenarios);
+        var positions = book.WithCoinCollateral();
+        var underlyings = book.Underlyings();
+        var (snapshot, missing) = await VarService.SnapshotAsync(market, positions, underlyings, asOfUtc, surfaceModel, cancellationToken);
+        if (!missing.IsEmpty) return new StressOutcome([], null, missing);
+
+        var moves = new List<ImmutableSortedDictionary<string, StressMove>>();
+        var lacking = ImmutableArray.CreateBuilder<MissingMarketData>();
+        foreach (var scenario in scenarios)
+        {
+            var resolved = ImmutableSortedDictionary.CreateBuilder<string, StressMove>(StringComparer.Ordinal);
+            if (scenario.Moves is { } given)
+            {
+                foreach (var u in underlyings)
+                {
+                    var (spot, vol) = given.TryGetValue(u, out var m) ? m : (0.0, 0.0);
+                    resolved[u] = new StressMove(spot, vol, given.ContainsKey(u) ? "request" : "request (not moved)");
+                }
+            }
+            else
+            {
+                var named = HistoricalStressScenarios.All[scenario.Name];
+                foreach (var u in underlyings)
+                {
+                    var source = snapshot!.Prices[u].Source;
+                    var closes = await DailyCloses.ReadAsync(db, u, source, named.FromClose, new DateTimeOffset(named.ToClose.ToDateTime(new TimeOnly(23, 59, 59), DateTimeKind.Utc)), cancellationToken);
+                    if (closes.TryGetValue(named.FromClose, out var from) && closes.TryGetValue(named.ToClose, out var to))
+                        resolved[u] = new StressMove(to / from - 1, named.VolShiftOf(u), $"indexed closes ({source}) {named.FromClose:yyyy-MM-dd} to {named.ToClose:yyyy-MM-dd}");
+                    else if (named.ReferenceSpotMoves.TryGetValue(u, out var reference))
+                        resolved[u] = new StressMove(reference, named.VolShiftOf(u), named.ReferenceSource);
+                    else
+                        lacking.Add(new MissingMarketData("history", u,
+                            $"scenario {named.Name}: no {u} close from {source} on {named.FromClose:yyyy-MM-dd} and {named.ToClose:yyyy-MM-dd}, and the catalogue has no reference move for {u}; give the scenario's moves yourself."));
+                }
+            }
+
+            moves.Add(resolved.ToImmutable());
+        }
+
+        if (lacking.Count > 0) return new StressOutcome([], null, lacking.ToImmutable());
+
+        var (valuation, inputs) = VarService.Prepare(positions, underlyings, snapshot!, asOfUtc);
+        var values = valuation.Value([.. moves.Select(m => new MarketScenario(0.0, m.ToDictionary(x => x.Key, x => new UnderlyingShift(x.Value.SpotRelative, x.Value.VolAbsolute))))]);
+        int held = book.Positions.Length;
+        var results = scenarios.Select((s, i) =>
+        {
+            var row = values.PositionValues(i);
+            var losses = new double[row.Length];
+            for (int p = 0; p < row.Length; p++) losses[p] = values.BaseValues[p] - row[p];
+            return new StressScenarioResult(s.Name, moves[i], losses.Sum(), [.. losses.Take(held)], losses.Skip(held).Sum());
+        }).ToImmutableArray();
+        return new StressOutcome(results, inputs, []);
+    }
+}
