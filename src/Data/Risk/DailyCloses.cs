@@ -4,10 +4,31 @@ namespace Analytics.Data.Risk;
 
 /// <summary>
 /// Daily closes of an underlying from one price source: the last stored observation of each UTC day, for historical
-/// simulation and covariance estimates (one source at a time, so that closes of different feeds never mix).
+/// simulation and covariance estimates (one source at a time, so that closes of different feeds never mix; the source
+/// with the most days in the window, <see cref="RichestSourceAsync"/>).
 /// </summary>
 public static class DailyCloses
 {
+    /// <summary>
+    /// The price source with the most UTC days of observations of <paramref name="underlying"/> in the window, ties going
+    /// to <paramref name="preferred"/> (the latest price's source), then by name; null when there is none.
+    /// </summary>
+    public static async Task<string?> RichestSourceAsync(
+        AnalyticsDbContext db, string underlying, string preferred, DateOnly fromDay, DateTimeOffset toInstantUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var from = fromDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var to = toInstantUtc.UtcDateTime;
+        var rows = await db.PriceObservations.AsNoTracking()
+            .Where(p => p.Underlying == underlying && p.TimestampUtc >= from && p.TimestampUtc <= to)
+            .Select(p => new { p.Source, p.TimestampUtc.Date })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Source)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key == preferred ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).FirstOrDefault();
+    }
+
     /// <summary>The closes of <paramref name="underlying"/> from <paramref name="source"/> on UTC days from <paramref name="fromDay"/> to <paramref name="toInstantUtc"/>'s day, nothing after <paramref name="toInstantUtc"/>.</summary>
     public static async Task<IReadOnlyDictionary<DateOnly, double>> ReadAsync(
         AnalyticsDbContext db, string underlying, string source, DateOnly fromDay, DateTimeOffset toInstantUtc, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ namespace Analytics.Data.Risk;
 /// <param name="DroppedDates">Dates dropped because some underlying had no close that day.</param>
 /// <param name="FirstReturnEnd">First return window's end date; null when no history was used.</param>
 /// <param name="LastReturnEnd">Last return window's end date; null when no history was used.</param>
+/// <param name="HistorySources">Per underlying: the price source of the daily closes (the one with the most days in the window).</param>
 public sealed record RiskInputs(
     ImmutableSortedDictionary<string, Market.UnderlyingPrice> Prices,
     ImmutableSortedDictionary<string, long> SurfaceIds,
@@ -17,4 +18,5 @@ public sealed record RiskInputs(
     int ReturnDays,
     int DroppedDates,
     DateOnly? FirstReturnEnd,
-    DateOnly? LastReturnEnd);
+    DateOnly? LastReturnEnd,
+    ImmutableSortedDictionary<string, string> HistorySources);

@@ -50,6 +50,7 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
 
         inputs = inputs with
         {
+            HistorySources = history.Sources,
             ReturnDays = returns.Returns.RowCount,
             DroppedDates = returns.DroppedDates,
             FirstReturnEnd = returns.EndDates[0],
@@ -91,27 +92,34 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
 
         var valuation = ScenarioValuation.Of(positions, new BookMarket(asOfUtc, markets, vols));
         var inputs = new RiskInputs(snapshot.Prices, surfaceIds.ToImmutable(),
-            underlyings.ToImmutableSortedDictionary(u => u, _ => 0.0, StringComparer.Ordinal), 0, 0, null, null);
+            underlyings.ToImmutableSortedDictionary(u => u, _ => 0.0, StringComparer.Ordinal), 0, 0, null, null,
+            ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
         return (valuation, inputs);
     }
 
-    private async Task<(AlignedReturns? Returns, MissingMarketData? Missing)> HistoryAsync(
+    private async Task<(AlignedReturns? Returns, ImmutableSortedDictionary<string, string> Sources, MissingMarketData? Missing)> HistoryAsync(
         ImmutableArray<string> underlyings, MarketSnapshot snapshot, DateTimeOffset asOfUtc, int lookbackDays, int horizonDays, CancellationToken cancellationToken)
     {
         // Returns ending on the lookbackDays calendar days before the as-of day: closes from h days earlier still.
         var from = DateOnly.FromDateTime(asOfUtc.UtcDateTime).AddDays(-lookbackDays - horizonDays);
         var closes = new Dictionary<string, IReadOnlyDictionary<DateOnly, double>>(StringComparer.Ordinal);
+        var sources = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var u in underlyings)
-            closes[u] = await DailyCloses.ReadAsync(db, u, snapshot.Prices[u].Source, from, asOfUtc, cancellationToken);
+        {
+            var source = await DailyCloses.RichestSourceAsync(db, u, snapshot.Prices[u].Source, from, asOfUtc, cancellationToken) ?? snapshot.Prices[u].Source;
+            sources[u] = source;
+            closes[u] = await DailyCloses.ReadAsync(db, u, source, from, asOfUtc, cancellationToken);
+        }
+
         try
         {
-            return (AlignedReturns.Of(closes, horizonDays), null);
+            return (AlignedReturns.Of(closes, horizonDays), sources.ToImmutable(), null);
         }
         catch (ArgumentException e)
         {
-            return (null, new MissingMarketData("history", string.Join(", ", underlyings),
+            return (null, sources.ToImmutable(), new MissingMarketData("history", string.Join(", ", underlyings),
                 $"too little daily price history from {from:yyyy-MM-dd} to {asOfUtc:O} (sources: " +
-                $"{string.Join(", ", underlyings.Select(u => $"{u} {snapshot.Prices[u].Source}"))}): {e.Message}"));
+                $"{string.Join(", ", underlyings.Select(u => $"{u} {sources[u]}"))}): {e.Message}"));
         }
     }
 

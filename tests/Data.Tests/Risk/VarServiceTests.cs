@@ -130,6 +130,32 @@ public sealed class VarServiceTests
     }
 
     [Fact]
+    public async Task History_ComesFromTheSourceWithTheMostDays_NotMixedWithTheLatestPrice()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite, Token);
+        var closes = await SeedPricesAsync(database);
+        await using (var db = database.NewContext())
+        {
+            // A second feed with the latest price (so the spot comes from it) but only three days of history.
+            for (int d = 1; d <= 3; d++)
+            {
+                var at = AsOf.AddHours(-1 - 24 * (d - 1)).UtcDateTime; // the last one an hour before AsOf, after the other feed's close
+                db.PriceObservations.Add(new PriceObservationEntity { Underlying = "ETH", Source = "late-feed", TimestampUtc = at, Open = 3100, High = 3100, Low = 3100, Close = 3100 });
+            }
+
+            await db.SaveChangesAsync(Token);
+        }
+
+        var run = (await RunAsync(database, Spot(10), new VarSpecification(VarMethod.Historical, 0.99, LookbackDays: 365))).Run!;
+
+        Assert.Equal("late-feed", run.Inputs.Prices["ETH"].Source);
+        Assert.Equal("test", run.Inputs.HistorySources["ETH"]);
+        Assert.Equal(365, run.Inputs.ReturnDays);
+        var pnl = Enumerable.Range(35, 365).Select(d => 10 * 3100 * (closes["ETH"][d] / closes["ETH"][d - 1] - 1)).ToArray();
+        Assert.Equal(-Statistics.QuantileCustom(pnl, 0.01, QuantileDefinition.R1), run.Estimate.ValueAtRisk, 1e-6);
+    }
+
+    [Fact]
     public async Task MissingInputs_AreNamedNotDefaulted()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite, Token);

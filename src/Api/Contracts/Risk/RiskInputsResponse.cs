@@ -12,4 +12,5 @@ public sealed record RiskInputsResponse(
     [property: Description("Historical returns used (days); 0 when none.")] int ReturnDays,
     [property: Description("Dates dropped because some underlying had no close that day.")] int DroppedDates,
     [property: Description("End date of the first return window used.")] DateOnly? FirstReturnEnd,
-    [property: Description("End date of the last return window used.")] DateOnly? LastReturnEnd);
+    [property: Description("End date of the last return window used.")] DateOnly? LastReturnEnd,
+    [property: Description("Per underlying: the price source of the daily closes behind the returns (one source per underlying, the one with the most days in the window; closes of different feeds never mix).")] IReadOnlyDictionary<string, string> HistorySources);

@@ -109,5 +109,6 @@ internal static class VarEndpoint
 
     public static RiskInputsResponse Inputs(RiskInputs inputs, (long Id, int Version)? stored) => new(stored?.Id, stored?.Version,
         inputs.Prices.ToDictionary(p => p.Key, p => new RiskPriceResponse(p.Value.PriceUsd, p.Value.ObservedAtUtc, p.Value.Source)),
-        inputs.SurfaceIds, inputs.CarryPerUnderlying, inputs.ReturnDays, inputs.DroppedDates, inputs.FirstReturnEnd, inputs.LastReturnEnd);
+        inputs.SurfaceIds, inputs.CarryPerUnderlying, inputs.ReturnDays, inputs.DroppedDates, inputs.FirstReturnEnd, inputs.LastReturnEnd,
+        inputs.HistorySources);
 }
