@@ -3,6 +3,7 @@ using Analytics.Data.Market;
 using Analytics.Pricing.Risk;
 using Analytics.Pricing.Risk.Stress;
 using Analytics.Pricing.Surfaces;
+using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Data.Risk;
 
@@ -10,7 +11,7 @@ namespace Analytics.Data.Risk;
 /// Stress tests of a book (PRODUCT.md §3.5, API.md <c>POST /risk/stress</c>): the book valued as <see cref="VarService"/>
 /// values it, then fully revalued under each scenario. A named historical scenario
 /// (<see cref="HistoricalStressScenarios"/>) moves each underlying by its close-to-close return over the window in the
-/// indexed daily history (from the source of the snapshot's price) when both closes are stored, else by the catalogue's
+/// indexed daily history (the first source with both closes, the latest price's first) when stored, else by the catalogue's
 /// reference move; an underlying with neither is reported missing, never left unmoved.
 /// </summary>
 public sealed class StressService(AnalyticsDbContext db, MarketSnapshotService market)
@@ -44,15 +45,14 @@ public sealed class StressService(AnalyticsDbContext db, MarketSnapshotService m
                 var named = HistoricalStressScenarios.All[scenario.Name];
                 foreach (var u in underlyings)
                 {
-                    var source = snapshot!.Prices[u].Source;
-                    var closes = await DailyCloses.ReadAsync(db, u, source, named.FromClose, new DateTimeOffset(named.ToClose.ToDateTime(new TimeOnly(23, 59, 59), DateTimeKind.Utc)), cancellationToken);
-                    if (closes.TryGetValue(named.FromClose, out var from) && closes.TryGetValue(named.ToClose, out var to))
-                        resolved[u] = new StressMove(to / from - 1, named.VolShiftOf(u), $"indexed closes ({source}) {named.FromClose:yyyy-MM-dd} to {named.ToClose:yyyy-MM-dd}");
+                    var indexed = await IndexedMoveAsync(u, snapshot!.Prices[u].Source, named, cancellationToken);
+                    if (indexed is { } found)
+                        resolved[u] = new StressMove(found.Move, named.VolShiftOf(u), $"indexed closes ({found.Source}) {named.FromClose:yyyy-MM-dd} to {named.ToClose:yyyy-MM-dd}");
                     else if (named.ReferenceSpotMoves.TryGetValue(u, out var reference))
                         resolved[u] = new StressMove(reference, named.VolShiftOf(u), named.ReferenceSource);
                     else
                         lacking.Add(new MissingMarketData("history", u,
-                            $"scenario {named.Name}: no {u} close from {source} on {named.FromClose:yyyy-MM-dd} and {named.ToClose:yyyy-MM-dd}, and the catalogue has no reference move for {u}; give the scenario's moves yourself."));
+                            $"scenario {named.Name}: no price source has {u} closes on both {named.FromClose:yyyy-MM-dd} and {named.ToClose:yyyy-MM-dd}, and the catalogue has no reference move for {u}; give the scenario's moves yourself."));
                 }
             }
 
@@ -72,5 +72,26 @@ public sealed class StressService(AnalyticsDbContext db, MarketSnapshotService m
             return new StressScenarioResult(s.Name, moves[i], losses.Sum(), [.. losses.Take(held)], losses.Skip(held).Sum());
         }).ToImmutableArray();
         return new StressOutcome(results, inputs, []);
+    }
+
+    /// <summary>
+    /// The close-to-close move of <paramref name="underlying"/> over the scenario's window from the first price source with
+    /// both closes: the latest price's source first, then the others by name; null when none has both.
+    /// </summary>
+    private async Task<(double Move, string Source)?> IndexedMoveAsync(
+        string underlying, string preferred, HistoricalStressScenario named, CancellationToken cancellationToken)
+    {
+        var from = named.FromClose.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var to = new DateTimeOffset(named.ToClose.ToDateTime(new TimeOnly(23, 59, 59), DateTimeKind.Utc));
+        var sources = await db.PriceObservations.AsNoTracking()
+            .Where(p => p.Underlying == underlying && p.TimestampUtc >= from && p.TimestampUtc <= to.UtcDateTime)
+            .Select(p => p.Source).Distinct().ToListAsync(cancellationToken);
+        foreach (var source in sources.OrderBy(s => s == preferred ? 0 : 1).ThenBy(s => s, StringComparer.Ordinal))
+        {
+            var closes = await DailyCloses.ReadAsync(db, underlying, source, named.FromClose, to, cancellationToken);
+            if (closes.TryGetValue(named.FromClose, out var first) && closes.TryGetValue(named.ToClose, out var last)) return (last / first - 1, source);
+        }
+
+        return null;
     }
 }

@@ -18,11 +18,11 @@ public sealed class StressEndpointTests(SqliteApi api) : IClassFixture<SqliteApi
     private static CancellationToken Token => TestContext.Current.CancellationToken;
     private static readonly DateTimeOffset AsOf = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Closes of a fresh underlying on 2022-11-07 (1,568.10) and 2022-11-09 (1,102.73) (the shared Binance ETH closes) and a price at 3,000 the day before <see cref="AsOf"/>.</summary>
+    /// <summary>Closes of a fresh underlying on 2022-11-07 (1,568.10) and 2022-11-09 (1,102.73) (the shared Binance ETH closes) from one feed, and a price at 3,000 the day before <see cref="AsOf"/> from another.</summary>
     private async Task<string> SeedAsync(bool withFtxCloses)
     {
         var underlying = SurfaceTestData.NewUnderlying();
-        var rows = new List<string> { Row(underlying, new DateTime(2026, 1, 4, 23, 0, 0), 3000) };
+        var rows = new List<string> { Row(underlying, new DateTime(2026, 1, 4, 23, 0, 0), 3000, "late-feed") }; // the spot's feed has no 2022 closes
         if (withFtxCloses)
         {
             rows.Add(Row(underlying, new DateTime(2022, 11, 7, 23, 59, 0), 1568.10));
@@ -34,8 +34,8 @@ public sealed class StressEndpointTests(SqliteApi api) : IClassFixture<SqliteApi
         return underlying;
     }
 
-    private static string Row(string underlying, DateTime at, double price) =>
-        string.Create(CultureInfo.InvariantCulture, $$"""{"underlying":"{{underlying}}","source":"test","timestamp":"{{at:yyyy-MM-ddTHH:mm:ssZ}}","price":{{price}}}""");
+    private static string Row(string underlying, DateTime at, double price, string source = "test") =>
+        string.Create(CultureInfo.InvariantCulture, $$"""{"underlying":"{{underlying}}","source":"{{source}}","timestamp":"{{at:yyyy-MM-ddTHH:mm:ssZ}}","price":{{price}}}""");
 
     private async Task<JsonElement> StressAsync(object body)
     {
