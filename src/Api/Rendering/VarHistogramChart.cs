@@ -22,6 +22,7 @@ internal static class VarHistogramChart
             var bins = VarHistogram.Bins(pnl, 40);
             var bars = bins.Select(b => new Bar { Position = 0.5 * (b.From + b.To), Value = b.Count, Size = Math.Max(b.To - b.From, 1e-9), FillColor = Colors.SteelBlue }).ToArray();
             plot.Add.Bars(bars);
+            plot.Axes.SetLimitsY(0, 1.08 * bins.Max(b => b.Count));
         }
 
         var e = run.Estimate;
