@@ -26,7 +26,7 @@ public class SurfaceBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        (_boardAsOf, _board) = DeribitBoardQuotes.Read("deribit_options_snapshot_20260105T153329Z.csv", "BTC");
+        (_boardAsOf, _board) = DeribitBoardCsv.Read("deribit_options_snapshot_20260105T153329Z.csv", "BTC");
         const double t = 0.25;
         _k = Enumerable.Range(0, 50).Select(i => -0.6 + 1.2 * i / 49.0).ToArray();
         _w = _k.Select((k, i) => Square(Math.Sqrt(Shape.TotalVariance(k, 0.36 * t) / t) + 0.003 * Math.Sin(7.0 * i)) * t).ToArray();
