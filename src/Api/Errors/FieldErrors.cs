@@ -15,10 +15,17 @@ public sealed class FieldErrors(string prefix = "")
         list.Add(message);
     }
 
-    /// <summary>Checks an optional number: finite and inside [min, max] (or (min, max] when <paramref name="minExclusive"/>).</summary>
+    /// <summary>Checks an optional number: finite, not subnormal, and inside [min, max] (or (min, max] when <paramref name="minExclusive"/>).</summary>
     public double? Range(string field, double? value, double min, double max, string unit, bool minExclusive = false)
     {
         if (value is not { } v) return null;
+        if (double.IsSubnormal(v))
+        {
+            // 5e-324 and its kind pass a "> 0" check but lose all precision in any formula (issue 14 item 1).
+            Add(field, $"must not be subnormal (nonzero and closer to zero than {double.Epsilon * 4503599627370496.0:G3}); got {v}.");
+            return null;
+        }
+
         var ok = double.IsFinite(v) && (minExclusive ? v > min : v >= min) && v <= max;
         if (!ok) Add(field, $"must be a finite number {(minExclusive ? ">" : "≥")} {min} and ≤ {max} ({unit}); got {v}.");
         return ok ? v : null;

@@ -17,6 +17,7 @@ internal static class StructureRequestMapping
     {
         var quantity = r.Quantity ?? 1.0;
         var style = r.Style ?? OptionExerciseStyle.European;
+        if (!Bounded(r, errors)) return null;
         StructureDefinitionResult result;
         if (r.Template is not null == r.Legs is not null)
         {
@@ -54,6 +55,28 @@ internal static class StructureRequestMapping
         foreach (var error in result.Errors) errors.Add(error.Field, error.Message);
         return result.Definition;
     }
+
+    /// <summary>Every number of the request within the bounds the single-option endpoints use (finite, not subnormal, not astronomically large).</summary>
+    private static bool Bounded(StructurePriceRequest r, FieldErrors errors)
+    {
+        var before = errors.ToDictionary().Count;
+        for (var i = 0; i < (r.Strikes?.Count ?? 0); i++) errors.Range($"strikes[{i}]", r.Strikes![i], 0, MaxPriceUsd, "USD", minExclusive: true);
+        errors.Range("tenorYears", r.TenorYears, 0, MaxTenorYears, "years", minExclusive: true);
+        errors.Range("farTenorYears", r.FarTenorYears, 0, MaxTenorYears, "years", minExclusive: true);
+        errors.Range("quantity", r.Quantity, -MaxQuantity, MaxQuantity, "units");
+        for (var i = 0; i < (r.Legs?.Count ?? 0); i++)
+        {
+            if (r.Legs![i] is not { } leg) continue;
+            errors.Range($"legs[{i}].strike", leg.Strike, 0, MaxPriceUsd, "USD", minExclusive: true);
+            errors.Range($"legs[{i}].tenorYears", leg.TenorYears, 0, MaxTenorYears, "years", minExclusive: true);
+            errors.Range($"legs[{i}].quantity", leg.Quantity, -MaxQuantity, MaxQuantity, "units");
+            errors.Range($"legs[{i}].vol", leg.Vol, 0, 10, "annualised decimal", minExclusive: true);
+        }
+
+        return errors.ToDictionary().Count == before;
+    }
+
+    private const double MaxPriceUsd = 1e12, MaxTenorYears = 100, MaxQuantity = 1e12;
 
     /// <summary>
     /// <c>volSource: surface</c>: the structure with every leg's vol read from <paramref name="surface"/> at the leg's strike and
