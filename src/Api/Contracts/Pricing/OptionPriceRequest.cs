@@ -1,3 +1,4 @@
+using Analytics.Api.Serialization;
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Analytics.Pricing;
@@ -14,7 +15,7 @@ public sealed record OptionPriceRequest(
     [property: Description("Forward price for the option's expiry, USD, > 0 (Black-76: no carry, discounting at `rate`). Replaces `spot`.")] double? Forward,
     [property: Description("Strike, USD, > 0. Required.")] double? Strike,
     [property: Description("Time to expiry in years (Act/365F), > 0 and ≤ 100. Give either `tenorYears` or `expiry`.")] double? TenorYears,
-    [property: Description("Expiry as an ISO-8601 UTC instant. Replaces `tenorYears`; the tenor runs from `valuationTime`.")] DateTimeOffset? Expiry,
+    [property: JsonConverter(typeof(ExpiryJsonConverter)), Description("Expiry as an ISO-8601 UTC instant, or a date meaning 08:00 UTC (the crypto venues' expiry time). Replaces `tenorYears`; the tenor runs from `valuationTime`.")] DateTimeOffset? Expiry,
     [property: Description("Valuation instant, ISO-8601 UTC, only with `expiry`. Default: now.")] DateTimeOffset? ValuationTime,
     [property: Description("Lognormal (Black) volatility, annualised decimal (0.8 = 80 %), > 0 and ≤ 10. Required.")] double? Vol,
     [property: Description("Risk-free (collateral) rate r, annualised, continuously compounded decimal. Required.")] double? Rate,

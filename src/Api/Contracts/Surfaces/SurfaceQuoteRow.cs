@@ -1,3 +1,5 @@
+using Analytics.Api.Serialization;
+using System.Text.Json.Serialization;
 using System.ComponentModel;
 using Analytics.Pricing;
 
@@ -5,7 +7,7 @@ namespace Analytics.Api.Contracts.Surfaces;
 
 /// <summary>One option quote to fit: the quote row shape of API.md, reduced to what the fit needs (more fields are allowed).</summary>
 public sealed record SurfaceQuoteRow(
-    [property: Description("Expiry instant, ISO-8601 UTC. Required.")] DateTimeOffset? Expiry,
+    [property: JsonConverter(typeof(ExpiryJsonConverter)), Description("Expiry instant, ISO-8601 UTC, or a date meaning 08:00 UTC. Required.")] DateTimeOffset? Expiry,
     [property: Description("Strike, USD, > 0. Required.")] double? Strike,
     [property: Description("`call` or `put`. Required.")] OptionRight? Type,
     [property: Description("Best bid per unit of underlying, in `premiumCurrency`; null or 0 when there is none.")] double? Bid,

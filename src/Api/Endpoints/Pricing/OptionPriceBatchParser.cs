@@ -88,7 +88,7 @@ internal static class OptionPriceBatchParser
                 3 => TryReadNumber(ref reader, out forward),
                 4 => TryReadNumber(ref reader, out strike),
                 5 => TryReadNumber(ref reader, out tenorYears),
-                6 => TryReadInstant(ref reader, out expiry),
+                6 => TryReadExpiry(ref reader, out expiry),
                 7 => TryReadInstant(ref reader, out valuationTime),
                 8 => TryReadNumber(ref reader, out vol),
                 9 => TryReadNumber(ref reader, out rate),
@@ -140,6 +140,15 @@ internal static class OptionPriceBatchParser
         value = null;
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var number)) return false;
         value = number;
+        return true;
+    }
+
+    /// <summary>An expiry by <see cref="ExpiryInstant"/>: a date alone is 08:00 UTC, as on the single-option endpoint.</summary>
+    private static bool TryReadExpiry(ref Utf8JsonReader reader, out DateTimeOffset? value)
+    {
+        value = null;
+        if (reader.TokenType != JsonTokenType.String || !ExpiryInstant.TryParse(reader.GetString(), out var expiry)) return false;
+        value = expiry;
         return true;
     }
 

@@ -16,11 +16,11 @@ internal static class SurfaceQueryEndpoints
 
     public static void Map(RouteGroupBuilder group, SurfaceStore store)
     {
-        group.MapGet("/{id:long}/vol", (long id, double? strike, DateTimeOffset? expiry, double? logMoneyness, double? tenorYears, AnalyticsDbContext db, CancellationToken ct) =>
+        group.MapGet("/{id:long}/vol", (long id, double? strike, string? expiry, double? logMoneyness, double? tenorYears, AnalyticsDbContext db, CancellationToken ct) =>
                 VolAsync(store, id, strike, expiry, logMoneyness, tenorYears, db, ct))
             .WithName("GetSurfaceVol")
             .WithSummary("Implied vol of a surface at one point")
-            .WithDescription("Give `strike` (USD) or `logMoneyness` (k = ln(K/F_T)), and `expiry` (ISO-8601 UTC) or `tenorYears` (Act/365F from " +
+            .WithDescription("Give `strike` (USD) or `logMoneyness` (k = ln(K/F_T)), and `expiry` (ISO-8601 UTC, or a date meaning 08:00 UTC) or `tenorYears` (Act/365F from " +
                              "the surface's as-of). Between slices total variance is linear in T at fixed k (no calendar arbitrage is added); " +
                              "before the first slice and after the last the vol at fixed k is held constant (w scales with T); ln F is linear " +
                              "in T between slices and flat outside. Within a slice the SVI wings extend linearly in k (Lee-bounded). " +
@@ -51,9 +51,17 @@ internal static class SurfaceQueryEndpoints
     }
 
     private static async Task<Results<Ok<SurfaceVolResponse>, ValidationProblem, ProblemHttpResult>> VolAsync(
-        SurfaceStore store, long id, double? strike, DateTimeOffset? expiry, double? logMoneyness, double? tenorYears,
+        SurfaceStore store, long id, double? strike, string? expiryText, double? logMoneyness, double? tenorYears,
         AnalyticsDbContext db, CancellationToken cancellationToken)
     {
+        DateTimeOffset? expiry = null;
+        if (expiryText is not null)
+        {
+            if (!ExpiryInstant.TryParse(expiryText, out var parsed))
+                return TypedResults.ValidationProblem(Problems.Single("expiry", $"'{expiryText}' is neither an ISO-8601 instant nor a date (yyyy-MM-dd, meaning 08:00 UTC)."));
+            expiry = parsed;
+        }
+
         if (await store.FindAsync(db, id, cancellationToken) is not { } stored) return SurfaceEndpoints.NotFound(id);
         var surface = stored.Surface;
         var errors = new FieldErrors();
