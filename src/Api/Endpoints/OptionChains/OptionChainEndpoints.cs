@@ -61,20 +61,20 @@ internal static class OptionChainEndpoints
             return SurfaceEndpoints.Problem(pick.QueryStatus, pick.Title!, pick.Detail!, pick.Field!);
         }
 
-        var etag = query.ETag(stored.Id);
-        http.Response.Headers.ETag = etag;
-        http.Response.Headers.CacheControl = CacheControl;
-        if (OptionChainQuery.Matches(http.Request.Headers.IfNoneMatch, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        if (bodies.TryGetValue(etag, out var cached)) return TypedResults.Bytes(cached, "application/json");
-
         var index = query.SliceIndex(stored.Surface);
         if (index < 0)
         {
-            http.Response.Headers.Remove("ETag");
             var available = stored.Surface.Slices.Select(s => s.ExpiryUtc.UtcDateTime.ToString("O")).ToArray();
             var detail = $"Surface {stored.Id} of {query.Underlying} has no slice expiring at {expiry}; available: {string.Join(", ", available)}.";
             return Problems.ForField(404, "No such expiry", detail, "expiry", ("availableExpiries", available));
         }
+
+        // One ETag per content: the slice the query resolved to, not the spelling of its expiry (a date or the instant).
+        var etag = query.ETag(stored.Id, stored.Surface.Slices[index].ExpiryUtc);
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = CacheControl;
+        if (OptionChainQuery.Matches(http.Request.Headers.IfNoneMatch, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        if (bodies.TryGetValue(etag, out var cached)) return TypedResults.Bytes(cached, "application/json");
 
         var body = JsonSerializer.SerializeToUtf8Bytes(OptionChainPricing.Price(stored, index, query.Chain), json);
         if (bodies.Count >= MaxCachedBodies) bodies.Clear();

@@ -36,12 +36,15 @@ internal sealed record OptionChainQuery(string Underlying, DateTimeOffset? Expir
         return errors.IsEmpty ? new OptionChainQuery(symbol!, instant, date, profile!.Value) : null;
     }
 
-    /// <summary>The strong ETag of this query on surface <paramref name="surfaceId"/> (the chain's profile figures included, so a configuration change shows).</summary>
-    public string ETag(long surfaceId)
+    /// <summary>
+    /// The strong ETag of this query on surface <paramref name="surfaceId"/>'s slice expiring at <paramref name="sliceExpiryUtc"/>
+    /// (the chain's profile figures included, so a configuration change shows): equal for every spelling of the same expiry.
+    /// </summary>
+    public string ETag(long surfaceId, DateTimeOffset sliceExpiryUtc)
     {
         var c = Chain;
         var key = string.Create(CultureInfo.InvariantCulture,
-            $"chain-v1|{surfaceId}|{Underlying}|{ExpiryInstant?.UtcTicks}|{ExpiryDate:yyyy-MM-dd}|{c.Id}|{c.GasCostUsd:R}|{c.WithdrawalDelayHours:R}|{c.LiquidationLatencySeconds:R}");
+            $"chain-v2|{surfaceId}|{Underlying}|{sliceExpiryUtc.UtcTicks}|{c.Id}|{c.GasCostUsd:R}|{c.WithdrawalDelayHours:R}|{c.LiquidationLatencySeconds:R}");
         return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16) + "\"";
     }
 

@@ -115,6 +115,14 @@ public sealed class SurfacePricingAndChainTests(SqliteApi api) : IClassFixture<S
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync(Token));
         Assert.Equal(response.Headers.ETag, notModified.Headers.ETag);
 
+        // One ETag per content (issue 14 item 5): the same slice asked by its date, or with other letter case, is the same ETag.
+        foreach (var spelling in new[] { $"{SurfaceTestData.Expiries[1].UtcDateTime:yyyy-MM-dd}", $"{SurfaceTestData.Expiries[1].UtcDateTime:yyyy-MM-ddTHH:mm:ss}.000Z" })
+        {
+            var other = await client.GetAsync($"/api/v1/chains/{underlying.ToUpperInvariant()}?expiry={spelling}&chain=ARBITRUM-ONE", Token);
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+            Assert.Equal(response.Headers.ETag, other.Headers.ETag);
+        }
+
         // A new surface lands: the same query gets a new ETag and a 200.
         await SurfaceTestData.FitAsync(api, new { underlying, asOf = SurfaceTestData.AsOf.AddMinutes(5), quotes = SurfaceTestData.SyntheticQuotes() });
         using var again = new HttpRequestMessage(HttpMethod.Get, url);
