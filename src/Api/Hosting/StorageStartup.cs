@@ -35,6 +35,9 @@ public static class StorageStartup
             var written = await DemoData.SeedAsync(db, now);
             if (written > 0)
                 app.Logger.LogInformation("Seeded {Rows} synthetic demo price rows (source {Source}; not market data)", written, DemoData.SyntheticSource);
+            var surfaces = await DemoSurfaces.SeedAsync(db, scope.ServiceProvider.GetRequiredService<SurfaceStore>(), now);
+            if (surfaces > 0)
+                app.Logger.LogInformation("Fitted {Surfaces} surfaces to synthetic demo option boards (inputs source {Source}; not market data)", surfaces, DemoData.SyntheticSource);
         }
     }
 }
