@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Analytics.Data.Entities;
+using Analytics.Data.Market.Stored;
 using Analytics.Pricing;
 using Analytics.Pricing.Surfaces;
 using Microsoft.EntityFrameworkCore;
@@ -145,6 +146,13 @@ public sealed class SurfaceStore
     {
         ArgumentNullException.ThrowIfNull(row);
         return SurfaceStorageMapping.QualityGate(row.QualityGateJson);
+    }
+
+    /// <summary>The inputs stored in a surface row (for listings read straight from the table: snapshot instant and age).</summary>
+    public static SurfaceInputs InputsOf(VolatilitySurfaceEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return StoredJson.Deserialize<SurfaceInputs>(row.InputsJson);
     }
 
     private static long? NullWhenZero(long id) => id == 0 ? null : id;

@@ -42,16 +42,21 @@ internal static class SurfaceMapping
         Finite(e.MaxErrorVsMarkVolPoints), e.PointsWithMid, Finite(e.RmseVsMidVolPoints), Finite(e.MaxErrorVsMidVolPoints));
 
     /// <summary>A listing entry, from the stored row's scalar columns (and its stored quality-gate verdict).</summary>
-    public static SurfaceSummaryResponse Summary(VolatilitySurfaceEntity s) => new(
-        s.Id, s.Underlying, Utc(s.AsOfUtc), Model(s.Model), Utc(s.CreatedUtc), s.InputSource,
-        s.SliceCount, s.QuotesUsed, s.MedianRmseVolPoints, s.ArbitrageFree,
-        s.PublishedUtc is not null, s.PublishedUtc is { } published ? Utc(published) : null, QualityGate(SurfaceStore.QualityGateOf(s)));
+    public static SurfaceSummaryResponse Summary(VolatilitySurfaceEntity s)
+    {
+        var inputs = SurfaceStore.InputsOf(s);
+        return new(
+            s.Id, s.Underlying, Utc(s.AsOfUtc), Model(s.Model), Utc(s.CreatedUtc), s.InputSource,
+            s.SliceCount, s.QuotesUsed, s.MedianRmseVolPoints, s.ArbitrageFree,
+            s.PublishedUtc is not null, s.PublishedUtc is { } published ? Utc(published) : null, QualityGate(SurfaceStore.QualityGateOf(s)),
+            inputs.SnapshotAt, inputs.SnapshotAgeSeconds());
+    }
 
     /// <summary>The summary of a stored surface (the answer of POST /surfaces/{id}/publish).</summary>
     public static SurfaceSummaryResponse Summary(StoredSurface s) => new(
         s.Id, s.Underlying, s.Surface.AsOfUtc, s.Surface.Model, s.CreatedUtc, s.Inputs.Source,
         s.Surface.Slices.Length, s.QuotesUsed, s.MedianRmseVolPoints, s.Surface.Arbitrage.IsArbitrageFree,
-        s.IsPublished, s.PublishedUtc, QualityGate(s.QualityGate));
+        s.IsPublished, s.PublishedUtc, QualityGate(s.QualityGate), s.Inputs.SnapshotAt, s.Inputs.SnapshotAgeSeconds());
 
     public static QualityGateResponse? QualityGate(SurfaceQualityVerdict? v) => v is null ? null
         : new QualityGateResponse(v.Passed, [.. v.Reasons], Finite(v.MedianRmseVolPoints), Id(v.RmseBasis), v.MaxMedianRmseVolPoints);

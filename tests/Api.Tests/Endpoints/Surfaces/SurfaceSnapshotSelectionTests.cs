@@ -42,6 +42,12 @@ public sealed class SurfaceSnapshotSelectionTests(SqliteApi api, SqliteApiWithWe
 
         AssertValuedAt(after, SurfaceSnapshotBoards.Newer, 0.001);
         AssertValuedAt(before, SurfaceSnapshotBoards.Older, (SurfaceSnapshotBoards.Newer - Millisecond - SurfaceSnapshotBoards.Older).TotalSeconds);
+
+        // The listing carries the snapshot instant and age too.
+        var listed = (await SurfaceTestData.GetJsonAsync(weekApi, "/api/v1/surfaces?underlying=ETH&limit=200")).GetProperty("items").EnumerateArray()
+            .Single(s => s.GetProperty("id").GetInt64() == before.GetProperty("id").GetInt64());
+        Assert.Equal(SurfaceSnapshotBoards.Older, listed.GetProperty("snapshotAt").GetDateTimeOffset());
+        Assert.Equal(before.GetProperty("snapshotAgeSeconds").GetDouble(), listed.GetProperty("snapshotAgeSeconds").GetDouble(), 9);
     }
 
     [Fact]
