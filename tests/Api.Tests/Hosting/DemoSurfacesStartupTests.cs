@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using Analytics.Api.Tests.Infrastructure;
 using Analytics.Data.Storage;
@@ -41,5 +43,27 @@ public sealed class DemoSurfacesStartupTests
         await using var restarted = new ApiFactory(database, settings);
         var again = await restarted.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/surfaces?underlying=ETH", Token);
         Assert.Single(again.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task RiskAndPortfolioExamples_OfTheServedOpenApiDocument_SucceedOnTheDemoData()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(StorageProvider.Sqlite, Token);
+        await using var factory = new ApiFactory(database, new Dictionary<string, string?> { ["Storage:SeedDemoData"] = "true" });
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", TestKeys.Writer);
+        var document = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json", Token))!;
+
+        var tried = 0;
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            if (!path.StartsWith("/api/v1/risk", StringComparison.Ordinal) && path != "/api/v1/portfolios") continue;
+            if (item!["post"]?["requestBody"]?["content"]?["application/json"]?["example"] is not { } example) continue;
+            var response = await client.PostAsync(path, new StringContent(example.ToJsonString(), Encoding.UTF8, "application/json"), Token);
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Token)}");
+            tried++;
+        }
+
+        Assert.Equal(4, tried); // portfolios, risk/backtest, risk/var, risk/stress
     }
 }

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text;
+using Analytics.Api.Tests.Infrastructure;
+
+namespace Analytics.Api.Tests.Endpoints.Risk;
+
+/// <summary>
+/// The standing checks for the risk endpoints (API.md roles table: POSTs that only compute are `reader`, or anonymous when
+/// `Auth:AllowAnonymousReads`): 401 problem without a key when anonymous reads are off, a reader key is enough, and
+/// hostile bodies (not JSON, wrong types, unknown fields, deep nesting) are 400 problems, never 500s.
+/// </summary>
+public sealed class RiskEndpointStandingTests(SqliteApiWithoutAnonymousReads api) : IClassFixture<SqliteApiWithoutAnonymousReads>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private const string Backtest = """{"var":[1,1],"pnl":[0,-2]}""";
+
+    public static TheoryData<string, string> Posts() => new()
+    {
+        { "/api/v1/risk/backtest", Backtest },
+        { "/api/v1/risk/var", """{"positions":[]}""" },
+        { "/api/v1/risk/stress", """{"positions":[],"scenarios":["ftx-2022-11"]}""" },
+    };
+
+    private Task<HttpResponseMessage> PostAsync(string path, string body, string? key = null) =>
+        api.Client(key).PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"), Token);
+
+    [Theory]
+    [MemberData(nameof(Posts))]
+    public async Task WithoutAKey_Is401Problem_AndAReaderKeyIsEnough(string path, string body)
+    {
+        await ProblemAssert.IsProblemAsync(await PostAsync(path, body), HttpStatusCode.Unauthorized);
+
+        var asReader = await PostAsync(path, body, TestKeys.Reader);
+        Assert.NotEqual(HttpStatusCode.Unauthorized, asReader.StatusCode);
+        Assert.NotEqual(HttpStatusCode.Forbidden, asReader.StatusCode);
+        Assert.True((int)asReader.StatusCode < 500, await asReader.Content.ReadAsStringAsync(Token));
+    }
+
+    [Fact]
+    public async Task Gets_WithoutAKey_Are401Problems()
+    {
+        await ProblemAssert.IsProblemAsync(await api.Client().GetAsync("/api/v1/risk/stress/scenarios", Token), HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(await api.Client().GetAsync("/api/v1/risk/var/0123456789abcdef.svg", Token), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await api.Client(TestKeys.Reader).GetAsync("/api/v1/risk/stress/scenarios", Token)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/risk/backtest")]
+    [InlineData("/api/v1/risk/var")]
+    [InlineData("/api/v1/risk/stress")]
+    public async Task HostileBodies_Are400Problems(string path)
+    {
+        var deep = new string('[', 5_000) + new string(']', 5_000);
+        foreach (var body in new[] { "not json", "[]", """{"confidence":"high"}""", """{"unknownField":1}""", deep, """{"var":"1e400"}""" })
+        {
+            var response = await PostAsync(path, body, TestKeys.Reader);
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        }
+    }
+}
