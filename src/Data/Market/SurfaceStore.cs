@@ -148,11 +148,15 @@ public sealed class SurfaceStore
         return SurfaceStorageMapping.QualityGate(row.QualityGateJson);
     }
 
-    /// <summary>The inputs stored in a surface row (for listings read straight from the table: snapshot instant and age).</summary>
-    public static SurfaceInputs InputsOf(VolatilitySurfaceEntity row)
+    /// <summary>
+    /// The snapshot instant and age stored in a surface row's inputs (for listings read straight from the table). Only
+    /// those fields are materialised: a fit of posted quotes keeps every quote in the same JSON.
+    /// </summary>
+    public static (DateTimeOffset? SnapshotAt, double? SnapshotAgeSeconds) SnapshotOf(VolatilitySurfaceEntity row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return StoredJson.Deserialize<SurfaceInputs>(row.InputsJson);
+        var header = StoredJson.Deserialize<SurfaceInputsHeader>(row.InputsJson);
+        return (header.SnapshotAt, new SurfaceInputs(header.Source, header.SnapshotAt, null, null, header.RequestedAsOf).SnapshotAgeSeconds());
     }
 
     private static long? NullWhenZero(long id) => id == 0 ? null : id;

@@ -15,8 +15,31 @@ namespace Analytics.Api.Endpoints.Risk;
 /// </summary>
 internal static class RiskBookResolver
 {
+    /// <summary>
+    /// The book of a risk request: checks the choice between a stored portfolio and inline positions, validates inline
+    /// positions (unless <paramref name="errors"/> already holds the request's other errors), answers the validation problem
+    /// titled <paramref name="title"/> when anything is wrong, then reads the stored portfolio (404 naming it when absent).
+    /// </summary>
+    public static async Task<(PortfolioDefinition? Definition, (long Id, int Version)? Stored, ValidationProblem? Invalid, ProblemHttpResult? Problem)> ResolveAsync(
+        long? portfolioId, int? version, IReadOnlyList<PortfolioPositionRequest?>? positions, IReadOnlyList<CollateralRequest?>? collateral,
+        FieldErrors errors, string title, AnalyticsDbContext db, PortfolioStore portfolios, ChainProfiles chains, CancellationToken cancellationToken)
+    {
+        CheckChoice(portfolioId, version, positions, collateral, errors);
+        PortfolioDefinition? definition = null;
+        if (portfolioId is null && errors.IsEmpty)
+        {
+            (definition, var unknown) = await InlineAsync(positions, collateral, errors, db, chains, cancellationToken);
+            if (unknown is not null) return (null, null, null, unknown);
+        }
+
+        if (!errors.IsEmpty) return (null, null, TypedResults.ValidationProblem(errors.ToDictionary(), title: title), null);
+        if (portfolioId is not { } id) return (definition, null, null, null);
+        var (portfolio, notFound) = await StoredAsync(portfolios, db, id, version, cancellationToken);
+        return notFound is not null ? (null, null, null, notFound) : (portfolio!.Definition, (portfolio.Id, portfolio.Version), null, null);
+    }
+
     /// <summary>Adds field errors for the choice between a stored portfolio and inline positions.</summary>
-    public static void CheckChoice(long? portfolioId, int? version, object? positions, object? collateral, FieldErrors errors)
+    private static void CheckChoice(long? portfolioId, int? version, object? positions, object? collateral, FieldErrors errors)
     {
         if (portfolioId is not null && (positions is not null || collateral is not null))
             errors.Add("portfolioId", "give either portfolioId or inline positions and collateral, not both.");
@@ -26,7 +49,7 @@ internal static class RiskBookResolver
     }
 
     /// <summary>Validates inline positions (field errors as on <c>POST /portfolios</c>); a 422 naming unknown references, or null.</summary>
-    public static async Task<(PortfolioDefinition? Definition, ProblemHttpResult? Problem)> InlineAsync(
+    private static async Task<(PortfolioDefinition? Definition, ProblemHttpResult? Problem)> InlineAsync(
         IReadOnlyList<PortfolioPositionRequest?>? positions, IReadOnlyList<CollateralRequest?>? collateral, FieldErrors errors,
         AnalyticsDbContext db, ChainProfiles chains, CancellationToken cancellationToken)
     {
@@ -36,7 +59,7 @@ internal static class RiskBookResolver
     }
 
     /// <summary>The stored portfolio (current or <paramref name="version"/>), or a 404 naming <c>portfolioId</c>.</summary>
-    public static async Task<(StoredPortfolio? Portfolio, ProblemHttpResult? Problem)> StoredAsync(
+    private static async Task<(StoredPortfolio? Portfolio, ProblemHttpResult? Problem)> StoredAsync(
         PortfolioStore portfolios, AnalyticsDbContext db, long id, int? version, CancellationToken cancellationToken) =>
         await portfolios.FindAsync(db, id, version, cancellationToken) is { } portfolio
             ? (portfolio, null)

@@ -22,25 +22,12 @@ internal static class StressEndpoint
         IOptionsMonitor<SurfacesOptions> surfaces, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        RiskBookResolver.CheckChoice(request.PortfolioId, request.Version, request.Positions, request.Collateral, errors);
         var asOf = errors.Instant("asOf", request.AsOf) is { } at ? new DateTimeOffset(at) : time.GetUtcNow();
         var scenarios = Scenarios(request.Scenarios, errors);
-        PortfolioDefinition? definition = null;
-        (long Id, int Version)? stored = null;
-        if (request.PortfolioId is null && errors.IsEmpty)
-        {
-            (definition, var unknown) = await RiskBookResolver.InlineAsync(request.Positions, request.Collateral, errors, db, chains, cancellationToken);
-            if (unknown is not null) return unknown;
-        }
-
-        if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The stress test cannot be run as asked");
-        if (request.PortfolioId is { } id)
-        {
-            var (portfolio, notFound) = await RiskBookResolver.StoredAsync(portfolios, db, id, request.Version, cancellationToken);
-            if (notFound is not null) return notFound;
-            definition = portfolio!.Definition;
-            stored = (portfolio.Id, portfolio.Version);
-        }
+        var (definition, stored, invalid, problem) = await RiskBookResolver.ResolveAsync(request.PortfolioId, request.Version, request.Positions,
+            request.Collateral, errors, "The stress test cannot be run as asked", db, portfolios, chains, cancellationToken);
+        if (invalid is not null) return invalid;
+        if (problem is not null) return problem;
 
         var outcome = await service.RunAsync(RiskBookResolver.BookOf(definition!), scenarios, asOf, surfaces.CurrentValue.DefaultSurfaceModel, cancellationToken);
         if (outcome.Inputs is not { } inputs) return RiskBookResolver.MissingProblem(outcome.Missing);

@@ -21,27 +21,13 @@ internal static class VarEndpoint
     {
         var errors = new FieldErrors();
         var spec = Specification(request, errors);
-        RiskBookResolver.CheckChoice(request.PortfolioId, request.Version, request.Positions, request.Collateral, errors);
         var asOf = errors.Instant("asOf", request.AsOf) is { } at ? new DateTimeOffset(at) : time.GetUtcNow();
+        var (definition, stored, invalid, problem) = await RiskBookResolver.ResolveAsync(request.PortfolioId, request.Version, request.Positions,
+            request.Collateral, errors, "VaR cannot be computed as asked", db, portfolios, chains, cancellationToken);
+        if (invalid is not null) return invalid;
+        if (problem is not null) return problem;
 
-        PortfolioDefinition? definition = null;
-        (long Id, int Version)? stored = null;
-        if (request.PortfolioId is null && errors.IsEmpty)
-        {
-            (definition, var unknown) = await RiskBookResolver.InlineAsync(request.Positions, request.Collateral, errors, db, chains, cancellationToken);
-            if (unknown is not null) return unknown;
-        }
-
-        if (!errors.IsEmpty || spec is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "VaR cannot be computed as asked");
-        if (request.PortfolioId is { } id)
-        {
-            var (portfolio, notFound) = await RiskBookResolver.StoredAsync(portfolios, db, id, request.Version, cancellationToken);
-            if (notFound is not null) return notFound;
-            definition = portfolio!.Definition;
-            stored = (portfolio.Id, portfolio.Version);
-        }
-
-        var outcome = await service.RunAsync(RiskBookResolver.BookOf(definition!), spec, asOf, surfaces.CurrentValue.DefaultSurfaceModel, cancellationToken);
+        var outcome = await service.RunAsync(RiskBookResolver.BookOf(definition!), spec!, asOf, surfaces.CurrentValue.DefaultSurfaceModel, cancellationToken);
         if (outcome.Run is not { } run) return RiskBookResolver.MissingProblem(outcome.Missing);
 
         var runId = runs.Add(run);

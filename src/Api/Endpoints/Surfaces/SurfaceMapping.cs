@@ -44,12 +44,12 @@ internal static class SurfaceMapping
     /// <summary>A listing entry, from the stored row's scalar columns (and its stored quality-gate verdict).</summary>
     public static SurfaceSummaryResponse Summary(VolatilitySurfaceEntity s)
     {
-        var inputs = SurfaceStore.InputsOf(s);
+        var (snapshotAt, snapshotAge) = SurfaceStore.SnapshotOf(s);
         return new(
             s.Id, s.Underlying, Utc(s.AsOfUtc), Model(s.Model), Utc(s.CreatedUtc), s.InputSource,
             s.SliceCount, s.QuotesUsed, s.MedianRmseVolPoints, s.ArbitrageFree,
             s.PublishedUtc is not null, s.PublishedUtc is { } published ? Utc(published) : null, QualityGate(SurfaceStore.QualityGateOf(s)),
-            inputs.SnapshotAt, inputs.SnapshotAgeSeconds());
+            snapshotAt, snapshotAge);
     }
 
     /// <summary>The summary of a stored surface (the answer of POST /surfaces/{id}/publish).</summary>
