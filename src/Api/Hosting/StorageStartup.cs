@@ -1,4 +1,5 @@
 using Analytics.Data;
+using Analytics.Data.Portfolios;
 using Analytics.Data.Seeding;
 using Analytics.Data.Storage;
 
@@ -38,6 +39,11 @@ public static class StorageStartup
             var surfaces = await DemoSurfaces.SeedAsync(db, scope.ServiceProvider.GetRequiredService<SurfaceStore>(), now);
             if (surfaces > 0)
                 app.Logger.LogInformation("Fitted {Surfaces} surfaces to synthetic demo option boards (inputs source {Source}; not market data)", surfaces, DemoData.SyntheticSource);
+            var funding = await DemoBook.SeedFundingAsync(db, now);
+            if (funding > 0)
+                app.Logger.LogInformation("Seeded {Rows} synthetic demo funding rows (venue {Source}; not market data)", funding, DemoData.SyntheticSource);
+            if (await DemoBook.SeedPortfolioAsync(db, scope.ServiceProvider.GetRequiredService<PortfolioStore>(), now))
+                app.Logger.LogInformation("Stored the demo portfolio (synthetic positions)");
         }
     }
 }

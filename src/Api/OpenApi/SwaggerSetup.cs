@@ -40,6 +40,7 @@ public static class SwaggerSetup
             o.UseOneOfForPolymorphism(); // batch slots: a result or an error
             o.OperationFilter<RoleOperationFilter>();
             o.OperationFilter<RequestExampleOperationFilter>();
+            o.OperationFilter<OperationExampleFilter>();
             o.OperationFilter<RateLimitOperationFilter>();
             o.ParameterFilter<AllowedValuesParameterFilter>();
             o.SchemaFilter<DescriptionSchemaFilter>();
