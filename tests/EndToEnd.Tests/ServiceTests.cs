@@ -25,6 +25,17 @@ public sealed class ServiceTests(ServiceProcess service) : IClassFixture<Service
     }
 
     [Fact]
+    public async Task Response_FromRealKestrel_HasNoServerHeaderAndHasSecurityHeaders()
+    {
+        using var client = service.Client();
+
+        var response = await client.GetAsync("/api/v1/l2/chains", Token);
+
+        Assert.False(response.Headers.Contains("Server"), "Kestrel's Server header is exposed");
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Fact]
     public async Task PriceOption_OverRealHttp_MatchesHaug()
     {
         // Haug (2007) §1.1.1: S=60, X=65, T=0.25, r=8 %, σ=30 %: c = 2.1334.

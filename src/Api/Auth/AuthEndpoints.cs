@@ -24,7 +24,8 @@ public static class AuthEndpoints
                              "only accepts the X-Api-Key header). A form post is redirected to `returnUrl` (a local path).")
             .Accepts<LoginRequest>("application/json", "application/x-www-form-urlencoded")
             .Produces<LoginResponse>()
-            .ProducesProblem(401);
+            .ProducesProblem(401)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapPost("/logout", (Func<HttpContext, Task<NoContent>>)LogoutAsync)
             .WithName("Logout")
             .WithSummary("End the dashboard session")
@@ -49,6 +50,12 @@ public static class AuthEndpoints
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             key = form["key"];
             returnUrl = form["returnUrl"];
+        }
+        else if (!context.Request.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                detail: "Send the key as JSON (Content-Type: application/json, {\"key\": \"...\"}) or as a form field `key` " +
+                        "(application/x-www-form-urlencoded).");
         }
         else
         {

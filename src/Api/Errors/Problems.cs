@@ -35,6 +35,22 @@ public static class Problems
     public static ValidationProblemDetails Details(int status, string title, string? detail, IDictionary<string, string[]> errors) =>
         new(errors) { Status = status, Title = title, Detail = detail };
 
+    /// <summary>
+    /// The problem <c>type</c> for a status the framework's own mapping leaves without one (it knows 400–422 and 500):
+    /// the defining RFC section, so every problem carries a type (issue 17). Null for statuses it already maps.
+    /// </summary>
+    public static string? TypeFor(int status) => status switch
+    {
+        StatusCodes.Status405MethodNotAllowed => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+        StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        StatusCodes.Status414UriTooLong => "https://tools.ietf.org/html/rfc9110#section-15.5.15",
+        StatusCodes.Status415UnsupportedMediaType => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+        StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => "https://tools.ietf.org/html/rfc6585#section-5",
+        StatusCodes.Status503ServiceUnavailable => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+        _ => null,
+    };
+
     /// <summary>An <c>errors</c> map naming one field.</summary>
     public static Dictionary<string, string[]> Single(string field, string message) => new() { [field] = [message] };
 }

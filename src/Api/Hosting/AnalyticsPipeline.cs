@@ -9,13 +9,14 @@ namespace Analytics.Api.Hosting;
 
 public static class AnalyticsPipeline
 {
-    /// <summary>Client addresses behind a proxy, problem details for every error, request ids, Swagger, CORS, authentication, rate limits.</summary>
+    /// <summary>Client addresses behind a proxy, request ids and logs, problem details for every error, security headers, Swagger, CORS, authentication, rate limits.</summary>
     public static WebApplication UseAnalyticsPipeline(this WebApplication app)
     {
         app.UseAnalyticsForwardedHeaders();
+        app.UseMiddleware<RequestLoggingMiddleware>(); // outside the exception handler: it logs the status the client got
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseHttpHardening();
         app.UseAnalyticsSwagger();
         app.UseAnalyticsCors(); // preflights are answered here, before authentication and rate limits
         app.UseAuthentication();

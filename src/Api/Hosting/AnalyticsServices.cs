@@ -30,14 +30,18 @@ public static class AnalyticsServices
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChainsOptions>().BindConfiguration(ChainProfileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RequestLoggingOptions>().BindConfiguration(RequestLoggingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SurfacesOptions>().BindConfiguration(SurfacesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddAnalyticsCors();
         services.AddSingleton<Endpoints.Risk.VarRunCache>();
         services.AddAnalyticsRateLimiting();
         services.AddAnalyticsForwardedHeaders();
         builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false; // no "Server: Kestrel"
             k.Limits.MaxRequestBodySize = configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>()?.MaxRequestBodyBytes
-                                          ?? new LimitsOptions().MaxRequestBodyBytes);
+                                          ?? new LimitsOptions().MaxRequestBodyBytes;
+        });
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Analytics.Data.Queries.FundingSummaryQuery>();
@@ -49,7 +53,10 @@ public static class AnalyticsServices
         // Bad requests throw, so the one exception handler can name the offending field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier);
+        {
+            c.ProblemDetails.Type ??= Problems.TypeFor(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode);
+            c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier;
+        });
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
         services.AddDataProtection().SetApplicationName("analytics").PersistKeysToDbContext<AnalyticsDbContext>();

@@ -42,6 +42,10 @@ internal static class JsonObjectLine
             if (reader.Read()) throw new JsonException("more than one JSON value on the line.");
             return new SlotRecord(row, names, values);
         }
+        catch (InvalidOperationException) // an escaped lone surrogate (\ud800) has no string value
+        {
+            throw new IngestFormatException("body", $"row {row}: a name or string is not well-formed UTF-16 (a lone surrogate escape).");
+        }
         catch (JsonException ex)
         {
             var message = ex.Message;

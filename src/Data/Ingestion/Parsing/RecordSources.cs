@@ -18,9 +18,9 @@ public static class RecordSources
     public static async IAsyncEnumerable<SourceRecord> ReadCsvAsync(
         Stream body, IReadOnlyCollection<string> requiredColumns, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var text = new StreamReader(body, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var csv = new CsvReader(text);
-        var header = await csv.ReadAsync(cancellationToken) ?? throw new IngestFormatException("body", "the CSV is empty: expected a header line.");
+        var header = await ReadLineAsync(csv, 0, cancellationToken) ?? throw new IngestFormatException("body", "the CSV is empty: expected a header line.");
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)
             if (!index.TryAdd(header[i].Trim(), i))
@@ -34,13 +34,22 @@ public static class RecordSources
                 (unknown.Count > 0 ? $"; the header has other columns ({string.Join(", ", unknown)}): check the spelling (names are case-sensitive)." : "."));
         }
         long row = 0;
-        while (await csv.ReadAsync(cancellationToken) is { } values)
+        while (await ReadLineAsync(csv, row, cancellationToken) is { } values)
         {
             row++;
             if (values.Length != header.Length)
                 throw new IngestFormatException("body", $"row {row} (line {csv.Line - 1}) has {values.Length} fields; the header has {header.Length}.");
             yield return new CsvRecord(row, index, values);
         }
+    }
+
+    /// <summary>UTF-8 that refuses malformed bytes (a lone surrogate, a cut sequence) instead of replacing them with U+FFFD.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static async ValueTask<string[]?> ReadLineAsync(CsvReader csv, long row, CancellationToken cancellationToken)
+    {
+        try { return await csv.ReadAsync(cancellationToken); }
+        catch (DecoderFallbackException) { throw new IngestFormatException("body", $"after row {row}: the CSV is not well-formed UTF-8."); }
     }
 
     /// <summary>Elements of one JSON array, parsed one at a time (the array is never held whole).</summary>
@@ -64,6 +73,15 @@ public static class RecordSources
         NdJsonLines.ReadAsync(body, cancellationToken);
 
     private static JsonRecord ToRecord(long row, JsonElement element)
+    {
+        try { return ToRecordUnchecked(row, element); }
+        catch (InvalidOperationException) // System.Text.Json: an escaped lone surrogate (\ud800) has no string value
+        {
+            throw new IngestFormatException("body", $"row {row}: a name or string is not well-formed UTF-16 (a lone surrogate escape).");
+        }
+    }
+
+    private static JsonRecord ToRecordUnchecked(long row, JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Object)
             throw new IngestFormatException("body", $"row {row}: expected a JSON object, got {element.ValueKind}.");
