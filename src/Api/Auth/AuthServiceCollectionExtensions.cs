@@ -12,6 +12,9 @@ public static class AuthServiceCollectionExtensions
     public static IServiceCollection AddAnalyticsAuth(this IServiceCollection services)
     {
         services.AddSingleton<ApiKeyStore>();
+        // Hangfire's dashboard validates an anti-forgery token on its POST actions when the service is registered (its pages
+        // carry the token), so a foreign page cannot make a signed-in admin's browser trigger or delete jobs.
+        services.AddAntiforgery(o => o.Cookie.Name = "analytics_antiforgery");
         services.AddSingleton<IAuthorizationHandler, MinimumRoleHandler>();
         services.AddAuthentication(AuthNames.SelectorScheme)
             .AddPolicyScheme(AuthNames.SelectorScheme, "API key, or the dashboard cookie", o => o.ForwardDefaultSelector = context =>

@@ -90,6 +90,34 @@ public sealed class AuthTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task DashboardAction_WithTheCookieButNoAntiforgeryToken_Is403_WithThePagesToken_Works()
+    {
+        var login = await api.Client().PostAsJsonAsync("/auth/login", new { key = TestKeys.Admin }, Token);
+        using var browser = api.Client();
+        browser.DefaultRequestHeaders.Add("Cookie", Assert.Single(login.Headers.GetValues("Set-Cookie")).Split(';')[0]);
+        var action = new Dictionary<string, string> { ["jobs[]"] = "heartbeat" };
+
+        // What a foreign page can make a signed-in browser send: the cookie and a form, no token.
+        var forged = await browser.PostAsync("/hangfire/recurring/trigger", new FormUrlEncodedContent(action), Token);
+
+        // What the dashboard's own page sends: the token from its csrf meta tag, with the antiforgery cookie it set.
+        var page = await browser.GetAsync("/hangfire/recurring", Token);
+        var html = await page.Content.ReadAsStringAsync(Token);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"csrf-token\" content=\"([^\"]+)\"").Groups[1].Value;
+        var header = System.Text.RegularExpressions.Regex.Match(html, "name=\"csrf-header\" content=\"([^\"]+)\"").Groups[1].Value;
+        var genuine = new HttpRequestMessage(HttpMethod.Post, "/hangfire/recurring/trigger") { Content = new FormUrlEncodedContent(action) };
+        // The test client keeps cookies itself when it handles them; else pass on the one the page set.
+        if (page.Headers.TryGetValues("Set-Cookie", out var cookies))
+            genuine.Headers.Add("Cookie", cookies.Single(c => c.StartsWith("analytics_antiforgery", StringComparison.Ordinal)).Split(';')[0]);
+        genuine.Headers.Add(header, token);
+        var accepted = await browser.SendAsync(genuine, Token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.False(string.IsNullOrEmpty(token), "the dashboard page carries no anti-forgery token");
+        Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
+    }
+
+    [Fact]
     public async Task Login_WrongKey_Returns401AndNoCookie()
     {
         var response = await api.Client().PostAsJsonAsync("/auth/login", new { key = "guess" }, Token);
