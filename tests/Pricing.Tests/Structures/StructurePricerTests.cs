@@ -29,6 +29,7 @@ public sealed class StructurePricerTests
         { StructureTemplate.RiskReversal, [90, 110] },
         { StructureTemplate.Collar, [90, 110] },
         { StructureTemplate.Calendar, [100] },
+        { StructureTemplate.Diagonal, [90, 110] },
     };
 
     [Theory]

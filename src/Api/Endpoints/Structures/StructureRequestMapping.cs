@@ -44,19 +44,19 @@ internal static class StructureRequestMapping
         var near = StructureTenors.Resolve("tenorYears", "expiry", r.TenorYears, r.Expiry, valuationTime, errors);
         if (r.TenorYears is null && r.Expiry is null) errors.Add("tenorYears", "is required for a template (years, Act/365F), or give expiry.");
         double? far = null;
-        if (template == StructureTemplate.Calendar)
+        if (template.NeedsFarTenor())
         {
             far = StructureTenors.Resolve("farTenorYears", "farExpiry", r.FarTenorYears, r.FarExpiry, valuationTime, errors);
             if (r.FarTenorYears is null && r.FarExpiry is null)
-                errors.Add("farTenorYears", "is required by the calendar template (years, beyond the near tenor), or give farExpiry.");
+                errors.Add("farTenorYears", $"is required by the {template.ToId()} template (years, beyond the near tenor), or give farExpiry.");
             else if (near is { } n && far is { } f && !(f > n))
                 errors.Add(r.FarExpiry is not null ? "farExpiry" : "farTenorYears",
                     $"must be after the near expiry: the far tenor is {f:G6} years, the near one {n:G6} years from the valuation time.");
         }
         else
         {
-            if (r.FarTenorYears is not null) errors.Add("farTenorYears", "only applies to the calendar template.");
-            if (r.FarExpiry is not null) errors.Add("farExpiry", "only applies to the calendar template.");
+            if (r.FarTenorYears is not null) errors.Add("farTenorYears", "only applies to the calendar and diagonal templates.");
+            if (r.FarExpiry is not null) errors.Add("farExpiry", "only applies to the calendar and diagonal templates.");
         }
         if (r.Vol is null && r.VolSource != VolSource.Surface) errors.Add("vol", "is required for a template (annualised decimal), or give volSource surface.");
         if (!errors.IsEmpty) return null;

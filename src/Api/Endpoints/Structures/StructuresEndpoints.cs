@@ -26,8 +26,9 @@ public static class StructuresEndpoints
                              "expiry on a grid, maximum profit and loss (null when unbounded), break-evens, and the gas saved by " +
                              "executing all legs in one L2 transaction. Tenors come as `tenorYears` or as expiries (ISO-8601 UTC, a " +
                              "date alone meaning 08:00 UTC): a template's `expiry`, a calendar's `farExpiry`, each custom leg's " +
-                             "`expiry`, all running from `valuationTime` (default now); both for one leg is a 400. A diagonal is two " +
-                             "custom legs, e.g. −1 call K1 at the near expiry and +1 call K2 at the far one. With an `l2` block: the " +
+                             "`expiry`, all running from `valuationTime` (default now); both for one leg is a 400. Template `diagonal` " +
+                             "(strikes K1 < K2, `expiry` near, `farExpiry` far): calls −1 call K2 near and +1 call K1 far, puts −1 put " +
+                             "K1 near and +1 put K2 far. With an `l2` block: the " +
                              "structure's bid and ask (PRODUCT.md §3.4): the Leland side chosen by the sign of the net gamma, and each " +
                              "side's hedging cost applied as a non-negative amount, ask = mid + |Σ qᵢ(Vᵢ(σ_ask side) − Vᵢ(σ))| + gas, " +
                              "bid = mid − |Σ qᵢ(Vᵢ(σ_bid side) − Vᵢ(σ))| − gas (a hedging cost is always paid, Hoggard, Whalley and " +

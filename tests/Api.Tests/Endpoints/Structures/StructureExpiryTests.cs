@@ -114,6 +114,31 @@ public sealed class StructureExpiryTests(SqliteApi api) : IClassFixture<SqliteAp
         Assert.Equal(NearYears, Number(calendar, "firstExpiryYears"), 1e-15);
     }
 
+    [Theory]
+    [InlineData("call", 3200, 2800)]
+    [InlineData("put", 2800, 3200)]
+    public async Task DiagonalByExpiries_IsShortTheNearLegAndLongTheFurtherInTheMoneyFarLeg(string type, double nearStrike, double farStrike)
+    {
+        var diagonal = await PriceAsync(new
+        {
+            template = "diagonal", type, strikes = new[] { 2800, 3200 }, spot = 3000, expiry = "2026-12-25", farExpiry = "2027-03-26",
+            valuationTime = Valuation, vol = 0.6, rate = 0.04, l2 = new { chain = "arbitrum-one" },
+        });
+        var legs = await PriceAsync(new
+        {
+            spot = 3000, vol = 0.6, rate = 0.04, l2 = new { chain = "arbitrum-one" },
+            legs = new object[]
+            {
+                new { type, strike = nearStrike, tenorYears = NearYears, quantity = -1 },
+                new { type, strike = farStrike, tenorYears = FarYears, quantity = 1 },
+            },
+        });
+
+        SamePricing(legs, diagonal);
+        Assert.Equal("diagonal", diagonal.GetProperty("name").GetString());
+        Assert.Equal(new DateTimeOffset(2027, 3, 26, 8, 0, 0, TimeSpan.Zero), diagonal.GetProperty("legs")[1].GetProperty("expiry").GetDateTimeOffset());
+    }
+
     [Fact]
     public async Task CustomLegs_MixedExpiryAndTenorYears_PriceAsTenorsAlone()
     {

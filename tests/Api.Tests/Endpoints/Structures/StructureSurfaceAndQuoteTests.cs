@@ -78,7 +78,7 @@ public sealed class StructureSurfaceAndQuoteTests(SqliteApi api) : IClassFixture
     public async Task RandomStructures_OverHttp_BidAtMostPremiumAtMostAsk()
     {
         var random = new Random(20261214);
-        string[] templates = ["call-spread", "put-spread", "butterfly", "iron-butterfly", "condor", "iron-condor", "straddle", "strangle", "risk-reversal", "collar", "calendar"];
+        string[] templates = ["call-spread", "put-spread", "butterfly", "iron-butterfly", "condor", "iron-condor", "straddle", "strangle", "risk-reversal", "collar", "calendar", "diagonal"];
         string[] chains = ["ethereum", "arbitrum-one", "base", "starknet"];
         var valuation = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
         string Expiry(int days) => valuation.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture); // 08:00 UTC that day
@@ -97,7 +97,7 @@ public sealed class StructureSurfaceAndQuoteTests(SqliteApi api) : IClassFixture
                 var nearDays = 1 + random.Next(120);
                 if (random.Next(2) == 0) body["expiry"] = Expiry(nearDays);
                 else body["tenorYears"] = nearDays / 365.0;
-                if (template == "calendar") body["farExpiry"] = Expiry(nearDays + 7 + random.Next(300));
+                if (template is "calendar" or "diagonal") body["farExpiry"] = Expiry(nearDays + 7 + random.Next(300));
             }
             else
             {
