@@ -47,6 +47,21 @@ public sealed class StructureExpiryTests(SqliteApi api) : IClassFixture<SqliteAp
     }
 
     [Fact]
+    public async Task ServedOpenApiExample_UsesExpiries_AndPricesWithAQuoteThatDoesNotCross()
+    {
+        var document = JsonNode.Parse(await api.Client().GetStringAsync("/swagger/v1/swagger.json", Token))!;
+        var example = document["paths"]!["/api/v1/structures/price"]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]!;
+        Assert.NotNull(example["expiry"]);
+        Assert.NotNull(example["farExpiry"]);
+
+        var response = await api.Client().PostAsync("/api/v1/structures/price", new StringContent(example.ToJsonString(), Encoding.UTF8, "application/json"), Token);
+        var text = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var l2 = JsonDocument.Parse(text).RootElement.GetProperty("l2");
+        Assert.True(Number(l2, "bid") <= Number(l2, "mid") && Number(l2, "mid") <= Number(l2, "ask"), text);
+    }
+
+    [Fact]
     public async Task Template_ExpiryAndTenorYears_PriceTheSame()
     {
         var byYears = await PriceAsync(new
