@@ -21,8 +21,8 @@ public static class StructureBuilder
     /// <param name="strikes">Strikes in USD, strictly ascending as given, as many as <see cref="StructureTemplates.StrikeCount"/>.</param>
     /// <param name="tenorYears">Tenor of every leg (the near tenor for a calendar), years, &gt; 0.</param>
     /// <param name="quantity">Signed number of structure units, non-zero; negative reverses every leg.</param>
-    /// <param name="right">Option type, required by butterfly, condor and calendar, ignored by the others.</param>
-    /// <param name="farTenorYears">Far tenor of a calendar, years, &gt; <paramref name="tenorYears"/>; ignored by the others.</param>
+    /// <param name="right">Option type, required by butterfly, condor, calendar and diagonal, ignored by the others.</param>
+    /// <param name="farTenorYears">Far tenor of a calendar or diagonal, years, &gt; <paramref name="tenorYears"/>; ignored by the others.</param>
     /// <param name="style">Exercise style of every leg.</param>
     /// <returns>The definition or the validation errors.</returns>
     public static StructureDefinitionResult FromTemplate(
@@ -57,11 +57,11 @@ public static class StructureBuilder
             }
         }
 
-        if (template == StructureTemplate.Calendar)
+        if (template.NeedsFarTenor())
         {
             if (farTenorYears is not { } far)
             {
-                errors.Add(new("farTenorYears", "is required by the calendar template (years, beyond tenorYears)."));
+                errors.Add(new("farTenorYears", $"is required by the {template.ToId()} template (years, beyond tenorYears)."));
             }
             else if (!double.IsFinite(far) || far <= 0.0 || !(far > tenorYears))
             {
@@ -150,6 +150,9 @@ public static class StructureBuilder
             StructureTemplate.RiskReversal => [Leg(C, k[1], 1), Leg(P, k[0], -1)],
             StructureTemplate.Collar => [Leg(C, k[1], -1), Leg(P, k[0], 1)],
             StructureTemplate.Calendar => [Leg(type, k[0], -1), Leg(type, k[0], 1, farTenor)],
+            StructureTemplate.Diagonal => type == C
+                ? [Leg(C, k[1], -1), Leg(C, k[0], 1, farTenor)]
+                : [Leg(P, k[0], -1), Leg(P, k[1], 1, farTenor)],
             _ => throw new ArgumentOutOfRangeException(nameof(template), template, "Undefined StructureTemplate value."),
         };
     }

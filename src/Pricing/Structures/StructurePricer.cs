@@ -9,7 +9,9 @@ namespace Analytics.Pricing.Structures;
 /// contract pricer (<see cref="L2VanillaOptionPricer"/> over the leg's engine), sums them quantity-weighted into the
 /// net premium and position Greeks, and analyses the payoff at the first expiry (PRODUCT.md §3.3). With an L2 block
 /// every leg carries the carry and settlement-delay adjustments, and the structure's bid and ask follow §3.4:
-/// the Leland side is chosen once by the sign of the net gamma and gas is paid once for the single transaction.
+/// the Leland side is chosen once by the sign of the net gamma, each side's hedging cost is applied as a non-negative
+/// amount around the mid (so bid ≤ mid ≤ ask, <see cref="StructureL2Quote.FromSides"/>) and gas is paid once for the
+/// single transaction.
 /// References: Hull, <i>Options, Futures, and Other Derivatives</i>, 8th ed. 2012, ch. 12 (strategies); Leland,
 /// <i>J. Finance</i> 40(5), 1985; Haug, <i>The Complete Guide to Option Pricing Formulas</i>, 2nd ed. 2007, §1.1.6.
 /// </summary>
@@ -86,18 +88,8 @@ public sealed class StructurePricer
         StructureL2Quote? quote = null;
         if (l2 is not null)
         {
-            bool writerAsk = netGamma >= 0.0;
-            quote = new StructureL2Quote(
-                l2.Chain.Id,
-                Bid: (writerAsk ? atBuyerVols : atWriterVols) - gasUsd,
-                Ask: (writerAsk ? atWriterVols : atBuyerVols) + gasUsd,
-                netGamma,
-                writerAsk,
-                floorHit,
-                gasUsd,
-                terms.SettlementDelayYears,
-                market.Carry.CostOfCarry,
-                market.Carry.Source);
+            quote = StructureL2Quote.FromSides(
+                l2.Chain.Id, premium, atWriterVols, atBuyerVols, netGamma, floorHit, gasUsd, terms.SettlementDelayYears, market.Carry);
         }
 
         double firstExpiry = structure.FirstExpiryYears;

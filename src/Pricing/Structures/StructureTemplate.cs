@@ -40,4 +40,10 @@ public enum StructureTemplate
 
     /// <summary><c>calendar</c>: −1 of the given type at K and the near tenor, +1 at K and the far tenor.</summary>
     Calendar = 10,
+
+    /// <summary>
+    /// <c>diagonal</c>: a calendar with the strikes apart, the long far leg the further in the money. Calls: −1 call K2 at
+    /// the near tenor, +1 call K1 at the far tenor; puts: −1 put K1 at the near tenor, +1 put K2 at the far tenor
+    /// </summary>
+    Diagonal = 11,
 }

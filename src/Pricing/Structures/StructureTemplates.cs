@@ -6,7 +6,7 @@ public static class StructureTemplates
     private static readonly string[] Ids =
     [
         "call-spread", "put-spread", "butterfly", "iron-butterfly", "condor", "iron-condor",
-        "straddle", "strangle", "risk-reversal", "collar", "calendar",
+        "straddle", "strangle", "risk-reversal", "collar", "calendar", "diagonal",
     ];
 
     /// <summary>The API id, e.g. <c>iron-condor</c>.</summary>
@@ -36,15 +36,21 @@ public static class StructureTemplates
     {
         StructureTemplate.Straddle or StructureTemplate.Calendar => 1,
         StructureTemplate.CallSpread or StructureTemplate.PutSpread or StructureTemplate.Strangle
-            or StructureTemplate.RiskReversal or StructureTemplate.Collar => 2,
+            or StructureTemplate.RiskReversal or StructureTemplate.Collar or StructureTemplate.Diagonal => 2,
         StructureTemplate.Butterfly or StructureTemplate.IronButterfly => 3,
         StructureTemplate.Condor or StructureTemplate.IronCondor => 4,
         _ => throw new ArgumentOutOfRangeException(nameof(template), template, "Undefined StructureTemplate value."),
     };
 
-    /// <summary>Whether the template needs an option type (call or put): butterfly, condor and calendar.</summary>
+    /// <summary>Whether the template needs an option type (call or put): butterfly, condor, calendar and diagonal.</summary>
     /// <param name="template">A defined template.</param>
     /// <returns><see langword="true"/> when the request's <c>type</c> is required.</returns>
     public static bool NeedsType(this StructureTemplate template) =>
-        template is StructureTemplate.Butterfly or StructureTemplate.Condor or StructureTemplate.Calendar;
+        template is StructureTemplate.Butterfly or StructureTemplate.Condor or StructureTemplate.Calendar or StructureTemplate.Diagonal;
+
+    /// <summary>Whether the template has a far leg and needs a far tenor: calendar and diagonal.</summary>
+    /// <param name="template">A template.</param>
+    /// <returns><see langword="true"/> when the request's <c>farTenorYears</c> or <c>farExpiry</c> is required.</returns>
+    public static bool NeedsFarTenor(this StructureTemplate template) =>
+        template is StructureTemplate.Calendar or StructureTemplate.Diagonal;
 }

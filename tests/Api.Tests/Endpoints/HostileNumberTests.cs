@@ -24,6 +24,8 @@ public sealed class HostileNumberTests(SqliteApi api) : IClassFixture<SqliteApi>
     [InlineData("/api/v1/structures/price", """{"template":"call-spread","type":"call","strikes":[5e-324,100],"spot":100,"tenorYears":1,"vol":0.2,"rate":0.05}""", "strikes[0]")]
     [InlineData("/api/v1/structures/price", """{"template":"call-spread","type":"call","strikes":[90,100],"spot":100,"tenorYears":1e308,"vol":0.2,"rate":0.05}""", "tenorYears")]
     [InlineData("/api/v1/structures/price", """{"legs":[{"type":"call","strike":100,"tenorYears":1e-320,"quantity":1}],"spot":100,"vol":0.2,"rate":0.05}""", "legs[0].tenorYears")]
+    [InlineData("/api/v1/structures/price", """{"template":"calendar","type":"call","strikes":[100],"spot":100,"expiry":"2027-01-01","farTenorYears":5e-324,"vol":0.2,"rate":0.05}""", "farTenorYears")]
+    [InlineData("/api/v1/structures/price", """{"legs":[{"type":"call","strike":100,"expiry":"2027-01-01","quantity":1,"vol":1e308}],"spot":100,"rate":0.05,"premiumCurrency":"underlying"}""", "legs[0].vol")]
     public async Task SubnormalOrHugeNumbers_Are400NamingTheField(string path, string body, string field) =>
         await ProblemAssert.HasFieldErrorAsync(await PostAsync(path, body), field);
 

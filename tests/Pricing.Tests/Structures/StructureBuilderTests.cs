@@ -46,6 +46,18 @@ public sealed class StructureBuilderTests
     }
 
     [Fact]
+    public void FromTemplate_Diagonal_SellsNearAndBuysTheFurtherInTheMoneyFarLeg()
+    {
+        var calls = StructureBuilder.FromTemplate(StructureTemplate.Diagonal, [90.0, 110.0], 0.25, right: C, farTenorYears: 0.5).GetValueOrThrow();
+        var puts = StructureBuilder.FromTemplate(StructureTemplate.Diagonal, [90.0, 110.0], 0.25, right: P, farTenorYears: 0.5).GetValueOrThrow();
+
+        Assert.Equal([(C, 110.0, 0.25, -1.0), (C, 90.0, 0.5, 1.0)], calls.Legs.Select(l => (l.Right, l.Strike, l.TenorYears, l.Quantity)));
+        Assert.Equal([(P, 90.0, 0.25, -1.0), (P, 110.0, 0.5, 1.0)], puts.Legs.Select(l => (l.Right, l.Strike, l.TenorYears, l.Quantity)));
+        Assert.Equal("farTenorYears", Assert.Single(
+            StructureBuilder.FromTemplate(StructureTemplate.Diagonal, [90.0, 110.0], 0.25, right: C).Errors).Field);
+    }
+
+    [Fact]
     public void FromTemplate_NegativeQuantity_ReversesEveryLeg()
     {
         var definition = StructureBuilder.FromTemplate(StructureTemplate.IronCondor, [80.0, 90.0, 110.0, 120.0], 0.25, quantity: -2.0).GetValueOrThrow();
@@ -57,13 +69,14 @@ public sealed class StructureBuilderTests
     [InlineData("call-spread", StructureTemplate.CallSpread)]
     [InlineData("IRON-CONDOR", StructureTemplate.IronCondor)]
     [InlineData("risk-reversal", StructureTemplate.RiskReversal)]
+    [InlineData("diagonal", StructureTemplate.Diagonal)]
     public void TryParse_ApiIds_RoundTrip(string id, StructureTemplate expected)
     {
         Assert.True(StructureTemplates.TryParse(id, out var template));
         Assert.Equal(expected, template);
         Assert.Equal(id.ToLowerInvariant(), template.ToId());
         Assert.False(StructureTemplates.TryParse("double-diagonal", out _));
-        Assert.Equal(11, StructureTemplates.AllIds.Count);
+        Assert.Equal(12, StructureTemplates.AllIds.Count); // API.md's eleven and diagonal
     }
 
     [Theory]

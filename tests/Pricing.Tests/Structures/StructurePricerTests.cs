@@ -29,6 +29,7 @@ public sealed class StructurePricerTests
         { StructureTemplate.RiskReversal, [90, 110] },
         { StructureTemplate.Collar, [90, 110] },
         { StructureTemplate.Calendar, [100] },
+        { StructureTemplate.Diagonal, [90, 110] },
     };
 
     [Theory]
@@ -158,24 +159,33 @@ public sealed class StructurePricerTests
         Assert.Equal(quote.NetGamma >= 0.0, quote.AskAtWriterVol);
         double writer = result.Legs.Sum(l => l.PositionQuantity * l.L2!.PriceAtAskVol);
         double buyer = result.Legs.Sum(l => l.PositionQuantity * l.L2!.PriceAtBidVol);
-        Assert.Equal((quote.AskAtWriterVol ? writer : buyer) + 0.02, quote.Ask, 1e-12);
-        Assert.Equal((quote.AskAtWriterVol ? buyer : writer) - 0.02, quote.Bid, 1e-12);
+        double mid = result.Legs.Sum(l => l.PositionValue);
+        // PRODUCT.md §3.4's side by net gamma; each side's hedging cost taken as a non-negative amount around the mid.
+        Assert.Equal(mid + Math.Abs((quote.AskAtWriterVol ? writer : buyer) - mid) + 0.02, quote.Ask, 1e-12);
+        Assert.Equal(mid - Math.Abs((quote.AskAtWriterVol ? buyer : writer) - mid) - 0.02, quote.Bid, 1e-12);
         Assert.True(quote.Bid < result.Premium && result.Premium < quote.Ask);
     }
 
     [Fact]
-    public void Price_LongCalendarWithL2_NetGammaRuleCrossesTheQuoteAndFlagsIt()
+    public void Price_LongCalendarWithL2_ShortGammaLongVega_DoesNotCross()
     {
-        // Short gamma but long vega: the ask uses σ·sqrt(1 − Le) on both legs and falls below the mid (PRODUCT.md §3.4 rule).
+        // Short gamma but long vega: the net-gamma side puts the buyer's vol σ·sqrt(1 − Le) on the ask, whose plain value
+        // Σ q·V(σ_bid) lies below the mid (the quote of issue 14 crossed: bid 3,773.95 > ask 3,232.03). Applied as a cost,
+        // |Σ q·(V(σ_bid) − V(σ))| is added to the mid instead (Hoggard, Whalley and Wilmott 1994: a hedging cost is paid).
         var chain = new ChainProfile("arbitrum-one", "Arbitrum One", RollupKind.Optimistic, 168.0, 0.25, 0.02, 1.0, "test");
         var terms = new L2TradeTerms(chain, SettlementLayer.L2, 1.0, 1.0, 0.001);
         var structure = Template(StructureTemplate.Calendar, [100], right: OptionRight.Call);
 
         var result = StructurePricer.Default.Price(structure, FlatMarket, terms);
+        var quote = result.L2!;
 
-        Assert.True(result.L2!.NetGamma < 0.0 && result.Greeks.Vega > 0.0);
-        Assert.False(result.L2.AskAtWriterVol);
-        Assert.True(result.L2.IsCrossed);
-        Assert.False(StructurePricer.Default.Price(Template(StructureTemplate.Straddle, [100]), FlatMarket, terms).L2!.IsCrossed);
+        Assert.True(quote.NetGamma < 0.0 && result.Greeks.Vega > 0.0);
+        Assert.False(quote.AskAtWriterVol);
+        double atBuyerVols = result.Legs.Sum(l => l.PositionQuantity * l.L2!.PriceAtBidVol);
+        double atWriterVols = result.Legs.Sum(l => l.PositionQuantity * l.L2!.PriceAtAskVol);
+        Assert.True(atBuyerVols < result.Premium && result.Premium < atWriterVols, "the plain rule would cross this quote");
+        Assert.Equal(result.Premium + (result.Premium - atBuyerVols) + 0.02, quote.Ask, 1e-12);
+        Assert.Equal(result.Premium - (atWriterVols - result.Premium) - 0.02, quote.Bid, 1e-12);
+        Assert.True(quote.Bid < quote.Mid && quote.Mid < quote.Ask);
     }
 }

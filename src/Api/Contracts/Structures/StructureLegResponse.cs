@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Pricing;
 
@@ -12,6 +13,7 @@ public sealed record StructureLegResponse(
     [property: Description("Position quantity (structure quantity × leg quantity).")] double Quantity,
     [property: Description("Engine id.")] string Engine,
     [property: Description("Vol used, annualised decimal.")] double Vol,
-    [property: Description("Price per unit, USD.")] double Price,
-    [property: Description("Position value = quantity × price, USD.")] double PositionValue,
-    [property: Description("Per-unit Greeks.")] GreeksResponse Greeks);
+    [property: Description("Price per unit, USD (in the underlying with `premiumCurrency: underlying`).")] double Price,
+    [property: Description("Position value = quantity × price, USD (in the underlying with `premiumCurrency: underlying`).")] double PositionValue,
+    [property: Description("Per-unit Greeks (of the price in the premium currency).")] GreeksResponse Greeks,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("This leg's expiry, UTC, when it was given as an expiry (the leg's, or the template's `expiry`/`farExpiry`). Absent for tenors given in years.")] DateTimeOffset? Expiry = null);

@@ -7,53 +7,103 @@ using Analytics.Pricing.L2;
 using Analytics.Pricing.Structures;
 using Analytics.Pricing.Surfaces;
 using Analytics.Pricing;
+using System.Collections.Immutable;
 
 namespace Analytics.Api.Endpoints.Structures;
 
 /// <summary>Request → structure definition and market, and result → response. Validation errors keep the API's field names.</summary>
 internal static class StructureRequestMapping
 {
-    public static StructureDefinition? Definition(StructurePriceRequest r, FieldErrors errors)
+    /// <summary>
+    /// The structure of the request, its legs' tenors from <c>tenorYears</c> or expiries (Act/365F from
+    /// <paramref name="valuationTime"/>), with the expiry of each leg that was given one; null when invalid (see
+    /// <paramref name="errors"/>, which name the request's fields).
+    /// </summary>
+    public static MappedStructure? Definition(StructurePriceRequest r, DateTimeOffset valuationTime, FieldErrors errors)
     {
         var quantity = r.Quantity ?? 1.0;
         var style = r.Style ?? OptionExerciseStyle.European;
         if (!Bounded(r, errors)) return null;
-        StructureDefinitionResult result;
         if (r.Template is not null == r.Legs is not null)
         {
             errors.Add("template", "give either template or legs.");
             return null;
         }
-        if (r.Template is not null)
+        return r.Template is not null
+            ? FromTemplate(r, valuationTime, quantity, style, errors)
+            : FromLegs(r, valuationTime, quantity, errors);
+    }
+
+    private static MappedStructure? FromTemplate(StructurePriceRequest r, DateTimeOffset valuationTime, double quantity, OptionExerciseStyle style, FieldErrors errors)
+    {
+        if (!StructureTemplates.TryParse(r.Template, out var template))
         {
-            if (!StructureTemplates.TryParse(r.Template, out var template))
-            {
-                errors.Add("template", $"'{r.Template}' is not a template; templates: {string.Join(", ", StructureTemplates.AllIds)}.");
-                return null;
-            }
-            if (r.TenorYears is null) errors.Add("tenorYears", "is required for a template (years, Act/365F).");
-            if (r.Vol is null && r.VolSource != VolSource.Surface) errors.Add("vol", "is required for a template (annualised decimal), or give volSource surface.");
-            if (!errors.IsEmpty) return null;
-            result = StructureBuilder.FromTemplate(template, r.Strikes, r.TenorYears!.Value, quantity, r.Type, r.FarTenorYears, style);
+            errors.Add("template", $"'{r.Template}' is not a template; templates: {string.Join(", ", StructureTemplates.AllIds)}.");
+            return null;
+        }
+        var near = StructureTenors.Resolve("tenorYears", "expiry", r.TenorYears, r.Expiry, valuationTime, errors);
+        if (r.TenorYears is null && r.Expiry is null) errors.Add("tenorYears", "is required for a template (years, Act/365F), or give expiry.");
+        double? far = null;
+        if (template.NeedsFarTenor())
+        {
+            far = StructureTenors.Resolve("farTenorYears", "farExpiry", r.FarTenorYears, r.FarExpiry, valuationTime, errors);
+            if (r.FarTenorYears is null && r.FarExpiry is null)
+                errors.Add("farTenorYears", $"is required by the {template.ToId()} template (years, beyond the near tenor), or give farExpiry.");
+            else if (near is { } n && far is { } f && !(f > n))
+                errors.Add(r.FarExpiry is not null ? "farExpiry" : "farTenorYears",
+                    $"must be after the near expiry: the far tenor is {f:G6} years, the near one {n:G6} years from the valuation time.");
         }
         else
         {
-            var legs = r.Legs!.Select(l => l is null ? null : new StructureLeg(
-                l.Type ?? (OptionRight)(-1), l.Strike ?? double.NaN, l.TenorYears ?? double.NaN, l.Quantity ?? double.NaN,
-                l.Vol ?? r.Vol, l.Style ?? OptionExerciseStyle.European)).ToList();
-            for (var i = 0; i < r.Legs!.Count; i++)
-            {
-                if (r.Legs[i] is { } leg && leg.Vol is null && r.Vol is null && r.VolSource != VolSource.Surface)
-                    errors.Add($"legs[{i}].vol", "is required (or give the structure's vol, or volSource surface).");
-                if (r.Legs[i] is { Vol: not null } && r.VolSource == VolSource.Surface)
-                    errors.Add($"legs[{i}].vol", "give no leg vol with volSource surface: every leg's vol is read from the surface.");
-                if (r.Legs[i] is { Type: null }) errors.Add($"legs[{i}].type", "is required: call or put.");
-            }
-            if (!errors.IsEmpty) return null;
-            result = StructureBuilder.FromLegs(legs, quantity);
+            if (r.FarTenorYears is not null) errors.Add("farTenorYears", "only applies to the calendar and diagonal templates.");
+            if (r.FarExpiry is not null) errors.Add("farExpiry", "only applies to the calendar and diagonal templates.");
         }
+        if (r.Vol is null && r.VolSource != VolSource.Surface) errors.Add("vol", "is required for a template (annualised decimal), or give volSource surface.");
+        if (!errors.IsEmpty) return null;
+
+        var result = StructureBuilder.FromTemplate(template, r.Strikes, near!.Value, quantity, r.Type, far, style);
+        foreach (var error in result.Errors)
+            errors.Add(error.Field switch
+            {
+                "tenorYears" when r.Expiry is not null => "expiry",
+                "farTenorYears" when r.FarExpiry is not null => "farExpiry",
+                var field => field,
+            }, error.Message);
+        if (result.Definition is not { } definition) return null;
+        var expiries = definition.Legs.Select(l => far is { } farYears && l.TenorYears == farYears ? r.FarExpiry : r.Expiry).ToImmutableArray();
+        return new MappedStructure(definition, expiries);
+    }
+
+    private static MappedStructure? FromLegs(StructurePriceRequest r, DateTimeOffset valuationTime, double quantity, FieldErrors errors)
+    {
+        foreach (var (field, given) in new[] { ("tenorYears", r.TenorYears is not null), ("expiry", r.Expiry is not null), ("farTenorYears", r.FarTenorYears is not null), ("farExpiry", r.FarExpiry is not null) })
+            if (given) errors.Add(field, "applies to templates only: custom legs carry their own tenorYears or expiry.");
+        var legs = new List<StructureLeg?>(r.Legs!.Count);
+        for (var i = 0; i < r.Legs!.Count; i++)
+        {
+            if (r.Legs[i] is not { } l)
+            {
+                legs.Add(null);
+                continue;
+            }
+            var tenor = StructureTenors.Resolve($"legs[{i}].tenorYears", $"legs[{i}].expiry", l.TenorYears, l.Expiry, valuationTime, errors);
+            if (l.TenorYears is null && l.Expiry is null) errors.Add($"legs[{i}].tenorYears", "is required (years, Act/365F), or give the leg's expiry.");
+            if (l.Vol is null && r.Vol is null && r.VolSource != VolSource.Surface)
+                errors.Add($"legs[{i}].vol", "is required (or give the structure's vol, or volSource surface).");
+            if (l.Vol is not null && r.VolSource == VolSource.Surface)
+                errors.Add($"legs[{i}].vol", "give no leg vol with volSource surface: every leg's vol is read from the surface.");
+            if (l.Type is null) errors.Add($"legs[{i}].type", "is required: call or put.");
+            legs.Add(new StructureLeg(
+                l.Type ?? (OptionRight)(-1), l.Strike ?? double.NaN, tenor ?? double.NaN, l.Quantity ?? double.NaN,
+                l.Vol ?? r.Vol, l.Style ?? OptionExerciseStyle.European));
+        }
+        if (!errors.IsEmpty) return null;
+
+        var result = StructureBuilder.FromLegs(legs, quantity);
         foreach (var error in result.Errors) errors.Add(error.Field, error.Message);
-        return result.Definition;
+        return result.Definition is { } definition
+            ? new MappedStructure(definition, r.Legs.Select(l => l!.Expiry).ToImmutableArray())
+            : null;
     }
 
     /// <summary>Every number of the request within the bounds the single-option endpoints use (finite, not subnormal, not astronomically large).</summary>
@@ -89,13 +139,12 @@ internal static class StructureRequestMapping
                ?? throw new InvalidOperationException("Legs that were valid became invalid with surface vols.");
     }
 
-    /// <summary>The surface fields' validation: <c>underlying</c>, <c>vol</c>, <c>surfaceId</c>, <c>valuationTime</c>.</summary>
+    /// <summary>The surface fields' validation: <c>underlying</c>, <c>vol</c>, <c>surfaceId</c>.</summary>
     public static void SurfaceFields(StructurePriceRequest r, FieldErrors errors)
     {
         if (r.VolSource != VolSource.Surface)
         {
             if (r.SurfaceId is not null) errors.Add("surfaceId", "only applies with volSource surface.");
-            if (r.ValuationTime is not null) errors.Add("valuationTime", "only applies with volSource surface (tenors are given in years).");
             if (r.Underlying is not null) errors.Add("underlying", "only applies with volSource surface.");
             return;
         }
@@ -105,16 +154,39 @@ internal static class StructureRequestMapping
         else if (r.Underlying is not null) SurfaceFitValidator.Underlying(r.Underlying, errors);
     }
 
-    public static StructurePriceResponse ToResponse(StructureResult r, CarrySource? carrySource) => new(
-        r.Name, r.Quantity, r.Premium, GreeksResponse.From(r.Greeks),
-        r.Legs.Select(l => new StructureLegResponse(l.Leg.Right, l.Leg.Strike,
-            l.Leg.TenorYears, l.PositionQuantity, l.EngineId, l.Volatility, l.Price, l.PositionValue, GreeksResponse.From(l.Greeks))).ToList(),
-        r.FirstExpiryYears,
-        r.Payoff.Select(p => new PayoffPointResponse(p.Spot, p.Pnl)).ToList(),
-        r.MaxProfit, r.MaxLoss, r.Breakevens.ToList(),
-        new StructureGasResponse(r.Gas.SingleTxUsd, r.Gas.PerLegTxUsd, r.Gas.SavedUsd),
-        r.L2 is { } q
-            ? new StructureL2Response(q.ChainId, q.Bid, q.Ask, q.Spread, q.NetGamma, q.AskAtWriterVol, q.BidFloorHit, q.IsCrossed, q.GasUsd,
-                q.SettlementDelayYears, q.CarryRate, carrySource ?? CarrySource.Rates)
-            : null);
+    /// <summary><c>valuationTime</c> only with something that runs from it: an expiry (template, far or a leg's) or <c>volSource: surface</c>.</summary>
+    public static void ValuationTimeField(StructurePriceRequest r, FieldErrors errors)
+    {
+        var anyExpiry = r.Expiry is not null || r.FarExpiry is not null || (r.Legs?.Any(l => l?.Expiry is not null) ?? false);
+        if (r.ValuationTime is not null && !anyExpiry && r.VolSource != VolSource.Surface)
+            errors.Add("valuationTime", "only applies with an expiry (expiry, farExpiry or a leg's expiry) or volSource surface: tenors in years need none.");
+    }
+
+    /// <summary>
+    /// The response in <paramref name="currency"/>: with <see cref="PremiumCurrency.Underlying"/> every premium figure is
+    /// divided by the spot and the Greeks are those of that quotient (<see cref="InversePremium"/>, as POST /options/price
+    /// does); the payoff, its extremes, the break-evens and gas stay in USD.
+    /// </summary>
+    public static StructurePriceResponse ToResponse(
+        StructureResult r, CarrySource? carrySource, MappedStructure mapped, PremiumCurrency currency, double spot)
+    {
+        var inUnderlying = currency == PremiumCurrency.Underlying;
+        double Money(double usd) => inUnderlying ? InversePremium.Value(usd, spot) : usd;
+        GreeksResponse Greeks(double usdValue, Greeks usd) => GreeksResponse.From(inUnderlying ? InversePremium.Of(usdValue, usd, spot) : usd);
+        return new StructurePriceResponse(
+            r.Name, r.Quantity, Money(r.Premium), Greeks(r.Premium, r.Greeks),
+            r.Legs.Select((l, i) => new StructureLegResponse(l.Leg.Right, l.Leg.Strike,
+                l.Leg.TenorYears, l.PositionQuantity, l.EngineId, l.Volatility, Money(l.Price), Money(l.PositionValue),
+                Greeks(l.Price, l.Greeks), mapped.LegExpiries[i]?.ToUniversalTime())).ToList(),
+            r.FirstExpiryYears,
+            r.Payoff.Select(p => new PayoffPointResponse(p.Spot, p.Pnl)).ToList(),
+            r.MaxProfit, r.MaxLoss, r.Breakevens.ToList(),
+            new StructureGasResponse(r.Gas.SingleTxUsd, r.Gas.PerLegTxUsd, r.Gas.SavedUsd),
+            r.L2 is { } q
+                ? new StructureL2Response(q.ChainId, Money(q.Bid), Money(q.Ask), Money(q.Spread), q.NetGamma, q.AskAtWriterVol, q.BidFloorHit,
+                    Crossed: false, q.GasUsd, q.SettlementDelayYears, q.CarryRate, carrySource ?? CarrySource.Rates,
+                    Money(q.Mid), Money(q.AskHedgingCostUsd), Money(q.BidHedgingCostUsd))
+                : null,
+            PremiumCurrency: inUnderlying ? PremiumCurrency.Underlying : null);
+    }
 }

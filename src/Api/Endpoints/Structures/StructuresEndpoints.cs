@@ -4,6 +4,7 @@ using Analytics.Api.Contracts.Structures;
 using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Errors;
+using Analytics.Pricing;
 using Analytics.Pricing.L2;
 using Analytics.Pricing.Structures;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,8 +24,16 @@ public static class StructuresEndpoints
             .WithDescription("A template of API.md's table (strikes ascending as given) or custom legs (mixed expiries, American " +
                              "legs allowed). Returns the net premium (positive = paid), position Greeks, each leg, the P&L at the first " +
                              "expiry on a grid, maximum profit and loss (null when unbounded), break-evens, and the gas saved by " +
-                             "executing all legs in one L2 transaction. With an `l2` block: the structure's bid and ask, the Leland side " +
-                             "chosen by the sign of the net gamma. With `volSource: surface` every leg's vol is read at its strike " +
+                             "executing all legs in one L2 transaction. Tenors come as `tenorYears` or as expiries (ISO-8601 UTC, a " +
+                             "date alone meaning 08:00 UTC): a template's `expiry`, a calendar's `farExpiry`, each custom leg's " +
+                             "`expiry`, all running from `valuationTime` (default now); both for one leg is a 400. Template `diagonal` " +
+                             "(strikes K1 < K2, `expiry` near, `farExpiry` far): calls −1 call K2 near and +1 call K1 far, puts −1 put " +
+                             "K1 near and +1 put K2 far. With an `l2` block: the " +
+                             "structure's bid and ask (PRODUCT.md §3.4): the Leland side chosen by the sign of the net gamma, and each " +
+                             "side's hedging cost applied as a non-negative amount, ask = mid + |Σ qᵢ(Vᵢ(σ_ask side) − Vᵢ(σ))| + gas, " +
+                             "bid = mid − |Σ qᵢ(Vᵢ(σ_bid side) − Vᵢ(σ))| − gas (a hedging cost is always paid, Hoggard, Whalley and " +
+                             "Wilmott 1994), so bid ≤ mid ≤ ask for every structure. `premiumCurrency: underlying` answers the " +
+                             "premium figures in the underlying (÷ spot). With `volSource: surface` every leg's vol is read at its strike " +
                              "and tenor from the surface named by `surfaceId`, else from the newest published surface of `underlying` " +
                              "of the model `Surfaces:DefaultModel` with an as-of at or before `valuationTime` (default now), and " +
                              "`surfaceId`, `surfaceModel` and `surfaceAsOf` say which; 422 naming the field when there is none. " +
@@ -46,17 +55,20 @@ public static class StructuresEndpoints
         var points = request.PayoffPoints ?? 101;
         if (points is < 2 or > 10_001) errors.Add("payoffPoints", "must be between 2 and 10,001.");
         StructureRequestMapping.SurfaceFields(request, errors);
-        var definition = StructureRequestMapping.Definition(request, errors);
+        StructureRequestMapping.ValuationTimeField(request, errors);
+        var valuationTime = request.ValuationTime ?? timeProvider.GetUtcNow();
+        var mapped = StructureRequestMapping.Definition(request, valuationTime, errors);
         var l2 = request.L2 is null ? null : L2RequestValidator.Validate(request.L2, request.CarryRate, hasForward: false, engine: null, chains, errors);
-        if (!errors.IsEmpty || definition is null)
+        if (!errors.IsEmpty || mapped is null)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The structure cannot be priced as given");
 
+        var definition = mapped.Definition;
         StoredSurface? surface = null;
         var name = definition.Name;
         if (request.VolSource == VolSource.Surface)
         {
             var underlying = request.Underlying?.ToUpperInvariant();
-            var pick = await SurfaceVolFilter.Selector(surfaces, http).PickAsync(underlying, request.SurfaceId, request.ValuationTime ?? timeProvider.GetUtcNow());
+            var pick = await SurfaceVolFilter.Selector(surfaces, http).PickAsync(underlying, request.SurfaceId, valuationTime);
             if (pick.Surface is null) return Problems.ForField(SurfacePick.BodyStatus, pick.Title!, pick.Detail!, pick.Field!);
             surface = pick.Surface;
             definition = StructureRequestMapping.WithSurfaceVols(definition, surface.Surface);
@@ -65,7 +77,7 @@ public static class StructuresEndpoints
         CarrySpecification carry;
         if (l2?.Funding is { } series)
         {
-            var (fundingRate, error) = await funding.ResolveAsync(series, timeProvider.GetUtcNow(), cancellationToken);
+            var (fundingRate, error) = await funding.ResolveAsync(series, valuationTime, cancellationToken);
             if (error is not null) return FundingCarryResolver.TooLittleDataProblem(error);
             carry = CarrySpecification.FromFunding(fundingRate!.Value);
         }
@@ -78,7 +90,8 @@ public static class StructuresEndpoints
         var highestStrike = definition.Legs.Max(l => l.Strike);
         var grid = PayoffGrid.Create(0, 2 * Math.Max(spot.Value, highestStrike), points);
         var result = StructurePricer.Default.Price(definition, market, l2?.TermsOn(l2.Chain), grid);
-        var response = StructureRequestMapping.ToResponse(result, l2?.CarrySource);
+        var response = StructureRequestMapping.ToResponse(result, l2?.CarrySource, mapped, request.PremiumCurrency ?? PremiumCurrency.Usd, spot.Value)
+            with { ValuationTime = surface is not null || mapped.UsesExpiries ? valuationTime.ToUniversalTime() : null };
         return TypedResults.Ok(surface is null ? response : response with
         {
             Name = name,
