@@ -35,7 +35,8 @@ internal static class OptionChainEndpoints
                 [Description("Proportional taker fee per hedge trade, decimal in [0, 0.1] (default 0, as the `l2` block of POST /options/price in API.md; Deribit's BTC and ETH perpetual taker fee, the hedge a writer trades, is 0.0005 per its Fees page; its 0.0003 options fee is paid on the option trade, not on the re-hedges this cost is about)."), DefaultValue(L2RequestValidator.DefaultTakerFeeRate), ParameterExample("0.0005")] double? takerFeeRate,
                 [Description("The option writer's re-hedge interval Δt, hours, > 0 and ≤ 8760 (default 1, as the `l2` block of POST /options/price)."), DefaultValue(L2RequestValidator.DefaultRehedgeIntervalHours), ParameterExample("1")] double? rehedgeIntervalHours,
                 [Description("`usd` (default) or `underlying` (inverse premiums, as Deribit quotes them: USD premium / forward)."), DefaultValue("usd"), AllowedValues("usd", "underlying"), ParameterExample("usd")] string? premiumCurrency,
-                long? surfaceId, DateTimeOffset? asOf,
+                long? surfaceId,
+                [Description("Choose the surface as of this instant, ISO-8601 UTC (default now); the example is the instant of the Deribit board of 2026-01-05 15:33 UTC (the sample data of this repository), once imported (POST /api/v1/quotes?format=deribit-snapshot) and fitted."), ParameterExample("2026-01-05T16:00:00Z")] DateTimeOffset? asOf,
                 ChainProfiles chains, TimeProvider time, IOptions<JsonOptions> json, CancellationToken ct) =>
                 GetAsync(store, bodies, http, new RawQuery(underlying, expiry, chain, contracts, takerFeeRate, rehedgeIntervalHours, premiumCurrency),
                     surfaceId, asOf ?? time.GetUtcNow(), chains, json.Value.SerializerOptions, ct))
