@@ -108,6 +108,41 @@ public abstract class OptionChainTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task WingStrikesTheFitDrops_AreListedFromThePostedQuotes_AndMarkedOutsideTheQuotedRange()
+    {
+        // Posted quotes: the synthetic board (strikes 1800–4800, two-sided) plus four wing strikes with an ask only and no mark,
+        // which the fit cannot use (no bid, no mark vol) and drops.
+        var underlying = SurfaceTestData.NewUnderlying();
+        var quotes = SurfaceTestData.SyntheticQuotes();
+        var wings = new[] { 1200.0, 1500.0, 6000.0, 7000.0 };
+        foreach (var expiry in SurfaceTestData.Expiries)
+            foreach (var strike in wings)
+                quotes.Add(new { expiry, strike, type = strike < SurfaceTestData.Forward ? "put" : "call", ask = 0.5, underlyingPrice = SurfaceTestData.Forward });
+        var fitted = await SurfaceTestData.FitAsync(api, new { underlying, asOf = SurfaceTestData.AsOf, quotes });
+        var slice = fitted.GetProperty("slices")[1];
+        var points = slice.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("strike").GetDouble()).ToHashSet();
+        Assert.DoesNotContain(points, wings.Contains);
+
+        var response = await api.Client().GetAsync(
+            $"/api/v1/chains/{underlying}?expiry={SurfaceTestData.Expiries[1]:yyyy-MM-dd}&chain=base&surfaceId={fitted.GetProperty("id").GetInt64()}", Token);
+        var text = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var chain = JsonDocument.Parse(text).RootElement;
+        Assert.Equal("posted-quotes", chain.GetProperty("strikeSource").GetString());
+        var rows = chain.GetProperty("strikes").EnumerateArray().ToDictionary(r => r.GetProperty("strike").GetDouble());
+        Assert.Equal(points.Concat(wings).Order().ToArray(), rows.Keys.ToArray());
+        foreach (var wing in wings)
+        {
+            var rule = rows[wing].GetProperty("extrapolation");
+            Assert.Equal(wing < SurfaceTestData.Forward ? "below-quoted-range" : "above-quoted-range", rule.GetProperty("strike").GetString());
+            Assert.False(rule.GetProperty("interpolated").GetBoolean());
+            var call = rows[wing].GetProperty("call");
+            Assert.True(call.GetProperty("bid").GetDouble() <= call.GetProperty("mid").GetDouble() && call.GetProperty("mid").GetDouble() <= call.GetProperty("ask").GetDouble());
+        }
+        Assert.Equal("within-quoted-range", rows[3000].GetProperty("extrapolation").GetProperty("strike").GetString());
+    }
+
+    [Fact]
     public async Task WithChain_BidAtMostMidAtMostAsk_OnEveryStrikeAndRight()
     {
         var (_, chain) = await ChainAsync("expiry=2026-03-27&chain=op-mainnet&contracts=3&takerFeeRate=0.0005&rehedgeIntervalHours=0.5");
