@@ -29,6 +29,18 @@ public sealed class HostileNumberTests(SqliteApi api) : IClassFixture<SqliteApi>
     public async Task SubnormalOrHugeNumbers_Are400NamingTheField(string path, string body, string field) =>
         await ProblemAssert.HasFieldErrorAsync(await PostAsync(path, body), field);
 
+    [Theory]
+    [InlineData("contracts=5e-324", "contracts")]
+    [InlineData("contracts=1e308", "contracts")]
+    [InlineData("takerFeeRate=-4e-320", "takerFeeRate")]
+    [InlineData("takerFeeRate=Infinity", "takerFeeRate")]
+    [InlineData("rehedgeIntervalHours=1e-320", "rehedgeIntervalHours")]
+    [InlineData("rehedgeIntervalHours=1e308", "rehedgeIntervalHours")]
+    [InlineData("rehedgeIntervalHours=NaN", "rehedgeIntervalHours")]
+    [InlineData("contracts=0x10", "contracts")]
+    public async Task OptionChain_SubnormalOrHugeQueryNumbers_Are400NamingTheParameter(string parameter, string field) =>
+        await ProblemAssert.HasFieldErrorAsync(await api.Client().GetAsync($"/api/v1/chains/ETH?expiry=2026-03-27&chain=base&{parameter}", Token), field);
+
     [Fact]
     public async Task Batch_SubnormalStrike_IsAProblemInItsOwnSlotAndTheRestArePriced()
     {

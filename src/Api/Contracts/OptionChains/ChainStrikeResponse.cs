@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Analytics.Api.Contracts.Surfaces;
 
 namespace Analytics.Api.Contracts.OptionChains;
 
@@ -9,4 +10,5 @@ public sealed record ChainStrikeResponse(
     [property: Description("k = ln(K/F_T).")] double LogMoneyness,
     [property: Description("The surface's implied vol at this strike, annualised decimal.")] double Vol,
     [property: Description("The call.")] ChainOptionResponse Call,
-    [property: Description("The put.")] ChainOptionResponse Put);
+    [property: Description("The put.")] ChainOptionResponse Put,
+    [property: Description("Where the vol comes from, as GET /surfaces/{id}/vol says it: `strike` is `below-quoted-range` or `above-quoted-range` for a wing strike outside the log-moneyness quoted on both sides (the SVI wing extrapolates there; `interpolated` false), `within-quoted-range` otherwise.")] SurfaceExtrapolationResponse Extrapolation);

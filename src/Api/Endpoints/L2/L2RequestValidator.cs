@@ -13,6 +13,28 @@ internal static class L2RequestValidator
     private static readonly string[] L2Engines =
         EngineRegistry.All.Where(e => e.Has(EngineCapabilities.L2Adjustments)).Select(e => e.Id).ToArray();
 
+    /// <summary>Contracts in one transaction when not given (API.md's <c>l2</c> block).</summary>
+    public const double DefaultContracts = 1;
+
+    /// <summary>Re-hedge interval in hours when not given (API.md's <c>l2</c> block).</summary>
+    public const double DefaultRehedgeIntervalHours = 1;
+
+    /// <summary>Taker fee rate when not given (API.md's <c>l2</c> block: <c>"takerFeeRate": 0.0</c>).</summary>
+    public const double DefaultTakerFeeRate = 0;
+
+    /// <summary>
+    /// The trade terms of the L2 model with their ranges and defaults, for the <c>l2</c> block and the option chain's query
+    /// alike: <c>contracts</c> in (0, 1e9], <c>rehedgeIntervalHours</c> in (0, 8760], <c>takerFeeRate</c> in [0, 0.1]; each
+    /// error names <paramref name="prefix"/> + the field. Where a value is missing or invalid its default stands in.
+    /// </summary>
+    public static (double Contracts, double RehedgeIntervalHours, double TakerFeeRate) TradeTerms(
+        double? contracts, double? rehedgeIntervalHours, double? takerFeeRate, FieldErrors errors, string prefix) =>
+    (
+        errors.Range(prefix + "contracts", contracts, 0, 1e9, "contracts", minExclusive: true) ?? DefaultContracts,
+        errors.Range(prefix + "rehedgeIntervalHours", rehedgeIntervalHours, 0, 24 * 365, "hours", minExclusive: true) ?? DefaultRehedgeIntervalHours,
+        errors.Range(prefix + "takerFeeRate", takerFeeRate, 0, 0.1, "decimal, 0.0005 = 5 bp") ?? DefaultTakerFeeRate
+    );
+
     /// <summary>The validated block; null with errors. <paramref name="chainOverride"/> replaces <c>l2.chain</c> (/l2/compare).</summary>
     public static ValidatedL2? Validate(L2Request r, OptionPriceRequest option, ChainProfiles chains, FieldErrors errors, ChainProfile? chainOverride = null) =>
         Validate(r, option.CarryRate, option.Forward is not null, option.Engine, chains, errors, chainOverride);
@@ -37,9 +59,7 @@ internal static class L2RequestValidator
         var gas = errors.Range("l2.gasCostUsd", r.GasCostUsd, 0, 10_000, "USD per transaction");
         var delay = errors.Range("l2.withdrawalDelayHours", r.WithdrawalDelayHours, 0, 24 * 365, "hours");
         var latency = errors.Range("l2.liquidationLatencySeconds", r.LiquidationLatencySeconds, 0, 86_400, "seconds");
-        var contracts = errors.Range("l2.contracts", r.Contracts, 0, 1e9, "contracts", minExclusive: true) ?? 1;
-        var rehedge = errors.Range("l2.rehedgeIntervalHours", r.RehedgeIntervalHours, 0, 24 * 365, "hours", minExclusive: true) ?? 1;
-        var fee = errors.Range("l2.takerFeeRate", r.TakerFeeRate, 0, 0.1, "decimal, 0.0005 = 5 bp") ?? 0;
+        var (contracts, rehedge, fee) = TradeTerms(r.Contracts, r.RehedgeIntervalHours, r.TakerFeeRate, errors, "l2.");
         var notional = errors.Range("l2.hedgeNotionalUsd", r.HedgeNotionalUsd, 0, 1e12, "USD", minExclusive: true);
         var lookback = errors.Range("l2.fundingLookbackHours", r.FundingLookbackHours, 0, 24 * 365, "hours", minExclusive: true) ?? 24;
 

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Analytics.Api.Errors;
+using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Endpoints.Surfaces;
+using Analytics.Api.Errors;
+using Analytics.Pricing;
 using Analytics.Pricing.L2;
 using Analytics.Pricing.Surfaces;
 
@@ -10,11 +12,16 @@ namespace Analytics.Api.Endpoints.OptionChains;
 
 /// <summary>
 /// An option-chain request, normalised before anything is computed: the underlying (upper case), the expiry (an instant, or a
-/// UTC date that matches the slice expiring that day) and the (blockchain) chain profile. Its ETag needs only the surface id.
+/// UTC date that matches the slice expiring that day), the L2 trade terms when a (blockchain) <c>chain</c> is named (its
+/// profile, <c>contracts</c>, <c>rehedgeIntervalHours</c>, <c>takerFeeRate</c>, defaults filled in), and the premium
+/// currency. Its ETag is a function of these values only, never of their spelling.
 /// </summary>
-internal sealed record OptionChainQuery(string Underlying, DateTimeOffset? ExpiryInstant, DateOnly? ExpiryDate, ChainProfile Chain)
+internal sealed record OptionChainQuery(
+    string Underlying, DateTimeOffset? ExpiryInstant, DateOnly? ExpiryDate, L2TradeTerms? Terms, PremiumCurrency PremiumCurrency)
 {
-    public static OptionChainQuery? Read(string underlying, string? expiry, string? chain, ChainProfiles chains, FieldErrors errors)
+    public static OptionChainQuery? Read(
+        string underlying, string? expiry, string? chain, double? contracts, double? takerFeeRate, double? rehedgeIntervalHours,
+        string? premiumCurrency, ChainProfiles chains, FieldErrors errors)
     {
         var symbol = SurfaceFitValidator.Underlying(underlying, errors);
         DateTimeOffset? instant = null;
@@ -29,22 +36,40 @@ internal sealed record OptionChainQuery(string Underlying, DateTimeOffset? Expir
             errors.Add("expiry", $"'{expiry}' is neither an ISO-8601 instant nor a date (yyyy-MM-dd).");
 
         ChainProfile? profile = null;
-        if (string.IsNullOrWhiteSpace(chain))
-            errors.Add("chain", $"is required: one of {string.Join(", ", chains.All.Select(c => c.Id))}.");
-        else if ((profile = chains.Find(chain.ToLowerInvariant())) is null)
+        if (!string.IsNullOrWhiteSpace(chain) && (profile = chains.Find(chain.Trim().ToLowerInvariant())) is null)
             errors.Add("chain", $"'{chain}' is not a configured chain; configured: {string.Join(", ", chains.All.Select(c => c.Id))}.");
-        return errors.IsEmpty ? new OptionChainQuery(symbol!, instant, date, profile!.Value) : null;
+
+        // The l2 block's ranges and defaults (one code path with /options/price); checked with or without a chain.
+        var (size, rehedge, fee) = L2RequestValidator.TradeTerms(contracts, rehedgeIntervalHours, takerFeeRate, errors, prefix: "");
+
+        var currency = premiumCurrency?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "usd" => PremiumCurrency.Usd,
+            "underlying" => PremiumCurrency.Underlying,
+            _ => (PremiumCurrency?)null,
+        };
+        if (currency is null) errors.Add("premiumCurrency", $"'{premiumCurrency}' is not one of usd (default), underlying.");
+
+        if (!errors.IsEmpty) return null;
+        // -0 reads as 0 (one ETag per content); without a chain the trade terms are not used.
+        var terms = profile is { } p ? new L2TradeTerms(p, SettlementLayer.L2, size, rehedge, fee + 0.0) : null;
+        return new OptionChainQuery(symbol!, instant, date, terms, currency!.Value);
     }
 
     /// <summary>
-    /// The strong ETag of this query on surface <paramref name="surfaceId"/>'s slice expiring at <paramref name="sliceExpiryUtc"/>
-    /// (the chain's profile figures included, so a configuration change shows): equal for every spelling of the same expiry.
+    /// The strong ETag of this query on surface <paramref name="surfaceId"/>'s slice expiring at <paramref name="sliceExpiryUtc"/>:
+    /// built from the resolved values (slice instant, profile id and figures, trade terms with their defaults, premium
+    /// currency), so every spelling of the same content (date or instant, letter case, parameter order, defaults given or
+    /// omitted) has the same ETag, and a configuration change of the chain's profile shows.
     /// </summary>
     public string ETag(long surfaceId, DateTimeOffset sliceExpiryUtc)
     {
-        var c = Chain;
+        var l2 = Terms is { Chain: var c } t
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{c.Id}|{c.GasCostUsd:R}|{c.WithdrawalDelayHours:R}|{c.LiquidationLatencySeconds:R}|{t.Contracts:R}|{t.RehedgeIntervalHours:R}|{t.TakerFeeRate:R}")
+            : "no-l2";
         var key = string.Create(CultureInfo.InvariantCulture,
-            $"chain-v2|{surfaceId}|{Underlying}|{sliceExpiryUtc.UtcTicks}|{c.Id}|{c.GasCostUsd:R}|{c.WithdrawalDelayHours:R}|{c.LiquidationLatencySeconds:R}");
+            $"chain-v3|{surfaceId}|{Underlying}|{sliceExpiryUtc.UtcTicks}|{PremiumCurrency}|{l2}");
         return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16) + "\"";
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Analytics.Api.Contracts.Surfaces;
+using Analytics.Api.Serialization;
 using Analytics.Data.Entities;
 using Analytics.Pricing.Surfaces;
 
@@ -15,6 +16,10 @@ internal static class SurfaceMapping
     public static string Id<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
     public static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    /// <summary>Which rule gave a vol (GET /surfaces/{id}/vol and the option chain's rows).</summary>
+    public static SurfaceExtrapolationResponse Extrapolation(SurfaceExtrapolation rule) => new(EnumNames.Of(rule.Tenor), EnumNames.Of(rule.Strike),
+        Finite(rule.QuotedLogMoneynessFrom), Finite(rule.QuotedLogMoneynessTo), rule.IsInterpolated);
 
     /// <summary>GET /surfaces/{id}, /surfaces/latest and the 201 of a fit: the stored surface as the API shows it.</summary>
     public static SurfaceResponse ToResponse(StoredSurface stored)

@@ -83,8 +83,7 @@ internal static class SurfaceQueryEndpoints
         var kk = k ?? Math.Log(K!.Value / forward);
         var w = surface.TotalVariance(kk, T);
         var rule = SurfaceExtrapolation.Describe(surface, kk, T);
-        var extrapolation = new SurfaceExtrapolationResponse(EnumNames.Of(rule.Tenor), EnumNames.Of(rule.Strike),
-            Finite(rule.QuotedLogMoneynessFrom), Finite(rule.QuotedLogMoneynessTo), rule.IsInterpolated);
+        var extrapolation = SurfaceMapping.Extrapolation(rule);
         return TypedResults.Ok(new SurfaceVolResponse(id, surface.LognormalVol(kk, T), w, kk, T, forward, forward * Math.Exp(kk), extrapolation));
     }
 
@@ -141,8 +140,6 @@ internal static class SurfaceQueryEndpoints
 
         return TypedResults.File(bytes, format == SmileChartFormat.Png ? "image/png" : "image/svg+xml");
     }
-
-    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     /// <summary>The slice expiring at an ISO-8601 instant, or on a UTC date (yyyy-MM-dd); null when none does or the text is neither.</summary>
     private static SurfaceSlice? SliceAt(VolatilitySurface surface, string expiry)

@@ -98,6 +98,7 @@ public sealed class SurfacePricingAndChainTests(SqliteApi api) : IClassFixture<S
         Assert.Equal(1.0, chain.GetProperty("discountFactor").GetDouble());
         var strikes = chain.GetProperty("strikes").EnumerateArray().ToArray();
         Assert.Equal(21, strikes.Length);
+        Assert.Equal("posted-quotes", chain.GetProperty("strikeSource").GetString()); // a fit to posted quotes lists their strikes
         foreach (var row in strikes)
         {
             var strike = row.GetProperty("strike").GetDouble();
