@@ -18,7 +18,8 @@ internal static class OperationExamples
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, JsonNode>> Parameters =
         new Dictionary<string, IReadOnlyDictionary<string, JsonNode>>(StringComparer.Ordinal)
         {
-            ["GetOptionChain"] = Values(("underlying", "ETH"), ("chain", "arbitrum-one")),
+            ["GetOptionChain"] = Values(("underlying", "ETH"), ("chain", "arbitrum-one"), ("contracts", 10), ("takerFeeRate", 0.0005),
+                ("rehedgeIntervalHours", 1), ("premiumCurrency", "usd")),
             ["ListPrices"] = Values(("underlying", "ETH"), ("limit", 5)),
             ["ListTrades"] = Values(("underlying", "ETH"), ("limit", 20)),
             ["ListQuotes"] = Values(("underlying", "ETH"), ("limit", 20)),

@@ -43,7 +43,6 @@ public static class SwaggerSetup
             o.OperationFilter<OperationExampleFilter>();
             o.OperationFilter<RateLimitOperationFilter>();
             o.ParameterFilter<AllowedValuesParameterFilter>();
-            o.ParameterFilter<ParameterExampleFilter>();
             o.SchemaFilter<DescriptionSchemaFilter>();
             o.SchemaFilter<PricingEnumSchemaFilter>();
             var defaultSchemaId = o.SchemaGeneratorOptions.SchemaIdSelector;

@@ -7,7 +7,6 @@ using Analytics.Api.Contracts.OptionChains;
 using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Errors;
-using Analytics.Api.OpenApi;
 using Analytics.Data;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -28,15 +27,15 @@ internal static class OptionChainEndpoints
         // Bodies by ETag: a chain only changes when a new surface lands, so repeated 200s serve the same bytes.
         var bodies = new ConcurrentDictionary<string, byte[]>();
         api.MapGet("/chains/{underlying}", (HttpContext http,
-                [Description("Underlying symbol, any letter case."), ParameterExample("ETH")] string underlying,
-                [Description("The slice: an ISO-8601 UTC instant (2026-03-27T08:00:00Z) or a UTC date (2026-03-27)."), ParameterExample("2026-03-27")] string? expiry,
-                [Description("Blockchain profile id (GET /api/v1/l2/chains), any letter case, e.g. `arbitrum-one`. Optional: without it no L2 costs apply (rows have mid and Greeks, no bid and ask) and the trade-term parameters are not used."), ParameterExample("arbitrum-one")] string? chain,
-                [Description("Contracts in one transaction, > 0 and ≤ 1e9 (default 1, as the `l2` block of POST /options/price): the chain's gas is spread over them and the hedge notional is contracts × forward."), DefaultValue(L2RequestValidator.DefaultContracts), ParameterExample("10")] double? contracts,
-                [Description("Proportional taker fee per hedge trade, decimal in [0, 0.1] (default 0, as the `l2` block of POST /options/price in API.md; Deribit's BTC and ETH perpetual taker fee, the hedge a writer trades, is 0.0005 per its Fees page; its 0.0003 options fee is paid on the option trade, not on the re-hedges this cost is about)."), DefaultValue(L2RequestValidator.DefaultTakerFeeRate), ParameterExample("0.0005")] double? takerFeeRate,
-                [Description("The option writer's re-hedge interval Δt, hours, > 0 and ≤ 8760 (default 1, as the `l2` block of POST /options/price)."), DefaultValue(L2RequestValidator.DefaultRehedgeIntervalHours), ParameterExample("1")] double? rehedgeIntervalHours,
-                [Description("`usd` (default) or `underlying` (inverse premiums, as Deribit quotes them: USD premium / forward)."), DefaultValue("usd"), AllowedValues("usd", "underlying"), ParameterExample("usd")] string? premiumCurrency,
+                [Description("Underlying symbol, any letter case.")] string underlying,
+                [Description("The slice: an ISO-8601 UTC instant (2026-03-27T08:00:00Z) or a UTC date (2026-03-27). Optional: without it the surface's nearest expiry.")] string? expiry,
+                [Description("Blockchain profile id (GET /api/v1/l2/chains), any letter case, e.g. `arbitrum-one`. Optional: without it no L2 costs apply (rows have mid and Greeks, no bid and ask) and the trade-term parameters are not used.")] string? chain,
+                [Description("Contracts in one transaction, > 0 and ≤ 1e9 (default 1, as the `l2` block of POST /options/price): the chain's gas is spread over them and the hedge notional is contracts × forward."), DefaultValue(L2RequestValidator.DefaultContracts)] double? contracts,
+                [Description("Proportional taker fee per hedge trade, decimal in [0, 0.1] (default 0, as the `l2` block of POST /options/price in API.md; Deribit's BTC and ETH perpetual taker fee, the hedge a writer trades, is 0.0005 per its Fees page; its 0.0003 options fee is paid on the option trade, not on the re-hedges this cost is about)."), DefaultValue(L2RequestValidator.DefaultTakerFeeRate)] double? takerFeeRate,
+                [Description("The option writer's re-hedge interval Δt, hours, > 0 and ≤ 8760 (default 1, as the `l2` block of POST /options/price)."), DefaultValue(L2RequestValidator.DefaultRehedgeIntervalHours)] double? rehedgeIntervalHours,
+                [Description("`usd` (default) or `underlying` (inverse premiums, as Deribit quotes them: USD premium / forward)."), DefaultValue("usd"), AllowedValues("usd", "underlying")] string? premiumCurrency,
                 long? surfaceId,
-                [Description("Choose the surface as of this instant, ISO-8601 UTC (default now); the example is the instant of the Deribit board of 2026-01-05 15:33 UTC (the sample data of this repository), once imported (POST /api/v1/quotes?format=deribit-snapshot) and fitted."), ParameterExample("2026-01-05T16:00:00Z")] DateTimeOffset? asOf,
+                [Description("Choose the surface as of this instant, ISO-8601 UTC (default now).")] DateTimeOffset? asOf,
                 ChainProfiles chains, TimeProvider time, IOptions<JsonOptions> json, CancellationToken ct) =>
                 GetAsync(store, bodies, http, new RawQuery(underlying, expiry, chain, contracts, takerFeeRate, rehedgeIntervalHours, premiumCurrency),
                     surfaceId, asOf ?? time.GetUtcNow(), chains, json.Value.SerializerOptions, ct))
@@ -47,7 +46,7 @@ internal static class OptionChainEndpoints
             .WithDescription("The surface: the one named by `surfaceId` (of `underlying`, as of at or before `asOf`), else the newest " +
                              "published surface of `underlying` of the model `Surfaces:DefaultModel` with an as-of at or before `asOf` " +
                              "(ISO-8601 UTC, default now; never one fitted after it); `surfaceId`, `surfaceModel` and `asOf` say which. " +
-                             "The strikes: every strike of `expiry` listed in the quotes the surface was fitted from (the indexed " +
+                             "The strikes: every strike of `expiry` (default: the surface's nearest expiry) listed in the quotes the surface was fitted from (the indexed " +
                              "snapshot, or the posted quotes), no-bid wing strikes included, each with `extrapolation` saying whether it " +
                              "lies outside the range quoted on both sides and on which side; `strikeSource` says which (`fit-points` " +
                              "when the fit names no quotes). Priced at the surface's as-of time: Black-76 on the slice's `forward` " +

@@ -12,7 +12,7 @@ namespace Analytics.Api.Endpoints.OptionChains;
 
 /// <summary>
 /// An option-chain request, normalised before anything is computed: the underlying (upper case), the expiry (an instant, or a
-/// UTC date that matches the slice expiring that day), the L2 trade terms when a (blockchain) <c>chain</c> is named (its
+/// UTC date that matches the slice expiring that day; none means the nearest slice), the L2 trade terms when a (blockchain) <c>chain</c> is named (its
 /// profile, <c>contracts</c>, <c>rehedgeIntervalHours</c>, <c>takerFeeRate</c>, defaults filled in), and the premium
 /// currency. Its ETag is a function of these values only, never of their spelling.
 /// </summary>
@@ -27,7 +27,9 @@ internal sealed record OptionChainQuery(
         DateTimeOffset? instant = null;
         DateOnly? date = null;
         if (string.IsNullOrWhiteSpace(expiry))
-            errors.Add("expiry", "is required: an ISO-8601 UTC instant (2026-01-30T08:00:00Z) or a UTC date (2026-01-30).");
+        {
+            // absent: the surface's nearest expiry (SliceIndex)
+        }
         else if (DateOnly.TryParseExact(expiry, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
             date = d;
         else if (DateTimeOffset.TryParse(expiry, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var i))
@@ -73,9 +75,10 @@ internal sealed record OptionChainQuery(
         return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16) + "\"";
     }
 
-    /// <summary>The index of the slice this query names, or -1.</summary>
+    /// <summary>The index of the slice this query names (the nearest one when it names none), or -1.</summary>
     public int SliceIndex(VolatilitySurface surface)
     {
+        if (ExpiryInstant is null && ExpiryDate is null) return surface.Slices.Length > 0 ? 0 : -1;
         for (var i = 0; i < surface.Slices.Length; i++)
         {
             var expiry = surface.Slices[i].ExpiryUtc;

@@ -143,7 +143,10 @@ public sealed class SurfacePricingAndChainTests(SqliteApi api) : IClassFixture<S
         var byDate = await client.GetAsync($"/api/v1/chains/{underlying}?expiry={SurfaceTestData.Expiries[0]:yyyy-MM-dd}&chain=base", Token);
         Assert.Equal(HttpStatusCode.OK, byDate.StatusCode);
         await ProblemAssert.HasFieldErrorAsync(await client.GetAsync($"/api/v1/chains/{underlying}?expiry=2026-02-04&chain=solana", Token), "chain");
-        await ProblemAssert.HasFieldErrorAsync(await client.GetAsync($"/api/v1/chains/{underlying}?chain=base", Token), "expiry");
+        // Without an expiry: the nearest slice, the same content (and ETag) as naming it.
+        var nearest = await client.GetAsync($"/api/v1/chains/{underlying}?chain=base", Token);
+        Assert.Equal(HttpStatusCode.OK, nearest.StatusCode);
+        Assert.Equal(byDate.Headers.ETag, nearest.Headers.ETag);
         await ProblemAssert.IsProblemAsync(await client.GetAsync($"/api/v1/chains/{SurfaceTestData.NewUnderlying()}?expiry=2026-02-04&chain=base", Token), HttpStatusCode.NotFound);
     }
 }
