@@ -42,6 +42,7 @@ public class ServiceProcess : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Storage__SqlitePath"] = _sqliteFile;
         start.Environment["Storage__SeedDemoData"] = "true";
+        start.Environment["Swagger__Enabled"] = "true"; // Production defaults it off; the contract tests read the document
         start.Environment["Auth__BootstrapAdminKey"] = AdminKey;
         start.Environment["Limits__MaxRequestBodyBytes"] = MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (name, value) in Environment) start.Environment[name] = value;

@@ -53,8 +53,15 @@ public static class SwaggerSetup
         return services;
     }
 
+    /// <summary>
+    /// <c>Swagger:Enabled</c>: serve the OpenAPI document and Swagger UI. Default: on in Development (<c>make run</c>), off
+    /// elsewhere; a production deployment that publishes its contract to integrators turns it on.
+    /// </summary>
+    public static bool IsEnabled(WebApplication app) => app.Configuration.GetValue<bool?>("Swagger:Enabled") ?? app.Environment.IsDevelopment();
+
     public static WebApplication UseAnalyticsSwagger(this WebApplication app)
     {
+        if (!IsEnabled(app)) return app;
         app.UseSwagger();
         app.UseSwaggerUI(o =>
         {

@@ -45,6 +45,7 @@ public sealed class ApiFactory(
             ["Storage:Provider"] = database.Provider.ToString(),
             ["Storage:ApplyMigrationsAtStartup"] = "true",
             ["Storage:SeedDemoData"] = "false",
+            ["Swagger:Enabled"] = "true",
             ["Auth:BootstrapAdminKey"] = "",
             ["Auth:AllowAnonymousReads"] = "true",
             ["Logging:Console:FormatterName"] = "simple",
