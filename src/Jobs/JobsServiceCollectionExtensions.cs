@@ -23,7 +23,8 @@ public static class JobsServiceCollectionExtensions
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseFilter(new JobMetricsFilter());
             if (storage.Provider == StorageProvider.Postgres)
                 config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(storage.PostgresConnectionString));
             else

@@ -44,6 +44,7 @@ public static class AnalyticsPipeline
         Endpoints.Portfolios.PortfolioEndpoints.MapPortfolioEndpoints(api);
         app.MapAuthEndpoints();
         app.MapHealthEndpoints();
+        app.MapAnalyticsMetrics();
         if (SwaggerSetup.IsEnabled(app)) app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 
         app.MapHangfireDashboard("/hangfire", new DashboardOptions

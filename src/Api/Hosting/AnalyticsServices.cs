@@ -62,6 +62,7 @@ public static class AnalyticsServices
         services.AddDataProtection().SetApplicationName("analytics").PersistKeysToDbContext<AnalyticsDbContext>();
         services.AddAnalyticsAuth();
         services.AddAnalyticsSwagger();
+        services.AddAnalyticsTelemetry(configuration);
         services.AddHealthChecks()
             .AddDbContextCheck<AnalyticsDbContext>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<HangfireServerHealthCheck>("jobs", tags: [HealthEndpoints.ReadyTag])

@@ -1,6 +1,7 @@
 using Analytics.Data.Ingestion.Formats;
 using Analytics.Data.Ingestion.Parsing;
 using Analytics.Data.Ingestion.Storage;
+using Analytics.Data.Telemetry;
 
 namespace Analytics.Data.Ingestion;
 
@@ -19,7 +20,15 @@ public static class Ingestor
     /// <summary>At most this many row errors are listed; <see cref="IngestResult.Rejected"/> counts all of them.</summary>
     public const int MaxListedErrors = 1_000;
 
-    public static Task<IngestResult> IngestAsync(AnalyticsDbContext db, IngestKind kind, string mediaType, string? format,
+    public static async Task<IngestResult> IngestAsync(AnalyticsDbContext db, IngestKind kind, string mediaType, string? format,
+        FormatParameters parameters, Stream body, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var result = await RunKindAsync(db, kind, mediaType, format, parameters, body, nowUtc, cancellationToken);
+        AnalyticsMetrics.CountIngest(kind.ToString().ToLowerInvariant(), result.Inserted, result.Duplicates);
+        return result;
+    }
+
+    private static Task<IngestResult> RunKindAsync(AnalyticsDbContext db, IngestKind kind, string mediaType, string? format,
         FormatParameters parameters, Stream body, DateTime nowUtc, CancellationToken cancellationToken) => kind switch
     {
         IngestKind.Trades => RunAsync(db, TableSpecs.Trades, IngestFormats.Trades(format, parameters), mediaType, body, nowUtc, cancellationToken),

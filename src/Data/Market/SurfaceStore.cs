@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Analytics.Data.Entities;
 using Analytics.Data.Market.Stored;
+using Analytics.Data.Telemetry;
 using Analytics.Pricing;
 using Analytics.Pricing.Surfaces;
 using Microsoft.EntityFrameworkCore;
@@ -138,6 +139,7 @@ public sealed class SurfaceStore
         var entity = SurfaceStorageMapping.ToEntity(underlying, surface, inputs, quoteId, createdUtc, qualityGate, published ? createdUtc : null);
         db.VolatilitySurfaces.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
+        AnalyticsMetrics.SurfacesFitted.Add(1, new("model", surface.Model.ToString().ToLowerInvariant()), new("published", published));
         return Remember(SurfaceStorageMapping.ToStoredSurface(entity));
     }
 

@@ -1,0 +1,37 @@
+using System.Diagnostics.Metrics;
+
+namespace Analytics.Data.Telemetry;
+
+/// <summary>
+/// The service's own instruments (meter <see cref="MeterName"/>), exported by the host's OpenTelemetry pipeline at
+/// <c>GET /metrics</c>. Recorded where the work happens (the ingest path, the surface store, the job filter, the
+/// endpoints), so every caller (HTTP, the import command, jobs) counts. Process-wide, as meters are.
+/// </summary>
+public static class AnalyticsMetrics
+{
+    /// <summary>The meter name the host subscribes to.</summary>
+    public const string MeterName = "Analytics";
+
+    private static readonly Meter Meter = new(MeterName, "1.0");
+
+    /// <summary>Ingested rows by <c>kind</c> (trades, quotes, funding, prices) and <c>outcome</c> (inserted, duplicate).</summary>
+    public static readonly Counter<long> RowsIngested = Meter.CreateCounter<long>("analytics.ingest.rows", "{row}", "Rows stored or recognised as duplicates by ingest.");
+
+    /// <summary>Surfaces stored by <c>model</c> and <c>published</c>.</summary>
+    public static readonly Counter<long> SurfacesFitted = Meter.CreateCounter<long>("analytics.surfaces.fitted", "{surface}", "Surfaces fitted and stored.");
+
+    /// <summary>Options priced by <c>engine</c> (single requests, batch items, chains).</summary>
+    public static readonly Counter<long> OptionsPriced = Meter.CreateCounter<long>("analytics.options.priced", "{option}", "Options priced.");
+
+    /// <summary>Risk runs by <c>kind</c> (var, stress, margin) and <c>method</c> or model.</summary>
+    public static readonly Counter<long> RiskRuns = Meter.CreateCounter<long>("analytics.risk.runs", "{run}", "VaR, stress and margin computations.");
+
+    /// <summary>Job runs by <c>job</c> and <c>outcome</c> (succeeded, failed).</summary>
+    public static readonly Counter<long> JobRuns = Meter.CreateCounter<long>("analytics.jobs.runs", "{run}", "Background job executions.");
+
+    public static void CountIngest(string kind, long inserted, long duplicates)
+    {
+        if (inserted > 0) RowsIngested.Add(inserted, new("kind", kind), new("outcome", "inserted"));
+        if (duplicates > 0) RowsIngested.Add(duplicates, new("kind", kind), new("outcome", "duplicate"));
+    }
+}

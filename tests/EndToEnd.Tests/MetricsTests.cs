@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Analytics.EndToEnd.Tests;
+
+/// <summary>
+/// Issue 17 item 4: <c>GET /metrics</c> in Prometheus text, for an admin or the scrape key only, with request-duration
+/// histograms by route and the service's counters moving by exactly the work done. Its own service process, so no other
+/// test's work moves the counters.
+/// </summary>
+public sealed partial class MetricsTests(MetricsTests.MetricsService service) : IClassFixture<MetricsTests.MetricsService>
+{
+    private const string ScrapeKey = "e2e-scrape-key-0123456789";
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public sealed class MetricsService : ServiceProcess
+    {
+        protected override IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+        {
+            ["Telemetry__ScrapeKeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ScrapeKey))),
+        };
+    }
+
+    [Fact]
+    public async Task Metrics_CountersMoveByTheWorkDone_AndOnlyAdminsOrTheScrapeKeyReadThem()
+    {
+        using var admin = service.Client();
+        admin.DefaultRequestHeaders.Add("X-Api-Key", ServiceProcess.AdminKey);
+        var before = await ScrapeAsync(admin);
+        var rows = string.Join(',', Enumerable.Range(1, 3).Select(d =>
+            $$"""{"underlying":"MTRC","source":"metrics-test","timestamp":"2025-06-0{{d}}T00:00:00Z","price":{{100 + d}}}"""));
+
+        var first = await admin.PostAsync("/api/v1/prices", new StringContent($"[{rows}]", Encoding.UTF8, "application/json"), Token);
+        var again = await admin.PostAsync("/api/v1/prices", new StringContent($"[{rows}]", Encoding.UTF8, "application/json"), Token);
+        var fit = await admin.PostAsync("/api/v1/surfaces/fit", new StringContent(await FitBodyAsync(admin), Encoding.UTF8, "application/json"), Token);
+        var after = await ScrapeAsync(admin);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(3, Value(after, "analytics_ingest_rows_total", "kind=\"prices\",outcome=\"inserted\"")
+                        - Value(before, "analytics_ingest_rows_total", "kind=\"prices\",outcome=\"inserted\""));
+        Assert.Equal(3, Value(after, "analytics_ingest_rows_total", "kind=\"prices\",outcome=\"duplicate\"")
+                        - Value(before, "analytics_ingest_rows_total", "kind=\"prices\",outcome=\"duplicate\""));
+        Assert.Equal(HttpStatusCode.Created, fit.StatusCode);
+        Assert.Equal(1, Value(after, "analytics_surfaces_fitted_total", "model=\"svi\"") - Value(before, "analytics_surfaces_fitted_total", "model=\"svi\""));
+        Assert.Matches("http_server_request_duration_seconds_bucket\\{[^}]*http_route=\"/api/v1/prices\"", after);
+
+        using var anonymous = service.Client();
+        using var scraper = service.Client();
+        scraper.DefaultRequestHeaders.Add("X-Api-Key", ScrapeKey);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/metrics", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await scraper.GetAsync("/metrics", Token)).StatusCode);
+    }
+
+    /// <summary>The fit example of the served OpenAPI document (a small self-contained board with its own asOf).</summary>
+    private static async Task<string> FitBodyAsync(HttpClient client) =>
+        System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json", Token))!
+            ["paths"]!["/api/v1/surfaces/fit"]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]!.ToJsonString();
+
+    private static async Task<string> ScrapeAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/metrics", Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(Token);
+    }
+
+    /// <summary>The sample of <paramref name="name"/> whose labels contain <paramref name="labels"/>; 0 when absent (not yet counted).</summary>
+    private static double Value(string exposition, string name, string labels)
+    {
+        foreach (Match m in Sample().Matches(exposition))
+            if (m.Groups["name"].Value == name && m.Groups["labels"].Value.Contains(labels, StringComparison.Ordinal))
+                return double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture);
+        return 0;
+    }
+
+    [GeneratedRegex("^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)\\{(?<labels>[^}]*)\\} (?<value>\\S+)", RegexOptions.Multiline)]
+    private static partial Regex Sample();
+}
