@@ -31,7 +31,7 @@ internal sealed record OptionChainQuery(string Underlying, DateTimeOffset? Expir
         ChainProfile? profile = null;
         if (string.IsNullOrWhiteSpace(chain))
             errors.Add("chain", $"is required: one of {string.Join(", ", chains.All.Select(c => c.Id))}.");
-        else if ((profile = chains.Find(chain.ToLowerInvariant())) is null)
+        else if ((profile = chains.Find(chain)) is null)
             errors.Add("chain", $"'{chain}' is not a configured chain; configured: {string.Join(", ", chains.All.Select(c => c.Id))}.");
         return errors.IsEmpty ? new OptionChainQuery(symbol!, instant, date, profile!.Value) : null;
     }
