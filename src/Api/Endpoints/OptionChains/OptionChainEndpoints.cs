@@ -31,7 +31,7 @@ internal static class OptionChainEndpoints
             .WithSummary("Every strike of one expiry, priced from the surface pricing uses")
             .WithDescription("The surface: the one named by `surfaceId` (of `underlying`, as of at or before `asOf`), else the newest " +
                              "published surface of `underlying` of the model `Surfaces:DefaultModel` with an as-of at or before `asOf` " +
-                             "(ISO-8601 UTC, default now; never one fitted after it); `surfaceId`, `surfaceModel` and `asOf` say which. " +
+                             "(ISO-8601 UTC, default now; never one fitted after it); `surfaceId`, `surfaceModel` and `surfaceAsOf` say which. " +
                              "The strikes of its slice for `expiry` (an ISO-8601 UTC instant, or a UTC date " +
                              "yyyy-MM-dd), priced at the surface's as-of time: Black-76 on the slice's `forward` with its " +
                              "`discountFactor` (both echoed) at the surface vol of each strike; call and put mid, bid and ask from " +

@@ -69,7 +69,7 @@ public sealed class PriceCsvMapper : IRowMapper<PriceRow>
         var styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind;
         var parsed = _dateFormat is null
             ? DateTime.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, styles, out var local)
-              || DateTime.TryParse(text, CultureInfo.InvariantCulture, styles, out local)
+              || (IsoDateFirst(text) && DateTime.TryParse(text, CultureInfo.InvariantCulture, styles, out local)) // with Z or an offset
             : DateTime.TryParseExact(text, _dateFormat, CultureInfo.InvariantCulture, styles, out local);
         if (!parsed)
         {
@@ -86,6 +86,10 @@ public sealed class PriceCsvMapper : IRowMapper<PriceRow>
         };
         return utc is { } value ? f.CheckRange(_timeColumn, value) : null;
     }
+
+    /// <summary>Starts yyyy-MM-dd: the general parser then only reads ISO forms, never a day/month order it would have to guess.</summary>
+    private static bool IsoDateFirst(string text) =>
+        text.Length > 10 && char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[3]) && text[4] == '-' && text[7] == '-';
 
     private DateTime? Convert(FieldReader f, DateTime unspecified)
     {
