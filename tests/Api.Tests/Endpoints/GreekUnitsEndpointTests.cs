@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Analytics.Api.Tests.Endpoints.Surfaces;
 using Analytics.Api.Tests.Infrastructure;
 
 namespace Analytics.Api.Tests.Endpoints;
@@ -101,6 +102,30 @@ public sealed class GreekUnitsEndpointTests(SqliteApi api) : IClassFixture<Sqlit
         AssertVenueUnits(f[2], f[3]);
         AssertVenueUnits(slow.GetProperty("results")[0], slow.GetProperty("results")[1]);
         Assert.Equal(single.ToString(), f[0].ToString());
+    }
+
+    [Fact]
+    public async Task Chain_PerVolPointPerDay_IsThePlainChainGreeksDividedByExactFactorsUnderItsOwnETag()
+    {
+        var underlying = SurfaceTestData.NewUnderlying();
+        await SurfaceTestData.FitAsync(api, new { underlying, asOf = SurfaceTestData.AsOf, quotes = SurfaceTestData.SyntheticQuotes() });
+        var url = $"/api/v1/chains/{underlying}?expiry={SurfaceTestData.Expiries[1].UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}&chain=arbitrum-one";
+
+        var plain = await api.Client().GetAsync(url, Token);
+        var venue = await api.Client().GetAsync(url + "&greekUnits=per-vol-point-per-day", Token);
+        var (p, v) = (JsonDocument.Parse(await plain.Content.ReadAsStringAsync(Token)).RootElement, JsonDocument.Parse(await venue.Content.ReadAsStringAsync(Token)).RootElement);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (plain.StatusCode, venue.StatusCode));
+        Assert.NotEqual(plain.Headers.ETag, venue.Headers.ETag);
+        Assert.Equal(("per-unit", "per-vol-point-per-day"), (p.GetProperty("greekUnits").GetString(), v.GetProperty("greekUnits").GetString()));
+        var (rowsP, rowsV) = (p.GetProperty("strikes").EnumerateArray().ToList(), v.GetProperty("strikes").EnumerateArray().ToList());
+        Assert.Equal(rowsP.Count, rowsV.Count);
+        for (var i = 0; i < rowsP.Count; i++)
+            foreach (var right in new[] { "call", "put" })
+                foreach (var name in Names)
+                    Assert.Equal(rowsP[i].GetProperty(right).GetProperty("greeks").GetProperty(name).GetDouble() / Divisors[name],
+                        rowsV[i].GetProperty(right).GetProperty("greeks").GetProperty(name).GetDouble());
+        await ProblemAssert.HasFieldErrorAsync(await api.Client().GetAsync(url + "&greekUnits=per-day", Token), "greekUnits");
     }
 
     [Fact]

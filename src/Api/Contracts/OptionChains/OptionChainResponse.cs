@@ -13,4 +13,5 @@ public sealed record OptionChainResponse(
     [property: Description("The slice's forward F_T, USD: the underlying of the Black-76 prices.")] double Forward,
     [property: Description("The slice's discount factor exp(−r·T).")] double DiscountFactor,
     [property: Description("One row per strike, ascending.")] IReadOnlyList<ChainStrikeResponse> Strikes,
-    [property: Description("The model of the surface priced from: `svi`, `ssvi` or `essvi`.")] Analytics.Pricing.Surfaces.SurfaceModel SurfaceModel);
+    [property: Description("The model of the surface priced from: `svi`, `ssvi` or `essvi`.")] Analytics.Pricing.Surfaces.SurfaceModel SurfaceModel,
+    [property: Description("The units of every `greeks` here: `per-unit` or `per-vol-point-per-day`, as the query's `greekUnits` asked (see POST /options/price).")] Analytics.Pricing.GreekUnits GreekUnits);

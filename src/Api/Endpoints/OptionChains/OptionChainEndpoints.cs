@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Analytics.Api.Auth;
 using Analytics.Api.Contracts.OptionChains;
@@ -23,8 +25,10 @@ internal static class OptionChainEndpoints
         // Bodies by ETag: a chain only changes when a new surface lands, so repeated 200s serve the same bytes.
         var bodies = new ConcurrentDictionary<string, byte[]>();
         api.MapGet("/chains/{underlying}", (HttpContext http, string underlying, string? expiry, string? chain, long? surfaceId, DateTimeOffset? asOf,
+                [Description("Units of the Greeks: `per-unit` (default) or `per-vol-point-per-day` (as on POST /options/price)."),
+                 AllowedValues("per-unit", "per-vol-point-per-day")] string? greekUnits,
                 ChainProfiles chains, TimeProvider time, IOptions<JsonOptions> json, CancellationToken ct) =>
-                GetAsync(store, bodies, http, underlying, expiry, chain, surfaceId, asOf ?? time.GetUtcNow(), chains, json.Value.SerializerOptions, ct))
+                GetAsync(store, bodies, http, underlying, expiry, chain, surfaceId, asOf ?? time.GetUtcNow(), greekUnits, chains, json.Value.SerializerOptions, ct))
             .WithTags("Chains")
             .RequireAuthorization(AuthNames.ReadPolicy)
             .WithName("GetOptionChain")
@@ -50,10 +54,10 @@ internal static class OptionChainEndpoints
 
     private static async Task<IResult> GetAsync(
         SurfaceStore store, ConcurrentDictionary<string, byte[]> bodies, HttpContext http, string underlying, string? expiry,
-        string? chain, long? surfaceId, DateTimeOffset asOf, ChainProfiles chains, JsonSerializerOptions json, CancellationToken cancellationToken)
+        string? chain, long? surfaceId, DateTimeOffset asOf, string? greekUnits, ChainProfiles chains, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (OptionChainQuery.Read(underlying, expiry, chain, chains, errors) is not { } query)
+        if (OptionChainQuery.Read(underlying, expiry, chain, greekUnits, chains, errors) is not { } query)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The chain cannot be priced as asked");
         var pick = await SurfaceVolFilter.Selector(store, http).PickAsync(query.Underlying, surfaceId, asOf);
         if (pick.Surface is not { } stored)
@@ -76,7 +80,7 @@ internal static class OptionChainEndpoints
         if (OptionChainQuery.Matches(http.Request.Headers.IfNoneMatch, etag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (bodies.TryGetValue(etag, out var cached)) return TypedResults.Bytes(cached, "application/json");
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(OptionChainPricing.Price(stored, index, query.Chain), json);
+        var body = JsonSerializer.SerializeToUtf8Bytes(OptionChainPricing.Price(stored, index, query.Chain, query.GreekUnits), json);
         if (bodies.Count >= MaxCachedBodies) bodies.Clear();
         bodies[etag] = body;
         return TypedResults.Bytes(body, "application/json");

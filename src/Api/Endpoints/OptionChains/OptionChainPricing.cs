@@ -13,7 +13,7 @@ namespace Analytics.Api.Endpoints.OptionChains;
 /// </summary>
 internal static class OptionChainPricing
 {
-    public static OptionChainResponse Price(StoredSurface stored, int sliceIndex, ChainProfile chain)
+    public static OptionChainResponse Price(StoredSurface stored, int sliceIndex, ChainProfile chain, GreekUnits greekUnits)
     {
         var slice = stored.Surface.Slices[sliceIndex];
         var (t, forward, df) = (slice.TenorYears, slice.Forward, slice.DiscountFactor);
@@ -33,10 +33,11 @@ internal static class OptionChainPricing
         }
 
         var priced = L2VanillaOptionPricer.Default.Price(inputs);
-        var rows = strikes.Select((s, i) => new ChainStrikeResponse(s.Strike, s.LogMoneyness, s.Vol, Leg(priced[2 * i]), Leg(priced[2 * i + 1])))
+        var rows = strikes.Select((s, i) => new ChainStrikeResponse(s.Strike, s.LogMoneyness, s.Vol, Leg(priced[2 * i], greekUnits), Leg(priced[2 * i + 1], greekUnits)))
             .ToList();
-        return new OptionChainResponse(stored.Underlying, slice.ExpiryUtc, chain.Id, stored.Id, stored.Surface.AsOfUtc, t, forward, df, rows, stored.Surface.Model);
+        return new OptionChainResponse(stored.Underlying, slice.ExpiryUtc, chain.Id, stored.Id, stored.Surface.AsOfUtc, t, forward, df, rows, stored.Surface.Model, greekUnits);
     }
 
-    private static ChainOptionResponse Leg(L2OptionResult r) => new(r.Price, r.Bid, r.Ask, GreeksResponse.From(r.Greeks));
+    private static ChainOptionResponse Leg(L2OptionResult r, GreekUnits greekUnits) =>
+        new(r.Price, r.Bid, r.Ask, GreeksResponse.From(GreekUnitConversion.Convert(r.Greeks, greekUnits)));
 }

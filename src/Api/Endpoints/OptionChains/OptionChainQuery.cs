@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Analytics.Api.Errors;
 using Analytics.Api.Endpoints.Surfaces;
+using Analytics.Api.Serialization;
+using Analytics.Pricing;
 using Analytics.Pricing.L2;
 using Analytics.Pricing.Surfaces;
 
@@ -12,10 +14,13 @@ namespace Analytics.Api.Endpoints.OptionChains;
 /// An option-chain request, normalised before anything is computed: the underlying (upper case), the expiry (an instant, or a
 /// UTC date that matches the slice expiring that day) and the (blockchain) chain profile. Its ETag needs only the surface id.
 /// </summary>
-internal sealed record OptionChainQuery(string Underlying, DateTimeOffset? ExpiryInstant, DateOnly? ExpiryDate, ChainProfile Chain)
+internal sealed record OptionChainQuery(string Underlying, DateTimeOffset? ExpiryInstant, DateOnly? ExpiryDate, ChainProfile Chain, GreekUnits GreekUnits)
 {
-    public static OptionChainQuery? Read(string underlying, string? expiry, string? chain, ChainProfiles chains, FieldErrors errors)
+    public static OptionChainQuery? Read(string underlying, string? expiry, string? chain, string? greekUnits, ChainProfiles chains, FieldErrors errors)
     {
+        var units = GreekUnits.PerUnit;
+        if (greekUnits is not null && !TryUnits(greekUnits, out units))
+            errors.Add("greekUnits", $"must be {string.Join(" or ", Enum.GetValues<GreekUnits>().Select(u => EnumNames.Of(u)))}; got '{greekUnits}'.");
         var symbol = SurfaceFitValidator.Underlying(underlying, errors);
         DateTimeOffset? instant = null;
         DateOnly? date = null;
@@ -33,7 +38,7 @@ internal sealed record OptionChainQuery(string Underlying, DateTimeOffset? Expir
             errors.Add("chain", $"is required: one of {string.Join(", ", chains.All.Select(c => c.Id))}.");
         else if ((profile = chains.Find(chain)) is null)
             errors.Add("chain", $"'{chain}' is not a configured chain; configured: {string.Join(", ", chains.All.Select(c => c.Id))}.");
-        return errors.IsEmpty ? new OptionChainQuery(symbol!, instant, date, profile!.Value) : null;
+        return errors.IsEmpty ? new OptionChainQuery(symbol!, instant, date, profile!.Value, units) : null;
     }
 
     /// <summary>
@@ -43,9 +48,22 @@ internal sealed record OptionChainQuery(string Underlying, DateTimeOffset? Expir
     public string ETag(long surfaceId, DateTimeOffset sliceExpiryUtc)
     {
         var c = Chain;
+        var units = GreekUnits == GreekUnits.PerUnit ? "" : "|" + EnumNames.Of(GreekUnits); // per-unit keeps the ETags it always had
         var key = string.Create(CultureInfo.InvariantCulture,
-            $"chain-v2|{surfaceId}|{Underlying}|{sliceExpiryUtc.UtcTicks}|{c.Id}|{c.GasCostUsd:R}|{c.WithdrawalDelayHours:R}|{c.LiquidationLatencySeconds:R}");
+            $"chain-v2|{surfaceId}|{Underlying}|{sliceExpiryUtc.UtcTicks}|{c.Id}|{c.GasCostUsd:R}|{c.WithdrawalDelayHours:R}|{c.LiquidationLatencySeconds:R}{units}");
         return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16) + "\"";
+    }
+
+    private static bool TryUnits(string text, out GreekUnits units)
+    {
+        foreach (var candidate in Enum.GetValues<GreekUnits>())
+        {
+            if (!string.Equals(EnumNames.Of(candidate), text.Trim(), StringComparison.OrdinalIgnoreCase)) continue;
+            units = candidate;
+            return true;
+        }
+        units = GreekUnits.PerUnit;
+        return false;
     }
 
     /// <summary>The index of the slice this query names, or -1.</summary>
