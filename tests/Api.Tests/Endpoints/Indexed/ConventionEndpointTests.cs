@@ -107,6 +107,25 @@ public abstract class ConventionEndpointTests
     }
 
     [Fact]
+    public async Task SurfacesAndStructures_IdentifiersInAnyCase_AreTheCanonicalOnes()
+    {
+        var underlying = Surfaces.SurfaceTestData.NewUnderlying();
+        var fit = await Surfaces.SurfaceTestData.FitAsync(_api, new { underlying = underlying.ToLowerInvariant(), asOf = Surfaces.SurfaceTestData.AsOf, quotes = Surfaces.SurfaceTestData.SyntheticQuotes() });
+        var listed = await OkAsync(HttpMethod.Get, $"/api/v1/surfaces?underlying={Mixed(underlying)}");
+        var structure = await _api.Client().PostAsJsonAsync("/api/v1/structures/price", new
+        {
+            template = "call-spread", type = "call", strikes = new[] { 90, 110 }, spot = 100, tenorYears = 0.25, vol = 0.6, rate = 0.0, quantity = 1,
+            l2 = new { chain = "Arbitrum-ONE" },
+        }, Token);
+        var structureBody = JsonDocument.Parse(await structure.Content.ReadAsStringAsync(Token)).RootElement;
+
+        Assert.Equal(underlying, fit.GetProperty("underlying").GetString());
+        Assert.Equal(fit.GetProperty("id").GetInt64(), Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
+        Assert.True(structure.StatusCode == HttpStatusCode.OK, structureBody.ToString());
+        Assert.Equal("arbitrum-one", structureBody.GetProperty("l2").GetProperty("chain").GetString());
+    }
+
+    [Fact]
     public async Task IngestedOptionRows_DateOnlyExpiry_Mean0800Utc()
     {
         var data = new IngestTestData();
