@@ -41,8 +41,8 @@ public static class FundingEndpoints
         if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var query = db.FundingObservations.AsQueryable();
-        if (venue is not null) { var v = venue.ToLowerInvariant(); query = query.Where(f => f.Venue == v); }
-        if (market is not null) { var m = market.ToUpperInvariant(); query = query.Where(f => f.Market == m); }
+        if (venue is not null) { var v = Identifiers.Venue(venue); query = query.Where(f => f.Venue == v); }
+        if (market is not null) { var m = Identifiers.Market(market); query = query.Where(f => f.Market == m); }
         var (page, next) = await KeysetQuery.PageAsync(query, listing.FromUtc, listing.ToUtc, listing.After, listing.Limit, cancellationToken);
         return TypedResults.Ok(new FundingPageResponse(page.Select(f => new FundingResponse(f.Venue, f.Market, new DateTimeOffset(f.TimestampUtc),
             f.RatePerInterval, f.IntervalHours, f.RatePerInterval * YearFraction.HoursPerYear / f.IntervalHours, f.MarkPrice, f.IndexPrice)).ToList(),
@@ -60,8 +60,8 @@ public static class FundingEndpoints
         if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var end = toUtc ?? time.GetUtcNow().UtcDateTime;
-        var m = market.ToUpperInvariant();
-        var v = venue?.ToLowerInvariant();
+        var m = Identifiers.Market(market);
+        var v = venue is null ? null : Identifiers.Venue(venue);
         var summary = await funding.GetAsync(m, v, end, window!.Value, cancellationToken);
         if (summary is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No funding observations",

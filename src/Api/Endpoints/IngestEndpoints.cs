@@ -23,7 +23,8 @@ public static class IngestEndpoints
         "never held in memory; up to `Limits:MaxIngestBodyBytes`. All or nothing in one transaction: if any row is invalid the " +
         "answer is 422 with `rejected` and `errors` (row, field, message) and nothing is written; otherwise 200 with `inserted` " +
         "and `duplicates` (rows already stored: re-sending changes nothing). A key repeated inside one batch is a row error. " +
-        "Timestamps must not be in the future nor before 2015; numbers must be finite. Unreadable input (broken CSV quoting, " +
+        "Timestamps must not be in the future nor before 2015 (prices: 2009-01-03, the Bitcoin genesis block); a date-only `expiry` " +
+        "means 08:00 UTC; identifiers are case-insensitive (stored upper case: underlying, market; lower case: chain, venue, source); numbers must be finite. Unreadable input (broken CSV quoting, " +
         "malformed or cut-off JSON, a header lacking required columns, an unknown format) is a 400 problem.";
 
     public static RouteGroupBuilder MapIngestEndpoints(this RouteGroupBuilder api)
@@ -41,25 +42,42 @@ public static class IngestEndpoints
             "Prices identified by (underlying, source, timestamp). `format=ohlcv-daily` reads CryptoDataDownload daily candles " +
             "(`source=` default `cryptodatadownload`, `underlying=` default from Symbol); `format=deribit-perpetual` the perpetual's " +
             "price at each Deribit board snapshot (`source=` default `deribit-perpetual`); `format=deribit-futures` the dated-futures " +
-            "curve at each snapshot, one source per future (`deribit-btc-25dec26`).");
+            "curve at each snapshot, one source per future (`deribit-btc-25dec26`); `format=price-csv` any price history such as a " +
+            "`date,value` file, described by `timeColumn`, `valueColumn`, `underlying` (or `underlyingColumn`), `source`, `timeZone` " +
+            "and `dateFormat` (a date alone is the start of that day in the time zone).");
         return api;
     }
 
-    private static void Map<TRow>(RouteGroupBuilder api, string path, IngestKind kind, string name, string summary, string description) =>
-        api.MapPost(path, (HttpContext context, AnalyticsDbContext db, TimeProvider time, IOptions<LimitsOptions> limits,
-                [Description("A venue format (see the description); omit for our row shape.")] string? format,
-                [Description("Format parameter: venue id.")] string? venue,
-                [Description("Format parameter: funding interval, hours.")] string? intervalHours,
-                [Description("Format parameter: hours the file's local times are ahead of UTC.")] string? utcOffsetHours,
-                [Description("Format parameter: market (funding) to use instead of the file's.")] string? market,
-                [Description("Format parameter: price source id.")] string? source,
-                [Description("Format parameter: underlying symbol.")] string? underlying,
-                CancellationToken cancellationToken) =>
-                IngestAsync(kind, context, db, time, limits.Value, format, new FormatParameters(new Dictionary<string, string?>
-                {
-                    ["venue"] = venue, ["intervalHours"] = intervalHours, ["utcOffsetHours"] = utcOffsetHours,
-                    ["market"] = market, ["source"] = source, ["underlying"] = underlying,
-                }), cancellationToken))
+    private static void Map<TRow>(RouteGroupBuilder api, string path, IngestKind kind, string name, string summary, string description)
+    {
+        var endpoint = kind == IngestKind.Prices
+            ? api.MapPost(path, (HttpContext context, AnalyticsDbContext db, TimeProvider time, IOptions<LimitsOptions> limits,
+                    [Description("A venue format (see the description); omit for our row shape.")] string? format,
+                    [Description("Format parameter: price source id (price-csv: required).")] string? source,
+                    [Description("Format parameter: underlying symbol (price-csv: one for every row, or give underlyingColumn).")] string? underlying,
+                    [Description("price-csv: the time column (default `date`).")] string? timeColumn,
+                    [Description("price-csv: the price column, USD (default `value`).")] string? valueColumn,
+                    [Description("price-csv: the column naming each row's underlying, instead of `underlying`.")] string? underlyingColumn,
+                    [Description("price-csv: the time zone of naive times: `UTC` (default), an IANA id such as `Europe/London`, or an offset such as `+03:00`.")] string? timeZone,
+                    [Description("price-csv: a .NET custom format of the time column (e.g. `dd/MM/yyyy`), or `unix` (epoch seconds or milliseconds); default ISO-8601.")] string? dateFormat,
+                    CancellationToken cancellationToken) =>
+                    IngestAsync(kind, context, db, time, limits.Value, format, new FormatParameters(new Dictionary<string, string?>
+                    {
+                        ["source"] = source, ["underlying"] = underlying, ["timeColumn"] = timeColumn, ["valueColumn"] = valueColumn,
+                        ["underlyingColumn"] = underlyingColumn, ["timeZone"] = timeZone, ["dateFormat"] = dateFormat,
+                    }), cancellationToken))
+            : api.MapPost(path, (HttpContext context, AnalyticsDbContext db, TimeProvider time, IOptions<LimitsOptions> limits,
+                    [Description("A venue format (see the description); omit for our row shape.")] string? format,
+                    [Description("Format parameter: venue id.")] string? venue,
+                    [Description("Format parameter: funding interval, hours.")] string? intervalHours,
+                    [Description("Format parameter: hours the file's local times are ahead of UTC.")] string? utcOffsetHours,
+                    [Description("Format parameter: market (funding) to use instead of the file's.")] string? market,
+                    CancellationToken cancellationToken) =>
+                    IngestAsync(kind, context, db, time, limits.Value, format, new FormatParameters(new Dictionary<string, string?>
+                    {
+                        ["venue"] = venue, ["intervalHours"] = intervalHours, ["utcOffsetHours"] = utcOffsetHours, ["market"] = market,
+                    }), cancellationToken));
+        endpoint
             .WithTags("Indexed data")
             .RequireAuthorization(AuthNames.WritePolicy)
             .Accepts<TRow[]>(RecordSources.Json, RecordSources.NdJson, RecordSources.Csv)
@@ -71,6 +89,7 @@ public static class IngestEndpoints
             .WithName(name)
             .WithSummary(summary)
             .WithDescription(description + " " + Common);
+    }
 
     private static async Task<IResult> IngestAsync(IngestKind kind, HttpContext context, AnalyticsDbContext db, TimeProvider time,
         LimitsOptions limits, string? format, FormatParameters parameters, CancellationToken cancellationToken)

@@ -32,8 +32,8 @@ public static class PricesEndpoints
         if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var query = db.PriceObservations.AsQueryable();
-        if (underlying is not null) { var u = underlying.ToUpperInvariant(); query = query.Where(p => p.Underlying == u); }
-        if (source is not null) { var s = source.ToLowerInvariant(); query = query.Where(p => p.Source == s); }
+        if (underlying is not null) { var u = Identifiers.Underlying(underlying); query = query.Where(p => p.Underlying == u); }
+        if (source is not null) { var s = Identifiers.Source(source); query = query.Where(p => p.Source == s); }
         var (page, next) = await KeysetQuery.PageAsync(query, listing.FromUtc, listing.ToUtc, listing.After, listing.Limit, cancellationToken);
         return TypedResults.Ok(new PricePageResponse(
             page.Select(p => new PriceResponse(p.Underlying, p.Source, new DateTimeOffset(p.TimestampUtc), p.Open, p.High, p.Low, p.Close, p.Volume)).ToList(),

@@ -31,8 +31,8 @@ public static class QuotesEndpoints
         if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var query = db.OptionQuotes.AsQueryable();
-        if (venue is not null) { var v = venue.ToLowerInvariant(); query = query.Where(q => q.Venue == v); }
-        if (underlying is not null) { var u = underlying.ToUpperInvariant(); query = query.Where(q => q.Underlying == u); }
+        if (venue is not null) { var v = Identifiers.Venue(venue); query = query.Where(q => q.Venue == v); }
+        if (underlying is not null) { var u = Identifiers.Underlying(underlying); query = query.Where(q => q.Underlying == u); }
         if (instrument is not null) { var id = await InstrumentMapping.IdOfAsync(db, instrument, cancellationToken); query = query.Where(q => q.InstrumentId == id); }
         var (page, next) = await KeysetQuery.PageAsync(query, listing.FromUtc, listing.ToUtc, listing.After, listing.Limit, cancellationToken);
         var instruments = await InstrumentMapping.LoadAsync(db, page.Select(q => q.InstrumentId), cancellationToken);

@@ -31,9 +31,9 @@ public static class TradesEndpoints
         if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var query = db.Trades.AsQueryable();
-        if (chain is not null) { var c = chain.ToLowerInvariant(); query = query.Where(t => t.Chain == c); }
-        if (venue is not null) { var v = venue.ToLowerInvariant(); query = query.Where(t => t.Venue == v); }
-        if (underlying is not null) { var u = underlying.ToUpperInvariant(); query = query.Where(t => t.Underlying == u); }
+        if (chain is not null) { var c = Identifiers.Chain(chain); query = query.Where(t => t.Chain == c); }
+        if (venue is not null) { var v = Identifiers.Venue(venue); query = query.Where(t => t.Venue == v); }
+        if (underlying is not null) { var u = Identifiers.Underlying(underlying); query = query.Where(t => t.Underlying == u); }
         if (instrument is not null) { var id = await InstrumentMapping.IdOfAsync(db, instrument, cancellationToken); query = query.Where(t => t.InstrumentId == id); }
         var (page, next) = await KeysetQuery.PageAsync(query, listing.FromUtc, listing.ToUtc, listing.After, listing.Limit, cancellationToken);
         var instruments = await InstrumentMapping.LoadAsync(db, page.Select(t => t.InstrumentId), cancellationToken);

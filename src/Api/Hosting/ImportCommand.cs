@@ -7,7 +7,8 @@ namespace Analytics.Api.Hosting;
 
 /// <summary>
 /// <c>dotnet Analytics.Api.dll import --kind quotes --format deribit-snapshot [--venue v] [--interval-hours h]
-/// [--utc-offset-hours h] [--market m] [--source s] [--underlying u] FILE...</c>: the same all-or-nothing ingest as the
+/// [--utc-offset-hours h] [--market m] [--source s] [--underlying u] [--time-column c] [--value-column c]
+/// [--underlying-column c] [--time-zone z] [--date-format f] FILE...</c> (the last five for <c>--format price-csv</c>): the same all-or-nothing ingest as the
 /// POST endpoints, one transaction per file, into the configured database. Media type from the extension
 /// (.csv, .ndjson/.jsonl, .json). Exit code 0 when every file was written, 1 otherwise.
 /// </summary>
@@ -17,7 +18,8 @@ public sealed record ImportCommand(IngestKind Kind, string? Format, IReadOnlyDic
 
     public const string Usage =
         "usage: import --kind trades|quotes|funding|prices [--format F] [--venue V] [--interval-hours H] [--utc-offset-hours H] " +
-        "[--market M] [--source S] [--underlying U] FILE...";
+        "[--market M] [--source S] [--underlying U] [--time-column C] [--value-column C] [--underlying-column C] [--time-zone Z] " +
+        "[--date-format F] FILE...";
 
     /// <summary>
     /// False (after printing why) when <paramref name="args"/> start with <c>import</c> but are not a valid import;

@@ -25,6 +25,11 @@ public static class SwaggerSetup
                     compounded; instants are ISO-8601 UTC; tenors are years by Act/365F; money is USD unless a field says
                     otherwise. Errors are RFC 9457 problem details with a field-level `errors` map.
 
+                    A date-only expiry (`2026-03-27`) means 08:00 UTC that day, the crypto venues' expiry time, on every
+                    endpoint and in every ingested row. Identifiers are case-insensitive everywhere (bodies, query filters,
+                    paths, ingest): underlyings, collateral assets and perp markets are stored and answered upper case
+                    (`ETH`, `ETH-USDT`), chain ids, venues and price sources lower case (`arbitrum-one`, `deribit`).
+
                     Authentication: an `X-Api-Key` header. Roles reader < writer < admin; reads may be anonymous when the
                     service allows it (the embedded setup does).
                     """,

@@ -9,7 +9,7 @@ namespace Analytics.Api.Serialization;
 internal static class ExpiryInstant
 {
     /// <summary>The time of day a date-only expiry means, UTC.</summary>
-    public static readonly TimeSpan DateOnlyTimeUtc = TimeSpan.FromHours(8);
+    public static readonly TimeSpan DateOnlyTimeUtc = ExpiryConvention.DateOnlyTimeUtc;
 
     /// <summary>Parses <c>yyyy-MM-dd</c> (08:00 UTC) or an ISO-8601 instant (an offset-less one is UTC).</summary>
     public static bool TryParse(string? text, out DateTimeOffset expiry)

@@ -1,17 +1,25 @@
 using System.Globalization;
 using Analytics.Data.Ingestion.Parsing;
+using Analytics.Data.Market;
 
 namespace Analytics.Data.Ingestion;
 
 /// <summary>
 /// Reads typed, validated values from one <see cref="SourceRecord"/>, adding a <see cref="RowError"/> per bad
 /// field. Numbers must be finite (NaN and Infinity are refused); instants must lie between
-/// <see cref="EarliestUtc"/> and "now" (from the injected clock) plus <see cref="FutureTolerance"/>.
+/// the kind's earliest instant (<see cref="EarliestUtc"/>, or <see cref="EarliestPriceUtc"/> for prices) and "now"
+/// (from the injected clock) plus <see cref="FutureTolerance"/>.
 /// </summary>
-public sealed class FieldReader(SourceRecord record, List<RowError> errors, DateTime nowUtc)
+public sealed class FieldReader(SourceRecord record, List<RowError> errors, DateTime nowUtc, DateTime earliestUtc)
 {
-    /// <summary>No market data we index predates 2015.</summary>
+    /// <summary>No trade, quote or funding observation we index predates 2015 (no on-chain or crypto option venue did).</summary>
     public static readonly DateTime EarliestUtc = new(2015, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>
+    /// Prices reach back to 2009-01-03, the Bitcoin genesis block (issue 14 item 8): price histories from other sources
+    /// are older than the venues we index.
+    /// </summary>
+    public static readonly DateTime EarliestPriceUtc = new(2009, 1, 3, 0, 0, 0, DateTimeKind.Utc);
 
     /// <summary>Clock skew allowed between a producer and this service.</summary>
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
@@ -104,10 +112,22 @@ public sealed class FieldReader(SourceRecord record, List<RowError> errors, Date
         return CheckRange(field, parsed.UtcDateTime, mayBeFuture);
     }
 
+    /// <summary>
+    /// An option expiry: <c>yyyy-MM-dd</c> alone means 08:00 UTC that day (<see cref="ExpiryConvention"/>), anything else is
+    /// read as by <see cref="Instant"/>; expiries may lie in the future.
+    /// </summary>
+    public DateTime? Expiry(string field)
+    {
+        var text = record[field]?.Trim();
+        if (text is { Length: 10 } && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return CheckRange(field, ExpiryConvention.OnDate(date), mayBeFuture: true);
+        return Instant(field, mayBeFuture: true);
+    }
+
     /// <summary>Range check shared by the venue formats that compute instants themselves.</summary>
     public DateTime? CheckRange(string field, DateTime utc, bool mayBeFuture = false)
     {
-        if (utc < EarliestUtc) { Error(field, $"is before {EarliestUtc:yyyy-MM-dd}: {utc:O}."); return null; }
+        if (utc < earliestUtc) { Error(field, $"is before {earliestUtc:yyyy-MM-dd}: {utc:O}."); return null; }
         if (!mayBeFuture && utc > nowUtc + FutureTolerance) { Error(field, $"is in the future ({utc:O}; now is {nowUtc:O})."); return null; }
         return utc;
     }

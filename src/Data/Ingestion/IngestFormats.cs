@@ -11,6 +11,7 @@ public static class IngestFormats
     public const string OhlcvDaily = "ohlcv-daily";
     public const string DeribitPerpetual = "deribit-perpetual";
     public const string DeribitFutures = "deribit-futures";
+    public const string PriceCsv = "price-csv";
 
     public static IRowMapper<TradeRow> Trades(string? format, FormatParameters p) => format switch
     {
@@ -39,7 +40,8 @@ public static class IngestFormats
         OhlcvDaily => new OhlcvDailyPriceMapper(p),
         DeribitPerpetual => new DeribitPerpetualPriceMapper(p),
         DeribitFutures => new DeribitFuturesPriceMapper(),
-        _ => throw Unknown(format, "prices", [OhlcvDaily, DeribitPerpetual, DeribitFutures]),
+        PriceCsv => new PriceCsvMapper(p),
+        _ => throw Unknown(format, "prices", [OhlcvDaily, DeribitPerpetual, DeribitFutures, PriceCsv]),
     };
 
     private static IngestFormatException Unknown(string format, string kind, string[] known) =>

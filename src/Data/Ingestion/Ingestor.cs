@@ -34,12 +34,13 @@ public static class Ingestor
         IngestKind.Trades => RunAsync(db, TableSpecs.Trades, IngestFormats.Trades(format, parameters), mediaType, body, nowUtc, cancellationToken),
         IngestKind.Quotes => RunAsync(db, TableSpecs.Quotes, IngestFormats.Quotes(format, parameters), mediaType, body, nowUtc, cancellationToken),
         IngestKind.Funding => RunAsync(db, TableSpecs.Funding, IngestFormats.Funding(format, parameters), mediaType, body, nowUtc, cancellationToken),
-        IngestKind.Prices => RunAsync(db, TableSpecs.Prices, IngestFormats.Prices(format, parameters), mediaType, body, nowUtc, cancellationToken),
+        IngestKind.Prices => RunAsync(db, TableSpecs.Prices, IngestFormats.Prices(format, parameters), mediaType, body, nowUtc, cancellationToken,
+            FieldReader.EarliestPriceUtc),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     private static async Task<IngestResult> RunAsync<T>(AnalyticsDbContext db, TableSpec<T> spec, IRowMapper<T> mapper, string mediaType,
-        Stream body, DateTime nowUtc, CancellationToken cancellationToken) where T : class
+        Stream body, DateTime nowUtc, CancellationToken cancellationToken, DateTime? earliestUtc = null) where T : class
     {
         var records = mediaType switch
         {
@@ -56,7 +57,7 @@ public static class Ingestor
         {
             await foreach (var record in records)
             {
-                var fields = new FieldReader(record, errors, nowUtc);
+                var fields = new FieldReader(record, errors, nowUtc, earliestUtc ?? FieldReader.EarliestUtc);
                 var row = mapper.Map(fields);
                 if (row is null || fields.HasErrors)
                 {

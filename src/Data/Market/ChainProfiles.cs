@@ -26,7 +26,15 @@ public sealed class ChainProfiles
         .ThenBy(p => p.Id, StringComparer.Ordinal)
         .ToList();
 
-    /// <summary>The profile configured under <paramref name="id"/> (lower case, e.g. <c>arbitrum-one</c>), or null.</summary>
-    public ChainProfile? Find(string id) =>
-        _options.CurrentValue.TryGetValue(id, out var profile) ? profile.ToProfile(id) : null;
+    /// <summary>
+    /// The profile configured under <paramref name="id"/> in any case (<c>Arbitrum-One</c> finds <c>arbitrum-one</c>), with
+    /// its configured id, or null.
+    /// </summary>
+    public ChainProfile? Find(string id)
+    {
+        var options = _options.CurrentValue;
+        if (options.TryGetValue(id, out var profile)) return profile.ToProfile(id);
+        var key = options.Keys.FirstOrDefault(k => string.Equals(k, id.Trim(), StringComparison.OrdinalIgnoreCase));
+        return key is null ? null : options[key].ToProfile(key);
+    }
 }

@@ -16,6 +16,7 @@ public sealed class FundingCarryReader(AnalyticsDbContext db)
     public async Task<FundingCarry> ReadAsync(string venue, string market, double lookbackHours, DateTimeOffset valuationTime, CancellationToken cancellationToken)
     {
         var to = valuationTime.UtcDateTime;
+        (venue, market) = (Identifiers.Venue(venue), Identifiers.Market(market));
         var summary = await new FundingSummaryQuery(db).GetAsync(market, venue, to, lookbackHours, cancellationToken);
         if (summary is null)
             return new FundingCarry(null, $"no funding observations of {venue} {market} in the {lookbackHours:G} h before {to:O}: " +

@@ -12,15 +12,37 @@ namespace Analytics.Data.Queries;
 /// </summary>
 public sealed class BarsQuery(AnalyticsDbContext db)
 {
-    /// <summary>Bars of the trades of <paramref name="instrumentId"/>, or of every perpetual on <paramref name="underlying"/> when null.</summary>
-    public async Task<List<Bar>> FromTradesAsync(string underlying, long? instrumentId, TimeSpan interval, DateTime fromUtc, DateTime toUtc,
+    /// <summary>
+    /// The venues (lower case, sorted) with trades of <paramref name="instrumentId"/>, or of the underlying's perpetuals when
+    /// null, in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>): bars come from one venue at a time.
+    /// </summary>
+    public async Task<List<string>> TradeVenuesAsync(string underlying, long? instrumentId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    {
+        var instruments = await InstrumentsAsync(underlying, instrumentId, cancellationToken);
+        return await db.Trades.AsNoTracking()
+            .Where(t => t.Underlying == underlying && instruments.Contains(t.InstrumentId) && t.TimestampUtc >= fromUtc && t.TimestampUtc < toUtc)
+            .Select(t => t.Venue).Distinct().OrderBy(v => v).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The price sources (lower case, sorted) with prices of <paramref name="underlying"/> in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>).</summary>
+    public Task<List<string>> PriceSourcesAsync(string underlying, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+        db.PriceObservations.AsNoTracking()
+            .Where(p => p.Underlying == underlying && p.TimestampUtc >= fromUtc && p.TimestampUtc < toUtc)
+            .Select(p => p.Source).Distinct().OrderBy(s => s).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Bars of the trades of <paramref name="instrumentId"/>, or of every perpetual on <paramref name="underlying"/> when null,
+    /// on <paramref name="venue"/> only (null: every venue; the endpoint passes one whenever several traded).
+    /// </summary>
+    public async Task<List<Bar>> FromTradesAsync(string underlying, long? instrumentId, string? venue, TimeSpan interval, DateTime fromUtc, DateTime toUtc,
         CancellationToken cancellationToken)
     {
         var bars = new BarBuilder(interval);
-        List<long> instruments = instrumentId is { } id ? [id] : await db.Instruments.AsNoTracking()
-            .Where(i => i.Underlying == underlying && i.Kind == InstrumentIdentity.PerpKind).Select(i => i.Id).ToListAsync(cancellationToken);
-        var rows = db.Trades.AsNoTracking()
-            .Where(t => t.Underlying == underlying && instruments.Contains(t.InstrumentId) && t.TimestampUtc >= fromUtc && t.TimestampUtc < toUtc)
+        var instruments = await InstrumentsAsync(underlying, instrumentId, cancellationToken);
+        var query = db.Trades.AsNoTracking()
+            .Where(t => t.Underlying == underlying && instruments.Contains(t.InstrumentId) && t.TimestampUtc >= fromUtc && t.TimestampUtc < toUtc);
+        if (venue is not null) query = query.Where(t => t.Venue == venue);
+        var rows = query
             .OrderBy(t => t.TimestampUtc).ThenBy(t => t.Id)
             .Select(t => new { t.TimestampUtc, t.PriceUsd, t.Size })
             .AsAsyncEnumerable();
@@ -29,6 +51,11 @@ public sealed class BarsQuery(AnalyticsDbContext db)
         return bars.Finish();
     }
 
+    private async Task<List<long>> InstrumentsAsync(string underlying, long? instrumentId, CancellationToken cancellationToken) =>
+        instrumentId is { } id ? [id] : await db.Instruments.AsNoTracking()
+            .Where(i => i.Underlying == underlying && i.Kind == InstrumentIdentity.PerpKind).Select(i => i.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Bars of the stored prices of <paramref name="underlying"/> from <paramref name="source"/> (null: every source).</summary>
     public async Task<List<Bar>> FromPricesAsync(string underlying, string? source, TimeSpan interval, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
         var bars = new BarBuilder(interval);

@@ -108,6 +108,7 @@ public sealed class PriceBatchFastPathTests
             new OptionPriceResponse(3, PricingEngine.Analytic, 100, 1, 1, 0, greeks, "closed-form", null, null, l2, Vol: 0.3),
             new OptionPriceResponse(3, PricingEngine.Analytic, 100, 1, 1, 0, greeks, "closed-form \"quoted\" é", null, null, Vol: 0.3, SurfaceId: 42),
             new OptionPriceResponse(0.03, PricingEngine.Analytic, 100, 1, 1, 0, greeks, "closed-form", null, null, Vol: 0.3, PremiumCurrency: PremiumCurrency.Underlying),
+            new OptionPriceResponse(3, PricingEngine.Analytic, 100, 1, 1, 0, greeks, "closed-form", null, null, Vol: 0.3, GreekUnits: GreekUnits.PerVolPointPerDay),
             new OptionPriceItemError(new BatchItemError(400, "Invalid item", new Dictionary<string, string[]> { ["vol"] = ["must be > 0."] })),
         ];
         return new TheoryData<OptionPriceSlot>(slots);

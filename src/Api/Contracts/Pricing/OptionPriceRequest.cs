@@ -28,7 +28,8 @@ public sealed record OptionPriceRequest(
     [property: Description("`usd` (default) or `underlying`: answer in units of the underlying, as Deribit quotes inverse (coin-margined) options. The price, `europeanPrice`, the `l2` bid, ask and spread are divided by the spot (by the forward under Black-76), and the Greeks are the plain partial derivatives of that price (e.g. delta = (Δ − V/S)/S).")] PremiumCurrency? PremiumCurrency = null,
     [property: Description("With `volSource: surface`: the id of the stored surface to read the vol from (published or not, any model), instead of the newest published one. It must be of `underlying` and have an as-of at or before the valuation time; else 422 naming `surfaceId`.")] long? SurfaceId = null,
     [property: Description("`quantlib-fd` only: time steps of QuantLib's finite-difference grid, 10–20000 (American exercise also prices at half as many and extrapolates). Default: chosen from the tenor, max(400, 500·√T).")] int? TimeSteps = null,
-    [property: Description("`quantlib-fd` only: log-spot points of QuantLib's finite-difference grid, 10–5000. Default 800.")] int? GridPoints = null)
+    [property: Description("`quantlib-fd` only: log-spot points of QuantLib's finite-difference grid, 10–5000. Default 800.")] int? GridPoints = null,
+    [property: Description("Units of the Greeks in the answer: `per-unit` (default: plain partial derivatives, per 1.00 of vol and rate, per year) or `per-vol-point-per-day` (the venues' units, as Deribit shows them: vega, vanna and rho per vol point or 1 % of rate (÷ 100), volga ÷ 10,000, theta and charm per calendar day (÷ 365); delta and gamma unchanged). The response's `greekUnits` says which.")] GreekUnits? GreekUnits = null)
     : IVanillaOptionFields
 {
     /// <summary>The example shown in Swagger UI (API.md's request, without the L2 block).</summary>

@@ -16,7 +16,7 @@ public sealed record StructureL2Response(
     [property: Description("True when the ask uses the writer's (higher) vol, i.e. the structure is long gamma.")] bool AskAtWriterVol,
     [property: Description("True when Le ≥ 1 floored the bid vol at zero.")] bool BidFloorHit,
     [property: Description("Deprecated: always false. The hedging cost is applied as a non-negative amount on each side, so the quote never crosses (a long calendar crossed before).")] bool Crossed,
-    [property: Description("Gas of the one transaction, USD.")] double GasUsd,
+    [property: Description("Gas of the one transaction, USD (the same number as `gas.singleTxUsd`).")] double SingleTxUsd,
     [property: Description("Settlement delay, years.")] double SettlementDelayYears,
     [property: Description("Cost of carry used, annualised decimal.")] double CarryRate,
     [property: Description("Where the carry came from.")] CarrySource CarrySource,

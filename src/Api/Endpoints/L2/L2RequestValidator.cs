@@ -78,7 +78,8 @@ internal static class L2RequestValidator
                 if (carryRate is not null) errors.Add("carryRate", "conflicts with carrySource funding: b comes from the funding rates.");
                 if (string.IsNullOrWhiteSpace(r.FundingMarket)) errors.Add("l2.fundingMarket", "is required with carrySource funding, e.g. ETH-USDT.");
                 if (string.IsNullOrWhiteSpace(r.FundingVenue)) errors.Add("l2.fundingVenue", "is required with carrySource funding, e.g. binance.");
-                funding = new FundingSeries(r.FundingVenue ?? "", r.FundingMarket ?? "", lookback);
+                // Case-insensitive like every identifier: the stored forms are venue lower case, market upper case.
+                funding = new FundingSeries(Identifiers.Venue(r.FundingVenue ?? ""), Identifiers.Market(r.FundingMarket ?? ""), lookback);
                 break;
         }
         if (engine is { } selected && !EngineRegistry.Of(selected).Has(EngineCapabilities.L2Adjustments))

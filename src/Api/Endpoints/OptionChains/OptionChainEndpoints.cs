@@ -34,10 +34,12 @@ internal static class OptionChainEndpoints
                 [Description("Proportional taker fee per hedge trade, decimal in [0, 0.1] (default 0, as the `l2` block of POST /options/price in API.md; Deribit's BTC and ETH perpetual taker fee, the hedge a writer trades, is 0.0005 per its Fees page; its 0.0003 options fee is paid on the option trade, not on the re-hedges this cost is about)."), DefaultValue(L2RequestValidator.DefaultTakerFeeRate)] double? takerFeeRate,
                 [Description("The option writer's re-hedge interval Δt, hours, > 0 and ≤ 8760 (default 1, as the `l2` block of POST /options/price)."), DefaultValue(L2RequestValidator.DefaultRehedgeIntervalHours)] double? rehedgeIntervalHours,
                 [Description("`usd` (default) or `underlying` (inverse premiums, as Deribit quotes them: USD premium / forward)."), DefaultValue("usd"), AllowedValues("usd", "underlying")] string? premiumCurrency,
+                [Description("Units of the Greeks: `per-unit` (default) or `per-vol-point-per-day` (as on POST /options/price)."),
+                 AllowedValues("per-unit", "per-vol-point-per-day")] string? greekUnits,
                 long? surfaceId,
                 [Description("Choose the surface as of this instant, ISO-8601 UTC (default now).")] DateTimeOffset? asOf,
                 ChainProfiles chains, TimeProvider time, IOptions<JsonOptions> json, CancellationToken ct) =>
-                GetAsync(store, bodies, http, new RawQuery(underlying, expiry, chain, contracts, takerFeeRate, rehedgeIntervalHours, premiumCurrency),
+                GetAsync(store, bodies, http, new RawQuery(underlying, expiry, chain, contracts, takerFeeRate, rehedgeIntervalHours, premiumCurrency, greekUnits),
                     surfaceId, asOf ?? time.GetUtcNow(), chains, json.Value.SerializerOptions, ct))
             .WithTags("Chains")
             .RequireAuthorization(AuthNames.ReadPolicy)
@@ -45,7 +47,7 @@ internal static class OptionChainEndpoints
             .WithSummary("Every listed strike of one expiry, priced from the surface pricing uses, with L2 bid and ask")
             .WithDescription("The surface: the one named by `surfaceId` (of `underlying`, as of at or before `asOf`), else the newest " +
                              "published surface of `underlying` of the model `Surfaces:DefaultModel` with an as-of at or before `asOf` " +
-                             "(ISO-8601 UTC, default now; never one fitted after it); `surfaceId`, `surfaceModel` and `asOf` say which. " +
+                             "(ISO-8601 UTC, default now; never one fitted after it); `surfaceId`, `surfaceModel` and `surfaceAsOf` say which. " +
                              "The strikes: every strike of `expiry` (default: the surface's nearest expiry) listed in the quotes the surface was fitted from (the indexed " +
                              "snapshot, or the posted quotes), no-bid wing strikes included, each with `extrapolation` saying whether it " +
                              "lies outside the range quoted on both sides and on which side; `strikeSource` says which (`fit-points` " +
@@ -54,7 +56,8 @@ internal static class OptionChainEndpoints
                              "`chain`, call and put bid and ask from the L2 cost model of PRODUCT.md §3.4 exactly as POST " +
                              "/options/price with an `l2` block gives them (Leland hedging cost with k = 2·(takerFeeRate + " +
                              "gasCostUsd / (contracts × forward)) and gas per contract, settling on the L2); without `chain` no bid and " +
-                             "ask. `premiumCurrency=underlying` gives every premium and Greek in units of the underlying. The strong " +
+                             "ask. `premiumCurrency=underlying` gives every premium and Greek in units of the underlying; `greekUnits` the " +
+                             "Greeks per unit (default) or per vol point and per day. The strong " +
                              "ETag derives from the surface id and the resolved query (never its spelling: a date or the instant, " +
                              "letter case, parameter order, defaults given or omitted), so it changes only when a new surface lands: " +
                              "send it back in If-None-Match for a 304. 400 naming the parameter for a bad value; 404 when there is no " +
@@ -69,7 +72,8 @@ internal static class OptionChainEndpoints
 
     /// <summary>The query parameters as sent.</summary>
     private sealed record RawQuery(
-        string Underlying, string? Expiry, string? Chain, double? Contracts, double? TakerFeeRate, double? RehedgeIntervalHours, string? PremiumCurrency);
+        string Underlying, string? Expiry, string? Chain, double? Contracts, double? TakerFeeRate, double? RehedgeIntervalHours, string? PremiumCurrency,
+        string? GreekUnits);
 
     private static async Task<IResult> GetAsync(
         SurfaceStore store, ConcurrentDictionary<string, byte[]> bodies, HttpContext http, RawQuery raw, long? surfaceId, DateTimeOffset asOf,
@@ -77,7 +81,7 @@ internal static class OptionChainEndpoints
     {
         var errors = new FieldErrors();
         if (OptionChainQuery.Read(raw.Underlying, raw.Expiry, raw.Chain, raw.Contracts, raw.TakerFeeRate, raw.RehedgeIntervalHours, raw.PremiumCurrency,
-                chains, errors) is not { } query)
+                raw.GreekUnits, chains, errors) is not { } query)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The chain cannot be priced as asked");
         var pick = await SurfaceVolFilter.Selector(store, http).PickAsync(query.Underlying, surfaceId, asOf);
         if (pick.Surface is not { } stored)

@@ -52,14 +52,14 @@ internal static class OptionChainPricing
         var withL2 = query.Terms is not null;
         var rows = strikes.Select((s, i) => new ChainStrikeResponse(
                 s.Strike, s.LogMoneyness, s.Vol,
-                Leg(priced[2 * i], withL2, query.PremiumCurrency, forward),
-                Leg(priced[2 * i + 1], withL2, query.PremiumCurrency, forward),
+                Leg(priced[2 * i], withL2, query, forward),
+                Leg(priced[2 * i + 1], withL2, query, forward),
                 SurfaceMapping.Extrapolation(SurfaceExtrapolation.Describe(stored.Surface, s.LogMoneyness, t))))
             .ToList();
         var first = priced.Length > 0 ? priced[0] : null;
         return new OptionChainResponse(
             stored.Underlying, slice.ExpiryUtc, query.Terms?.Chain.Id, stored.Id, stored.Surface.AsOfUtc, t, forward, df, rows, stored.Surface.Model,
-            strikeSource, query.PremiumCurrency,
+            strikeSource, query.PremiumCurrency, query.GreekUnits,
             Contracts: query.Terms?.Contracts,
             RehedgeIntervalHours: query.Terms?.RehedgeIntervalHours,
             TakerFeeRate: query.Terms?.TakerFeeRate,
@@ -68,12 +68,15 @@ internal static class OptionChainPricing
             UnpricedStrikes: unpriced.Count > 0 ? unpriced : null);
     }
 
-    /// <summary>One option of a row in the wanted premium currency (<see cref="InversePremium"/> on the forward for the underlying).</summary>
-    private static ChainOptionResponse Leg(L2OptionResult r, bool withL2, PremiumCurrency currency, double forward)
+    /// <summary>
+    /// One option of a row in the wanted premium currency (<see cref="InversePremium"/> on the forward for the underlying)
+    /// and Greek units.
+    /// </summary>
+    private static ChainOptionResponse Leg(L2OptionResult r, bool withL2, OptionChainQuery query, double forward)
     {
-        var inUnderlying = currency == PremiumCurrency.Underlying;
+        var inUnderlying = query.PremiumCurrency == PremiumCurrency.Underlying;
         double Premium(double usd) => inUnderlying ? InversePremium.Value(usd, forward) : usd;
-        var greeks = inUnderlying ? InversePremium.Of(r.Price, r.Greeks, forward) : r.Greeks;
+        var greeks = GreekUnitConversion.Convert(inUnderlying ? InversePremium.Of(r.Price, r.Greeks, forward) : r.Greeks, query.GreekUnits);
         return withL2
             ? new ChainOptionResponse(Premium(r.Price), Premium(r.Bid), Premium(r.Ask), GreeksResponse.From(greeks), r.VolBid, r.VolAsk, r.LelandNumber, r.BidFloorHit)
             : new ChainOptionResponse(Premium(r.Price), null, null, GreeksResponse.From(greeks));

@@ -4,6 +4,7 @@ using System.Text;
 using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Errors;
+using Analytics.Api.Serialization;
 using Analytics.Pricing;
 using Analytics.Pricing.L2;
 using Analytics.Pricing.Surfaces;
@@ -17,12 +18,16 @@ namespace Analytics.Api.Endpoints.OptionChains;
 /// currency. Its ETag is a function of these values only, never of their spelling.
 /// </summary>
 internal sealed record OptionChainQuery(
-    string Underlying, DateTimeOffset? ExpiryInstant, DateOnly? ExpiryDate, L2TradeTerms? Terms, PremiumCurrency PremiumCurrency)
+    string Underlying, DateTimeOffset? ExpiryInstant, DateOnly? ExpiryDate, L2TradeTerms? Terms, PremiumCurrency PremiumCurrency,
+    GreekUnits GreekUnits)
 {
     public static OptionChainQuery? Read(
         string underlying, string? expiry, string? chain, double? contracts, double? takerFeeRate, double? rehedgeIntervalHours,
-        string? premiumCurrency, ChainProfiles chains, FieldErrors errors)
+        string? premiumCurrency, string? greekUnits, ChainProfiles chains, FieldErrors errors)
     {
+        var units = GreekUnits.PerUnit;
+        if (greekUnits is not null && !TryUnits(greekUnits, out units))
+            errors.Add("greekUnits", $"must be {string.Join(" or ", Enum.GetValues<GreekUnits>().Select(u => EnumNames.Of(u)))}; got '{greekUnits}'.");
         var symbol = SurfaceFitValidator.Underlying(underlying, errors);
         DateTimeOffset? instant = null;
         DateOnly? date = null;
@@ -38,7 +43,7 @@ internal sealed record OptionChainQuery(
             errors.Add("expiry", $"'{expiry}' is neither an ISO-8601 instant nor a date (yyyy-MM-dd).");
 
         ChainProfile? profile = null;
-        if (!string.IsNullOrWhiteSpace(chain) && (profile = chains.Find(chain.Trim().ToLowerInvariant())) is null)
+        if (!string.IsNullOrWhiteSpace(chain) && (profile = chains.Find(chain)) is null)
             errors.Add("chain", $"'{chain}' is not a configured chain; configured: {string.Join(", ", chains.All.Select(c => c.Id))}.");
 
         // The l2 block's ranges and defaults (one code path with /options/price); checked with or without a chain.
@@ -55,7 +60,7 @@ internal sealed record OptionChainQuery(
         if (!errors.IsEmpty) return null;
         // -0 reads as 0 (one ETag per content); without a chain the trade terms are not used.
         var terms = profile is { } p ? new L2TradeTerms(p, SettlementLayer.L2, size, rehedge, fee + 0.0) : null;
-        return new OptionChainQuery(symbol!, instant, date, terms, currency!.Value);
+        return new OptionChainQuery(symbol!, instant, date, terms, currency!.Value, units);
     }
 
     /// <summary>
@@ -71,8 +76,20 @@ internal sealed record OptionChainQuery(
                 $"{c.Id}|{c.GasCostUsd:R}|{c.WithdrawalDelayHours:R}|{c.LiquidationLatencySeconds:R}|{t.Contracts:R}|{t.RehedgeIntervalHours:R}|{t.TakerFeeRate:R}")
             : "no-l2";
         var key = string.Create(CultureInfo.InvariantCulture,
-            $"chain-v3|{surfaceId}|{Underlying}|{sliceExpiryUtc.UtcTicks}|{PremiumCurrency}|{l2}");
+            $"chain-v3|{surfaceId}|{Underlying}|{sliceExpiryUtc.UtcTicks}|{PremiumCurrency}|{l2}|{GreekUnits}");
         return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16) + "\"";
+    }
+
+    private static bool TryUnits(string text, out GreekUnits units)
+    {
+        foreach (var candidate in Enum.GetValues<GreekUnits>())
+        {
+            if (!string.Equals(EnumNames.Of(candidate), text.Trim(), StringComparison.OrdinalIgnoreCase)) continue;
+            units = candidate;
+            return true;
+        }
+        units = GreekUnits.PerUnit;
+        return false;
     }
 
     /// <summary>The index of the slice this query names (the nearest one when it names none), or -1.</summary>

@@ -25,7 +25,7 @@ internal static partial class PortfolioValidator
     public const double MinMagnitude = 1e-12;
 
     /// <summary>The hour of day (UTC) a date-only expiry means: 08:00, when the crypto venues' options expire.</summary>
-    public static readonly TimeSpan DateOnlyExpiryTime = TimeSpan.FromHours(8);
+    public static readonly TimeSpan DateOnlyExpiryTime = ExpiryConvention.DateOnlyTimeUtc;
 
     public static (PortfolioDefinition Definition, PortfolioReferences References)? Validate(PortfolioRequest request, FieldErrors errors)
     {
@@ -64,8 +64,8 @@ internal static partial class PortfolioValidator
         if (row.Kind is null) e.Add("kind", "is required: option, perp or spot.");
         var underlying = SurfaceFitValidator.Underlying(row.Underlying, e);
         var quantity = Quantity(e, row.Quantity);
-        var chain = Identifier(e, "chain", row.Chain, ChainPattern(), "a chain id such as arbitrum-one")?.ToLowerInvariant();
-        var venue = Identifier(e, "venue", row.Venue, NamePattern(), "1–64 letters, digits, '.', '_' or '-'")?.ToLowerInvariant();
+        var chain = Identifier(e, "chain", row.Chain, ChainPattern(), "a chain id such as arbitrum-one") is { } c ? Identifiers.Chain(c) : null;
+        var venue = Identifier(e, "venue", row.Venue, NamePattern(), "1–64 letters, digits, '.', '_' or '-'") is { } v ? Identifiers.Venue(v) : null;
 
         PortfolioPosition? position = null;
         switch (row.Kind)

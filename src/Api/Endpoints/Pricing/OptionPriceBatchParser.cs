@@ -22,6 +22,7 @@ internal static class OptionPriceBatchParser
         "tenorYears"u8.ToArray(), "expiry"u8.ToArray(), "valuationTime"u8.ToArray(), "vol"u8.ToArray(), "rate"u8.ToArray(),
         "dividendYield"u8.ToArray(), "carryRate"u8.ToArray(), "engine"u8.ToArray(), "l2"u8.ToArray(), "volSource"u8.ToArray(),
         "underlying"u8.ToArray(), "premiumCurrency"u8.ToArray(), "surfaceId"u8.ToArray(), "timeSteps"u8.ToArray(), "gridPoints"u8.ToArray(),
+        "greekUnits"u8.ToArray(),
     ];
 
     private static readonly EnumIds<OptionRight> Types = new();
@@ -29,6 +30,7 @@ internal static class OptionPriceBatchParser
     private static readonly EnumIds<PricingEngine> Engines = new();
     private static readonly EnumIds<VolSource> VolSources = new();
     private static readonly EnumIds<PremiumCurrency> PremiumCurrencies = new();
+    private static readonly EnumIds<GreekUnits> Units = new();
 
     /// <summary>The items of <paramref name="body"/>, or null when the body is not of the plain form this path reads.</summary>
     public static List<OptionPriceRequest>? TryParse(ReadOnlySpan<byte> body)
@@ -66,6 +68,7 @@ internal static class OptionPriceBatchParser
         PricingEngine? engine = null;
         VolSource? volSource = null;
         PremiumCurrency? premiumCurrency = null;
+        GreekUnits? greekUnits = null;
         double? spot = null, forward = null, strike = null, tenorYears = null, vol = null, rate = null, dividendYield = null, carryRate = null;
         int? timeSteps = null, gridPoints = null;
         DateTimeOffset? expiry = null, valuationTime = null;
@@ -101,6 +104,7 @@ internal static class OptionPriceBatchParser
                 17 => TryReadInteger(ref reader, out surfaceId),
                 18 => TryReadInteger(ref reader, out timeSteps),
                 19 => TryReadInteger(ref reader, out gridPoints),
+                20 => Units.TryRead(ref reader, out greekUnits),
                 _ => false, // l2: an object, left to the serializer
             };
             if (!ok) return null;
@@ -108,7 +112,7 @@ internal static class OptionPriceBatchParser
 
         return reader.TokenType == JsonTokenType.EndObject
             ? new OptionPriceRequest(type, style, spot, forward, strike, tenorYears, expiry, valuationTime, vol, rate,
-                dividendYield, carryRate, engine, L2: null, volSource, underlying, premiumCurrency, surfaceId, timeSteps, gridPoints)
+                dividendYield, carryRate, engine, L2: null, volSource, underlying, premiumCurrency, surfaceId, timeSteps, gridPoints, greekUnits)
             : null;
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Serialization;
+using Analytics.Pricing;
 using Analytics.Pricing.Engines;
 
 namespace Analytics.Api.Endpoints.Pricing;
@@ -15,13 +16,16 @@ namespace Analytics.Api.Endpoints.Pricing;
 /// </summary>
 internal static class OptionPriceSlotWriter
 {
-    /// <summary>Room for the fixed names, 16 numbers of at most <see cref="ShortestDouble.MaxLength"/> bytes and two ids.</summary>
+    /// <summary>Room for the fixed names, 16 numbers of at most <see cref="ShortestDouble.MaxLength"/> bytes and three ids.</summary>
     private const int MaxSlotLength = 1024;
 
     private const int MaxIdLength = 64;
 
     private static readonly byte[][] EngineIds =
         Enum.GetValues<PricingEngine>().Select(e => Encoding.UTF8.GetBytes(EnumNames.Of(e))).ToArray();
+
+    private static readonly byte[][] Units =
+        Enum.GetValues<GreekUnits>().Select(u => Encoding.UTF8.GetBytes(EnumNames.Of(u))).ToArray();
 
     public static void Write(Utf8JsonWriter writer, OptionPriceSlot slot, JsonSerializerOptions options)
     {
@@ -55,7 +59,9 @@ internal static class OptionPriceSlotWriter
         if (r.EuropeanPrice is { } european) json.Field(",\"europeanPrice\":"u8, european);
         if (r.Vol is { } vol) json.Field(",\"vol\":"u8, vol);
         else json.Append(",\"vol\":null"u8);
-        json.Append("}"u8);
+        json.Append(",\"greekUnits\":\""u8);
+        json.Append(Units[(int)r.GreekUnits]);
+        json.Append("\"}"u8);
         writer.WriteRawValue(json.Written, skipInputValidation: true);
     }
 

@@ -11,14 +11,14 @@ namespace Analytics.Api.Endpoints.Pricing;
 /// A price request that passed validation: the option, its vol, its validated <c>l2</c> block if any, and the unit
 /// the answer is wanted in.
 /// </summary>
-internal sealed record PriceableOption(ValidatedOption Option, double Vol, ValidatedL2? L2, PremiumCurrency PremiumCurrency)
+internal sealed record PriceableOption(ValidatedOption Option, double Vol, ValidatedL2? L2, PremiumCurrency PremiumCurrency, GreekUnits GreekUnits)
 {
     public static PriceableOption? Validate(OptionPriceRequest request, DateTimeOffset now, ChainProfiles chains, FieldErrors errors)
     {
         var validated = OptionRequestValidator.Validate(request, now, errors);
         var l2 = request.L2 is null ? null : L2RequestValidator.Validate(request.L2, request, chains, errors);
         return validated is var (option, vol) && errors.IsEmpty
-            ? new PriceableOption(option, vol, l2, request.PremiumCurrency ?? PremiumCurrency.Usd)
+            ? new PriceableOption(option, vol, l2, request.PremiumCurrency ?? PremiumCurrency.Usd, request.GreekUnits ?? GreekUnits.PerUnit)
             : null;
     }
 
@@ -40,14 +40,17 @@ internal sealed record PriceableOption(ValidatedOption Option, double Vol, Valid
     private OptionPriceResponse InPremiumCurrency(OptionPriceResponse usd)
     {
         usd = usd with { Vol = Vol };
-        return PremiumCurrency == PremiumCurrency.Underlying ? InUnderlying(usd, Option.Underlying) : usd;
+        var answer = PremiumCurrency == PremiumCurrency.Underlying ? InUnderlying(usd, Option.Underlying) : usd;
+        return GreekUnits == GreekUnits.PerUnit
+            ? answer
+            : answer with { Greeks = GreeksResponse.From(GreekUnitConversion.Convert(answer.Greeks.ToGreeks(), GreekUnits)), GreekUnits = GreekUnits };
     }
 
     /// <summary>The premium figures of <paramref name="usd"/> in units of the underlying (<see cref="InversePremium"/>).</summary>
     private static OptionPriceResponse InUnderlying(OptionPriceResponse usd, double underlyingPrice)
     {
         var g = usd.Greeks;
-        var greeks = InversePremium.Of(usd.Price, new Greeks(g.Delta, g.Gamma, g.Vega, g.Theta, g.Rho, g.CarryRho, g.Vanna, g.Volga, g.Charm), underlyingPrice);
+        var greeks = InversePremium.Of(usd.Price, g.ToGreeks(), underlyingPrice);
         return usd with
         {
             Price = InversePremium.Value(usd.Price, underlyingPrice),

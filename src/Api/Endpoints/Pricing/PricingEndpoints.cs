@@ -29,8 +29,9 @@ public static class PricingEndpoints
                              "`barone-adesi-whaley` (1987) or `binomial` (converged lattice); " +
                              "calls with b ≥ r are priced as European. Give the tenor as `tenorYears` or as `expiry` (with an " +
                              "optional `valuationTime`, default now). Greeks are plain partial derivatives of the price: vega per " +
-                             "1.00 of vol, theta per year of calendar time, rho per 1.00 of rate; `greeksMethod` says how they were " +
-                             "obtained. Invalid input gets 400 with every offending field in `errors`.")
+                             "1.00 of vol, theta per year of calendar time, rho per 1.00 of rate, or with `greekUnits: per-vol-point-per-day` " +
+                             "in the venues' units (vega per vol point, theta per day, rho per 1 %); `greekUnits` in the response says which, " +
+                             "`greeksMethod` how they were obtained. Invalid input gets 400 with every offending field in `errors`.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/price/batch", PriceBatchAsync)

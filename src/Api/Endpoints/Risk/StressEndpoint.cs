@@ -96,7 +96,7 @@ internal static class StressEndpoint
 
             var s = errors.Range($"{at}.spot", spot ?? 0, -0.999999, 100, "relative move", minExclusive: false) ?? 0;
             var v = errors.Range($"{at}.vol", vol ?? 0, -1, 5, "absolute vol shift") ?? 0;
-            parsed[move.Name.ToUpperInvariant()] = (s, v);
+            parsed[Identifiers.Underlying(move.Name)] = (s, v);
         }
 
         return string.IsNullOrWhiteSpace(name) ? null : new StressScenarioDefinition(name, parsed.ToImmutable());

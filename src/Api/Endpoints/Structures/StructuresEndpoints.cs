@@ -67,7 +67,7 @@ public static class StructuresEndpoints
         var name = definition.Name;
         if (request.VolSource == VolSource.Surface)
         {
-            var underlying = request.Underlying?.ToUpperInvariant();
+            var underlying = request.Underlying is { } u ? Identifiers.Underlying(u) : null;
             var pick = await SurfaceVolFilter.Selector(surfaces, http).PickAsync(underlying, request.SurfaceId, valuationTime);
             if (pick.Surface is null) return Problems.ForField(SurfacePick.BodyStatus, pick.Title!, pick.Detail!, pick.Field!);
             surface = pick.Surface;

@@ -32,7 +32,7 @@ internal static partial class SurfaceFitValidator
     {
         if (string.IsNullOrWhiteSpace(value)) { errors.Add(field, "is required, e.g. ETH."); return null; }
         if (!SymbolPattern().IsMatch(value)) { errors.Add(field, $"'{value}' is not a symbol: 1–32 letters, digits or '-'."); return null; }
-        return value.ToUpperInvariant();
+        return Identifiers.Underlying(value);
     }
 
     private static SurfaceQuote? Quote(SurfaceQuoteRow? row, int i, FieldErrors errors)

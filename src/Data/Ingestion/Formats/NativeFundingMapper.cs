@@ -1,3 +1,5 @@
+using Analytics.Data.Market;
+
 namespace Analytics.Data.Ingestion.Formats;
 
 /// <summary>
@@ -10,8 +12,8 @@ public sealed class NativeFundingMapper : IRowMapper<FundingRow>
 
     public FundingRow? Map(FieldReader f)
     {
-        var venue = f.Text("venue", maxLength: 64)?.ToLowerInvariant();
-        var market = f.Text("market", maxLength: 64)?.ToUpperInvariant();
+        var venue = f.Text("venue", maxLength: 64) is { } v ? Identifiers.Venue(v) : null;
+        var market = f.Text("market", maxLength: 64) is { } m ? Identifiers.Market(m) : null;
         var timestamp = f.Instant("timestamp");
         var rate = f.Double("rate", true, -1, 1, unit: "decimal per interval");
         var interval = f.Double("intervalHours", true, 0, 168, minExclusive: true, unit: "hours");

@@ -1,3 +1,5 @@
+using Analytics.Data.Market;
+
 namespace Analytics.Data.Ingestion.Formats;
 
 /// <summary>
@@ -10,8 +12,8 @@ public sealed class NativePriceMapper : IRowMapper<PriceRow>
 
     public PriceRow? Map(FieldReader f)
     {
-        var underlying = f.Text("underlying", maxLength: 32)?.ToUpperInvariant();
-        var source = f.Text("source", maxLength: 64)?.ToLowerInvariant();
+        var underlying = f.Text("underlying", maxLength: 32) is { } u ? Identifiers.Underlying(u) : null;
+        var source = f.Text("source", maxLength: 64) is { } s ? Identifiers.Source(s) : null;
         var timestamp = f.Instant("timestamp");
         var volume = f.Double("volume", false, 0);
         double? open, high, low, close;

@@ -1,3 +1,5 @@
+using Analytics.Data.Market;
+
 namespace Analytics.Data.Ingestion.Formats;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed class NativeQuoteMapper : IRowMapper<QuoteRow>
 
     public QuoteRow? Map(FieldReader f)
     {
-        var venue = f.Text("venue", maxLength: 64)?.ToLowerInvariant();
+        var venue = f.Text("venue", maxLength: 64) is { } v ? Identifiers.Venue(v) : null;
         var instrument = OptionIdentityFields.Read(f, f.Text("underlying", maxLength: 32));
         var timestamp = f.Instant("timestamp");
         var currency = f.Choice("premiumCurrency", RowVocabulary.PremiumCurrency, "usd");

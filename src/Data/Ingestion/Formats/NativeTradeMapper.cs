@@ -1,3 +1,5 @@
+using Analytics.Data.Market;
+
 namespace Analytics.Data.Ingestion.Formats;
 
 /// <summary>
@@ -12,8 +14,8 @@ public sealed class NativeTradeMapper : IRowMapper<TradeRow>
 
     public TradeRow? Map(FieldReader f)
     {
-        var chain = f.Text("chain", maxLength: 64)?.ToLowerInvariant();
-        var venue = f.Text("venue", maxLength: 64)?.ToLowerInvariant();
+        var chain = f.Text("chain", maxLength: 64) is { } c ? Identifiers.Chain(c) : null;
+        var venue = f.Text("venue", maxLength: 64) is { } v ? Identifiers.Venue(v) : null;
         var txHash = f.Text("txHash")?.ToLowerInvariant();
         var logIndex = f.Integer("logIndex", true, 0, int.MaxValue);
         var block = f.Integer("blockNumber", true);

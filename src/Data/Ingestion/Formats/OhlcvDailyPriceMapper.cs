@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Data.Market;
 
 namespace Analytics.Data.Ingestion.Formats;
 
@@ -16,8 +17,8 @@ namespace Analytics.Data.Ingestion.Formats;
 public sealed class OhlcvDailyPriceMapper(FormatParameters parameters) : IRowMapper<PriceRow>
 {
     private static readonly string[] QuoteSuffixes = ["USDT", "USDC", "BUSD", "USD"];
-    private readonly string _source = parameters.Text("source")?.ToLowerInvariant() ?? "cryptodatadownload";
-    private readonly string? _underlying = parameters.Text("underlying")?.ToUpperInvariant();
+    private readonly string _source = parameters.Text("source") is { } s ? Identifiers.Source(s) : "cryptodatadownload";
+    private readonly string? _underlying = parameters.Text("underlying") is { } u ? Identifiers.Underlying(u) : null;
 
     public IReadOnlyCollection<string> RequiredColumns { get; } = ["Unix", "Date", "Symbol", "Open", "High", "Low", "Close"];
 

@@ -6,7 +6,7 @@ internal static class OptionIdentityFields
     /// <summary>Reads (underlying, expiry, strike, type, style, settlement) into an option identity, or null with errors.</summary>
     public static InstrumentIdentity? Read(FieldReader f, string? underlying)
     {
-        var expiry = f.Instant("expiry", mayBeFuture: true);
+        var expiry = f.Expiry("expiry");
         var strike = f.Double("strike", true, 0, minExclusive: true, unit: "USD");
         var right = f.Choice("type", RowVocabulary.Right);
         var style = f.Choice("style", RowVocabulary.Style, "european");

@@ -199,7 +199,7 @@ public sealed class SurfaceSelectionTests(SqliteApi api) : IClassFixture<SqliteA
         var named = await ChainAsync($"&surfaceId={ssvi2}");
         var namedUnpublished = await ChainAsync($"&surfaceId={unpublished1}");
 
-        Assert.Equal((svi3, "svi", T0.AddDays(3)), (now.Body.GetProperty("surfaceId").GetInt64(), now.Body.GetProperty("surfaceModel").GetString(), now.Body.GetProperty("asOf").GetDateTimeOffset()));
+        Assert.Equal((svi3, "svi", T0.AddDays(3)), (now.Body.GetProperty("surfaceId").GetInt64(), now.Body.GetProperty("surfaceModel").GetString(), now.Body.GetProperty("surfaceAsOf").GetDateTimeOffset()));
         Assert.Equal(svi0, past.Body.GetProperty("surfaceId").GetInt64());
         Assert.Equal((ssvi2, "ssvi"), (named.Body.GetProperty("surfaceId").GetInt64(), named.Body.GetProperty("surfaceModel").GetString()));
         Assert.Equal(unpublished1, namedUnpublished.Body.GetProperty("surfaceId").GetInt64());
