@@ -118,8 +118,8 @@ public abstract class MarginEndpointTests(ApiFixture api)
         var (underlying, _) = await SeedAsync(withSurface: true);
         object[] Positions(double k) =>
             [
-                new { kind = "option", underlying, type = "call", style = "european", strike = 3300, expiry = "2026-02-04", quantity = -10 * k, premium = 90 },
-                new { kind = "option", underlying, type = "call", style = "european", strike = 3600, expiry = "2026-02-04", quantity = 10 * k, premium = 30 },
+                new { kind = "option", underlying, type = "call", style = "european", strike = 3300, expiry = "2026-02-04", quantity = -10 * k, chain = "zksync-era", premium = 90 },
+                new { kind = "option", underlying, type = "call", style = "european", strike = 3600, expiry = "2026-02-04", quantity = 10 * k, chain = "zksync-era", premium = 30 },
                 Perp(underlying, 1.5 * k, 3_000),
             ];
         object Book(double k) => new
