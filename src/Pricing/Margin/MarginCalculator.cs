@@ -107,7 +107,9 @@ public static class MarginCalculator
 
             foreach (var shock in model.VolShocks)
                 foreach (double move in model.SpotMoves) Try(move, shock, false, 1.0);
-            if (model.ExtendedShock is { } up)
+            bool hasOptions = false;
+            for (int p = 0; p < book.HeldCount; p++) hasOptions |= book.Positions[p].Underlying == u && book.Positions[p].Option is not null;
+            if (hasOptions && model.ExtendedShock is { } up)
                 foreach (double move in model.ExtendedMoves) Try(move, up, true, model.ExtendedLossFraction);
             if (best is null) continue;
             double counted = Math.Max(best.LossUsd, 0.0);

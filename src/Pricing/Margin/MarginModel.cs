@@ -49,8 +49,9 @@ public sealed record StandardMarginModel(
 
 /// <summary>
 /// A scenario (portfolio) margin: each underlying's positions and coin collateral are revalued on a grid of spot moves ×
-/// vol shocks (the shared scenario engine), plus extended spot moves under the largest upward vol shock whose loss counts
-/// only for <see cref="ExtendedLossFraction"/>; the worst loss per underlying, summed over underlyings (each settlement
+/// vol shocks (the shared scenario engine), plus, for an underlying with options, extended spot moves under the largest
+/// upward vol shock whose loss counts only for <see cref="ExtendedLossFraction"/> (Deribit's extended table is "meant to
+/// account for large short options positions", so an underlying held only linearly is not run through it); the worst loss per underlying, summed over underlyings (each settlement
 /// currency margined apart, as Deribit's segregated portfolio margin does), is the maintenance margin and
 /// <see cref="InitialMultiple"/> times it the initial margin.
 /// </summary>

@@ -88,6 +88,16 @@ public sealed class MarginBookTests
     }
 
     [Fact]
+    public void PerpOnlyBook_PortfolioMarginIsTheWorstCoreMove()
+    {
+        // Long 10 ETH perps: the worst of the core grid is spot −16 % (vols do not move a perp); the extended table is for options.
+        var margin = MarginCalculator.Evaluate(DeribitPortfolio, Book([RiskPosition.OfPerpetual("ETH", 10)], 0), None);
+        Assert.Equal(10 * Spot * 0.16, margin.MaintenanceMarginUsd, 1e-9);
+        Assert.False(margin.WorstScenarios[0].Extended);
+        Assert.Equal(-0.16, margin.WorstScenarios[0].SpotMove);
+    }
+
+    [Fact]
     public void PerpLiquidationPrice_MatchesTheClosedForm()
     {
         // Long Q = 10 at entry E = 3,100 with C = 5,000 USDC under a 3 % maintenance rule: C + Q(S − E) = 0.03·Q·S gives
