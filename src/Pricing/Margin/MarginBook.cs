@@ -79,6 +79,21 @@ public sealed class MarginBook
         ValuationFor(shock).Value(scenario, values);
     }
 
+    /// <summary>
+    /// Every position's value under many spot shifts at once (the scenario engine's parallel path: scenarios over cores,
+    /// each on one thread, so the result does not depend on the number of threads), optionally under a vol shock.
+    /// </summary>
+    /// <param name="shifts">Relative spot shifts per underlying, one dictionary per scenario.</param>
+    /// <param name="shock">Vol shock, or null for none.</param>
+    /// <returns>Row s: scenario s's position values.</returns>
+    public ScenarioValues ValueMany(IReadOnlyList<IReadOnlyDictionary<string, double>> shifts, VolShock? shock)
+    {
+        ArgumentNullException.ThrowIfNull(shifts);
+        var scenarios = shifts.Select(shift => new MarketScenario(0.0,
+            shift.ToDictionary(s => s.Key, s => new UnderlyingShift(s.Value, 0.0), StringComparer.Ordinal))).ToArray();
+        return ValuationFor(shock).Value(scenarios);
+    }
+
     /// <summary>The account's equity at the shifted spots: dollar collateral + Σ (value + offset), USD.</summary>
     public double Equity(IReadOnlyDictionary<string, double> shift)
     {

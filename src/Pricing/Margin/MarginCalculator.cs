@@ -82,42 +82,53 @@ public static class MarginCalculator
         int n = book.Positions.Length;
         var reference = new double[n];
         book.Value(shift, null, reference);
-        var values = new double[n];
+        var underlyings = book.Underlyings;
+        var of = book.Positions.Select(p => underlyings.IndexOf(p.Underlying)).ToArray();
+        var hasOptions = new bool[underlyings.Length];
+        for (int p = 0; p < book.HeldCount; p++) hasOptions[of[p]] |= book.Positions[p].Option is not null;
+        var best = new (WorstMarginScenario? Scenario, double[]? Values)[underlyings.Length];
+
+        // Scenario rows of one vol shock: (underlying, move) for every underlying; run together on the engine's parallel path.
+        void Run(VolShock shock, IReadOnlyList<double> moves, bool extended, double fraction)
+        {
+            var rows = new List<(int U, double Move)>();
+            for (int u = 0; u < underlyings.Length; u++)
+                if (!extended || hasOptions[u])
+                    rows.AddRange(moves.Select(m => (u, m)));
+            if (rows.Count == 0) return;
+            var shifts = rows.Select(r => (IReadOnlyDictionary<string, double>)new Dictionary<string, double>(shift, StringComparer.Ordinal)
+            {
+                [underlyings[r.U]] = (1.0 + shift.GetValueOrDefault(underlyings[r.U])) * (1.0 + r.Move) - 1.0,
+            }).ToList();
+            var values = book.ValueMany(shifts, shock);
+            for (int s = 0; s < rows.Count; s++)
+            {
+                var (u, move) = rows[s];
+                var row = values.PositionValues(s);
+                double loss = 0;
+                for (int p = 0; p < n; p++)
+                    if (of[p] == u) loss += reference[p] - row[p];
+                loss *= fraction;
+                if (best[u].Scenario is null || loss > best[u].Scenario!.LossUsd)
+                    best[u] = (new WorstMarginScenario(underlyings[u], move, shock.Name, extended, loss), row.ToArray());
+            }
+        }
+
+        foreach (var shock in model.VolShocks) Run(shock, model.SpotMoves, false, 1.0);
+        if (model.ExtendedShock is { } up && model.ExtendedMoves.Length > 0) Run(up, model.ExtendedMoves, true, model.ExtendedLossFraction);
+
         var positionLoss = new double[n];
         var worst = ImmutableArray.CreateBuilder<WorstMarginScenario>();
         double mm = 0;
-        foreach (var u in book.Underlyings)
+        for (int u = 0; u < underlyings.Length; u++)
         {
-            WorstMarginScenario? best = null;
-            double[]? bestValues = null;
-            void Try(double move, VolShock shock, bool extended, double fraction)
-            {
-                var moved = new Dictionary<string, double>(shift, StringComparer.Ordinal) { [u] = (1.0 + shift.GetValueOrDefault(u)) * (1.0 + move) - 1.0 };
-                book.Value(moved, shock, values);
-                double loss = 0;
-                for (int p = 0; p < n; p++)
-                    if (book.Positions[p].Underlying == u) loss += reference[p] - values[p];
-                loss *= fraction;
-                if (best is null || loss > best.LossUsd)
-                {
-                    best = new WorstMarginScenario(u, move, shock.Name, extended, loss);
-                    bestValues = (double[])values.Clone();
-                }
-            }
-
-            foreach (var shock in model.VolShocks)
-                foreach (double move in model.SpotMoves) Try(move, shock, false, 1.0);
-            bool hasOptions = false;
-            for (int p = 0; p < book.HeldCount; p++) hasOptions |= book.Positions[p].Underlying == u && book.Positions[p].Option is not null;
-            if (hasOptions && model.ExtendedShock is { } up)
-                foreach (double move in model.ExtendedMoves) Try(move, up, true, model.ExtendedLossFraction);
-            if (best is null) continue;
-            double counted = Math.Max(best.LossUsd, 0.0);
-            worst.Add(best with { LossUsd = counted });
+            if (best[u].Scenario is not { } scenario) continue;
+            double counted = Math.Max(scenario.LossUsd, 0.0);
+            worst.Add(scenario with { LossUsd = counted });
             mm += counted;
-            double scale = best.Extended ? model.ExtendedLossFraction : 1.0;
+            double scale = scenario.Extended ? model.ExtendedLossFraction : 1.0;
             for (int p = 0; p < n; p++)
-                if (book.Positions[p].Underlying == u) positionLoss[p] = (reference[p] - bestValues![p]) * scale;
+                if (of[p] == u) positionLoss[p] = (reference[p] - best[u].Values![p]) * scale;
         }
 
         var positions = Enumerable.Range(0, book.HeldCount).Select(p => new PositionMargin(reference[p], null, null, positionLoss[p])).ToImmutableArray();
