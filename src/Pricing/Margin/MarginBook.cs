@@ -15,6 +15,7 @@ namespace Analytics.Pricing.Margin;
 public sealed class MarginBook
 {
     private readonly ConcurrentDictionary<VolShock, ScenarioValuation> _shocked = new();
+    private readonly ConcurrentDictionary<(string Underlying, VolShock? Shock), ScenarioValuation> _perUnderlying = new();
     private readonly ScenarioValuation _base;
 
     private MarginBook(ImmutableArray<RiskPosition> positions, int heldCount, BookMarket market, ImmutableArray<double> equityOffsetsUsd, double dollarCollateralUsd)
@@ -79,19 +80,37 @@ public sealed class MarginBook
         ValuationFor(shock).Value(scenario, values);
     }
 
+    /// <summary>The indexes (in <see cref="Positions"/>) of the positions and coin collateral of <paramref name="underlying"/>.</summary>
+    public ImmutableArray<int> IndexesOf(string underlying) =>
+        [.. Enumerable.Range(0, Positions.Length).Where(p => Positions[p].Underlying == underlying)];
+
     /// <summary>
-    /// Every position's value under many spot shifts at once (the scenario engine's parallel path: scenarios over cores,
-    /// each on one thread, so the result does not depend on the number of threads), optionally under a vol shock.
+    /// The values of <paramref name="underlying"/>'s positions only (in <see cref="IndexesOf"/> order) under many moves of
+    /// that underlying, optionally under a vol shock: the sub-book's valuation is built once and cached, so a grid that
+    /// moves one underlying at a time does not revalue the others.
     /// </summary>
-    /// <param name="shifts">Relative spot shifts per underlying, one dictionary per scenario.</param>
+    /// <param name="underlying">The underlying moved.</param>
+    /// <param name="spotShifts">Its relative spot shift per scenario, each &gt; −1.</param>
     /// <param name="shock">Vol shock, or null for none.</param>
-    /// <returns>Row s: scenario s's position values.</returns>
-    public ScenarioValues ValueMany(IReadOnlyList<IReadOnlyDictionary<string, double>> shifts, VolShock? shock)
+    /// <returns>Row s: scenario s's values of the sub-book.</returns>
+    public ScenarioValues ValueUnderlying(string underlying, IReadOnlyList<double> spotShifts, VolShock? shock)
     {
-        ArgumentNullException.ThrowIfNull(shifts);
-        var scenarios = shifts.Select(shift => new MarketScenario(0.0,
-            shift.ToDictionary(s => s.Key, s => new UnderlyingShift(s.Value, 0.0), StringComparer.Ordinal))).ToArray();
-        return ValuationFor(shock).Value(scenarios);
+        ArgumentNullException.ThrowIfNull(spotShifts);
+        var key = (underlying, shock is null || shock.Size == 0.0 ? null : shock);
+        var valuation = _perUnderlying.GetOrAdd(key, k =>
+        {
+            var sub = IndexesOf(k.Underlying).Select(p => Positions[p]).ToArray();
+            var market = k.Shock is null ? Market : Market with
+            {
+                LognormalVols = Market.LognormalVols.ToDictionary(v => v.Key, v => Shocked(k.Shock, v.Key, v.Value)),
+            };
+            return ScenarioValuation.Of(sub, market);
+        });
+        var scenarios = spotShifts.Select(x => new MarketScenario(0.0, new Dictionary<string, UnderlyingShift>(StringComparer.Ordinal)
+        {
+            [underlying] = new(x, 0.0),
+        })).ToArray();
+        return valuation.Value(scenarios);
     }
 
     /// <summary>The account's equity at the shifted spots: dollar collateral + Σ (value + offset), USD.</summary>

@@ -82,53 +82,39 @@ public static class MarginCalculator
         int n = book.Positions.Length;
         var reference = new double[n];
         book.Value(shift, null, reference);
-        var underlyings = book.Underlyings;
-        var of = book.Positions.Select(p => underlyings.IndexOf(p.Underlying)).ToArray();
-        var hasOptions = new bool[underlyings.Length];
-        for (int p = 0; p < book.HeldCount; p++) hasOptions[of[p]] |= book.Positions[p].Option is not null;
-        var best = new (WorstMarginScenario? Scenario, double[]? Values)[underlyings.Length];
-
-        // Scenario rows of one vol shock: (underlying, move) for every underlying; run together on the engine's parallel path.
-        void Run(VolShock shock, IReadOnlyList<double> moves, bool extended, double fraction)
-        {
-            var rows = new List<(int U, double Move)>();
-            for (int u = 0; u < underlyings.Length; u++)
-                if (!extended || hasOptions[u])
-                    rows.AddRange(moves.Select(m => (u, m)));
-            if (rows.Count == 0) return;
-            var shifts = rows.Select(r => (IReadOnlyDictionary<string, double>)new Dictionary<string, double>(shift, StringComparer.Ordinal)
-            {
-                [underlyings[r.U]] = (1.0 + shift.GetValueOrDefault(underlyings[r.U])) * (1.0 + r.Move) - 1.0,
-            }).ToList();
-            var values = book.ValueMany(shifts, shock);
-            for (int s = 0; s < rows.Count; s++)
-            {
-                var (u, move) = rows[s];
-                var row = values.PositionValues(s);
-                double loss = 0;
-                for (int p = 0; p < n; p++)
-                    if (of[p] == u) loss += reference[p] - row[p];
-                loss *= fraction;
-                if (best[u].Scenario is null || loss > best[u].Scenario!.LossUsd)
-                    best[u] = (new WorstMarginScenario(underlyings[u], move, shock.Name, extended, loss), row.ToArray());
-            }
-        }
-
-        foreach (var shock in model.VolShocks) Run(shock, model.SpotMoves, false, 1.0);
-        if (model.ExtendedShock is { } up && model.ExtendedMoves.Length > 0) Run(up, model.ExtendedMoves, true, model.ExtendedLossFraction);
-
         var positionLoss = new double[n];
         var worst = ImmutableArray.CreateBuilder<WorstMarginScenario>();
         double mm = 0;
-        for (int u = 0; u < underlyings.Length; u++)
+        foreach (var u in book.Underlyings)
         {
-            if (best[u].Scenario is not { } scenario) continue;
-            double counted = Math.Max(scenario.LossUsd, 0.0);
-            worst.Add(scenario with { LossUsd = counted });
+            // Each underlying alone (segregated): only its positions and coin collateral are revalued, on the engine's parallel path.
+            var indexes = book.IndexesOf(u);
+            bool hasOptions = indexes.Any(p => p < book.HeldCount && book.Positions[p].Option is not null);
+            double at = shift.GetValueOrDefault(u);
+            WorstMarginScenario? best = null;
+            double[]? bestValues = null;
+            void Run(VolShock shock, IReadOnlyList<double> moves, bool extended, double fraction)
+            {
+                var values = book.ValueUnderlying(u, [.. moves.Select(m => (1.0 + at) * (1.0 + m) - 1.0)], shock);
+                for (int s = 0; s < moves.Count; s++)
+                {
+                    var row = values.PositionValues(s);
+                    double loss = 0;
+                    for (int k = 0; k < indexes.Length; k++) loss += reference[indexes[k]] - row[k];
+                    loss *= fraction;
+                    if (best is null || loss > best.LossUsd)
+                        (best, bestValues) = (new WorstMarginScenario(u, moves[s], shock.Name, extended, loss), row.ToArray());
+                }
+            }
+
+            foreach (var shock in model.VolShocks) Run(shock, model.SpotMoves, false, 1.0);
+            if (hasOptions && model.ExtendedShock is { } up && model.ExtendedMoves.Length > 0) Run(up, model.ExtendedMoves, true, model.ExtendedLossFraction);
+            if (best is null) continue;
+            double counted = Math.Max(best.LossUsd, 0.0);
+            worst.Add(best with { LossUsd = counted });
             mm += counted;
-            double scale = scenario.Extended ? model.ExtendedLossFraction : 1.0;
-            for (int p = 0; p < n; p++)
-                if (of[p] == u) positionLoss[p] = (reference[p] - best[u].Values![p]) * scale;
+            double scale = best.Extended ? model.ExtendedLossFraction : 1.0;
+            for (int k = 0; k < indexes.Length; k++) positionLoss[indexes[k]] = (reference[indexes[k]] - bestValues![k]) * scale;
         }
 
         var positions = Enumerable.Range(0, book.HeldCount).Select(p => new PositionMargin(reference[p], null, null, positionLoss[p])).ToImmutableArray();
