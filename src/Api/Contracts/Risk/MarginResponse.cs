@@ -74,7 +74,7 @@ public sealed record LiquidationLatencyUnderlyingResponse(
 /// <summary>One position's margin figures.</summary>
 public sealed record MarginPositionResponse(
     [property: Description("Index in the portfolio.")] int Index,
-    [property: Description("`option`, `perpetual` or `spot`.")] string Kind,
+    [property: Description("`option`, `perp` or `spot`, as in `POST /api/v1/portfolios`.")] string Kind,
     [property: Description("Underlying.")] string Underlying,
     [property: Description("The position's value, USD (signed; a short option is negative).")] double Value,
     [property: Description("Standard models: its initial margin, USD; null for portfolio models.")] double? InitialMargin,

@@ -272,7 +272,7 @@ internal static class MarginEndpoints
             result.Model.MaintenanceMarginUsd > 0 ? result.AddOnUsd / result.Model.MaintenanceMarginUsd : null, horizon, settings.AddOnConfidence, AddOnFormula,
             result.AddOns.ToDictionary(a => a.Key, a => new LiquidationLatencyUnderlyingResponse(a.Value.DailyVol, a.Value.WindowVol, a.Value.MoveBound,
                 a.Value.DollarDelta, a.Value.DollarGamma, a.Value.LossUsd)));
-        var positions = result.Model.Positions.Select((p, i) => new MarginPositionResponse(i, definition.Positions[i].Kind.ToString().ToLowerInvariant(),
+        var positions = result.Model.Positions.Select((p, i) => new MarginPositionResponse(i, definition.Positions[i].Kind == RiskInstrumentKind.Perpetual ? "perp" : definition.Positions[i].Kind.ToString().ToLowerInvariant(),
             definition.Positions[i].Underlying, p.ValueUsd, p.InitialMarginUsd, p.MaintenanceMarginUsd, p.WorstScenarioLossUsd)).ToList();
         return new MarginResponse(asOf, Ref(model),
             new MarginChainResponse(chain.Id, chain.Name, chain.LiquidationLatencySeconds, chain.BlockTimeSeconds, settings.OracleHeartbeatSeconds, horizon),

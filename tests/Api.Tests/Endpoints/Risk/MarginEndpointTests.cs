@@ -137,6 +137,7 @@ public abstract class MarginEndpointTests(ApiFixture api)
         Assert.Equal(2 * one.GetProperty("modelMaintenanceMargin").GetDouble(), two.GetProperty("modelMaintenanceMargin").GetDouble(), 1e-6);
         Assert.Equal(1.2 * one.GetProperty("modelMaintenanceMargin").GetDouble(), one.GetProperty("modelInitialMargin").GetDouble(), 1e-6);
         Assert.Equal(3, one.GetProperty("positions").GetArrayLength());
+        Assert.Equal("perp", one.GetProperty("positions")[2].GetProperty("kind").GetString());
 
         var standard = await PostAsync("/api/v1/risk/margin/compare", new
         {
