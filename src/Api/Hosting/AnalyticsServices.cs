@@ -32,6 +32,8 @@ public static class AnalyticsServices
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RequestLoggingOptions>().BindConfiguration(RequestLoggingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SurfacesOptions>().BindConfiguration(SurfacesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Data.Margin.MarginOptions>().BindConfiguration(Data.Margin.MarginOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        Data.Margin.MarginServiceCollectionExtensions.AddMargin(services);
         services.AddAnalyticsCors();
         services.AddSingleton<Endpoints.Risk.VarRunCache>();
         services.AddAnalyticsRateLimiting();

@@ -64,6 +64,6 @@ public sealed class DemoSurfacesStartupTests
             tried++;
         }
 
-        Assert.Equal(4, tried); // portfolios, risk/backtest, risk/var, risk/stress
+        Assert.Equal(7, tried); // portfolios, risk/backtest, risk/var, risk/stress, risk/margin, risk/margin/compare, risk/margin/backtest
     }
 }

@@ -66,6 +66,7 @@ public static class RiskEndpoints
             .WithSummary("The named historical stress scenarios")
             .WithDescription("Each with its close-to-close window, reference spot moves and their source, and the vol shift with its reason. " +
                              "A stress test measures the spot moves from the indexed daily history when it has both closes.");
+        risk.MapMarginEndpoints();
         return api;
     }
 

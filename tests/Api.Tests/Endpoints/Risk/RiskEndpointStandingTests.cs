@@ -20,6 +20,9 @@ public sealed class RiskEndpointStandingTests(SqliteApiWithoutAnonymousReads api
         { "/api/v1/risk/backtest", Backtest },
         { "/api/v1/risk/var", """{"positions":[]}""" },
         { "/api/v1/risk/stress", """{"positions":[],"scenarios":["ftx-2022-11"]}""" },
+        { "/api/v1/risk/margin", """{"positions":[],"model":"deribit-standard"}""" },
+        { "/api/v1/risk/margin/compare", """{"positions":[]}""" },
+        { "/api/v1/risk/margin/backtest", """{"positions":[]}""" },
     };
 
     private Task<HttpResponseMessage> PostAsync(string path, string body, string? key = null) =>
@@ -42,6 +45,8 @@ public sealed class RiskEndpointStandingTests(SqliteApiWithoutAnonymousReads api
     {
         await ProblemAssert.IsProblemAsync(await api.Client().GetAsync("/api/v1/risk/stress/scenarios", Token), HttpStatusCode.Unauthorized);
         await ProblemAssert.IsProblemAsync(await api.Client().GetAsync("/api/v1/risk/var/0123456789abcdef.svg", Token), HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(await api.Client().GetAsync("/api/v1/risk/margin/models", Token), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await api.Client(TestKeys.Reader).GetAsync("/api/v1/risk/margin/models", Token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.Client(TestKeys.Reader).GetAsync("/api/v1/risk/stress/scenarios", Token)).StatusCode);
     }
 
@@ -49,6 +54,9 @@ public sealed class RiskEndpointStandingTests(SqliteApiWithoutAnonymousReads api
     [InlineData("/api/v1/risk/backtest")]
     [InlineData("/api/v1/risk/var")]
     [InlineData("/api/v1/risk/stress")]
+    [InlineData("/api/v1/risk/margin")]
+    [InlineData("/api/v1/risk/margin/compare")]
+    [InlineData("/api/v1/risk/margin/backtest")]
     public async Task HostileBodies_Are400Problems(string path)
     {
         var deep = new string('[', 5_000) + new string(']', 5_000);

@@ -1,0 +1,285 @@
+using System.Collections.Immutable;
+using Analytics.Api.Auth;
+using Analytics.Api.Contracts.Risk;
+using Analytics.Api.Errors;
+using Analytics.Api.Options;
+using Analytics.Data;
+using Analytics.Data.Margin;
+using Analytics.Data.Portfolios;
+using Analytics.Pricing.L2;
+using Analytics.Pricing.Margin;
+using Analytics.Pricing.Risk;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Api.Endpoints.Risk;
+
+/// <summary><c>/api/v1/risk/margin</c>, <c>/margin/models</c>, <c>/margin/compare</c>, <c>/margin/backtest</c> (API.md, PRODUCT.md §3.5).</summary>
+internal static class MarginEndpoints
+{
+    private const int MaxListed = 50, MaxWindowDays = 30, DefaultHistoryDays = 3650;
+
+    private const string AddOnFormula =
+        "τ = chain liquidationLatencySeconds + blockTimeSeconds + Margin:OracleHeartbeatSeconds; σ_τ = σ_daily·√(τ / 86,400 s) with σ_daily the " +
+        "EWMA (λ = Margin:EwmaLambda) vol of the daily log returns; per underlying the worst delta-gamma loss −(D·x + ½·G·x²) over |x| ≤ Φ⁻¹(confidence)·σ_τ; summed over underlyings.";
+
+    public static RouteGroupBuilder MapMarginEndpoints(this RouteGroupBuilder risk)
+    {
+        risk.MapPost("/margin", RunAsync)
+            .RequireAuthorization(AuthNames.ReadPolicy)
+            .WithName("ComputeMargin")
+            .WithSummary("Initial and maintenance margin of a portfolio under a venue's rules on a chain")
+            .WithDescription("Of a stored portfolio or inline positions, valued as `POST /risk/var` values them (latest prices, surface vols " +
+                             "held at each strike, r = b = 0): the model's margin (`standard`: each position alone by the venue's rule; " +
+                             "`portfolio`: each underlying's worst loss on the model's spot × vol grid and extended table, IM a multiple of " +
+                             "it), plus the chain's liquidation-latency add-on; equity, utilisation, and per underlying the liquidation " +
+                             "prices (equity = maintenance margin, others held; solved by Brent's method) and the distance to them. " +
+                             "422 when market data is missing or the model has no rule for a position (e.g. options under dYdX).")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        risk.MapGet("/margin/models", Models)
+            .RequireAuthorization(AuthNames.ReadPolicy)
+            .WithName("ListMarginModels")
+            .WithSummary("The configured margin models with their parameters and sources")
+            .WithDescription("From `Margin:Models`: each model's kind, venue, parameters, source URLs with the date read, and the readings chosen where the venue's documentation is ambiguous.");
+        risk.MapPost("/margin/compare", CompareAsync)
+            .RequireAuthorization(AuthNames.ReadPolicy)
+            .WithName("CompareMargin")
+            .WithSummary("One portfolio's margin under every model and chain")
+            .WithDescription("One row per model × chain (default: all configured), with the ratio of each row's maintenance margin to the most " +
+                             "lenient supported row's. A model that cannot margin the book gives a row saying why.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        risk.MapPost("/margin/backtest", BacktestAsync)
+            .RequireAuthorization(AuthNames.ReadPolicy)
+            .WithName("BacktestMargin")
+            .WithSummary("How often each model's maintenance margin would not have covered the loss over the chain's liquidation window")
+            .WithDescription("The book as it stands at `asOf`, margined once per model (with the chain's add-on unless `includeLatencyAddOn` " +
+                             "is false), is moved by every historical window's close-to-close log returns of its underlyings (windows of " +
+                             "`windowDays` days of the indexed daily closes from `from` to `asOf`, aligned on common dates) stretched by " +
+                             "√((h·86,400 + τ) / (h·86,400)) for the chain's τ, fully revalued (vols held). Breach frequency and worst " +
+                             "shortfall per model and chain, against the confidence the model claims.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return risk;
+    }
+
+    public static async Task<Results<Ok<MarginResponse>, ValidationProblem, ProblemHttpResult>> RunAsync(
+        MarginRequest request, AnalyticsDbContext db, PortfolioStore portfolios, MarginService service, MarginModels models, ChainProfiles chains,
+        IOptionsMonitor<SurfacesOptions> surfaces, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var asOf = errors.Instant("asOf", request.AsOf) is { } at ? new DateTimeOffset(at) : time.GetUtcNow();
+        MarginModel? model = null;
+        if (string.IsNullOrWhiteSpace(request.Model)) errors.Add("model", $"is required: one of {string.Join(", ", models.All.Select(m => m.Id))}.");
+        else if ((model = models.Find(request.Model)) is null) errors.Add("model", $"'{request.Model}' is not a configured model: {string.Join(", ", models.All.Select(m => m.Id))}.");
+        ChainProfile? chain = null;
+        if (request.Chain is not null && (chain = chains.Find(request.Chain.Trim().ToLowerInvariant())) is null)
+            errors.Add("chain", $"'{request.Chain}' is not a configured chain: {string.Join(", ", chains.All.Select(c => c.Id))}.");
+        var latency = errors.Range("liquidationLatencySeconds", request.LiquidationLatencySeconds, 0, 86_400, "seconds");
+        var (definition, stored, invalid, problem) = await RiskBookResolver.ResolveAsync(request.PortfolioId, request.Version, request.Positions,
+            request.Collateral, errors, "Margin cannot be computed as asked", db, portfolios, chains, cancellationToken);
+        if (invalid is not null) return invalid;
+        if (problem is not null) return problem;
+
+        chain ??= DefaultChain(definition!, chains);
+        if (latency is { } l) chain = chain.Value.WithOverrides(liquidationLatencySeconds: l);
+        var (context, missing) = await PrepareAsync(service, models, definition!, asOf, surfaces, cancellationToken);
+        if (context is null) return RiskBookResolver.MissingProblem(missing);
+        if (Unsupported(model!, context) is { } why)
+            return Problems.ForField(StatusCodes.Status422UnprocessableEntity, "The model cannot margin this book", why, "model");
+
+        var settings = models.Settings;
+        double horizon = Horizon(chain.Value, settings);
+        var result = MarginAnalysis.Run(model!, context.Book, context.DailyVols, horizon, settings.AddOnConfidence, solveLiquidation: true);
+        return TypedResults.Ok(Response(asOf, model!, chain.Value, horizon, settings, result, definition!, context, stored));
+    }
+
+    private static Ok<IReadOnlyList<MarginModelResponse>> Models(MarginModels models) =>
+        TypedResults.Ok<IReadOnlyList<MarginModelResponse>>([.. models.All.Select(m => m switch
+        {
+            StandardMarginModel s => new MarginModelResponse(m.Id, m.Kind, m.Venue, m.Description, m.Source, m.Assumptions, m.ClaimedConfidence,
+                s.Rules.ToDictionary(r => r.Key, r => new MarginRulesResponse(r.Value.Options, r.Value.Perpetuals)), null, null, null, null, null),
+            PortfolioMarginModel p => new MarginModelResponse(m.Id, m.Kind, m.Venue, m.Description, m.Source, m.Assumptions, m.ClaimedConfidence,
+                null, p.SpotMoves, p.VolShocks, p.ExtendedMoves, p.ExtendedLossFraction, p.InitialMultiple),
+            _ => new MarginModelResponse(m.Id, m.Kind, m.Venue, m.Description, m.Source, m.Assumptions, m.ClaimedConfidence, null, null, null, null, null, null),
+        })]);
+
+    public static async Task<Results<Ok<MarginCompareResponse>, ValidationProblem, ProblemHttpResult>> CompareAsync(
+        MarginCompareRequest request, AnalyticsDbContext db, PortfolioStore portfolios, MarginService service, MarginModels models, ChainProfiles chains,
+        IOptionsMonitor<SurfacesOptions> surfaces, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var asOf = errors.Instant("asOf", request.AsOf) is { } at ? new DateTimeOffset(at) : time.GetUtcNow();
+        var chosenModels = ChooseModels(request.Models, models, errors);
+        var chosenChains = ChooseChains(request.Chains, chains, errors);
+        var (definition, stored, invalid, problem) = await RiskBookResolver.ResolveAsync(request.PortfolioId, request.Version, request.Positions,
+            request.Collateral, errors, "Margins cannot be compared as asked", db, portfolios, chains, cancellationToken);
+        if (invalid is not null) return invalid;
+        if (problem is not null) return problem;
+        var (context, missing) = await PrepareAsync(service, models, definition!, asOf, surfaces, cancellationToken);
+        if (context is null) return RiskBookResolver.MissingProblem(missing);
+
+        var settings = models.Settings;
+        var none = ImmutableDictionary<string, double>.Empty;
+        var rows = new List<MarginCompareRow>();
+        double equity = context.Book.Equity(none);
+        foreach (var model in chosenModels)
+        {
+            var why = Unsupported(model, context);
+            var margin = why is null ? MarginCalculator.Evaluate(model, context.Book, none) : null;
+            foreach (var chain in chosenChains)
+            {
+                if (margin is null)
+                {
+                    rows.Add(new MarginCompareRow(Ref(model), chain.Id, null, null, null, null, null, null, why));
+                    continue;
+                }
+
+                double addOn = MarginAnalysis.AddOns(context.Book, context.DailyVols, Horizon(chain, settings), settings.AddOnConfidence, none).Values.Sum(a => a.LossUsd);
+                double mm = margin.MaintenanceMarginUsd + addOn;
+                rows.Add(new MarginCompareRow(Ref(model), chain.Id, margin.InitialMarginUsd + addOn, mm, margin.MaintenanceMarginUsd, addOn, null,
+                    equity > 0 ? mm / equity : null, null));
+            }
+        }
+
+        var lenient = rows.Where(r => r.MaintenanceMargin > 0).Select(r => r.MaintenanceMargin!.Value).DefaultIfEmpty(0).Min();
+        rows = [.. rows.Select(r => r with { RatioToMostLenient = r.MaintenanceMargin is { } mm && lenient > 0 ? mm / lenient : null })];
+        return TypedResults.Ok(new MarginCompareResponse(asOf, equity, rows, VarEndpoint.Inputs(context.Inputs, stored)));
+    }
+
+    public static async Task<Results<Ok<MarginBacktestResponse>, ValidationProblem, ProblemHttpResult>> BacktestAsync(
+        MarginBacktestRequest request, AnalyticsDbContext db, PortfolioStore portfolios, MarginService service, MarginModels models, ChainProfiles chains,
+        IOptionsMonitor<SurfacesOptions> surfaces, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var asOf = errors.Instant("asOf", request.AsOf) is { } at ? new DateTimeOffset(at) : time.GetUtcNow();
+        var chosenModels = ChooseModels(request.Models, models, errors);
+        var chosenChains = ChooseChains(request.Chains, chains, errors);
+        int windowDays = request.WindowDays ?? 1;
+        if (windowDays is < 1 or > MaxWindowDays) errors.Add("windowDays", $"must be 1–{MaxWindowDays} days; got {windowDays}.");
+        var from = request.From ?? DateOnly.FromDateTime(asOf.UtcDateTime).AddDays(-DefaultHistoryDays);
+        if (from < new DateOnly(2000, 1, 1) || from >= DateOnly.FromDateTime(asOf.UtcDateTime))
+            errors.Add("from", $"must be from 2000-01-01 and before asOf's day ({asOf:yyyy-MM-dd}); got {from:yyyy-MM-dd}.");
+        var (definition, stored, invalid, problem) = await RiskBookResolver.ResolveAsync(request.PortfolioId, request.Version, request.Positions,
+            request.Collateral, errors, "The margin backtest cannot be run as asked", db, portfolios, chains, cancellationToken);
+        if (invalid is not null) return invalid;
+        if (problem is not null) return problem;
+        var (context, missing) = await PrepareAsync(service, models, definition!, asOf, surfaces, cancellationToken);
+        if (context is null) return RiskBookResolver.MissingProblem(missing);
+        var (returns, sources, lacking) = await service.HistoryAsync(context, from, asOf, windowDays, cancellationToken);
+        if (returns is null) return RiskBookResolver.MissingProblem([lacking!]);
+
+        var settings = models.Settings;
+        bool withAddOn = request.IncludeLatencyAddOn ?? true;
+        var none = ImmutableDictionary<string, double>.Empty;
+        var rows = new List<MarginBacktestRow>();
+        foreach (var model in chosenModels)
+        {
+            var why = Unsupported(model, context);
+            var margin = why is null ? MarginCalculator.Evaluate(model, context.Book, none) : null;
+            foreach (var chain in chosenChains)
+            {
+                if (margin is null)
+                {
+                    rows.Add(new MarginBacktestRow(Ref(model), chain.Id, null, 0, 0, null, model.ClaimedConfidence, 1 - model.ClaimedConfidence, null, null, null, null, why));
+                    continue;
+                }
+
+                double horizon = Horizon(chain, settings);
+                double held = margin.MaintenanceMarginUsd + (withAddOn
+                    ? MarginAnalysis.AddOns(context.Book, context.DailyVols, horizon, settings.AddOnConfidence, none).Values.Sum(a => a.LossUsd) : 0.0);
+                var outcome = MarginAdequacyBacktest.Run(context.Book, returns, held, horizon);
+                rows.Add(new MarginBacktestRow(Ref(model), chain.Id, held, outcome.Windows, outcome.Breaches, outcome.BreachFrequency, model.ClaimedConfidence,
+                    1 - model.ClaimedConfidence, outcome.WorstShortfallUsd, outcome.WorstLossUsd, outcome.WorstWindowEnd, outcome.ReturnStretch, null));
+            }
+        }
+
+        return TypedResults.Ok(new MarginBacktestResponse(asOf, windowDays,
+            $"{windowDays}-day close-to-close log returns of the indexed daily closes, each stretched by √((h·86,400 + τ)/(h·86,400)) for the chain's τ; " +
+            "full revaluation of the book as at asOf (vols held); a breach is a window whose loss exceeds the maintenance margin held" +
+            (withAddOn ? " (with the chain's liquidation-latency add-on)." : " (without add-ons)."),
+            returns.EndDates.IsEmpty ? null : returns.EndDates[0], returns.EndDates.IsEmpty ? null : returns.EndDates[^1], sources, rows,
+            VarEndpoint.Inputs(context.Inputs, stored)));
+    }
+
+    private static async Task<(MarginContext? Context, ImmutableArray<MissingMarketData> Missing)> PrepareAsync(MarginService service, MarginModels models,
+        PortfolioDefinition definition, DateTimeOffset asOf, IOptionsMonitor<SurfacesOptions> surfaces, CancellationToken cancellationToken)
+    {
+        var offsets = definition.Positions.Select(p => p.Kind == RiskInstrumentKind.Perpetual && p.EntryPrice is { } entry ? -p.Quantity * entry : 0.0).ToArray();
+        return await service.PrepareAsync(RiskBookResolver.BookOf(definition), offsets, asOf, surfaces.CurrentValue.DefaultSurfaceModel, models.Settings, cancellationToken);
+    }
+
+    private static string? Unsupported(MarginModel model, MarginContext context) =>
+        MarginCalculator.Uncovered(model, context.Book) is { IsEmpty: false } lacking
+            ? $"Model {model.Id} ({model.Venue}) has no rule for: {string.Join(", ", lacking.Select(l => $"{l.Underlying} {l.Instrument}"))}."
+            : null;
+
+    private static double Horizon(ChainProfile chain, MarginOptions settings) =>
+        LiquidationLatency.HorizonSeconds(chain.LiquidationLatencySeconds, chain.BlockTimeSeconds, settings.OracleHeartbeatSeconds);
+
+    /// <summary>The chain every position names, else Ethereum L1 (else the first configured).</summary>
+    private static ChainProfile DefaultChain(PortfolioDefinition definition, ChainProfiles chains)
+    {
+        var named = definition.Positions.Select(p => p.Chain).Distinct().ToList();
+        return (named is [{ } only] ? chains.Find(only) : null) ?? chains.Find("ethereum") ?? chains.All[0];
+    }
+
+    private static List<MarginModel> ChooseModels(IReadOnlyList<string?>? ids, MarginModels models, FieldErrors errors)
+    {
+        if (ids is null) return [.. models.All];
+        if (ids.Count is 0 or > MaxListed) errors.Add("models", $"give 1–{MaxListed} model ids, or leave it out for all.");
+        var chosen = new List<MarginModel>();
+        for (int i = 0; i < ids.Count && i < MaxListed; i++)
+        {
+            if (ids[i] is { } id && models.Find(id) is { } m) { if (!chosen.Contains(m)) chosen.Add(m); }
+            else errors.Add($"models[{i}]", $"'{ids[i]}' is not a configured model: {string.Join(", ", models.All.Select(x => x.Id))}.");
+        }
+
+        return chosen;
+    }
+
+    private static List<ChainProfile> ChooseChains(IReadOnlyList<string?>? ids, ChainProfiles chains, FieldErrors errors)
+    {
+        if (ids is null) return [.. chains.All];
+        if (ids.Count is 0 or > MaxListed) errors.Add("chains", $"give 1–{MaxListed} chain ids, or leave it out for all.");
+        var chosen = new List<ChainProfile>();
+        for (int i = 0; i < ids.Count && i < MaxListed; i++)
+        {
+            if (ids[i] is { } id && chains.Find(id.Trim().ToLowerInvariant()) is { } c) { if (!chosen.Contains(c)) chosen.Add(c); }
+            else errors.Add($"chains[{i}]", $"'{ids[i]}' is not a configured chain: {string.Join(", ", chains.All.Select(x => x.Id))}.");
+        }
+
+        return chosen;
+    }
+
+    private static MarginModelRef Ref(MarginModel model) => new(model.Id, model.Kind, model.Venue);
+
+    private static MarginResponse Response(DateTimeOffset asOf, MarginModel model, ChainProfile chain, double horizon, MarginOptions settings,
+        MarginAnalysisResult result, PortfolioDefinition definition, MarginContext context, (long Id, int Version)? stored)
+    {
+        var book = context.Book;
+        var none = ImmutableDictionary<string, double>.Empty;
+        var values = new double[book.Positions.Length];
+        book.Value(none, null, values);
+        double collateral = book.DollarCollateralUsd + values.Skip(book.HeldCount).Sum();
+        var worst = result.Model.WorstScenarios.IsEmpty ? null : new MarginWorstScenarioResponse(result.Model.MaintenanceMarginUsd,
+            result.Model.WorstScenarios.ToDictionary(w => w.Underlying, w => new MarginScenarioMoveResponse(w.SpotMove, w.VolShock, w.Extended, w.LossUsd)));
+        var addOn = new LiquidationLatencyAddOnResponse(result.AddOnUsd,
+            result.Model.MaintenanceMarginUsd > 0 ? result.AddOnUsd / result.Model.MaintenanceMarginUsd : null, horizon, settings.AddOnConfidence, AddOnFormula,
+            result.AddOns.ToDictionary(a => a.Key, a => new LiquidationLatencyUnderlyingResponse(a.Value.DailyVol, a.Value.WindowVol, a.Value.MoveBound,
+                a.Value.DollarDelta, a.Value.DollarGamma, a.Value.LossUsd)));
+        var positions = result.Model.Positions.Select((p, i) => new MarginPositionResponse(i, definition.Positions[i].Kind == RiskInstrumentKind.Perpetual ? "perp" : definition.Positions[i].Kind.ToString().ToLowerInvariant(),
+            definition.Positions[i].Underlying, p.ValueUsd, p.InitialMarginUsd, p.MaintenanceMarginUsd, p.WorstScenarioLossUsd)).ToList();
+        return new MarginResponse(asOf, Ref(model),
+            new MarginChainResponse(chain.Id, chain.Name, chain.LiquidationLatencySeconds, chain.BlockTimeSeconds, settings.OracleHeartbeatSeconds, horizon),
+            result.InitialMarginUsd, result.MaintenanceMarginUsd, result.Model.InitialMarginUsd, result.Model.MaintenanceMarginUsd, worst,
+            new MarginAddOnsResponse(addOn), positions, collateral, result.EquityUsd, result.Utilisation,
+            result.Liquidation.ToDictionary(l => l.Key, l => new MarginDistanceResponse(l.Value.NearestMove, l.Value.NearestMoveInWindowSigmas)),
+            result.Liquidation.ToDictionary(l => l.Key, l => new MarginLiquidationPriceResponse(l.Value.DownPriceUsd, l.Value.UpPriceUsd, l.Value.LiquidatableNow)),
+            model.Assumptions, VarEndpoint.Inputs(context.Inputs, stored));
+    }
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Analytics.Api.Tests.Endpoints.Surfaces;
+using Analytics.Api.Tests.Infrastructure;
+using MathNet.Numerics.Distributions;
+
+namespace Analytics.Api.Tests.Endpoints.Risk;
+
+/// <summary>
+/// <c>POST /api/v1/risk/margin</c>, <c>/margin/compare</c>, <c>/margin/backtest</c> and <c>GET /margin/models</c> on both
+/// databases: a perpetual book's margin, add-on and liquidation price against their closed forms (equity C + Q(S − E) =
+/// MMF·Q·S + Q·S·z·σ_τ for a delta-one book), the add-on's √τ ratio between chains, scenario margin's homogeneity in size,
+/// the backtest's breaches counted by hand from the seeded closes, and problem details for bad input.
+/// </summary>
+public abstract class MarginEndpointTests(ApiFixture api)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+    private static readonly DateTimeOffset AsOf = SurfaceTestData.AsOf.AddHours(1);
+    private const int Days = 120;
+
+    /// <summary>Daily closes of a fresh underlying ending the day before <see cref="AsOf"/> (seeded walk, 3 % a day, one −12 % day), and its surface when asked.</summary>
+    private async Task<(string Underlying, double[] Closes)> SeedAsync(bool withSurface)
+    {
+        var underlying = SurfaceTestData.NewUnderlying();
+        var random = new Random(11);
+        var closes = new double[Days];
+        closes[^1] = SurfaceTestData.Forward;
+        for (int d = Days - 2; d >= 0; d--) closes[d] = closes[d + 1] * Math.Exp(0.03 * (random.NextDouble() - 0.5) * 3.46);
+        closes[60] = closes[59] * 0.88;
+        var body = new StringBuilder("[");
+        for (int d = 0; d < Days; d++)
+        {
+            var at = AsOf.UtcDateTime.Date.AddDays(d - Days).AddHours(23);
+            body.Append(CultureInfo.InvariantCulture, $$"""{"underlying":"{{underlying}}","source":"test","timestamp":"{{at:yyyy-MM-ddTHH:mm:ssZ}}","price":{{closes[d]:R}}}""");
+            body.Append(d < Days - 1 ? "," : "]");
+        }
+
+        var posted = await api.Client(TestKeys.Writer).PostAsync("/api/v1/prices", new StringContent(body.ToString(), Encoding.UTF8, "application/json"), Token);
+        Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync(Token));
+        if (withSurface) await SurfaceTestData.FitAsync(api, new { underlying, asOf = SurfaceTestData.AsOf, quotes = SurfaceTestData.SyntheticQuotes() });
+        return (underlying, closes);
+    }
+
+    private async Task<JsonElement> PostAsync(string path, object body)
+    {
+        var response = await api.Client().PostAsJsonAsync(path, body, Token);
+        var text = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    private static object Perp(string underlying, double quantity, double entry) => new { kind = "perp", underlying, quantity, entryPrice = entry };
+
+    [Fact]
+    public async Task PerpBook_MarginAddOnAndLiquidationPrice_MatchTheClosedForms()
+    {
+        var (underlying, closes) = await SeedAsync(withSurface: false);
+        const double q = 10, entry = 2_950, cash = 5_000;
+        var result = await PostAsync("/api/v1/risk/margin", new
+        {
+            positions = new[] { Perp(underlying, q, entry) }, collateral = new[] { new { asset = "USDC", amount = cash } },
+            asOf = AsOf, model = "aevo-standard", chain = "arbitrum-one",
+        });
+
+        double spot = closes[^1];
+        Assert.Equal(0.03 * q * spot, result.GetProperty("modelMaintenanceMargin").GetDouble(), 1e-6);
+        Assert.Equal(0.05 * q * spot, result.GetProperty("modelInitialMargin").GetDouble(), 1e-6);
+        var addOn = result.GetProperty("addOns").GetProperty("liquidationLatency");
+        var chain = result.GetProperty("chain");
+        double tau = chain.GetProperty("horizonSeconds").GetDouble();
+        Assert.Equal(2 + 0.25 + 1, tau, 12); // Arbitrum's 2 s latency + 0.25 s blocks + the 1 s heartbeat (appsettings.json)
+        var per = addOn.GetProperty("perUnderlying").GetProperty(underlying);
+        double windowVol = per.GetProperty("dailyVol").GetDouble() * Math.Sqrt(tau / 86_400);
+        double band = Normal.InvCDF(0, 1, 0.99) * windowVol;
+        Assert.Equal(q * spot * band, addOn.GetProperty("usd").GetDouble(), 1e-6 * q * spot * band); // |D|·z·σ_τ, D = Q·S
+        Assert.Equal(0.03 * q * spot + q * spot * band, result.GetProperty("maintenanceMargin").GetDouble(), 1e-6);
+        double equity = cash + q * (spot - entry);
+        Assert.Equal(equity, result.GetProperty("equity").GetDouble(), 1e-6);
+        Assert.Equal((0.03 * q * spot + q * spot * band) / equity, result.GetProperty("marginUtilisation").GetDouble(), 1e-9);
+
+        double liquidation = (q * entry - cash) / (q * (1 - 0.03 - band)); // C + Q(S − E) = (0.03 + z·σ_τ)·Q·S
+        var prices = result.GetProperty("liquidationPrices").GetProperty(underlying);
+        Assert.Equal(liquidation, prices.GetProperty("down").GetDouble(), 1e-6 * liquidation);
+        Assert.Equal(JsonValueKind.Null, prices.GetProperty("up").ValueKind);
+        var distance = result.GetProperty("distanceToLiquidation").GetProperty(underlying);
+        Assert.Equal(liquidation / spot - 1, distance.GetProperty("percentOfSpot").GetDouble(), 1e-6);
+        Assert.Equal(Math.Abs(Math.Log(liquidation / spot)) / windowVol, distance.GetProperty("latencyWindowSigmas").GetDouble(), 1e-6 * Math.Abs(Math.Log(liquidation / spot)) / windowVol);
+    }
+
+    [Fact]
+    public async Task Compare_OneRowPerModelAndChain_AddOnScalesWithTheRootOfTheWindow()
+    {
+        var (underlying, _) = await SeedAsync(withSurface: false);
+        var result = await PostAsync("/api/v1/risk/margin/compare", new
+        {
+            positions = new[] { Perp(underlying, -4, 3_000) }, collateral = new[] { new { asset = "USDC", amount = 20_000 } },
+            asOf = AsOf, models = new[] { "aevo-standard", "derive-standard", "deribit-standard" }, chains = new[] { "ethereum", "arbitrum-one" },
+        });
+
+        var rows = result.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(6, rows.Count);
+        var deribit = rows.Where(r => r.GetProperty("model").GetProperty("id").GetString() == "deribit-standard").ToList();
+        Assert.All(deribit, r => Assert.Contains("no rule", r.GetProperty("unsupported").GetString())); // Deribit lists BTC and ETH only
+        Assert.Equal(1.0, rows.Where(r => r.GetProperty("ratioToMostLenient").ValueKind == JsonValueKind.Number).Min(r => r.GetProperty("ratioToMostLenient").GetDouble()), 12);
+        double Addon(string model, string chain) => rows.Single(r => r.GetProperty("model").GetProperty("id").GetString() == model && r.GetProperty("chain").GetString() == chain)
+            .GetProperty("liquidationLatencyAddOn").GetDouble();
+        double ratio = Addon("aevo-standard", "ethereum") / Addon("aevo-standard", "arbitrum-one");
+        Assert.Equal(Math.Sqrt((36 + 12 + 1) / (2 + 0.25 + 1.0)), ratio, 1e-9); // delta-one book: add-on ∝ √τ
+        Assert.True(Addon("derive-standard", "ethereum") > Addon("derive-standard", "arbitrum-one"));
+    }
+
+    [Fact]
+    public async Task PortfolioModel_OnOptions_ReportsTheWorstScenario_AndIsHomogeneousInSize()
+    {
+        var (underlying, _) = await SeedAsync(withSurface: true);
+        object[] Positions(double k) =>
+            [
+                new { kind = "option", underlying, type = "call", style = "european", strike = 3300, expiry = "2026-02-04", quantity = -10 * k, chain = "zksync-era", premium = 90 },
+                new { kind = "option", underlying, type = "call", style = "european", strike = 3600, expiry = "2026-02-04", quantity = 10 * k, chain = "zksync-era", premium = 30 },
+                Perp(underlying, 1.5 * k, 3_000),
+            ];
+        object Book(double k) => new
+        {
+            positions = Positions(k),
+            collateral = new[] { new { asset = "USDC", amount = 50_000 * k } },
+            asOf = AsOf, model = "deribit-portfolio", chain = "zksync-era",
+        };
+
+        var one = await PostAsync("/api/v1/risk/margin", Book(1));
+        var two = await PostAsync("/api/v1/risk/margin", Book(2));
+        var worst = one.GetProperty("worstScenario");
+        Assert.Equal(one.GetProperty("modelMaintenanceMargin").GetDouble(), worst.GetProperty("loss").GetDouble(), 1e-9);
+        Assert.True(worst.GetProperty("moves").TryGetProperty(underlying, out _));
+        Assert.Equal(2 * one.GetProperty("modelMaintenanceMargin").GetDouble(), two.GetProperty("modelMaintenanceMargin").GetDouble(), 1e-6);
+        Assert.Equal(1.2 * one.GetProperty("modelMaintenanceMargin").GetDouble(), one.GetProperty("modelInitialMargin").GetDouble(), 1e-6);
+        Assert.Equal(3, one.GetProperty("positions").GetArrayLength());
+        Assert.Equal("perp", one.GetProperty("positions")[2].GetProperty("kind").GetString());
+
+        var standard = await PostAsync("/api/v1/risk/margin/compare", new
+        {
+            positions = Positions(1), collateral = new[] { new { asset = "USDC", amount = 50_000 } }, asOf = AsOf,
+            models = new[] { "deribit-portfolio", "aevo-standard" }, chains = new[] { "zksync-era" },
+        });
+        var rows = standard.GetProperty("rows").EnumerateArray().ToList();
+        Assert.True(rows[0].GetProperty("modelMaintenanceMargin").GetDouble() <= rows[1].GetProperty("modelMaintenanceMargin").GetDouble()); // hedged: portfolio ≤ standard
+    }
+
+    [Fact]
+    public async Task Backtest_CountsTheWindowsWhoseLossExceedsTheMarginHeld()
+    {
+        var (underlying, closes) = await SeedAsync(withSurface: false);
+        const double q = 20;
+        var result = await PostAsync("/api/v1/risk/margin/backtest", new
+        {
+            positions = new[] { Perp(underlying, q, closes[^1]) }, collateral = new[] { new { asset = "USDC", amount = 100_000 } },
+            asOf = AsOf, models = new[] { "aevo-standard" }, chains = new[] { "ethereum" }, from = AsOf.UtcDateTime.Date.AddDays(-Days).ToString("yyyy-MM-dd"),
+        });
+
+        var row = result.GetProperty("rows")[0];
+        double held = row.GetProperty("marginHeld").GetDouble();
+        double stretch = Math.Sqrt((86_400 + 36 + 12 + 1) / 86_400.0);
+        Assert.Equal(stretch, row.GetProperty("returnStretch").GetDouble(), 12);
+        double spot = closes[^1];
+        int breaches = 0;
+        double worst = double.NegativeInfinity;
+        for (int t = 1; t < Days; t++)
+        {
+            double loss = q * spot * (1 - Math.Exp(Math.Log(closes[t] / closes[t - 1]) * stretch)); // a long perp loses Q·S·(1 − e^{r·stretch})
+            if (loss > held) breaches++;
+            worst = Math.Max(worst, loss - held);
+        }
+
+        Assert.Equal(Days - 1, row.GetProperty("windows").GetInt32());
+        Assert.True(breaches >= 1, "the −12 % day breaches a 3 % margin");
+        Assert.Equal(breaches, row.GetProperty("breaches").GetInt32());
+        Assert.Equal(worst, row.GetProperty("worstShortfall").GetDouble(), 1e-6);
+        Assert.Equal((double)breaches / (Days - 1), row.GetProperty("breachFrequency").GetDouble(), 12);
+    }
+
+    [Fact]
+    public async Task Models_ListEveryConfiguredModelWithItsSources()
+    {
+        var models = JsonDocument.Parse(await api.Client().GetStringAsync("/api/v1/risk/margin/models", Token)).RootElement.EnumerateArray().ToList();
+        var ids = models.Select(m => m.GetProperty("id").GetString()).ToHashSet();
+        foreach (var id in new[] { "deribit-standard", "derive-standard", "aevo-standard", "dydx-v4", "deribit-portfolio", "aevo-portfolio" }) Assert.Contains(id, ids);
+        Assert.All(models, m => Assert.Contains("https://", m.GetProperty("source").GetString()));
+        var deribit = models.Single(m => m.GetProperty("id").GetString() == "deribit-standard");
+        Assert.Equal(0.15, deribit.GetProperty("underlyings").GetProperty("BTC").GetProperty("options").GetProperty("initialMaxSpotFraction").GetDouble());
+    }
+
+    [Fact]
+    public async Task BadRequests_AreProblemsNamingTheField()
+    {
+        var (underlying, _) = await SeedAsync(withSurface: false);
+        object Body(string? model, string? chain = null, double? latency = null) => new
+        {
+            positions = new[] { Perp(underlying, 1, 3_000) }, asOf = AsOf, model, chain, liquidationLatencySeconds = latency,
+        };
+
+        var client = api.Client();
+        await ProblemAssert.HasFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/risk/margin", Body(null), Token), "model");
+        await ProblemAssert.HasFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/risk/margin", Body("nasdaq"), Token), "model");
+        await ProblemAssert.HasFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/risk/margin", Body("aevo-standard", "solana"), Token), "chain");
+        await ProblemAssert.HasFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/risk/margin", Body("aevo-standard", null, -1), Token), "liquidationLatencySeconds");
+        await ProblemAssert.IsProblemAsync(await client.PostAsJsonAsync("/api/v1/risk/margin", new { portfolioId = 987_654_321, model = "aevo-standard" }, Token), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await client.PostAsJsonAsync("/api/v1/risk/margin", Body("dydx-v4"), Token), HttpStatusCode.UnprocessableEntity); // no rule for it
+        var fresh = SurfaceTestData.NewUnderlying(); // no price at all
+        await ProblemAssert.IsProblemAsync(await client.PostAsJsonAsync("/api/v1/risk/margin",
+            new { positions = new[] { Perp(fresh, 1, 3_000) }, asOf = AsOf, model = "aevo-standard" }, Token), HttpStatusCode.UnprocessableEntity);
+        await ProblemAssert.HasFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/risk/margin/compare",
+            new { positions = new[] { Perp(underlying, 1, 3_000) }, models = Array.Empty<string>() }, Token), "models");
+        await ProblemAssert.HasFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/risk/margin/compare",
+            new { positions = new[] { Perp(underlying, 1, 3_000) }, chains = new[] { "moon" } }, Token), "chains[0]");
+        await ProblemAssert.HasFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/risk/margin/backtest",
+            new { positions = new[] { Perp(underlying, 1, 3_000) }, windowDays = 0 }, Token), "windowDays");
+        await ProblemAssert.HasFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/risk/margin/backtest",
+            new { positions = new[] { Perp(underlying, 1, 3_000) }, asOf = AsOf, from = "2030-01-01" }, Token), "from");
+        foreach (var hostile in new[] { """{"model":"aevo-standard","positions":[],"liquidationLatencySeconds":1e400}""", """{"model":"aevo-standard","positions":[],"liquidationLatencySeconds":"NaN"}""" })
+            await ProblemAssert.IsProblemAsync(await client.PostAsync("/api/v1/risk/margin", new StringContent(hostile, Encoding.UTF8, "application/json"), Token), HttpStatusCode.BadRequest);
+    }
+}
+
+/// <summary>The margin endpoints on the embedded SQLite store.</summary>
+public sealed class SqliteMarginEndpointTests(SqliteApi api) : MarginEndpointTests(api), IClassFixture<SqliteApi>;
+
+/// <summary>The margin endpoints on PostgreSQL.</summary>
+public sealed class PostgresMarginEndpointTests(PostgresApi api) : MarginEndpointTests(api), IClassFixture<PostgresApi>;
