@@ -31,8 +31,8 @@ public static class AnalyticsServices
         services.AddOptions<ChainsOptions>().BindConfiguration(ChainProfileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SurfacesOptions>().BindConfiguration(SurfacesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RiskOptions>().BindConfiguration(RiskOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddAnalyticsCors();
-        services.AddSingleton<Endpoints.Risk.VarRunCache>();
         services.AddAnalyticsRateLimiting();
         services.AddAnalyticsForwardedHeaders();
         builder.WebHost.ConfigureKestrel(k =>
