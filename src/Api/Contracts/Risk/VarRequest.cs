@@ -26,8 +26,12 @@ public sealed record VarRequest(
                            "`{ \"ETH\": { \"source\": \"funding\", \"venue\": \"binance\", \"market\": \"ETH-USDT\", \"lookbackHours\": 168 } }`. `inputs.carry` says what was used.")]
     IReadOnlyDictionary<string, CarryRequest?>? Carry = null)
 {
-    /// <summary>The Swagger example: historical 99 % one-day VaR of inline ETH options, a perp and ETH collateral.</summary>
+    /// <summary>
+    /// The Swagger example: historical 99 % one-day VaR of inline ETH options, a perp and ETH collateral, ETH's carry from
+    /// the Binance ETH-USDT funding of the week before (rates carry at 0, said in <c>inputs.carry</c>, when none is indexed).
+    /// </summary>
     public static VarRequest Example { get; } = new(
         Positions: PortfolioRequest.Example.Positions, Collateral: PortfolioRequest.Example.Collateral,
-        Method: "historical", Confidence: 0.99, HorizonDays: 1, LookbackDays: 365);
+        Method: "historical", Confidence: 0.99, HorizonDays: 1, LookbackDays: 365,
+        Carry: new Dictionary<string, CarryRequest?> { ["ETH"] = new("funding", "binance", "ETH-USDT", 168) });
 }
