@@ -77,7 +77,8 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
         ImmutableArray<RiskPosition> positions, ImmutableArray<string> underlyings, DateTimeOffset asOfUtc, SurfaceModel surfaceModel, RiskCarryPlan carry,
         CancellationToken cancellationToken)
     {
-        var withOptions = positions.Where(p => p.Option is not null).Select(p => p.Underlying).ToHashSet(StringComparer.Ordinal);
+        // Options expired at asOf are worth their intrinsic value: they need no surface.
+        var withOptions = positions.Where(p => p.Option is { } o && o.ExpiryUtc > asOfUtc).Select(p => p.Underlying).ToHashSet(StringComparer.Ordinal);
         var windows = underlyings.Select(carry.ChoiceFor).Select(c => c.Window).OfType<FundingWindow>().ToArray();
         var snapshot = await market.BuildAsync(new MarketSnapshotRequest(asOfUtc, underlyings, windows, surfaceModel), cancellationToken);
         var missing = snapshot.Missing.Where(m => m.Kind != "funding" && (m.Kind != "surface" || withOptions.Contains(m.Key))).ToImmutableArray();
@@ -95,6 +96,12 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
         var surfaceIds = ImmutableSortedDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
         foreach (var option in positions.Select(p => p.Option).OfType<OptionContract>())
         {
+            if (option.ExpiryUtc <= asOfUtc)
+            {
+                vols[option] = 0.0; // expired: valued at intrinsic in every scenario, the vol is never read
+                continue;
+            }
+
             var stored = snapshot.Surfaces[option.Underlying];
             surfaceIds[option.Underlying] = stored.Id;
             double tenor = Math.Max(option.TenorYears(asOfUtc), YearFraction.Act365F(asOfUtc, asOfUtc + MinimumVolTenor));

@@ -255,6 +255,14 @@ public abstract class RiskRunStorageAndCarryTests(ApiFixture api)
         foreach (var method in new[] { "historical", "parametric", "delta-gamma", "monte-carlo" })
             await PostAsync("/api/v1/risk/var", new { positions, asOf = AsOf, method, paths = 1000 });
 
+        // A book of expired options alone needs no surface (before the surface's as-of there is none): intrinsic values.
+        var expiredOnly = await PostAsync("/api/v1/risk/stress", new
+        {
+            positions = positions.Take(2), asOf = SurfaceTestData.AsOf.AddHours(-1),
+            scenarios = new object[] { new { name = "up 10%", moves = new Dictionary<string, object> { [underlying] = new { spot = 0.1 } } } },
+        });
+        Assert.Equal(-300.0, expiredOnly.GetProperty("scenarios")[0].GetProperty("loss").GetDouble(), 6); // −2·300 + 300
+
         var results = stress.GetProperty("scenarios").EnumerateArray().ToArray();
         var down = results[0].GetProperty("positionLosses").EnumerateArray().Select(x => x.GetDouble()).ToArray();
         var up = results[1].GetProperty("positionLosses").EnumerateArray().Select(x => x.GetDouble()).ToArray();
