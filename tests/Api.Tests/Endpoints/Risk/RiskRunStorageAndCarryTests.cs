@@ -241,6 +241,8 @@ public abstract class RiskRunStorageAndCarryTests(ApiFixture api)
             Call(underlying, 2600, expiredDay, -1, "american"),      // expired, short
             Call(underlying, 3000, "2026-03-27", 1),                 // live at the money
             Call(underlying, 10, "2026-03-27", 1),                   // deep in the money
+            Call(underlying, 2900, AsOf.AddMinutes(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), 1, "american"), // one minute left
+            Call(underlying, 3100, AsOf.AddMinutes(1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), -1),             // one minute left
         };
 
         var stress = await PostAsync("/api/v1/risk/stress", new
