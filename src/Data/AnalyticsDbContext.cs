@@ -28,6 +28,7 @@ public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(o
     public DbSet<VolatilitySurfaceEntity> VolatilitySurfaces => Set<VolatilitySurfaceEntity>();
     public DbSet<PortfolioEntity> Portfolios => Set<PortfolioEntity>();
     public DbSet<PortfolioVersionEntity> PortfolioVersions => Set<PortfolioVersionEntity>();
+    public DbSet<VarRunEntity> VarRuns => Set<VarRunEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AnalyticsDbContext).Assembly);

@@ -34,8 +34,8 @@ public static class AnalyticsServices
         services.AddOptions<SurfacesOptions>().BindConfiguration(SurfacesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Data.Margin.MarginOptions>().BindConfiguration(Data.Margin.MarginOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         Data.Margin.MarginServiceCollectionExtensions.AddMargin(services);
+        services.AddOptions<RiskOptions>().BindConfiguration(RiskOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddAnalyticsCors();
-        services.AddSingleton<Endpoints.Risk.VarRunCache>();
         services.AddAnalyticsRateLimiting();
         services.AddAnalyticsForwardedHeaders();
         builder.WebHost.ConfigureKestrel(k =>

@@ -35,10 +35,14 @@ public sealed class MarginService(AnalyticsDbContext db, MarketSnapshotService m
         var positions = book.WithCoinCollateral();
         var underlyings = book.Underlyings();
         if (underlyings.IsEmpty) return (null, [new MissingMarketData("book", "positions", "the book has no position and no coin collateral to margin.")]);
-        var (snapshot, missing) = await VarService.SnapshotAsync(market, positions, underlyings, asOfUtc, surfaceModel, cancellationToken);
+        // Margin values the book without carry for now (r = b = 0, reported in the inputs as rates carry at 0); the
+        // funding carry of the VaR and stress runs is not wired here yet.
+        var carryPlan = RiskCarryPlan.Of(RiskCarryDefaults.None);
+        var (snapshot, missing) = await VarService.SnapshotAsync(market, positions, underlyings, asOfUtc, surfaceModel, carryPlan, cancellationToken);
         if (!missing.IsEmpty) return (null, missing);
 
-        var markets = underlyings.ToDictionary(u => u, u => new UnderlyingMarket(snapshot!.Prices[u].PriceUsd, 0.0, 0.0), StringComparer.Ordinal);
+        var carries = underlyings.ToImmutableSortedDictionary(u => u, u => carryPlan.Resolve(u, snapshot!), StringComparer.Ordinal);
+        var markets = underlyings.ToDictionary(u => u, u => new UnderlyingMarket(snapshot!.Prices[u].PriceUsd, carries[u].Rate, carries[u].CostOfCarry), StringComparer.Ordinal);
         var vols = new Dictionary<OptionContract, double>();
         var surfaceIds = ImmutableSortedDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
         foreach (var option in positions.Select(p => p.Option).OfType<OptionContract>())
@@ -77,7 +81,7 @@ public sealed class MarginService(AnalyticsDbContext db, MarketSnapshotService m
 
         if (lacking.Count > 0) return (null, lacking.ToImmutable());
         var inputs = new RiskInputs(snapshot!.Prices, surfaceIds.ToImmutable(),
-            underlyings.ToImmutableSortedDictionary(u => u, _ => 0.0, StringComparer.Ordinal), returnDays, 0, null, null, sources.ToImmutable());
+            carries, returnDays, 0, null, null, sources.ToImmutable());
         return (new MarginContext(marginBook, inputs, dailyVols.ToImmutable()), []);
     }
 

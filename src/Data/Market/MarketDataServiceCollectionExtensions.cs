@@ -7,18 +7,20 @@ namespace Analytics.Data.Market;
 public static class MarketDataServiceCollectionExtensions
 {
     /// <summary>
-    /// <see cref="SurfaceStore"/>, <see cref="PortfolioStore"/> and <see cref="ChainProfiles"/> as singletons; <see cref="FundingCarryReader"/> and
+    /// <see cref="SurfaceStore"/>, <see cref="PortfolioStore"/>, <see cref="Risk.VarRunStore"/> and <see cref="ChainProfiles"/> as singletons; <see cref="FundingCarryReader"/> and
     /// <see cref="MarketSnapshotService"/> scoped, like the <see cref="AnalyticsDbContext"/> they read.
     /// </summary>
     public static IServiceCollection AddMarketData(this IServiceCollection services)
     {
         services.AddSingleton<SurfaceStore>();
         services.AddSingleton<PortfolioStore>();
+        services.AddSingleton<Risk.VarRunStore>();
         services.AddSingleton<ChainProfiles>();
         services.AddScoped<FundingCarryReader>();
         services.AddScoped<MarketSnapshotService>();
         services.AddScoped<Risk.VarService>();
         services.AddScoped<Risk.StressService>();
+        services.AddScoped<Risk.StoredVarBacktest>();
         return services;
     }
 }

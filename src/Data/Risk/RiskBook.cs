@@ -15,6 +15,15 @@ public sealed record RiskBook(ImmutableArray<RiskPosition> Positions, ImmutableS
     /// <summary>Assets worth one US dollar each.</summary>
     public static readonly ImmutableHashSet<string> DollarAssets = ["USD", "USDC", "USDT"];
 
+    /// <summary>The book of a portfolio definition: positions in order, collateral summed per asset.</summary>
+    public static RiskBook Of(Portfolios.PortfolioDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return new(definition.ToRiskPositions(), definition.Collateral
+            .GroupBy(c => c.Asset, StringComparer.Ordinal)
+            .ToImmutableSortedDictionary(g => g.Key, g => g.Sum(c => c.Amount), StringComparer.Ordinal));
+    }
+
     /// <summary>Coin collateral as spot positions, after the book's positions (so position indexes stay the book's).</summary>
     public ImmutableArray<RiskPosition> WithCoinCollateral() =>
         [.. Positions, .. Collateral.Where(c => !DollarAssets.Contains(c.Key) && c.Value != 0).Select(c => RiskPosition.OfSpot(c.Key, c.Value))];

@@ -18,13 +18,14 @@ public sealed class StressService(AnalyticsDbContext db, MarketSnapshotService m
 {
     /// <summary>Runs the scenarios on the book at <paramref name="asOfUtc"/>.</summary>
     public async Task<StressOutcome> RunAsync(
-        RiskBook book, IReadOnlyList<StressScenarioDefinition> scenarios, DateTimeOffset asOfUtc, SurfaceModel surfaceModel, CancellationToken cancellationToken)
+        RiskBook book, IReadOnlyList<StressScenarioDefinition> scenarios, DateTimeOffset asOfUtc, SurfaceModel surfaceModel, RiskCarryPlan carry,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(scenarios);
         var positions = book.WithCoinCollateral();
         var underlyings = book.Underlyings();
-        var (snapshot, missing) = await VarService.SnapshotAsync(market, positions, underlyings, asOfUtc, surfaceModel, cancellationToken);
+        var (snapshot, missing) = await VarService.SnapshotAsync(market, positions, underlyings, asOfUtc, surfaceModel, carry, cancellationToken);
         if (!missing.IsEmpty) return new StressOutcome([], null, missing);
 
         var moves = new List<ImmutableSortedDictionary<string, StressMove>>();
@@ -36,8 +37,8 @@ public sealed class StressService(AnalyticsDbContext db, MarketSnapshotService m
             {
                 foreach (var u in underlyings)
                 {
-                    var (spot, vol) = given.TryGetValue(u, out var m) ? m : (0.0, 0.0);
-                    resolved[u] = new StressMove(spot, vol, given.ContainsKey(u) ? "request" : "request (not moved)");
+                    var m = given.TryGetValue(u, out var asked) ? asked : default;
+                    resolved[u] = new StressMove(m.SpotRelative, m.VolAbsolute, given.ContainsKey(u) ? "request" : "request (not moved)") { VolBuckets = m.VolBuckets };
                 }
             }
             else
@@ -61,8 +62,8 @@ public sealed class StressService(AnalyticsDbContext db, MarketSnapshotService m
 
         if (lacking.Count > 0) return new StressOutcome([], null, lacking.ToImmutable());
 
-        var (valuation, inputs) = VarService.Prepare(positions, underlyings, snapshot!, asOfUtc);
-        var values = valuation.Value([.. moves.Select(m => new MarketScenario(0.0, m.ToDictionary(x => x.Key, x => new UnderlyingShift(x.Value.SpotRelative, x.Value.VolAbsolute))))]);
+        var (valuation, inputs) = VarService.Prepare(positions, underlyings, snapshot!, asOfUtc, carry);
+        var values = valuation.Value([.. moves.Select(m => new MarketScenario(0.0, m.ToDictionary(x => x.Key, x => x.Value.ToShift())))]);
         int held = book.Positions.Length;
         var results = scenarios.Select((s, i) =>
         {

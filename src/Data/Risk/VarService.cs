@@ -15,8 +15,10 @@ namespace Analytics.Data.Risk;
 /// (<see cref="ScenarioValuation"/>). Scoped like the snapshot service it uses.
 /// </summary>
 /// <remarks>
-/// Carry: spot, rate and cost of carry are taken as r = b = 0 for every underlying (premiums and margin in coin or
-/// stablecoins, no funding); the inputs say so. Parametric dollar deltas and gammas come from the same engine by central
+/// Carry per underlying (PRODUCT.md §3.4): the request's choice, else the configured perp's funding carry (the annualised
+/// time-weighted mean funding over the look-back ending at the valuation instant, <see cref="FundingCarryReader"/>), else
+/// rates carry at the configured rate; a funding carry without enough indexed funding falls back to rates carry and the
+/// inputs say so (<see cref="CarryUsed.Note"/>), never silently. Parametric dollar deltas and gammas come from the same engine by central
 /// differences of ±1 % in each underlying's spot, so every method values the book the same way.
 /// </remarks>
 public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService market)
@@ -26,16 +28,17 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
 
     /// <summary>Runs <paramref name="specification"/> on <paramref name="book"/> at <paramref name="asOfUtc"/>.</summary>
     public async Task<VarOutcome> RunAsync(
-        RiskBook book, VarSpecification specification, DateTimeOffset asOfUtc, SurfaceModel surfaceModel, CancellationToken cancellationToken)
+        RiskBook book, VarSpecification specification, DateTimeOffset asOfUtc, SurfaceModel surfaceModel, RiskCarryPlan carry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(specification);
+        ArgumentNullException.ThrowIfNull(carry);
         var positions = book.WithCoinCollateral();
         var underlyings = book.Underlyings();
-        var (snapshot, missing) = await SnapshotAsync(market, positions, underlyings, asOfUtc, surfaceModel, cancellationToken);
+        var (snapshot, missing) = await SnapshotAsync(market, positions, underlyings, asOfUtc, surfaceModel, carry, cancellationToken);
         if (!missing.IsEmpty) return new VarOutcome(null, missing);
 
-        var (valuation, inputs) = Prepare(positions, underlyings, snapshot!, asOfUtc);
+        var (valuation, inputs) = Prepare(positions, underlyings, snapshot!, asOfUtc, carry, specification.VolModel == VolModel.StickyMoneyness);
         AlignedReturns returns;
         int horizon = specification.HorizonDays;
         bool overlapping = specification.Method == VarMethod.Historical && specification.Scaling == HorizonScaling.Overlapping;
@@ -65,34 +68,51 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
         }, []);
     }
 
-    /// <summary>The snapshot a risk run values from, and what it lacks (a surface only matters for underlyings with options).</summary>
+    /// <summary>
+    /// The snapshot a risk run values from (with the funding windows of the carry plan), and what it lacks: a surface only
+    /// matters for underlyings with options, and missing funding is not blocking (<see cref="Prepare"/> falls back to rates
+    /// carry and says so).
+    /// </summary>
     internal static async Task<(MarketSnapshot? Snapshot, ImmutableArray<MissingMarketData> Missing)> SnapshotAsync(MarketSnapshotService market,
-        ImmutableArray<RiskPosition> positions, ImmutableArray<string> underlyings, DateTimeOffset asOfUtc, SurfaceModel surfaceModel, CancellationToken cancellationToken)
+        ImmutableArray<RiskPosition> positions, ImmutableArray<string> underlyings, DateTimeOffset asOfUtc, SurfaceModel surfaceModel, RiskCarryPlan carry,
+        CancellationToken cancellationToken)
     {
-        var withOptions = positions.Where(p => p.Option is not null).Select(p => p.Underlying).ToHashSet(StringComparer.Ordinal);
-        var snapshot = await market.BuildAsync(new MarketSnapshotRequest(asOfUtc, underlyings, [], surfaceModel), cancellationToken);
-        var missing = snapshot.Missing.Where(m => m.Kind != "surface" || withOptions.Contains(m.Key)).ToImmutableArray();
+        // Options expired at asOf are worth their intrinsic value: they need no surface.
+        var withOptions = positions.Where(p => p.Option is { } o && o.ExpiryUtc > asOfUtc).Select(p => p.Underlying).ToHashSet(StringComparer.Ordinal);
+        var windows = underlyings.Select(carry.ChoiceFor).Select(c => c.Window).OfType<FundingWindow>().ToArray();
+        var snapshot = await market.BuildAsync(new MarketSnapshotRequest(asOfUtc, underlyings, windows, surfaceModel), cancellationToken);
+        var missing = snapshot.Missing.Where(m => m.Kind != "funding" && (m.Kind != "surface" || withOptions.Contains(m.Key))).ToImmutableArray();
         return (missing.IsEmpty ? snapshot : null, missing);
     }
 
     /// <summary>The scenario engine on the book at the snapshot's spots and surface vols, and the inputs it used.</summary>
     internal static (ScenarioValuation Valuation, RiskInputs Inputs) Prepare(
-        ImmutableArray<RiskPosition> positions, ImmutableArray<string> underlyings, MarketSnapshot snapshot, DateTimeOffset asOfUtc)
+        ImmutableArray<RiskPosition> positions, ImmutableArray<string> underlyings, MarketSnapshot snapshot, DateTimeOffset asOfUtc, RiskCarryPlan carry,
+        bool stickyMoneyness = false)
     {
-        var markets = underlyings.ToDictionary(u => u, u => new UnderlyingMarket(snapshot.Prices[u].PriceUsd, 0.0, 0.0), StringComparer.Ordinal);
+        var carries = underlyings.ToImmutableSortedDictionary(u => u, u => carry.Resolve(u, snapshot), StringComparer.Ordinal);
+        var markets = underlyings.ToDictionary(u => u, u => new UnderlyingMarket(snapshot.Prices[u].PriceUsd, carries[u].Rate, carries[u].CostOfCarry), StringComparer.Ordinal);
         var vols = new Dictionary<OptionContract, double>();
         var surfaceIds = ImmutableSortedDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
         foreach (var option in positions.Select(p => p.Option).OfType<OptionContract>())
         {
+            if (option.ExpiryUtc <= asOfUtc)
+            {
+                vols[option] = 0.0; // expired: valued at intrinsic in every scenario, the vol is never read
+                continue;
+            }
+
             var stored = snapshot.Surfaces[option.Underlying];
             surfaceIds[option.Underlying] = stored.Id;
             double tenor = Math.Max(option.TenorYears(asOfUtc), YearFraction.Act365F(asOfUtc, asOfUtc + MinimumVolTenor));
             vols[option] = stored.Surface.LognormalVolAtStrike(option.Strike, tenor);
         }
 
-        var valuation = ScenarioValuation.Of(positions, new BookMarket(asOfUtc, markets, vols));
-        var inputs = new RiskInputs(snapshot.Prices, surfaceIds.ToImmutable(),
-            underlyings.ToImmutableSortedDictionary(u => u, _ => 0.0, StringComparer.Ordinal), 0, 0, null, null,
+        var valuation = ScenarioValuation.Of(positions, new BookMarket(asOfUtc, markets, vols)
+        {
+            StickyMoneynessSurfaces = stickyMoneyness ? surfaceIds.Keys.ToDictionary(u => u, u => snapshot.Surfaces[u].Surface, StringComparer.Ordinal) : null,
+        });
+        var inputs = new RiskInputs(snapshot.Prices, surfaceIds.ToImmutable(), carries, 0, 0, null, null,
             ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
         return (valuation, inputs);
     }

@@ -10,6 +10,7 @@ namespace Analytics.Data.Risk;
 /// <param name="Lambda">EWMA decay λ.</param>
 /// <param name="Paths">Monte Carlo paths (even: antithetic pairs).</param>
 /// <param name="Seed">Monte Carlo seed.</param>
+/// <param name="VolModel">How option vols move in the scenarios (held, or sticky moneyness).</param>
 public sealed record VarSpecification(
     VarMethod Method,
     double Confidence = 0.99,
@@ -19,4 +20,5 @@ public sealed record VarSpecification(
     CovarianceEstimator Covariance = CovarianceEstimator.Sample,
     double Lambda = 0.94,
     int Paths = 10_000,
-    int Seed = 1);
+    int Seed = 1,
+    VolModel VolModel = VolModel.Held);

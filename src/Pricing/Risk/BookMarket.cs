@@ -10,8 +10,17 @@ namespace Analytics.Pricing.Risk;
 /// </summary>
 /// <param name="ValuationUtc">The instant tenors run from (Act/365F, <see cref="YearFraction"/>).</param>
 /// <param name="Underlyings">Market per underlying symbol.</param>
-/// <param name="LognormalVols">Lognormal volatility σ per option contract, annualised decimal, &gt; 0.</param>
+/// <param name="LognormalVols">Lognormal volatility σ per option contract, annualised decimal, ≥ 0 (0 values at the zero-vol limit).</param>
 public sealed record BookMarket(
     DateTimeOffset ValuationUtc,
     IReadOnlyDictionary<string, UnderlyingMarket> Underlyings,
-    IReadOnlyDictionary<OptionContract, double> LognormalVols);
+    IReadOnlyDictionary<OptionContract, double> LognormalVols)
+{
+    /// <summary>
+    /// Sticky moneyness: per underlying listed, the surface an option's vol is read from in every scenario at the moved
+    /// spot's log-moneyness (k = ln(K / F) fixed, so the vol at strike K after spot moves S → S' is the base surface's vol
+    /// at strike K·S/S', at the option's base tenor); the option's vol in the base market stays <see cref="LognormalVols"/>.
+    /// Null or unlisted: vols held at each strike (sticky strike).
+    /// </summary>
+    public IReadOnlyDictionary<string, Surfaces.VolatilitySurface>? StickyMoneynessSurfaces { get; init; }
+}

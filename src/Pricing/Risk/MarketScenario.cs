@@ -27,11 +27,20 @@ public sealed record MarketScenario
             {
                 throw new ArgumentOutOfRangeException(nameof(shifts), shift.SpotRelative, $"The spot shift of {underlying} must be above −1.");
             }
+
+            if (shift.IsBucketed)
+            {
+                CheckBuckets(underlying, shift);
+                HasVolBuckets = true;
+            }
         }
 
         TimeStepYears = timeStepYears;
         Shifts = shifts;
     }
+
+    /// <summary>Whether some underlying's vol move is by log-moneyness bucket.</summary>
+    public bool HasVolBuckets { get; }
 
     /// <summary>Years the valuation instant moves forward.</summary>
     public double TimeStepYears { get; }
@@ -43,4 +52,20 @@ public sealed record MarketScenario
     /// <param name="underlying">Underlying symbol.</param>
     /// <returns>Its shift.</returns>
     public UnderlyingShift ShiftOf(string underlying) => Shifts.TryGetValue(underlying, out var shift) ? shift : default;
+
+    private static void CheckBuckets(string underlying, UnderlyingShift shift)
+    {
+        var buckets = shift.VolBuckets;
+        for (int b = 0; b < buckets.Length; b++)
+        {
+            Guard.Finite(buckets[b].Shift, $"shifts[{underlying}].VolBuckets[{b}].Shift");
+            bool last = b == buckets.Length - 1;
+            double bound = buckets[b].MaxLogMoneyness;
+            if (last ? !double.IsPositiveInfinity(bound) : !double.IsFinite(bound) || (b > 0 && !(bound > buckets[b - 1].MaxLogMoneyness)))
+            {
+                throw new ArgumentOutOfRangeException(nameof(shift), bound,
+                    $"The vol buckets of {underlying} must have finite, strictly ascending bounds and a last bound of +∞.");
+            }
+        }
+    }
 }

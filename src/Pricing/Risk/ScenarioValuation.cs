@@ -23,6 +23,9 @@ namespace Analytics.Pricing.Risk;
 /// </remarks>
 public sealed class ScenarioValuation
 {
+    /// <summary>Shortest tenor a sticky-moneyness vol is read at (one hour, Act/365F), so expired options never query a surface at T ≤ 0.</summary>
+    public const double MinimumVolTenorYears = 1.0 / (365.0 * 24.0);
+
     private static readonly VanillaOptionEngine AmericanEngine = VanillaOptionEngine.DefaultFor(OptionExerciseStyle.American);
 
     private readonly RiskPosition[] _positions;
@@ -31,6 +34,8 @@ public sealed class ScenarioValuation
     private readonly int[] _underlyingOf;
     private readonly double[] _tenorYears;
     private readonly double[] _lognormalVol;
+    private readonly double[] _volTenorYears;
+    private readonly Surfaces.VolatilitySurface?[] _stickyMoneyness;
     private readonly int[] _european;
     private readonly int[] _american;
 
@@ -46,6 +51,8 @@ public sealed class ScenarioValuation
         _underlyingOf = positions.Select(p => index[p.Underlying]).ToArray();
         _tenorYears = new double[n];
         _lognormalVol = new double[n];
+        _volTenorYears = new double[n];
+        _stickyMoneyness = new Surfaces.VolatilitySurface?[n];
         var european = new List<int>();
         var american = new List<int>();
         for (int p = 0; p < n; p++)
@@ -60,8 +67,15 @@ public sealed class ScenarioValuation
                 throw new ArgumentException($"The market has no vol for position {p}'s option.", nameof(market));
             }
 
-            _lognormalVol[p] = Guard.PositiveFinite(vol, $"{nameof(market.LognormalVols)}[{p}]");
+            if (!(double.IsFinite(vol) && vol >= 0.0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(market), vol, $"The vol of position {p}'s option must be finite and ≥ 0.");
+            }
+
+            _lognormalVol[p] = vol;
             _tenorYears[p] = option.TenorYears(market.ValuationUtc);
+            _volTenorYears[p] = Math.Max(_tenorYears[p], MinimumVolTenorYears);
+            _stickyMoneyness[p] = market.StickyMoneynessSurfaces is { } sticky && sticky.TryGetValue(option.Underlying, out var surface) ? surface : null;
             (option.Style == OptionExerciseStyle.European ? european : american).Add(p);
         }
 
@@ -158,16 +172,16 @@ public sealed class ScenarioValuation
             }
         }
 
-        ValueEuropean(scenario.TimeStepYears, spot, volShift, values);
+        ValueEuropean(scenario, spot, volShift, values);
         foreach (int p in _american)
         {
-            double unit = Limit(p, scenario.TimeStepYears, spot, volShift, out double tenor, out double vol) ?? AmericanValue(p, spot, tenor, vol);
+            double unit = Limit(p, scenario, spot, volShift, out double tenor, out double vol) ?? AmericanValue(p, spot, tenor, vol);
             values[p] = _positions[p].Quantity * unit;
         }
     }
 
     /// <summary>The European options: limits directly, the rest through the batch kernel in one pass.</summary>
-    private void ValueEuropean(double timeStepYears, ReadOnlySpan<double> spot, ReadOnlySpan<double> volShift, Span<double> values)
+    private void ValueEuropean(MarketScenario scenario, ReadOnlySpan<double> spot, ReadOnlySpan<double> volShift, Span<double> values)
     {
         int n = _european.Length;
         if (n == 0)
@@ -185,7 +199,7 @@ public sealed class ScenarioValuation
             int m = 0;
             foreach (int p in _european)
             {
-                if (Limit(p, timeStepYears, spot, volShift, out double t, out double v) is { } unit)
+                if (Limit(p, scenario, spot, volShift, out double t, out double v) is { } unit)
                 {
                     values[p] = _positions[p].Quantity * unit;
                     continue;
@@ -219,15 +233,26 @@ public sealed class ScenarioValuation
     /// The shifted tenor and vol of option position <paramref name="p"/>, and its unit value when it is at a limit
     /// (intrinsic at or past expiry, zero-vol value at σ ≤ 0); null when a model must price it.
     /// </summary>
-    private double? Limit(int p, double timeStepYears, ReadOnlySpan<double> spot, ReadOnlySpan<double> volShift, out double tenor, out double vol)
+    private double? Limit(int p, MarketScenario scenario, ReadOnlySpan<double> spot, ReadOnlySpan<double> volShift, out double tenor, out double vol)
     {
         var option = _positions[p].Option!;
         int u = _underlyingOf[p];
-        tenor = _tenorYears[p] - timeStepYears;
-        vol = _lognormalVol[p] + volShift[u];
+        tenor = _tenorYears[p] - scenario.TimeStepYears;
+        vol = BaseVol(p, spot[u]);
         if (!(tenor > 0.0))
         {
             return option.Intrinsic(spot[u]);
+        }
+
+        if (scenario.HasVolBuckets)
+        {
+            var market = _markets[u];
+            double logMoneyness = Math.Log(option.Strike / (spot[u] * Math.Exp(market.CostOfCarry * tenor)));
+            vol += scenario.ShiftOf(_underlyings[u]).VolShiftAt(logMoneyness);
+        }
+        else
+        {
+            vol += volShift[u];
         }
 
         if (!(vol > 0.0))
@@ -238,6 +263,20 @@ public sealed class ScenarioValuation
         }
 
         return null;
+    }
+
+    /// <summary>The option's vol before the scenario's vol shift: held (sticky strike), or read at the moved spot's log-moneyness.</summary>
+    private double BaseVol(int p, double spot)
+    {
+        var surface = _stickyMoneyness[p];
+        double baseSpot = _markets[_underlyingOf[p]].Spot;
+        if (surface is null || spot == baseSpot)
+        {
+            return _lognormalVol[p];
+        }
+
+        double vol = surface.LognormalVolAtStrike(_positions[p].Option!.Strike * baseSpot / spot, _volTenorYears[p]);
+        return double.IsFinite(vol) ? vol : _lognormalVol[p];
     }
 
     private double AmericanValue(int p, ReadOnlySpan<double> spot, double tenor, double vol)

@@ -57,7 +57,7 @@ public sealed class VarServiceTests
         await using var db = database.NewContext();
         var service = new VarService(db, new MarketSnapshotService(db, new SurfaceStore(), new FundingCarryReader(db), new ChainProfiles(
             new FixedOptionsMonitor<ChainsOptions>(new ChainsOptions()))));
-        return await service.RunAsync(book, spec, AsOf, SurfaceModel.Svi, Token);
+        return await service.RunAsync(book, spec, AsOf, SurfaceModel.Svi, RiskCarryPlan.Of(RiskCarryDefaults.None), Token);
     }
 
     private static RiskBook Spot(double eth, double btc = 0) =>

@@ -241,4 +241,63 @@ public sealed class ScenarioValuationTests
                 ["BTC"] = new(random.NextDouble() * 0.6 - 0.3, random.NextDouble() * 0.4 - 0.1),
             })).ToList();
     }
+
+    [Fact]
+    public void Value_VolBuckets_ShiftEachOptionByTheBucketOfItsLogMoneynessAtTheMovedSpot()
+    {
+        var (book, market) = RandomBook(seed: 9, count: 300);
+        var buckets = System.Collections.Immutable.ImmutableArray.Create(
+            new VolBucketShift(-0.2, 0.15), new VolBucketShift(0.1, -0.05), new VolBucketShift(double.PositiveInfinity, 0.3));
+        const double timeStep = 5.0 / 365.0;
+        var bucketed = new MarketScenario(timeStep, new Dictionary<string, UnderlyingShift>
+        {
+            ["ETH"] = new(-0.1, 0.0) { VolBuckets = buckets }, ["BTC"] = new(0.05, 0.02),
+        });
+
+        var values = ScenarioValuation.Of(book, market).Value([bucketed]);
+
+        // Each option alone under the flat shift of its bucket, chosen here from k = ln(K / (S'·e^{b(T − Δt)})).
+        for (int p = 0; p < book.Count; p++)
+        {
+            var flat = bucketed.ShiftOf(book[p].Underlying);
+            if (book[p].Option is { } option && book[p].Underlying == "ETH")
+            {
+                var m = Underlyings["ETH"];
+                double tenor = option.TenorYears(Valuation) - timeStep;
+                double k = Math.Log(option.Strike / (m.Spot * 0.9 * Math.Exp(m.CostOfCarry * tenor)));
+                flat = new UnderlyingShift(-0.1, k <= -0.2 ? 0.15 : k <= 0.1 ? -0.05 : 0.3);
+            }
+
+            double expected = Scalar(book[p], market, new MarketScenario(timeStep, new Dictionary<string, UnderlyingShift> { [book[p].Underlying] = flat }));
+            Assert.Equal(expected, values[0, p]);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { 0.1 }, false)]                  // the last bucket must be open
+    [InlineData(new[] { 0.1, 0.0, double.PositiveInfinity }, false)] // bounds must ascend
+    [InlineData(new[] { -0.1, 0.1, double.PositiveInfinity }, true)]
+    public void MarketScenario_VolBuckets_AreValidated(double[] bounds, bool valid)
+    {
+        var shift = new UnderlyingShift(0, 0) { VolBuckets = [.. bounds.Select(b => new VolBucketShift(b, 0.1))] };
+
+        var create = () => new MarketScenario(0, new Dictionary<string, UnderlyingShift> { ["ETH"] = shift });
+
+        if (valid) Assert.True(create().HasVolBuckets);
+        else Assert.Throws<ArgumentOutOfRangeException>(create);
+    }
+
+    [Fact]
+    public void Of_ZeroBaseVol_ValuesAtTheZeroVolLimitInsteadOfThrowing()
+    {
+        var call = new OptionContract("ETH", Valuation.AddDays(30), 3000, OptionRight.Call, OptionExerciseStyle.European, OptionSettlement.Cash);
+        var market = new BookMarket(Valuation, Underlyings, new Dictionary<OptionContract, double> { [call] = 0.0 });
+
+        var values = ScenarioValuation.Of([RiskPosition.OfOption(call, 1)], market).Value([MarketScenario.None]);
+
+        // Zero vol: e^{−rT}·max(F − K, 0), F = S·e^{bT} (the deterministic forward).
+        var m = Underlyings["ETH"];
+        double t = call.TenorYears(Valuation);
+        Assert.Equal(Math.Exp(-m.Rate * t) * Math.Max(m.Spot * Math.Exp(m.CostOfCarry * t) - 3000, 0), values.BaseValues[0], 9);
+    }
 }

@@ -15,7 +15,8 @@ public sealed record StressRequest(
     [property: Description("Valuation instant, ISO-8601 UTC (default now).")] DateTimeOffset? AsOf = null,
     [property: Description("1–50 scenarios, each a name from `GET /api/v1/risk/stress/scenarios` (e.g. `\"ftx-2022-11\"`) or " +
                            "`{ \"name\": \"..\", \"moves\": { \"ETH\": { \"spot\": -0.3, \"vol\": 0.2 } } }` (spot: relative move > −1; " +
-                           "vol: absolute shift, −1 to 5; underlyings not listed do not move).")] IReadOnlyList<JsonElement>? Scenarios = null)
+                           "vol: absolute shift, −1 to 5; underlyings not listed do not move).")] IReadOnlyList<JsonElement>? Scenarios = null,
+    [property: Description("Carry per underlying, overriding `Risk:Carry`, as in `POST /api/v1/risk/var`.")] IReadOnlyDictionary<string, CarryRequest?>? Carry = null)
 {
     /// <summary>The Swagger example: the FTX week and a user-defined crash on the portfolio example's positions.</summary>
     public static StressRequest Example { get; } = new(

@@ -17,14 +17,21 @@ public sealed record VarRequest(
     [property: Description("Horizon, 1–250 days; default 1.")] int? HorizonDays = null,
     [property: Description("Calendar days of daily returns, 2–3650; default 365.")] int? LookbackDays = null,
     [property: Description("Historical: `overlapping` h-day returns (default) or `sqrt-time` scaling of one-day figures.")] string? HorizonScaling = null,
-    [property: Description("`held` (default: each option keeps the vol read from the surface at its strike; sticky strike). `sticky-moneyness` and `surface-history` are not offered yet (422).")] string? VolModel = null,
+    [property: Description("`held` (default: each option keeps the vol read from the surface at its strike; sticky strike). `sticky-moneyness`: each option's vol read from the same surface at the moved spot's log-moneyness (k = ln(K/F) fixed, vol moves with spot; simulation methods and the parametric deltas/gammas alike). `surface-history` is not offered yet (400).")] string? VolModel = null,
     [property: Description("Parametric, delta-gamma, Monte Carlo: `sample` (default) or `ewma`.")] string? Covariance = null,
     [property: Description("EWMA decay λ in (0, 1); default 0.94 (RiskMetrics).")] double? Lambda = null,
     [property: Description("Monte Carlo paths, even, 100–200,000; default 10,000.")] int? Paths = null,
-    [property: Description("Monte Carlo seed; default 1. The same seed gives the same numbers on any number of cores.")] int? Seed = null)
+    [property: Description("Monte Carlo seed; default 1. The same seed gives the same numbers on any number of cores.")] int? Seed = null,
+    [property: Description("Carry per underlying, overriding `Risk:Carry` (default: funding of the configured perp, else rates at `Risk:Carry:Rate`), e.g. " +
+                           "`{ \"ETH\": { \"source\": \"funding\", \"venue\": \"binance\", \"market\": \"ETH-USDT\", \"lookbackHours\": 168 } }`. `inputs.carry` says what was used.")]
+    IReadOnlyDictionary<string, CarryRequest?>? Carry = null)
 {
-    /// <summary>The Swagger example: historical 99 % one-day VaR of inline ETH options, a perp and ETH collateral.</summary>
+    /// <summary>
+    /// The Swagger example: historical 99 % one-day VaR of inline ETH options, a perp and ETH collateral, ETH's carry from
+    /// the Binance ETH-USDT funding of the week before (rates carry at 0, said in <c>inputs.carry</c>, when none is indexed).
+    /// </summary>
     public static VarRequest Example { get; } = new(
         Positions: PortfolioRequest.Example.Positions, Collateral: PortfolioRequest.Example.Collateral,
-        Method: "historical", Confidence: 0.99, HorizonDays: 1, LookbackDays: 365);
+        Method: "historical", Confidence: 0.99, HorizonDays: 1, LookbackDays: 365,
+        Carry: new Dictionary<string, CarryRequest?> { ["ETH"] = new("funding", "binance", "ETH-USDT", 168) });
 }

@@ -9,6 +9,7 @@ public sealed record VarResponse(
     [property: Description("Confidence c.")] double Confidence,
     [property: Description("Horizon h, days.")] int HorizonDays,
     [property: Description("The valuation instant, UTC.")] DateTimeOffset AsOf,
+    [property: Description("How option vols moved in the scenarios: `held` (sticky strike) or `sticky-moneyness` (read from the surface at the moved spot's log-moneyness).")] string VolModel,
     [property: Description("Value at risk: the loss not exceeded with probability c, USD (positive = a loss).")] double Var,
     [property: Description("Expected shortfall: the mean loss beyond VaR, USD.")] double ExpectedShortfall,
     [property: Description("Monte Carlo: standard errors of `var` and `expectedShortfall` (batch means over 20 blocks); null otherwise.")] StandardErrorResponse? StandardError,

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Analytics.Api.Contracts.Portfolios;
 using Analytics.Api.Endpoints.Portfolios;
 using Analytics.Api.Errors;
@@ -67,10 +66,7 @@ internal static class RiskBookResolver
                 version is { } n ? $"Portfolio {id} has no version {n} (or does not exist)." : $"There is no portfolio {id}.", "portfolioId"));
 
     /// <summary>The numerics' book: positions in order, collateral summed per asset.</summary>
-    public static RiskBook BookOf(PortfolioDefinition definition) =>
-        new(definition.ToRiskPositions(), definition.Collateral
-            .GroupBy(c => c.Asset, StringComparer.Ordinal)
-            .ToImmutableSortedDictionary(g => g.Key, g => g.Sum(c => c.Amount), StringComparer.Ordinal));
+    public static RiskBook BookOf(PortfolioDefinition definition) => RiskBook.Of(definition);
 
     /// <summary>The 422 of missing market data, each item named.</summary>
     public static ProblemHttpResult MissingProblem(IReadOnlyList<MissingMarketData> missing) =>

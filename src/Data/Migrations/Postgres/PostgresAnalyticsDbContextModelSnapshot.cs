@@ -432,6 +432,52 @@ namespace Analytics.Data.Migrations.Postgres
                     b.ToTable("trades", (string)null);
                 });
 
+            modelBuilder.Entity("Analytics.Data.Entities.VarRunEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("AsOfUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("ExpectedShortfall")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("HorizonDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("PortfolioId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("PortfolioVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RunJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("ValueAtRisk")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortfolioId", "AsOfUtc");
+
+                    b.ToTable("var_runs", (string)null);
+                });
+
             modelBuilder.Entity("Analytics.Data.Entities.VenueEntity", b =>
                 {
                     b.Property<string>("Id")

@@ -413,6 +413,52 @@ namespace Analytics.Data.Migrations.Sqlite
                     b.ToTable("trades", (string)null);
                 });
 
+            modelBuilder.Entity("Analytics.Data.Entities.VarRunEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AsOfUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ExpectedShortfall")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("HorizonDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PortfolioId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PortfolioVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RunJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ValueAtRisk")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortfolioId", "AsOfUtc");
+
+                    b.ToTable("var_runs", (string)null);
+                });
+
             modelBuilder.Entity("Analytics.Data.Entities.VenueEntity", b =>
                 {
                     b.Property<string>("Id")

@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Statistics;
 
 namespace Analytics.Pricing.Risk.Var;
 
@@ -10,27 +9,21 @@ namespace Analytics.Pricing.Risk.Var;
 public static class ReturnCovariance
 {
     /// <summary>
-    /// The sample covariance, divisor n − 1, means removed (MathNet <c>Statistics.Covariance</c>).
+    /// The sample covariance, divisor n − 1, means removed: Cᵀ·C / (n − 1) with C the returns less their column means, one
+    /// MathNet matrix product (<c>TransposeThisAndMultiply</c>), the upper triangle mirrored from the lower so the result
+    /// is exactly symmetric. (It used to be MathNet <c>Statistics.Covariance</c> per pair of columns: about ten times slower
+    /// on 50 underlyings × 365 days in <c>DeltaNormalVarBenchmarks</c>, measured under contention.)
     /// </summary>
     /// <param name="returns">n × m returns, n ≥ 2.</param>
     public static Matrix<double> Sample(Matrix<double> returns)
     {
         ArgumentNullException.ThrowIfNull(returns);
-        if (returns.RowCount < 2) throw new ArgumentException("At least two days of returns are needed.", nameof(returns));
-        int m = returns.ColumnCount;
-        var columns = Enumerable.Range(0, m).Select(j => returns.Column(j).ToArray()).ToArray();
-        var covariance = Matrix<double>.Build.Dense(m, m);
-        for (int i = 0; i < m; i++)
-        {
-            for (int j = 0; j <= i; j++)
-            {
-                double c = Statistics.Covariance(columns[i], columns[j]);
-                covariance[i, j] = c;
-                covariance[j, i] = c;
-            }
-        }
-
-        return covariance;
+        int n = returns.RowCount;
+        if (n < 2) throw new ArgumentException("At least two days of returns are needed.", nameof(returns));
+        var means = returns.ColumnSums() / n;
+        var centred = returns.Clone();
+        centred.MapIndexedInplace((_, j, x) => x - means[j]);
+        return Symmetric(centred.TransposeThisAndMultiply(centred) / (n - 1));
     }
 
     /// <summary>
@@ -47,12 +40,20 @@ public static class ReturnCovariance
         int n = returns.RowCount;
         if (n < 1) throw new ArgumentException("At least one day of returns is needed.", nameof(returns));
         double normaliser = (1.0 - lambda) / (1.0 - Math.Pow(lambda, n));
-        var covariance = Matrix<double>.Build.Dense(returns.ColumnCount, returns.ColumnCount);
-        for (int t = 0; t < n; t++)
+        // Σ_t w_t r_t r_tᵀ = (D·R)ᵀ(D·R) with D = diag(√w_t): one MathNet product instead of n outer products.
+        var scaled = returns.Clone();
+        scaled.MapIndexedInplace((t, _, x) => x * Math.Sqrt(normaliser * Math.Pow(lambda, n - 1 - t)));
+        return Symmetric(scaled.TransposeThisAndMultiply(scaled));
+    }
+
+    private static Matrix<double> Symmetric(Matrix<double> covariance)
+    {
+        for (int i = 0; i < covariance.RowCount; i++)
         {
-            var r = returns.Row(t);
-            double weight = normaliser * Math.Pow(lambda, n - 1 - t);
-            covariance += weight * r.OuterProduct(r);
+            for (int j = 0; j < i; j++)
+            {
+                covariance[j, i] = covariance[i, j];
+            }
         }
 
         return covariance;

@@ -18,6 +18,8 @@ public sealed class RiskEndpointStandingTests(SqliteApiWithoutAnonymousReads api
     public static TheoryData<string, string> Posts() => new()
     {
         { "/api/v1/risk/backtest", Backtest },
+        { "/api/v1/risk/backtest", """{"portfolioId":987654321,"from":"2026-01-01","to":"2026-01-31"}""" },
+        { "/api/v1/risk/var", """{"positions":[],"carry":{"ETH":{"source":"rates","rate":0.03}}}""" },
         { "/api/v1/risk/var", """{"positions":[]}""" },
         { "/api/v1/risk/stress", """{"positions":[],"scenarios":["ftx-2022-11"]}""" },
         { "/api/v1/risk/margin", """{"positions":[],"model":"deribit-standard"}""" },
@@ -47,6 +49,9 @@ public sealed class RiskEndpointStandingTests(SqliteApiWithoutAnonymousReads api
         await ProblemAssert.IsProblemAsync(await api.Client().GetAsync("/api/v1/risk/var/0123456789abcdef.svg", Token), HttpStatusCode.Unauthorized);
         await ProblemAssert.IsProblemAsync(await api.Client().GetAsync("/api/v1/risk/margin/models", Token), HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.OK, (await api.Client(TestKeys.Reader).GetAsync("/api/v1/risk/margin/models", Token)).StatusCode);
+        await ProblemAssert.IsProblemAsync(await api.Client().GetAsync("/api/v1/risk/var/0123456789abcdef", Token), HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(await api.Client(TestKeys.Reader).GetAsync("/api/v1/risk/var/0123456789abcdef", Token), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await api.Client(TestKeys.Reader).GetAsync("/api/v1/risk/var/" + new string('a', 5000), Token), HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.OK, (await api.Client(TestKeys.Reader).GetAsync("/api/v1/risk/stress/scenarios", Token)).StatusCode);
     }
 
@@ -60,7 +65,14 @@ public sealed class RiskEndpointStandingTests(SqliteApiWithoutAnonymousReads api
     public async Task HostileBodies_Are400Problems(string path)
     {
         var deep = new string('[', 5_000) + new string(']', 5_000);
-        foreach (var body in new[] { "not json", "[]", """{"confidence":"high"}""", """{"unknownField":1}""", deep, """{"var":"1e400"}""" })
+        foreach (var body in new[]
+                 {
+                     "not json", "[]", """{"confidence":"high"}""", """{"unknownField":1}""", deep, """{"var":"1e400"}""",
+                     """{"carry":{"ETH":"funding"}}""", """{"carry":{"ETH":{"source":"rates","rate":1e400}}}""", """{"carry":{"ETH":{"source":"rates","bogus":1}}}""",
+                     """{"portfolioId":1,"from":"not a date","to":"2026-01-01"}""",
+                     """{"positions":[],"scenarios":[{"name":"x","moves":{"ETH":{"vol":{"buckets":"wide"}}}}]}""",
+                     """{"positions":[],"scenarios":[{"name":"x","moves":{"ETH":{"vol":{"buckets":[{"maxLogMoneyness":"low","shift":0.1},{"shift":0}]}}}}]}""",
+                 })
         {
             var response = await PostAsync(path, body, TestKeys.Reader);
             await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
