@@ -47,6 +47,7 @@ internal static class OperationExamples
     /// </summary>
     public static readonly IReadOnlyList<(string OperationId, string Status, string Name, string TargetOperationId, string Parameter, string Pointer)> Links =
     [
+        ("ComputeVar", "200", "run", "GetVarRun", "id", "/id"),
         ("ComputeVar", "200", "histogram", "GetVarHistogramSvg", "id", "/id"),
     ];
 

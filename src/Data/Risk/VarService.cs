@@ -35,6 +35,8 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
         ArgumentNullException.ThrowIfNull(carry);
         var positions = book.WithCoinCollateral();
         var underlyings = book.Underlyings();
+        if (underlyings.IsEmpty)
+            return new VarOutcome(null, [new MissingMarketData("book", "positions", "the book has no position and no coin collateral: nothing is at market risk.")]);
         var (snapshot, missing) = await SnapshotAsync(market, positions, underlyings, asOfUtc, surfaceModel, carry, cancellationToken);
         if (!missing.IsEmpty) return new VarOutcome(null, missing);
 
