@@ -34,6 +34,10 @@ namespace Analytics.Pricing.Limits;
 /// </remarks>
 public static class VanillaOptionLimits
 {
+    /// <summary>How far beyond its bounds (relative, and absolute at 0) an engine's delta may be before the engine's answer is
+    /// not used: lattice and finite-difference deltas carry discretisation noise of a fraction of a per cent.</summary>
+    public const double DeltaTolerance = 1e-2;
+
     private const double InverseSqrtTwoPi = 0.3989422804014327;
 
     /// <summary>Which limit, if any, the terms are at; T = 0 first, then S = 0, K = 0, σ = 0.</summary>
@@ -158,8 +162,9 @@ public static class VanillaOptionLimits
     /// <summary>
     /// Why an engine's valuation cannot be right, or <see langword="null"/>: a non-finite price or Greek, or a price outside
     /// the no-arbitrage bounds with a tolerance of 1e-6 of the upper bound. European: max(0, ω(S·A − K·DF)) ≤ V ≤ S·A (call),
-    /// K·DF (put) (Merton 1973; Hull 2012, ch. 11). American: max(European lower bound, intrinsic) ≤ V ≤ S·max(1, A) (call),
-    /// K·max(1, DF) (put).
+    /// K·DF (put) (Merton 1973; Hull 2012, ch. 11). American: max(European value (Black-Scholes-Merton), intrinsic) ≤ V ≤ S·max(1, A) (call),
+    /// K·max(1, DF) (put). Delta: ω·Δ in [0, max(1, A)] (Merton 1973: a call's value rises, a put's falls with the spot,
+    /// by at most the discounted carry), with a tolerance of <see cref="DeltaTolerance"/> for lattice and finite-difference noise.
     /// </summary>
     /// <param name="terms">The terms priced.</param>
     /// <param name="valuation">The engine's valuation.</param>
@@ -179,6 +184,10 @@ public static class VanillaOptionLimits
         var tolerance = 1e-6 * upper + 1e-300;
         if (valuation.Price < lower - tolerance || valuation.Price > upper + tolerance)
             return $"the engine's price {valuation.Price} is outside the no-arbitrage bounds [{lower}, {upper}].";
+        var deltaBound = Math.Max(1.0, Math.Exp((terms.CostOfCarry - terms.Rate) * terms.TenorYears)) * (1.0 + DeltaTolerance);
+        var delta = terms.IsCall ? g.Delta : -g.Delta;
+        if (delta < -DeltaTolerance || delta > deltaBound)
+            return $"the engine's delta {g.Delta} is outside the no-arbitrage bounds (a {(terms.IsCall ? "call" : "put")}'s delta has the sign of ω and |Δ| ≤ max(1, e^((b−r)T))).";
         return null;
     }
 

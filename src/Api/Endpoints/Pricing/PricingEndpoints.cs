@@ -31,7 +31,12 @@ public static class PricingEndpoints
                              "calls with b ≥ r are priced as European. Give the tenor as `tenorYears` or as `expiry` (with an " +
                              "optional `valuationTime`, default now). Greeks are plain partial derivatives of the price: vega per " +
                              "1.00 of vol, theta per year of calendar time, rho per 1.00 of rate; `greeksMethod` says how they were " +
-                             "obtained. Invalid input gets 400 with every offending field in `errors`.")
+                             "obtained. Options at the limits of the model — `tenorYears` 0 (or `expiry` equal to `valuationTime`), `vol` 0, " +
+                             "`strike` 0, `spot` 0 — are priced by every engine at their exact closed form and say so in `limit`; " +
+                             "an engine that cannot price extreme but valid inputs gives way to the closed form (`limit: extreme-inputs`). " +
+                             "Bounds: spot, forward, strike in [0, 1e12] USD; vol in [0, 100]; tenorYears in [0, 1000]; rate, " +
+                             "dividendYield, carryRate in [−10, 10] with |x·tenorYears| ≤ 500. Invalid input gets 400 with every " +
+                             "offending field in `errors`.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/price/batch", PriceBatchAsync)
@@ -39,7 +44,9 @@ public static class PricingEndpoints
             .WithSummary("Price many options in one call")
             .WithDescription("`{ \"options\": [ ...items shaped as POST /options/price... ] }` → `{ \"results\": [...] }` in the same " +
                              "order. An invalid item gets `{ \"error\": { status, title, errors } }` in its slot and does not fail the " +
-                             "batch. Up to `Limits:MaxBatchItems` (default 100,000) items; large batches are priced on every core.")
+                             "batch; so does an item that fails in the engine or whose result cannot be written (500 in its slot), so the " +
+                             "response is always valid JSON. Up to `Limits:MaxBatchItems` (default 100,000) items; large batches are " +
+                             "priced on every core, and pricing stops when the client disconnects.")
             .Accepts<BatchRequest<OptionPriceRequest>>("application/json")
             .Produces<OptionPriceBatchResponse>()
             .ProducesValidationProblem();
