@@ -57,13 +57,26 @@ public static class L2Endpoints
 
         var carry = L2OptionPricing.Carry(option, l2, fundingRate);
         var pricer = L2OptionPricing.PricerFor(option.Engine);
-        var results = chains.All.Select(chain =>
+        List<L2ChainQuoteResponse> results;
+        try
         {
-            var overridden = l2.Overridden(chain);
-            var r = pricer.Price(L2OptionPricing.Inputs(option, vol, l2, carry, overridden));
-            return new L2ChainQuoteResponse(chain.Id, Rollup(chain), r.Price, r.Bid, r.Ask, r.Spread, r.DiscountFactor,
-                r.SettlementDelayYears, r.GasPerContractUsd, r.LelandNumber);
-        }).ToList();
+            results = chains.All.Select(chain =>
+            {
+                var overridden = l2.Overridden(chain);
+                var r = pricer.Price(L2OptionPricing.Inputs(option, vol, l2, carry, overridden));
+                return new L2ChainQuoteResponse(chain.Id, Rollup(chain), r.Price, r.Bid, r.Ask, r.Spread, r.DiscountFactor,
+                    r.SettlementDelayYears, r.GasPerContractUsd, r.LelandNumber);
+            }).ToList();
+        }
+        catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
+        {
+            // Extreme but valid inputs (vol 100, a 1,000-year tenor) an engine refuses: unusable for the L2 model, not a 500.
+            return Problems.WithErrors(StatusCodes.Status422UnprocessableEntity, "The L2 model cannot price these inputs",
+                e.Message, new Dictionary<string, string[]> { ["engine"] = [$"the engine could not price these inputs: {e.Message}"] });
+        }
+        if (results.Any(q => !(double.IsFinite(q.Price) && double.IsFinite(q.Bid) && double.IsFinite(q.Ask))))
+            return Problems.WithErrors(StatusCodes.Status422UnprocessableEntity, "The L2 model cannot price these inputs",
+                "the engine gave a non-finite price.", new Dictionary<string, string[]> { ["engine"] = ["the engine gave a non-finite price for these inputs."] });
         return TypedResults.Ok(new L2CompareResponse(results));
     }
 

@@ -49,6 +49,8 @@ public static class AnalyticsServices
         services.AddScoped<Analytics.Data.Queries.FundingSummaryQuery>();
         services.AddScoped<Analytics.Data.Queries.BarsQuery>();
         services.AddSingleton(QuantLibVanillaOptionPricer.Default);
+        services.AddMetrics();
+        services.AddSingleton<Endpoints.Pricing.BatchPricingMetrics>();
         services.AddScoped<Endpoints.L2.FundingCarryResolver>();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));

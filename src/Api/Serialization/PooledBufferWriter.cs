@@ -18,6 +18,24 @@ internal sealed class PooledBufferWriter(int initialCapacity) : IBufferWriter<by
     /// <summary>The bytes written so far (valid until the next write or <see cref="Dispose"/>).</summary>
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
 
+    /// <summary>How many bytes have been written.</summary>
+    public int WrittenCount => _written;
+
+    /// <summary>Drops the bytes written after the first <paramref name="length"/> (a slot that failed half-way).</summary>
+    public void Truncate(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, _written);
+        _written = length;
+    }
+
+    /// <summary>Appends <paramref name="bytes"/>.</summary>
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(GetSpan(bytes.Length));
+        Advance(bytes.Length);
+    }
+
     public void Advance(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);

@@ -39,6 +39,10 @@ public sealed class BinomialAmericanPricer
     /// <summary>Steps of the default engine: ≤ 1e-4 price error on the standard tables in about a millisecond.</summary>
     public const int DefaultSteps = 1000;
 
+    /// <summary>The most steps a lattice may need to keep σ²Δt &lt; 4 (σ²T ≤ 2·(this − 2)); beyond it the engine throws
+    /// <see cref="ArgumentOutOfRangeException"/> rather than run for minutes (work grows as N²).</summary>
+    public const int MaximumSteps = 8_192;
+
     /// <summary>The smallest accepted number of steps (the coarse lattice of the extrapolation has half as many).</summary>
     public const int MinimumSteps = 8;
 
@@ -154,7 +158,15 @@ public sealed class BinomialAmericanPricer
     internal static LatticeValue Lattice(in AmericanMarket m, int steps)
     {
         double t = m.TenorYears, sigma = m.Volatility;
-        steps = Math.Max(steps, (int)Math.Ceiling(sigma * sigma * t / 2.0) + 2); // keeps σ²Δt < 4, so p ∈ (0, 1)
+        var needed = Math.Ceiling(sigma * sigma * t / 2.0) + 2; // keeps σ²Δt < 4, so p ∈ (0, 1)
+        if (needed > MaximumSteps)
+        {
+            // σ = 100 over 170 years would need 850,000 steps (hours of work, per Greek): refuse instead (issue 14 item 1;
+            // the API then prices the option by the closed-form fallback of VanillaOptionLimits).
+            throw new ArgumentOutOfRangeException(nameof(m), sigma * sigma * t,
+                $"σ²T = {sigma * sigma * t:G4} needs more than {MaximumSteps} lattice steps; the binomial engine does not price it.");
+        }
+        steps = Math.Max(steps, (int)needed);
         double dt = t / steps;
         double drift = (m.Carry - 0.5 * sigma * sigma) * dt;
         double diffusion = sigma * Math.Sqrt(dt);

@@ -47,7 +47,7 @@ public sealed class QuantLibVanillaOptionPricer
     /// Price and Greeks of a European or American vanilla option under generalised Black-Scholes-Merton with
     /// cost of carry b (QuantLib's <c>BlackScholesMertonProcess</c> with dividend yield q = r − b).
     /// </summary>
-    /// <param name="inputs">Right, spot, strike, tenor (years, Act/365F, at most 100), volatility, rate, carry and
+    /// <param name="inputs">Right, spot, strike, tenor (years, Act/365F; beyond 100 years priced on a 100-year model maturity with rescaled r, q and σ), volatility, rate, carry and
     /// carry convention, as for <see cref="BlackVanillaOptionPricer"/>; Black-76 inputs (b = 0) work unchanged.</param>
     /// <param name="exercise">European or American exercise.</param>
     /// <param name="engine">The QuantLib engine. <see cref="QuantLibEngine.QuantLibAnalytic"/> prices European

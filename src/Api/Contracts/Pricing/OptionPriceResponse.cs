@@ -23,4 +23,17 @@ public sealed record OptionPriceResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("`underlying` when the request asked for it: the price, `europeanPrice`, the Greeks and the `l2` bid, ask and spread are then in units of the underlying per unit of underlying. Absent means USD.")] PremiumCurrency? PremiumCurrency = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("With `volSource: surface`: the model of the surface the vol was read from (`svi`, `ssvi` or `essvi`). Absent otherwise.")] Analytics.Pricing.Surfaces.SurfaceModel? SurfaceModel = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("With `volSource: surface`: the as-of instant of the surface the vol was read from, UTC; never after the valuation time. Absent otherwise.")] DateTimeOffset? SurfaceAsOf = null,
-    [property: Description("The units of `greeks`: `per-unit` (plain partial derivatives: per 1.00 of vol and rate, per year) or `per-vol-point-per-day` (vega, vanna, rho and carryRho ÷ 100, volga ÷ 10,000, theta and charm ÷ 365), as the request's `greekUnits` asked.")] GreekUnits GreekUnits = GreekUnits.PerUnit) : OptionPriceSlot;
+    [property: Description("The units of `greeks`: `per-unit` (plain partial derivatives: per 1.00 of vol and rate, per year) or `per-vol-point-per-day` (vega, vanna, rho and carryRho ÷ 100, volga ÷ 10,000, theta and charm ÷ 365), as the request's `greekUnits` asked.")] GreekUnits GreekUnits = GreekUnits.PerUnit,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description(OptionPriceResponse.LimitDescription)] Analytics.Pricing.Limits.VanillaOptionLimit? Limit = null) : OptionPriceSlot
+{
+    /// <summary>The OpenAPI description of <see cref="Limit"/>.</summary>
+    public const string LimitDescription =
+        "Present only when the option was priced at a limit of the model by its exact closed form instead of by the engine: " +
+        "`expiry` (tenor 0: intrinsic value; delta the step 0/±1, ±0.5 exactly at the money, other Greeks 0), `zero-spot` " +
+        "(call 0; put K·e^(−rT), American put K·max(1, e^(−rT))), `zero-strike` (call S·e^(−qT), American call S·max(1, e^(−qT)); put 0), " +
+        "`zero-volatility` (vol 0: European the discounted intrinsic value of the forward; American the best exercise time on the " +
+        "forward's path, immediate exercise included) or `extreme-inputs` (the engine threw, e.g. QuantLib refusing the inputs, or " +
+        "answered a non-finite value or one outside the no-arbitrage bounds: the closed-form no-arbitrage value is returned — " +
+        "European Black-Scholes-Merton, American the European value where early exercise is worthless, else the `qd-fp` engine's " +
+        "value when it is sound, else the vol → ∞ or deterministic bound the inputs reach). `greeksMethod` is then `closed-form`.";
+}

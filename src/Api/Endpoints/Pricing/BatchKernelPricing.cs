@@ -14,11 +14,12 @@ namespace Analytics.Api.Endpoints.Pricing;
 internal static class BatchKernelPricing
 {
     /// <summary>
-    /// Whether the kernel values this item: European exercise, no <c>l2</c> block, and an engine the registry declares
+    /// Whether the kernel values this item: European exercise, no <c>l2</c> block, not at a limit of the model (zero tenor, spot,
+    /// strike or vol: <see cref="OptionPricing.Price"/> gives those their closed form), and an engine the registry declares
     /// <see cref="EngineCapabilities.EuropeanBatchKernel"/> (the one place that decides).
     /// </summary>
     public static bool IsEligible(PriceableOption option) =>
-        option is { L2: null, Option.Style: OptionExerciseStyle.European }
+        option is { L2: null, Option.Style: OptionExerciseStyle.European, Vol: > 0, Option: { TenorYears: > 0, Underlying: > 0, Strike: > 0 } }
         && EngineRegistry.Of(option.Option.Engine).Has(EngineCapabilities.EuropeanBatchKernel);
 
     /// <summary>

@@ -29,7 +29,7 @@ internal static class OptionPriceSlotWriter
 
     public static void Write(Utf8JsonWriter writer, OptionPriceSlot slot, JsonSerializerOptions options)
     {
-        if (slot is not OptionPriceResponse { L2: null, BumpedGreeks: null, SurfaceId: null, SurfaceModel: null, SurfaceAsOf: null, PremiumCurrency: null } r || !IsPlainId(r.GreeksMethod))
+        if (slot is not OptionPriceResponse { L2: null, BumpedGreeks: null, SurfaceId: null, SurfaceModel: null, SurfaceAsOf: null, PremiumCurrency: null, Limit: null } r || !IsPlainId(r.GreeksMethod))
         {
             JsonSerializer.Serialize(writer, slot, options);
             return;

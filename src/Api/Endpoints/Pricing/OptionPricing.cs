@@ -1,6 +1,7 @@
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Pricing.Black;
 using Analytics.Pricing.Engines;
+using Analytics.Pricing.Limits;
 using Analytics.Pricing.QuantLib;
 
 namespace Analytics.Api.Endpoints.Pricing;
@@ -13,15 +14,31 @@ internal static class OptionPricing
     /// <see cref="VanillaOptionEngine"/>, the QuantLib ones through the gateway. QuantLib engines may throw
     /// <see cref="QuantLibUnavailableException"/> (→ 503) or <see cref="QuantLibException"/> (→ 422).
     /// </summary>
+    /// <remarks>Options at a limit of the model (zero tenor, spot, strike or vol), and inputs the engine cannot price, get the exact
+    /// closed form and <c>limit</c> (<see cref="VanillaOptionLimits.PriceWith{TResult}"/>); QuantLib refusing the inputs then
+    /// no longer reaches the client as a 422.</remarks>
     public static OptionPriceResponse Price(ValidatedOption option, double vol, QuantLibVanillaOptionPricer quantLib)
     {
-        var inputs = Inputs(option, vol);
+        var terms = Terms(option, vol);
         var definition = EngineRegistry.Of(option.Engine);
-        return definition.Vanilla is { } engine
-            ? FromValuation(option, engine.Price(inputs))
-            : FromQuantLib(option, definition,
-                quantLib.Price(inputs, option.Style, option.Engine, DateOnly.FromDateTime(option.ValuationTime.UtcDateTime), option.FdGrid));
+        if (definition.Vanilla is { } engine)
+        {
+            var own = VanillaOptionLimits.PriceWith(terms, engine.Price, static v => v);
+            return FromValuation(option, own.Valuation) with { Limit = own.Limit };
+        }
+
+        var date = DateOnly.FromDateTime(option.ValuationTime.UtcDateTime);
+        var priced = VanillaOptionLimits.PriceWith(terms, inputs => quantLib.Price(inputs, option.Style, option.Engine, date, option.FdGrid),
+            static r => new VanillaOptionValuation(r.Price, r.Greeks, GreeksMethod.QuantLib, r.Forward, r.DiscountFactor, null));
+        return priced is { Limit: null, EngineResult: { } result }
+            ? FromQuantLib(option, definition, result)
+            : FromValuation(option, priced.Valuation) with { Limit = priced.Limit };
     }
+
+    /// <summary>The option as the limits see it (zero prices, tenor and vol allowed).</summary>
+    public static VanillaOptionTerms Terms(ValidatedOption option, double vol) =>
+        new(option.Type, option.Style, option.Underlying, option.Strike, option.TenorYears, vol, option.Rate, option.CarryRate,
+            !option.IsForward && option.CarryTiedToRate ? CarryConvention.RateMinusDividendYield : CarryConvention.Fixed);
 
     /// <summary>The numerics' input record (Black-76 when a forward is given).</summary>
     public static BlackVanillaOptionInputs Inputs(ValidatedOption option, double vol) =>

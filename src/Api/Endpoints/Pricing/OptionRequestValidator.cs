@@ -8,20 +8,34 @@ using Analytics.Pricing.QuantLib;
 namespace Analytics.Api.Endpoints.Pricing;
 
 /// <summary>Checks an option request field by field and reports every problem at once.</summary>
+/// <remarks>
+/// The bounds (issue 14 item 1; README "Input bounds"): prices (spot, forward, strike) in [0, 1e12] USD, vol in [0, 100]
+/// (10,000 %), tenor in [0, 1000] years, rate, dividend yield and carry in [−10, 10] per year, and |rate·T|, |q·T|,
+/// |b·T| ≤ 500 so that every growth and discount factor e^{±500} and every price and Greek stays finite. Zero prices, vol
+/// and tenor are well-defined options priced at their limit (<see cref="Analytics.Pricing.Limits.VanillaOptionLimits"/>);
+/// implied vol and the L2 comparison need them &gt; 0. Subnormal numbers are refused by <see cref="FieldErrors.Range"/>.
+/// </remarks>
 internal static class OptionRequestValidator
 {
-    public const double MaxVol = 10;
-    private const double MaxPriceUsd = 1e12;
-    private const double MaxTenorYears = 100;
+    public const double MaxVol = 100;
+    public const double MaxPriceUsd = 1e12;
+    public const double MaxTenorYears = 1000;
+    public const double MaxAbsRate = 10;
 
-    /// <summary>A price request: the shared fields and a required vol.</summary>
-    public static (ValidatedOption Option, double Vol)? Validate(OptionPriceRequest r, DateTimeOffset now, FieldErrors errors)
+    /// <summary>The largest |x·T| of a rate, yield or carry x: e^{500} ≈ 1.4e217 leaves room for prices up to 1e12 and their Greeks.</summary>
+    public const double MaxAbsRateTimesTenor = 500;
+
+    /// <summary>A price request: the shared fields and a required vol; with <paramref name="allowLimits"/> zero vol, prices and
+    /// tenor too (see <see cref="Validate(IVanillaOptionFields, DateTimeOffset, FieldErrors, bool)"/>).</summary>
+    public static (ValidatedOption Option, double Vol)? Validate(OptionPriceRequest r, DateTimeOffset now, FieldErrors errors, bool allowLimits = false)
     {
         var vol = r.VolSource == VolSource.Surface ? SurfaceVolErrors(r, errors)
-            : errors.Required("vol", r.Vol, 0, MaxVol, "annualised decimal, 0.8 = 80 %", minExclusive: true);
+            : errors.Required("vol", r.Vol, 0, MaxVol,
+                allowLimits ? "annualised decimal, 0.8 = 80 %; 0 prices the deterministic limit" : "annualised decimal, 0.8 = 80 %",
+                minExclusive: !allowLimits);
         if (r.SurfaceId is not null && r.VolSource != VolSource.Surface)
             errors.Add("surfaceId", "only applies with volSource surface.");
-        var option = Validate((IVanillaOptionFields)r, now, errors);
+        var option = Validate((IVanillaOptionFields)r, now, errors, allowLimits);
         bool gridGiven = FdGridErrors(r, errors);
         if (option is null || vol is null || !errors.IsEmpty) return null;
         if (!gridGiven) return (option, vol.Value);
@@ -63,26 +77,40 @@ internal static class OptionRequestValidator
     }
 
     /// <summary>The fields every vanilla-option request shares; null when any is invalid (see <paramref name="errors"/>).</summary>
-    public static ValidatedOption? Validate(IVanillaOptionFields r, DateTimeOffset now, FieldErrors errors)
+    /// <param name="r">The request.</param>
+    /// <param name="now">The valuation time when the request gives none.</param>
+    /// <param name="errors">Collects the field errors.</param>
+    /// <param name="allowLimits">True where zero spot, forward, strike and tenor are priced at their limit (price, batch);
+    /// false where they must be &gt; 0 (implied vol, the L2 comparison).</param>
+    public static ValidatedOption? Validate(IVanillaOptionFields r, DateTimeOffset now, FieldErrors errors, bool allowLimits = false)
     {
         if (r.Type is null) errors.Add("type", "is required: call or put.");
 
-        var spot = errors.Range("spot", r.Spot, 0, MaxPriceUsd, "USD", minExclusive: true);
-        var forward = errors.Range("forward", r.Forward, 0, MaxPriceUsd, "USD", minExclusive: true);
+        var exclusive = !allowLimits;
+        var spot = errors.Range("spot", r.Spot, 0, MaxPriceUsd, "USD", minExclusive: exclusive);
+        var forward = errors.Range("forward", r.Forward, 0, MaxPriceUsd, "USD", minExclusive: exclusive);
         if (r.Spot is not null && r.Forward is not null) errors.Add("forward", "give either spot or forward, not both.");
         if (r.Spot is null && r.Forward is null) errors.Add("spot", "is required (or give forward instead).");
 
-        var strike = errors.Required("strike", r.Strike, 0, MaxPriceUsd, "USD", minExclusive: true);
-        var rate = errors.Required("rate", r.Rate, -1, 1, "annualised, continuously compounded decimal");
-        var dividendYield = errors.Range("dividendYield", r.DividendYield, -1, 1, "annualised, continuously compounded decimal");
-        var carryRate = errors.Range("carryRate", r.CarryRate, -10, 10, "annualised decimal");
+        var strike = errors.Required("strike", r.Strike, 0, MaxPriceUsd, "USD", minExclusive: exclusive);
+        var rate = errors.Required("rate", r.Rate, -MaxAbsRate, MaxAbsRate, "annualised, continuously compounded decimal");
+        var dividendYield = errors.Range("dividendYield", r.DividendYield, -MaxAbsRate, MaxAbsRate, "annualised, continuously compounded decimal");
+        var carryRate = errors.Range("carryRate", r.CarryRate, -MaxAbsRate, MaxAbsRate, "annualised decimal");
         if (r.Forward is not null)
         {
             if (r.CarryRate is { } b && b != 0) errors.Add("carryRate", "has no meaning with forward: Black-76 prices the forward itself, without carry.");
             if (r.DividendYield is { } q && q != 0) errors.Add("dividendYield", "has no meaning with forward: Black-76 prices the forward itself, without carry.");
         }
 
-        var tenorYears = ResolveTenor(r, now, errors);
+        var tenorYears = ResolveTenor(r, now, errors, allowLimits);
+        if (tenorYears is { } t)
+        {
+            RateTimesTenor("rate", rate, t, errors);
+            RateTimesTenor("dividendYield", dividendYield, t, errors);
+            RateTimesTenor("carryRate", carryRate, t, errors);
+            if (carryRate is null && rate is { } rr && dividendYield is { } qq && Math.Abs(rr - qq) * t > MaxAbsRateTimesTenor)
+                errors.Add("dividendYield", $"(rate − dividendYield)·tenorYears must be within ±{MaxAbsRateTimesTenor}; got {(rr - qq) * t:G6}.");
+        }
         var style = r.Style ?? OptionExerciseStyle.European;
         var engine = ResolveEngine(style, r.Engine, errors);
 
@@ -105,7 +133,14 @@ internal static class OptionRequestValidator
         return null;
     }
 
-    private static double? ResolveTenor(IVanillaOptionFields r, DateTimeOffset now, FieldErrors errors)
+    /// <summary>|x·T| ≤ <see cref="MaxAbsRateTimesTenor"/> for a rate, yield or carry x.</summary>
+    private static void RateTimesTenor(string field, double? value, double tenorYears, FieldErrors errors)
+    {
+        if (value is { } x && Math.Abs(x) * tenorYears > MaxAbsRateTimesTenor)
+            errors.Add(field, $"{field}·tenorYears must be within ±{MaxAbsRateTimesTenor} (a growth or discount factor beyond e^{MaxAbsRateTimesTenor} is not priced); got {x * tenorYears:G6}.");
+    }
+
+    private static double? ResolveTenor(IVanillaOptionFields r, DateTimeOffset now, FieldErrors errors, bool allowLimits)
     {
         if (r.TenorYears is not null && r.Expiry is not null)
         {
@@ -118,17 +153,18 @@ internal static class OptionRequestValidator
         {
             var valuation = r.ValuationTime ?? now;
             var years = YearFraction.Act365F(valuation, expiry);
-            if (years <= 0)
-                errors.Add("expiry", $"{expiry.UtcDateTime:O} is not after the valuation time {valuation.UtcDateTime:O}: the option has expired.");
+            var expired = allowLimits ? years < 0 : years <= 0;
+            if (expired)
+                errors.Add("expiry", $"{expiry.UtcDateTime:O} is {(years == 0 ? "not after" : "before")} the valuation time {valuation.UtcDateTime:O}: the option has expired.");
             else if (years > MaxTenorYears)
                 errors.Add("expiry", $"is {years:F1} years after the valuation time; at most {MaxTenorYears} years are priced.");
-            return years is > 0 and <= MaxTenorYears ? years : null;
+            return !expired && years <= MaxTenorYears ? years : null;
         }
         if (r.TenorYears is null)
         {
             errors.Add("tenorYears", "is required (or give expiry instead).");
             return null;
         }
-        return errors.Range("tenorYears", r.TenorYears, 0, MaxTenorYears, "years, Act/365F", minExclusive: true);
+        return errors.Range("tenorYears", r.TenorYears, 0, MaxTenorYears, allowLimits ? "years, Act/365F; 0 is the expiry instant" : "years, Act/365F", minExclusive: !allowLimits);
     }
 }

@@ -11,9 +11,12 @@ namespace Analytics.Api.Endpoints.Pricing;
 /// chunks on the thread pool, and each chunk goes to the response, in order, as soon as it and those before it are
 /// done, so formatting (a hundred thousand doubles in a 10,000-option response) overlaps with sending. The JSON is
 /// identical to serialising the response record when <paramref name="writeSlot"/> writes what the serializer would.
+/// A slot that cannot be written (<paramref name="writeSlot"/> throws, e.g. on a non-finite number) is replaced by what
+/// <paramref name="writeUnwritable"/> writes, in its own slot: the body is always valid JSON (issue 14 item 3).
 /// </summary>
 internal sealed class ParallelJsonArrayResult<TSlot>(
-    IReadOnlyList<TSlot> slots, Action<Utf8JsonWriter, TSlot, JsonSerializerOptions> writeSlot) : IResult
+    IReadOnlyList<TSlot> slots, Action<Utf8JsonWriter, TSlot, JsonSerializerOptions> writeSlot,
+    Action<Utf8JsonWriter, Exception> writeUnwritable) : IResult
 {
     private const int ChunkSize = 512;
 
@@ -65,15 +68,32 @@ internal sealed class ParallelJsonArrayResult<TSlot>(
         }
     }
 
-    /// <summary>Slots [start, end) as a JSON array.</summary>
+    /// <summary>Slots [start, end) as a JSON array; each slot is written as a value of its own, so one that fails is cut
+    /// back out of the buffer and replaced.</summary>
     private PooledBufferWriter WriteChunk(int start, int end, JsonSerializerOptions options, JsonWriterOptions writerOptions)
     {
         var buffer = new PooledBufferWriter((end - start) * 512);
         using var writer = new Utf8JsonWriter(buffer, writerOptions);
-        writer.WriteStartArray();
-        for (var i = start; i < end; i++) writeSlot(writer, slots[i], options);
-        writer.WriteEndArray();
-        writer.Flush();
+        buffer.Write("["u8);
+        for (var i = start; i < end; i++)
+        {
+            if (i > start) buffer.Write(","u8);
+            var mark = buffer.WrittenCount;
+            try
+            {
+                writeSlot(writer, slots[i], options);
+                writer.Flush();
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or JsonException or NotSupportedException)
+            {
+                writer.Reset(buffer);
+                buffer.Truncate(mark);
+                writeUnwritable(writer, e);
+                writer.Flush();
+            }
+            writer.Reset(buffer);
+        }
+        buffer.Write("]"u8);
         return buffer;
     }
 }

@@ -15,7 +15,8 @@ internal sealed record PriceableOption(ValidatedOption Option, double Vol, Valid
 {
     public static PriceableOption? Validate(OptionPriceRequest request, DateTimeOffset now, ChainProfiles chains, FieldErrors errors)
     {
-        var validated = OptionRequestValidator.Validate(request, now, errors);
+        // Zero vol, prices and tenor are priced at their limit; the L2 model (Leland bid and ask, settlement delay) needs them > 0.
+        var validated = OptionRequestValidator.Validate(request, now, errors, allowLimits: request.L2 is null);
         var l2 = request.L2 is null ? null : L2RequestValidator.Validate(request.L2, request, chains, errors);
         return validated is var (option, vol) && errors.IsEmpty
             ? new PriceableOption(option, vol, l2, request.PremiumCurrency ?? PremiumCurrency.Usd, request.GreekUnits ?? GreekUnits.PerUnit)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Errors;
@@ -31,7 +32,12 @@ public static class PricingEndpoints
                              "optional `valuationTime`, default now). Greeks are plain partial derivatives of the price: vega per " +
                              "1.00 of vol, theta per year of calendar time, rho per 1.00 of rate, or with `greekUnits: per-vol-point-per-day` " +
                              "in the venues' units (vega per vol point, theta per day, rho per 1 %); `greekUnits` in the response says which, " +
-                             "`greeksMethod` how they were obtained. Invalid input gets 400 with every offending field in `errors`.")
+                             "`greeksMethod` how they were obtained. Options at the limits of the model — `tenorYears` 0 (or `expiry` equal " +
+                             "to `valuationTime`), `vol` 0, `strike` 0, `spot` 0 — are priced by every engine at their exact closed form and say " +
+                             "so in `limit`; an engine that cannot price extreme but valid inputs gives way to the closed form (`limit: " +
+                             "extreme-inputs`). Bounds: spot, forward, strike in [0, 1e12] USD; vol in [0, 100]; tenorYears in [0, 1000]; rate, " +
+                             "dividendYield, carryRate in [−10, 10] with |x·tenorYears| ≤ 500. Invalid input gets 400 with every " +
+                             "offending field in `errors`.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/price/batch", PriceBatchAsync)
@@ -39,7 +45,9 @@ public static class PricingEndpoints
             .WithSummary("Price many options in one call")
             .WithDescription("`{ \"options\": [ ...items shaped as POST /options/price... ] }` → `{ \"results\": [...] }` in the same " +
                              "order. An invalid item gets `{ \"error\": { status, title, errors } }` in its slot and does not fail the " +
-                             "batch. Up to `Limits:MaxBatchItems` (default 100,000) items; large batches are priced on every core.")
+                             "batch; so does an item that fails in the engine or whose result cannot be written (500 in its slot), so the " +
+                             "response is always valid JSON. Up to `Limits:MaxBatchItems` (default 100,000) items; large batches are " +
+                             "priced on every core, and pricing stops when the client disconnects.")
             .Accepts<BatchRequest<OptionPriceRequest>>("application/json")
             .Produces<OptionPriceBatchResponse>()
             .ProducesValidationProblem();
@@ -78,7 +86,17 @@ public static class PricingEndpoints
                 return FundingCarryResolver.TooLittleDataProblem(error);
             fundingRate = rate;
         }
-        return TypedResults.Ok(option.Price(quantLib, fundingRate));
+        try
+        {
+            return TypedResults.Ok(option.Price(quantLib, fundingRate));
+        }
+        catch (Exception e) when (option.L2 is not null && e is ArgumentException or ArithmeticException or InvalidOperationException
+                                  && EngineFailure.Describe(e) is null)
+        {
+            // Without l2 every valid input is priced (at its limit if need be); the L2 model's bid and ask have no such fallback.
+            return Problems.WithErrors(StatusCodes.Status422UnprocessableEntity, "The L2 model cannot price these inputs", e.Message,
+                new Dictionary<string, string[]> { ["l2"] = [$"the engine could not price these inputs with the L2 model: {e.Message}"] });
+        }
     }
 
     private static Results<Ok<ImpliedVolResponse>, ValidationProblem, ProblemHttpResult> ImpliedVol(ImpliedVolRequest request, TimeProvider timeProvider)
@@ -93,12 +111,15 @@ public static class PricingEndpoints
 
     private static async Task<Results<ParallelJsonArrayResult<OptionPriceSlot>, ValidationProblem>> PriceBatchAsync(
         HttpContext context, TimeProvider timeProvider, IOptions<JsonOptions> json, IOptionsSnapshot<LimitsOptions> limits,
-        QuantLibVanillaOptionPricer quantLib, ChainProfiles chains, FundingCarryResolver funding, SurfaceStore surfaces)
+        QuantLibVanillaOptionPricer quantLib, ChainProfiles chains, FundingCarryResolver funding, SurfaceStore surfaces,
+        BatchPricingMetrics metrics, ILoggerFactory loggers)
     {
+        var aborted = context.RequestAborted;
         var (items, errors) = await BatchReader.ReadAsync(context.Request, json.Value.SerializerOptions,
-            limits.Value.MaxBatchItems, context.RequestAborted, body => OptionPriceBatchParser.TryParse(body.Span));
+            limits.Value.MaxBatchItems, aborted, body => OptionPriceBatchParser.TryParse(body.Span));
         if (items is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The batch cannot be read");
 
+        var log = loggers.CreateLogger(typeof(PricingEndpoints));
         var now = timeProvider.GetUtcNow();
         var fromSurface = await ResolveSurfaceVolsAsync(items, now, SurfaceVolFilter.Selector(surfaces, context));
         var validated = Map<OptionPriceRequest, (PriceableOption? Option, BatchItemError? Error)>(items, item =>
@@ -106,66 +127,103 @@ public static class PricingEndpoints
             if (item.Failure is { } failure) return (null, failure);
             if (item.Value is null) return (null, Invalid(item.Errors!));
             var itemErrors = new FieldErrors();
-            return PriceableOption.Validate(item.Value, now, chains, itemErrors) is { } option ? (option, null) : (null, Invalid(itemErrors.ToDictionary()));
-        });
+            try
+            {
+                return PriceableOption.Validate(item.Value, now, chains, itemErrors) is { } option ? (option, null) : (null, Invalid(itemErrors.ToDictionary()));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return (null, BatchSlots.Unexpected(e, log));
+            }
+        }, aborted);
         // Funding carry is read once per distinct (series, valuation time), before the CPU-bound pricing.
         var fundingRates = new Dictionary<(FundingSeries, DateTimeOffset), (double? Rate, string? Error)>();
         foreach (var key in validated.Where(v => v.Option?.Funding is not null).Select(v => (v.Option!.Funding!, v.Option.Option.ValuationTime)).Distinct())
-            fundingRates[key] = await funding.ResolveAsync(key.Item1, key.Item2, context.RequestAborted);
+            fundingRates[key] = await funding.ResolveAsync(key.Item1, key.Item2, aborted);
 
         // European items together through the SIMD kernel (bit-identical to pricing each alone), the rest one by one.
         var results = new OptionPriceSlot[validated.Length];
-        BatchKernelPricing.Price(validated, v => v.Option, results);
+        try
+        {
+            BatchKernelPricing.Price(validated, v => v.Option, results);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Never expected (validated inputs); the items are priced one by one below instead.
+            log.LogError(e, "The batch kernel failed; pricing its items one by one.");
+            Array.Clear(results);
+        }
         Parallelise(validated.Length, i =>
         {
+            results[i] = BatchSlots.Checked(PriceSlot(i), log);
+            metrics.ItemDone("price");
+        }, aborted);
+        return new ParallelJsonArrayResult<OptionPriceSlot>(results, OptionPriceSlotWriter.Write, BatchSlots.WriteUnwritable);
+
+        OptionPriceSlot PriceSlot(int i)
+        {
             var (option, error) = validated[i];
-            if (option is null) { results[i] = new OptionPriceItemError(error!); return; }
+            if (option is null) return new OptionPriceItemError(error!);
             if (results[i] is OptionPriceResponse fromKernel)
-            {
-                results[i] = fromSurface?[i] is { } surfaceOfKernelItem ? WithSurface(fromKernel, surfaceOfKernelItem) : fromKernel;
-                return;
-            }
+                return fromSurface?[i] is { } surfaceOfKernelItem ? WithSurface(fromKernel, surfaceOfKernelItem) : fromKernel;
             double? fundingRate = null;
             if (option.Funding is { } series && fundingRates[(series, option.Option.ValuationTime)] is var (rate, fundingError))
             {
-                if (fundingError is not null)
-                {
-                    results[i] = new OptionPriceItemError(FundingCarryResolver.TooLittleData(fundingError));
-                    return;
-                }
+                if (fundingError is not null) return new OptionPriceItemError(FundingCarryResolver.TooLittleData(fundingError));
                 fundingRate = rate;
             }
             try
             {
                 var priced = option.Price(quantLib, fundingRate);
-                results[i] = fromSurface?[i] is { } surface ? WithSurface(priced, surface) : priced;
+                return fromSurface?[i] is { } surface ? WithSurface(priced, surface) : priced;
             }
             catch (Exception e) when (EngineFailure.Describe(e) is { } failure)
             {
-                results[i] = new OptionPriceItemError(failure);
+                return new OptionPriceItemError(failure);
             }
-        });
-        return new ParallelJsonArrayResult<OptionPriceSlot>(results, OptionPriceSlotWriter.Write);
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return new OptionPriceItemError(BatchSlots.Unexpected(e, log));
+            }
+        }
     }
 
-    private static async Task<Results<Ok<ImpliedVolBatchResponse>, ValidationProblem>> ImpliedVolBatchAsync(
-        HttpContext context, TimeProvider timeProvider, IOptions<JsonOptions> json, IOptionsSnapshot<LimitsOptions> limits)
+    private static async Task<Results<ParallelJsonArrayResult<ImpliedVolSlot>, ValidationProblem>> ImpliedVolBatchAsync(
+        HttpContext context, TimeProvider timeProvider, IOptions<JsonOptions> json, IOptionsSnapshot<LimitsOptions> limits,
+        BatchPricingMetrics metrics, ILoggerFactory loggers)
     {
+        var aborted = context.RequestAborted;
         var (items, errors) = await BatchReader.ReadAsync<ImpliedVolRequest>(
-            context.Request, json.Value.SerializerOptions, limits.Value.MaxBatchItems, context.RequestAborted);
+            context.Request, json.Value.SerializerOptions, limits.Value.MaxBatchItems, aborted);
         if (items is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The batch cannot be read");
 
+        var log = loggers.CreateLogger(typeof(PricingEndpoints));
         var now = timeProvider.GetUtcNow();
         var results = Map<ImpliedVolRequest, ImpliedVolSlot>(items, item =>
         {
+            var slot = SolveSlot(item);
+            metrics.ItemDone("implied-vol");
+            return BatchSlots.Checked(slot, log);
+        }, aborted);
+        return new ParallelJsonArrayResult<ImpliedVolSlot>(results, static (writer, slot, options) => JsonSerializer.Serialize(writer, slot, options),
+            BatchSlots.WriteUnwritable);
+
+        ImpliedVolSlot SolveSlot(BatchItem<ImpliedVolRequest> item)
+        {
             if (item.Value is null) return new ImpliedVolItemError(Invalid(item.Errors!));
-            var itemErrors = new FieldErrors();
-            if (ImpliedVolInversion.Validate(item.Value, now, itemErrors) is not var (option, price))
-                return new ImpliedVolItemError(Invalid(itemErrors.ToDictionary()));
-            var (result, error) = ImpliedVolInversion.Solve(option, price);
-            return result is not null ? result : new ImpliedVolItemError(error!);
-        });
-        return TypedResults.Ok(new ImpliedVolBatchResponse(results));
+            try
+            {
+                var itemErrors = new FieldErrors();
+                if (ImpliedVolInversion.Validate(item.Value, now, itemErrors) is not var (option, price))
+                    return new ImpliedVolItemError(Invalid(itemErrors.ToDictionary()));
+                var (result, error) = ImpliedVolInversion.Solve(option, price);
+                return result is not null ? result : new ImpliedVolItemError(error!);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return new ImpliedVolItemError(BatchSlots.Unexpected(e, log));
+            }
+        }
     }
 
     private static BatchItemError Invalid(Dictionary<string, string[]> errors) => new(400, "Invalid item", errors);
@@ -196,19 +254,45 @@ public static class PricingEndpoints
         return used;
     }
 
-    /// <summary>Maps every item, in order; large batches on every core.</summary>
-    private static TResult[] Map<TItem, TResult>(IReadOnlyList<BatchItem<TItem>> items, Func<BatchItem<TItem>, TResult> map) where TItem : class
+    /// <summary>Maps every item, in order; large batches on every core. Stops with <see cref="OperationCanceledException"/> when
+    /// <paramref name="cancellationToken"/> fires (the client disconnected).</summary>
+    private static TResult[] Map<TItem, TResult>(
+        IReadOnlyList<BatchItem<TItem>> items, Func<BatchItem<TItem>, TResult> map, CancellationToken cancellationToken) where TItem : class
     {
         var results = new TResult[items.Count];
-        Parallelise(items.Count, i => results[i] = map(items[i]));
+        Parallelise(items.Count, i => results[i] = map(items[i]), cancellationToken);
         return results;
     }
 
-    private static void Parallelise(int count, Action<int> body)
+    /// <summary>Runs <paramref name="body"/> for 0..count−1, on every core from <see cref="ParallelThreshold"/> items; checks
+    /// <paramref name="cancellationToken"/> before each item, so a batch whose client has gone stops within one item per core.</summary>
+    private static void Parallelise(int count, Action<int> body, CancellationToken cancellationToken)
     {
         if (count < ParallelThreshold)
-            for (var i = 0; i < count; i++) body(i);
-        else
-            Parallel.For(0, count, body);
+        {
+            for (var i = 0; i < count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                body(i);
+            }
+            return;
+        }
+
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, (i, state) =>
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    state.Stop();
+                    return;
+                }
+                body(i);
+            });
+        }
+        catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+        }
+        cancellationToken.ThrowIfCancellationRequested();
     }
 }
