@@ -35,7 +35,11 @@ public sealed partial class MetricsTests(MetricsTests.MetricsService service) : 
 
         var first = await admin.PostAsync("/api/v1/prices", new StringContent($"[{rows}]", Encoding.UTF8, "application/json"), Token);
         var again = await admin.PostAsync("/api/v1/prices", new StringContent($"[{rows}]", Encoding.UTF8, "application/json"), Token);
-        var fit = await admin.PostAsync("/api/v1/surfaces/fit", new StringContent(await FitBodyAsync(admin), Encoding.UTF8, "application/json"), Token);
+        var fit = await admin.PostAsync("/api/v1/surfaces/fit", new StringContent(await ExampleAsync(admin, "/api/v1/surfaces/fit"), Encoding.UTF8, "application/json"), Token);
+        var var = await admin.PostAsync("/api/v1/risk/var", new StringContent(await ExampleAsync(admin, "/api/v1/risk/var"), Encoding.UTF8, "application/json"), Token);
+        var quantLib = await admin.PostAsync("/api/v1/options/price", new StringContent(
+            """{"type":"put","style":"american","spot":100,"strike":100,"tenorYears":1,"vol":0.3,"rate":0.05,"engine":"quantlib-baw"}""",
+            Encoding.UTF8, "application/json"), Token);
         var after = await ScrapeAsync(admin);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -46,6 +50,12 @@ public sealed partial class MetricsTests(MetricsTests.MetricsService service) : 
                         - Value(before, "analytics_ingest_rows_total", "kind=\"prices\",outcome=\"duplicate\""));
         Assert.Equal(HttpStatusCode.Created, fit.StatusCode);
         Assert.Equal(1, Value(after, "analytics_surfaces_fitted_total", "model=\"svi\"") - Value(before, "analytics_surfaces_fitted_total", "model=\"svi\""));
+        Assert.Equal(HttpStatusCode.OK, var.StatusCode);
+        Assert.Equal(1, Value(after, "analytics_risk_runs_total", "kind=\"var\",method=\"historical\"")
+                        - Value(before, "analytics_risk_runs_total", "kind=\"var\",method=\"historical\""));
+        Assert.Equal(HttpStatusCode.OK, quantLib.StatusCode);
+        Assert.True(Value(after, "analytics_quantlib_lock_wait_seconds_count", "") > Value(before, "analytics_quantlib_lock_wait_seconds_count", ""),
+            "a QuantLib price did not record its wait for the gate");
         Assert.Matches("http_server_request_duration_seconds_bucket\\{[^}]*http_route=\"/api/v1/prices\"", after);
 
         using var anonymous = service.Client();
@@ -55,10 +65,10 @@ public sealed partial class MetricsTests(MetricsTests.MetricsService service) : 
         Assert.Equal(HttpStatusCode.OK, (await scraper.GetAsync("/metrics", Token)).StatusCode);
     }
 
-    /// <summary>The fit example of the served OpenAPI document (a small self-contained board with its own asOf).</summary>
-    private static async Task<string> FitBodyAsync(HttpClient client) =>
+    /// <summary>The request body example of a POST in the served OpenAPI document (each works on the demo data).</summary>
+    private static async Task<string> ExampleAsync(HttpClient client, string path) =>
         System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json", Token))!
-            ["paths"]!["/api/v1/surfaces/fit"]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]!.ToJsonString();
+            ["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]!.ToJsonString();
 
     private static async Task<string> ScrapeAsync(HttpClient client)
     {

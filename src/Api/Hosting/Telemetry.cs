@@ -11,7 +11,7 @@ namespace Analytics.Api.Hosting;
 
 /// <summary>
 /// OpenTelemetry (issue 17 item 4): ASP.NET Core request-duration histograms by route, .NET runtime metrics and the
-/// service's own meters (<see cref="AnalyticsMetrics"/>, <see cref="QuantLibMetrics"/>) served in Prometheus text at
+/// service's own meters (<see cref="AnalyticsMetrics"/>, <see cref="QuantLibMetrics"/>, the batch items) served in Prometheus text at
 /// <c>GET /metrics</c> to an admin or the configured scrape key (<c>Telemetry:ScrapeKeySha256</c>); metrics and traces
 /// also go to an OTLP collector when <c>Telemetry:OtlpEndpoint</c> is set.
 /// </summary>
@@ -28,7 +28,7 @@ public static class Telemetry
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation()
-                    .AddMeter(AnalyticsMetrics.MeterName, QuantLibMetrics.MeterName)
+                    .AddMeter(AnalyticsMetrics.MeterName, QuantLibMetrics.MeterName, Endpoints.Pricing.BatchPricingMetrics.MeterName)
                     .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (otlp is not null) metrics.AddOtlpExporter(o => o.Endpoint = otlp);
             });

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Analytics.Data.Market;
+using Analytics.Data.Telemetry;
 using Analytics.Pricing.Risk;
 using Analytics.Pricing.Risk.Stress;
 using Analytics.Pricing.Surfaces;
@@ -72,6 +73,7 @@ public sealed class StressService(AnalyticsDbContext db, MarketSnapshotService m
             for (int p = 0; p < row.Length; p++) losses[p] = values.BaseValues[p] - row[p];
             return new StressScenarioResult(s.Name, moves[i], losses.Sum(), [.. losses.Take(held)], losses.Skip(held).Sum());
         }).ToImmutableArray();
+        AnalyticsMetrics.RiskRuns.Add(1, new("kind", "stress"), new("method", "full-revaluation"));
         return new StressOutcome(results, inputs, []);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Analytics.Data.Market;
+using Analytics.Data.Telemetry;
 using Analytics.Pricing.Market;
 using Analytics.Pricing.Risk;
 using Analytics.Pricing.Risk.Var;
@@ -62,6 +63,7 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
             LastReturnEnd = returns.EndDates[^1],
         };
 
+        AnalyticsMetrics.RiskRuns.Add(1, new("kind", "var"), new("method", specification.Method.ToString().ToLowerInvariant()));
         return new VarOutcome(specification.Method switch
         {
             VarMethod.Historical => Historical(valuation, returns, specification, asOfUtc, inputs),

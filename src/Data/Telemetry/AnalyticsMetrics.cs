@@ -20,11 +20,8 @@ public static class AnalyticsMetrics
     /// <summary>Surfaces stored by <c>model</c> and <c>published</c>.</summary>
     public static readonly Counter<long> SurfacesFitted = Meter.CreateCounter<long>("analytics.surfaces.fitted", "{surface}", "Surfaces fitted and stored.");
 
-    /// <summary>Options priced by <c>engine</c> (single requests, batch items, chains).</summary>
-    public static readonly Counter<long> OptionsPriced = Meter.CreateCounter<long>("analytics.options.priced", "{option}", "Options priced.");
-
-    /// <summary>Risk runs by <c>kind</c> (var, stress, margin) and <c>method</c> or model.</summary>
-    public static readonly Counter<long> RiskRuns = Meter.CreateCounter<long>("analytics.risk.runs", "{run}", "VaR, stress and margin computations.");
+    /// <summary>Risk runs by <c>kind</c> (var, stress) and <c>method</c>.</summary>
+    public static readonly Counter<long> RiskRuns = Meter.CreateCounter<long>("analytics.risk.runs", "{run}", "VaR and stress computations.");
 
     /// <summary>Job runs by <c>job</c> and <c>outcome</c> (succeeded, failed).</summary>
     public static readonly Counter<long> JobRuns = Meter.CreateCounter<long>("analytics.jobs.runs", "{run}", "Background job executions.");

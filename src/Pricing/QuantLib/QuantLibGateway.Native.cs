@@ -18,6 +18,28 @@ internal sealed partial class QuantLibGateway
     internal const int BinomialSteps = 401;
 
     private const double ImpliedVolAccuracy = 1e-12;
+
+    /// <summary>
+    /// Enters <see cref="Gate"/>, recording how long it waited (<see cref="QuantLibMetrics.LockWait"/>), and releases the
+    /// SWIG objects other threads disposed meanwhile; the scope's disposal leaves the gate.
+    /// </summary>
+    private static Lock.Scope EnterGate()
+    {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var scope = Gate.EnterScope();
+        QuantLibMetrics.LockWait.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+        try
+        {
+            DrainPendingReleases();
+        }
+        catch
+        {
+            scope.Dispose();
+            throw;
+        }
+
+        return scope;
+    }
     private const int ImpliedVolMaxEvaluations = 500;
     private const double ImpliedVolMinimum = 1e-4;
     private const double ImpliedVolMaximum = 10.0;
@@ -63,9 +85,8 @@ internal sealed partial class QuantLibGateway
 
         var grid = engine == QuantLibEngine.QuantLibFd ? fdGrid ?? QuantLibFdGrid.For(inputs.TenorYears) : (QuantLibFdGrid?)null;
         bool extrapolate = grid is not null && exercise == QuantLibExerciseStyle.American;
-        lock (Gate)
+        using (EnterGate())
         {
-            DrainPendingReleases();
             try
             {
                 using var graph = new VanillaOptionGraph(valuationDate, scaling, inputs.Right, inputs.Strike, exercise, engine, grid, extrapolate);
@@ -93,9 +114,8 @@ internal sealed partial class QuantLibGateway
         OptionRight right, double spot, double strike, double tenorYears, double rate, double costOfCarry,
         double optionPrice, QuantLibExerciseStyle exercise, DateOnly valuationDate, QuantLibTenorScaling scaling)
     {
-        lock (Gate)
+        using (EnterGate())
         {
-            DrainPendingReleases();
             try
             {
                 using var graph = new VanillaOptionGraph(valuationDate, scaling, right, strike, exercise, engine: null);
@@ -119,9 +139,8 @@ internal sealed partial class QuantLibGateway
 
     private (double Price, double Delta, double Vega) PriceOnTermStructuresCore(QuantLibTermStructureScenario s)
     {
-        lock (Gate)
+        using (EnterGate())
         {
-            DrainPendingReleases();
             try
             {
                 using var today = ToQuantLib(s.ValuationDate);
@@ -177,9 +196,8 @@ internal sealed partial class QuantLibGateway
         OptionRight right, double strike, double tenorYears, QuantLibTenorScaling scaling,
         ReadOnlySpan<double> spots, ReadOnlySpan<double> vols, ReadOnlySpan<double> rates, ReadOnlySpan<double> carries, Span<double> prices)
     {
-        lock (Gate)
+        using (EnterGate())
         {
-            DrainPendingReleases();
             try
             {
                 using var graph = new VanillaOptionGraph(
@@ -198,9 +216,8 @@ internal sealed partial class QuantLibGateway
 
     private double PriceAmericanFdOnGridCore(BlackVanillaOptionInputs inputs, QuantLibTenorScaling scaling, int timeSteps, int spacePoints, bool extrapolate)
     {
-        lock (Gate)
+        using (EnterGate())
         {
-            DrainPendingReleases();
             try
             {
                 using var graph = new VanillaOptionGraph(DefaultValuationDate, scaling, inputs.Right, inputs.Strike,
@@ -216,9 +233,8 @@ internal sealed partial class QuantLibGateway
 
     private double PriceAmericanQdFpCore(BlackVanillaOptionInputs inputs, QuantLibTenorScaling scaling, int fixedPointSteps, int chebyshevNodes, double tolerance)
     {
-        lock (Gate)
+        using (EnterGate())
         {
-            DrainPendingReleases();
             try
             {
                 using var graph = new VanillaOptionGraph(DefaultValuationDate, scaling, inputs.Right, inputs.Strike,
@@ -234,9 +250,8 @@ internal sealed partial class QuantLibGateway
 
     private void LeakProxiesCore(int count)
     {
-        lock (Gate)
+        using (EnterGate())
         {
-            DrainPendingReleases();
             for (int i = 0; i < count; i++)
             {
                 // Deliberately not disposed: the finalizer must hand these to ReleaseNative.
