@@ -41,6 +41,20 @@ public sealed class FieldReader(SourceRecord record, List<RowError> errors, Date
         return value;
     }
 
+    /// <summary>
+    /// An identifier of <paramref name="kind"/>: text, normalised to its canonical case (<see cref="Identifiers"/>), then
+    /// held to its character class (<see cref="Identifiers.Rule"/>); a row error naming the field otherwise.
+    /// </summary>
+    public string? Identifier(string field, IdentifierKind kind, bool required = true)
+    {
+        var text = Text(field, required, maxLength: 130);
+        if (text is null) return null;
+        var value = Identifiers.Normalise(kind, text);
+        if (Identifiers.IsWellFormed(kind, value)) return value;
+        Error(field, $"is not a well-formed {field}: expected {Identifiers.Rule(kind).Description}.");
+        return null;
+    }
+
     public string? Choice(string field, IReadOnlyList<string> allowed, string? defaultValue = null)
     {
         var value = Text(field, required: defaultValue is null, maxLength: 32)?.ToLowerInvariant() ?? defaultValue;

@@ -34,6 +34,42 @@ public sealed class HostileTextTests(SqliteApi api) : IClassFixture<SqliteApi>
         Assert.Equal(before, await CountAsync(path));
     }
 
+    public static TheoryData<string, string> JunkIdentifierRows => new()
+    {
+        // The run that found 38 junk chains sent these: arrays, objects, literals, numbers, NUL, formulas.
+        { "chain", """{"chain":[],"venue":"lyra","txHash":"0xab","logIndex":0,"blockNumber":1,"timestamp":"2026-01-05T00:00:00Z","kind":"perp","market":"ETH-USD","side":"buy","price":1,"size":1}""" },
+        { "chain", """{"chain":{},"venue":"lyra","txHash":"0xab","logIndex":0,"blockNumber":1,"timestamp":"2026-01-05T00:00:00Z","kind":"perp","market":"ETH-USD","side":"buy","price":1,"size":1}""" },
+        { "chain", """{"chain":12345,"venue":"lyra","txHash":"0xab","logIndex":0,"blockNumber":1,"timestamp":"2026-01-05T00:00:00Z","kind":"perp","market":"ETH-USD","side":"buy","price":1,"size":1}""" },
+        { "venue", """{"chain":"base","venue":"=cmd|' /C calc'!A0","txHash":"0xab","logIndex":0,"blockNumber":1,"timestamp":"2026-01-05T00:00:00Z","kind":"perp","market":"ETH-USD","side":"buy","price":1,"size":1}""" },
+        { "venue", """{"chain":"base","venue":"ly\u0000ra","txHash":"0xab","logIndex":0,"blockNumber":1,"timestamp":"2026-01-05T00:00:00Z","kind":"perp","market":"ETH-USD","side":"buy","price":1,"size":1}""" },
+        { "txHash", """{"chain":"base","venue":"lyra","txHash":"'; DROP TABLE trades;--","logIndex":0,"blockNumber":1,"timestamp":"2026-01-05T00:00:00Z","kind":"perp","market":"ETH-USD","side":"buy","price":1,"size":1}""" },
+        { "market", """{"chain":"base","venue":"lyra","txHash":"0xab","logIndex":0,"blockNumber":1,"timestamp":"2026-01-05T00:00:00Z","kind":"perp","market":"ETH USD\n","side":"buy","price":1,"size":1}""" },
+        { "feeUsd", """{"chain":"base","venue":"lyra","txHash":"0xab","logIndex":0,"blockNumber":1,"timestamp":"2026-01-05T00:00:00Z","kind":"perp","market":"ETH-USD","side":"buy","price":1,"size":1,"feeUsd":-5}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(JunkIdentifierRows))]
+    public async Task IngestTrade_JunkIdentifierOrNegativeFee_Is422NamingTheFieldAndWritesNothing(string field, string row)
+    {
+        var before = await CountAsync("/api/v1/trades");
+
+        var response = await api.Client(TestKeys.Writer).PostAsync("/api/v1/trades", new StringContent($"[{row}]", Encoding.UTF8, "application/json"), Token);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == field);
+        Assert.Equal(before, await CountAsync("/api/v1/trades"));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/prices?format=price-csv&source=%3Dcmd%7Ccalc&underlying=ETH", "source")]
+    [InlineData("/api/v1/prices?format=price-csv&source=coinmetrics&underlying=ETH%20USD", "underlying")]
+    public async Task IngestFormatParameter_Junk_Is400NamingIt(string path, string field)
+    {
+        var response = await api.Client(TestKeys.Writer).PostAsync(path, new StringContent("date,value\n2020-01-01,1\n", Encoding.UTF8, "text/csv"), Token);
+
+        await ProblemAssert.HasFieldErrorAsync(response, field);
+    }
+
     [Fact]
     public async Task Ingest_CsvWithMalformedUtf8_Is400()
     {

@@ -15,7 +15,7 @@ namespace Analytics.Data.Ingestion.Formats;
 /// </summary>
 public sealed class DeribitPerpetualPriceMapper(FormatParameters parameters) : IRowMapper<PriceRow>
 {
-    private readonly string _source = parameters.Text("source") is { } s ? Identifiers.Source(s) : "deribit-perpetual";
+    private readonly string _source = parameters.Identifier("source", IdentifierKind.Source) ?? "deribit-perpetual";
 
     public IReadOnlyCollection<string> RequiredColumns { get; } = ["obs_datetime", "coin", "perp_futures_mark_price"];
 

@@ -18,7 +18,7 @@ namespace Analytics.Data.Ingestion.Formats;
 /// </summary>
 public sealed class DeribitSnapshotQuoteMapper(FormatParameters parameters) : IRowMapper<QuoteRow>
 {
-    private readonly string _venue = parameters.Text("venue") is { } v ? Identifiers.Venue(v) : "deribit";
+    private readonly string _venue = parameters.Identifier("venue", IdentifierKind.Venue) ?? "deribit";
 
     public IReadOnlyCollection<string> RequiredColumns { get; } =
         ["timestamp", "currency", "expiry_datetime", "strike", "option_type", "underlying", "bid_price", "ask_price", "mark_price", "implied_volatility", "index_price", "open_interest"];

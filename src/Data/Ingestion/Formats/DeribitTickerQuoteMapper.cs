@@ -19,7 +19,7 @@ namespace Analytics.Data.Ingestion.Formats;
 /// </summary>
 public sealed class DeribitTickerQuoteMapper(FormatParameters parameters) : IRowMapper<QuoteRow>
 {
-    private readonly string _venue = parameters.Text("venue") is { } v ? Identifiers.Venue(v) : "deribit";
+    private readonly string _venue = parameters.Identifier("venue", IdentifierKind.Venue) ?? "deribit";
 
     public IReadOnlyCollection<string> RequiredColumns { get; } =
         ["timestamp", "expiration_timestamp", "instrument_name", "strike", "option_type", "underlying_price", "best_bid_price", "best_ask_price",

@@ -15,10 +15,10 @@ namespace Analytics.Data.Ingestion.Formats;
 public sealed class FundingCsvMapper(FormatParameters parameters) : IRowMapper<FundingRow>
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"];
-    private readonly string _venue = Identifiers.Venue(parameters.RequiredText("venue", "these files do not name their exchange"));
+    private readonly string _venue = parameters.RequiredIdentifier("venue", IdentifierKind.Venue, "these files do not name their exchange");
     private readonly double _intervalHours = parameters.Number("intervalHours", null, 0.0001, 168, "hours between fundings");
     private readonly double _utcOffsetHours = parameters.Number("utcOffsetHours", 0, -14, 14, "hours the Date column is ahead of UTC");
-    private readonly string? _market = parameters.Text("market") is { } m ? Identifiers.Market(m) : null;
+    private readonly string? _market = parameters.Identifier("market", IdentifierKind.Market);
 
     public IReadOnlyCollection<string> RequiredColumns { get; } = ["Symbol", "Date", "Funding Rate"];
 

@@ -12,8 +12,8 @@ public sealed class NativeFundingMapper : IRowMapper<FundingRow>
 
     public FundingRow? Map(FieldReader f)
     {
-        var venue = f.Text("venue", maxLength: 64) is { } v ? Identifiers.Venue(v) : null;
-        var market = f.Text("market", maxLength: 64) is { } m ? Identifiers.Market(m) : null;
+        var venue = f.Identifier("venue", IdentifierKind.Venue);
+        var market = f.Identifier("market", IdentifierKind.Market);
         var timestamp = f.Instant("timestamp");
         var rate = f.Double("rate", true, -1, 1, unit: "decimal per interval");
         var interval = f.Double("intervalHours", true, 0, 168, minExclusive: true, unit: "hours");

@@ -12,8 +12,8 @@ public sealed class NativePriceMapper : IRowMapper<PriceRow>
 
     public PriceRow? Map(FieldReader f)
     {
-        var underlying = f.Text("underlying", maxLength: 32) is { } u ? Identifiers.Underlying(u) : null;
-        var source = f.Text("source", maxLength: 64) is { } s ? Identifiers.Source(s) : null;
+        var underlying = f.Identifier("underlying", IdentifierKind.Underlying);
+        var source = f.Identifier("source", IdentifierKind.Source);
         var timestamp = f.Instant("timestamp");
         var volume = f.Double("volume", false, 0);
         double? open, high, low, close;

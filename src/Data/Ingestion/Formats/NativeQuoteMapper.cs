@@ -13,8 +13,8 @@ public sealed class NativeQuoteMapper : IRowMapper<QuoteRow>
 
     public QuoteRow? Map(FieldReader f)
     {
-        var venue = f.Text("venue", maxLength: 64) is { } v ? Identifiers.Venue(v) : null;
-        var instrument = OptionIdentityFields.Read(f, f.Text("underlying", maxLength: 32));
+        var venue = f.Identifier("venue", IdentifierKind.Venue);
+        var instrument = OptionIdentityFields.Read(f, f.Identifier("underlying", IdentifierKind.Underlying));
         var timestamp = f.Instant("timestamp");
         var currency = f.Choice("premiumCurrency", RowVocabulary.PremiumCurrency, "usd");
         var bid = f.Double("bid", false, 0);

@@ -14,22 +14,22 @@ public sealed class NativeTradeMapper : IRowMapper<TradeRow>
 
     public TradeRow? Map(FieldReader f)
     {
-        var chain = f.Text("chain", maxLength: 64) is { } c ? Identifiers.Chain(c) : null;
-        var venue = f.Text("venue", maxLength: 64) is { } v ? Identifiers.Venue(v) : null;
-        var txHash = f.Text("txHash")?.ToLowerInvariant();
+        var chain = f.Identifier("chain", IdentifierKind.Chain);
+        var venue = f.Identifier("venue", IdentifierKind.Venue);
+        var txHash = f.Identifier("txHash", IdentifierKind.TxHash);
         var logIndex = f.Integer("logIndex", true, 0, int.MaxValue);
         var block = f.Integer("blockNumber", true);
         var timestamp = f.Instant("timestamp");
         var kind = f.Choice("kind", RowVocabulary.Kind);
         InstrumentIdentity? instrument = null;
         if (kind == InstrumentIdentity.OptionKind)
-            instrument = OptionIdentityFields.Read(f, f.Text("underlying", maxLength: 32));
-        else if (kind == InstrumentIdentity.PerpKind && f.Text("market", maxLength: 64) is { } market)
-            instrument = InstrumentIdentity.Perp(f.Text("underlying", required: false, maxLength: 32) ?? market.Split('-')[0], market);
+            instrument = OptionIdentityFields.Read(f, f.Identifier("underlying", IdentifierKind.Underlying));
+        else if (kind == InstrumentIdentity.PerpKind && f.Identifier("market", IdentifierKind.Market) is { } market)
+            instrument = InstrumentIdentity.Perp(f.Identifier("underlying", IdentifierKind.Underlying, required: false) ?? market.Split('-')[0], market);
         var side = f.Choice("side", RowVocabulary.Side);
         var price = f.Decimal("price", true, 0m, minExclusive: true);
         var size = f.Decimal("size", true, 0m, minExclusive: true, unit: "units of the underlying");
-        var fee = f.Decimal("feeUsd", false);
+        var fee = f.Decimal("feeUsd", false, 0m, unit: "USD, ≥ 0");
         var index = f.Double("indexPrice", false, 0, minExclusive: true, unit: "USD");
         var currency = f.Choice("premiumCurrency", RowVocabulary.PremiumCurrency, "usd");
         var forward = UsdPremium.Forward(f, currency);

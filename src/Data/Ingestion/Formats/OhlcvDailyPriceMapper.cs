@@ -17,8 +17,8 @@ namespace Analytics.Data.Ingestion.Formats;
 public sealed class OhlcvDailyPriceMapper(FormatParameters parameters) : IRowMapper<PriceRow>
 {
     private static readonly string[] QuoteSuffixes = ["USDT", "USDC", "BUSD", "USD"];
-    private readonly string _source = parameters.Text("source") is { } s ? Identifiers.Source(s) : "cryptodatadownload";
-    private readonly string? _underlying = parameters.Text("underlying") is { } u ? Identifiers.Underlying(u) : null;
+    private readonly string _source = parameters.Identifier("source", IdentifierKind.Source) ?? "cryptodatadownload";
+    private readonly string? _underlying = parameters.Identifier("underlying", IdentifierKind.Underlying);
 
     public IReadOnlyCollection<string> RequiredColumns { get; } = ["Unix", "Date", "Symbol", "Open", "High", "Low", "Close"];
 

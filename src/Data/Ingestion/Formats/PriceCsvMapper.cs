@@ -34,8 +34,8 @@ public sealed class PriceCsvMapper : IRowMapper<PriceRow>
     {
         _timeColumn = parameters.Text("timeColumn") ?? "date";
         _valueColumn = parameters.Text("valueColumn") ?? "value";
-        _source = Identifiers.Source(parameters.RequiredText("source", "name where the prices come from, e.g. source=coinmetrics"));
-        _underlying = parameters.Text("underlying") is { } u ? Identifiers.Underlying(u) : null;
+        _source = parameters.RequiredIdentifier("source", IdentifierKind.Source, "name where the prices come from, e.g. source=coinmetrics");
+        _underlying = parameters.Identifier("underlying", IdentifierKind.Underlying);
         _underlyingColumn = parameters.Text("underlyingColumn");
         if ((_underlying is null) == (_underlyingColumn is null))
             throw new IngestFormatException("underlying",
@@ -49,7 +49,7 @@ public sealed class PriceCsvMapper : IRowMapper<PriceRow>
 
     public PriceRow? Map(FieldReader f)
     {
-        var underlying = _underlying ?? (f.Text(_underlyingColumn!, maxLength: 32) is { } u ? Identifiers.Underlying(u) : null);
+        var underlying = _underlying ?? f.Identifier(_underlyingColumn!, IdentifierKind.Underlying);
         var at = Time(f);
         var value = f.Double(_valueColumn, true, 0, minExclusive: true, unit: "USD");
         if (f.HasErrors) return null;
