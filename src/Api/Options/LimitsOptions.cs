@@ -21,4 +21,16 @@ public sealed class LimitsOptions
     /// <summary>Most items one batch request may carry (400 above it).</summary>
     [Range(1, 1_000_000)]
     public int MaxBatchItems { get; set; } = 100_000;
+
+    /// <summary>
+    /// Estimated CPU a price batch from an anonymous caller may cost, milliseconds (items × their engine's cost class,
+    /// <see cref="Endpoints.Pricing.EngineCost"/>); above it the batch is refused with a 413 naming the budget before any
+    /// pricing. Default 2,000 (about 2 CPU-seconds: 100,000 analytic items, or 80 quantlib-fd ones).
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long AnonymousBatchBudgetCpuMs { get; set; } = 2_000;
+
+    /// <summary>The same budget for callers with a key, milliseconds. Default 600,000 (ten CPU-minutes).</summary>
+    [Range(1, long.MaxValue)]
+    public long KeyedBatchBudgetCpuMs { get; set; } = 600_000;
 }

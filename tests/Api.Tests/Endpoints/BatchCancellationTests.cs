@@ -37,7 +37,7 @@ public sealed class BatchCancellationTests(SqliteApi api) : IClassFixture<Sqlite
         // quantlib-fd American puts with Greeks: tens of milliseconds each, serialised under QuantLib's lock — minutes in all.
         var item = """{"type":"put","style":"american","engine":"quantlib-fd","spot":100,"strike":100,"tenorYears":3,"vol":0.3,"rate":0.05}""";
         var body = "{\"options\":[" + string.Join(",", Enumerable.Repeat(item, Items)) + "]}";
-        using var client = api.Client();
+        using var client = api.Client(TestKeys.Reader); // a key: 3,000 quantlib-fd items are over the anonymous CPU budget
         using var cancel = new CancellationTokenSource();
         var request = client.PostAsync("/api/v1/options/price/batch", new StringContent(body, Encoding.UTF8, "application/json"), cancel.Token);
 

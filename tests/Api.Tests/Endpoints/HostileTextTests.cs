@@ -113,6 +113,22 @@ public sealed class HostileTextTests(SqliteApi api) : IClassFixture<SqliteApi>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/v1/options/price", null)]
+    [InlineData("/api/v1/options/price/batch", null)]
+    [InlineData("/api/v1/options/implied-vol/batch", null)]
+    [InlineData("/api/v1/options/price/batch", "text/plain")]
+    [InlineData("/api/v1/options/implied-vol/batch", "application/x-www-form-urlencoded")]
+    public async Task SingleAndBatch_WithoutJsonContentType_Are415Alike(string path, string? contentType)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"options":[{"type":"call","spot":100,"strike":100,"tenorYears":1,"vol":0.2,"rate":0}]}"""));
+        if (contentType is not null) content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var response = await api.Client().PostAsync(path, content, Token);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+    }
+
     [Fact]
     public async Task Login_WithoutContentType_Is415Problem()
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Pricing;
@@ -5,6 +6,7 @@ using Analytics.Api.Errors;
 using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Options;
+using Analytics.Pricing.Engines;
 using Analytics.Pricing.QuantLib;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -47,10 +49,14 @@ public static class PricingEndpoints
                              "order. An invalid item gets `{ \"error\": { status, title, errors } }` in its slot and does not fail the " +
                              "batch; so does an item that fails in the engine or whose result cannot be written (500 in its slot), so the " +
                              "response is always valid JSON. Up to `Limits:MaxBatchItems` (default 100,000) items; large batches are " +
-                             "priced on every core, and pricing stops when the client disconnects.")
+                             "priced on every core, and pricing stops when the client disconnects. Each batch has a CPU budget (items × the " +
+                             "engine's cost class; `Limits:AnonymousBatchBudgetCpuMs` without a key, `Limits:KeyedBatchBudgetCpuMs` with " +
+                             "one): above it the answer is 413 with the estimate and the budget, before any pricing.")
             .Accepts<BatchRequest<OptionPriceRequest>>("application/json")
+            .RequireJsonBody()
             .Produces<OptionPriceBatchResponse>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapPost("/implied-vol", ImpliedVol)
             .WithName("ImpliedVol")
             .WithSummary("Implied volatility of an option price")
@@ -66,6 +72,7 @@ public static class PricingEndpoints
             .WithDescription("`{ \"options\": [ ...items shaped as POST /options/implied-vol... ] }` → `{ \"results\": [...] }` in " +
                              "order; an item without an implied vol, or an invalid one, gets an `error` in its slot.")
             .Accepts<BatchRequest<ImpliedVolRequest>>("application/json")
+            .RequireJsonBody()
             .Produces<ImpliedVolBatchResponse>()
             .ProducesValidationProblem();
         return group;
@@ -109,7 +116,7 @@ public static class PricingEndpoints
         return Problems.WithErrors(error!.Status, error.Title, error.Errors["price"][0], error.Errors);
     }
 
-    private static async Task<Results<ParallelJsonArrayResult<OptionPriceSlot>, ValidationProblem>> PriceBatchAsync(
+    private static async Task<Results<ParallelJsonArrayResult<OptionPriceSlot>, ValidationProblem, ProblemHttpResult>> PriceBatchAsync(
         HttpContext context, TimeProvider timeProvider, IOptions<JsonOptions> json, IOptionsSnapshot<LimitsOptions> limits,
         QuantLibVanillaOptionPricer quantLib, ChainProfiles chains, FundingCarryResolver funding, SurfaceStore surfaces,
         BatchPricingMetrics metrics, ILoggerFactory loggers)
@@ -136,6 +143,7 @@ public static class PricingEndpoints
                 return (null, BatchSlots.Unexpected(e, log));
             }
         }, aborted);
+        if (OverBudget(context, validated.Select(v => v.Option?.Option.Engine), limits.Value) is { } refused) return refused;
         // Funding carry is read once per distinct (series, valuation time), before the CPU-bound pricing.
         var fundingRates = new Dictionary<(FundingSeries, DateTimeOffset), (double? Rate, string? Error)>();
         foreach (var key in validated.Where(v => v.Option?.Funding is not null).Select(v => (v.Option!.Funding!, v.Option.Option.ValuationTime)).Distinct())
@@ -230,6 +238,25 @@ public static class PricingEndpoints
 
     private static OptionPriceResponse WithSurface(OptionPriceResponse priced, StoredSurface surface) =>
         priced with { SurfaceId = surface.Id, SurfaceModel = surface.Surface.Model, SurfaceAsOf = surface.Surface.AsOfUtc };
+
+    /// <summary>
+    /// A 413 when the batch's estimated CPU (items × <see cref="EngineCost"/>) exceeds the caller's budget (anonymous or
+    /// keyed, <see cref="LimitsOptions"/>), before any pricing; null when it fits. Invalid items cost nothing.
+    /// </summary>
+    private static ProblemHttpResult? OverBudget(HttpContext context, IEnumerable<PricingEngine?> engines, LimitsOptions limits)
+    {
+        bool anonymous = context.User.Identity?.IsAuthenticated != true;
+        long budgetMs = anonymous ? limits.AnonymousBatchBudgetCpuMs : limits.KeyedBatchBudgetCpuMs;
+        double costMs = engines.Sum(e => e is { } engine ? EngineCost.Microseconds(engine) : 0) / 1000;
+        if (costMs <= budgetMs) return null;
+        var whose = anonymous
+            ? "anonymous callers (Limits:AnonymousBatchBudgetCpuMs); send an API key for a larger one"
+            : "keyed callers (Limits:KeyedBatchBudgetCpuMs)";
+        return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The batch is over its CPU budget",
+            detail: string.Create(CultureInfo.InvariantCulture,
+                $"Estimated {costMs:F0} ms of CPU (items × their engine's cost class) against a budget of {budgetMs} ms for {whose}. Split the batch or use a cheaper engine."),
+            extensions: new Dictionary<string, object?> { ["estimatedCpuMs"] = Math.Round(costMs), ["budgetCpuMs"] = budgetMs });
+    }
 
     /// <summary>
     /// <c>volSource: surface</c> items: replaced in <paramref name="items"/> by the request with the surface's vol (each item
