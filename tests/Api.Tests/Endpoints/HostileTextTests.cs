@@ -70,6 +70,19 @@ public sealed class HostileTextTests(SqliteApi api) : IClassFixture<SqliteApi>
         await ProblemAssert.HasFieldErrorAsync(response, field);
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("  \n {\"underlying\":\"ETH\"}")]
+    [InlineData("42")]
+    [InlineData("\"rows\"")]
+    public async Task IngestJson_BodyThatIsNotAnArray_Is400(string body)
+    {
+        var response = await api.Client(TestKeys.Writer).PostAsync("/api/v1/prices", new StringContent(body, Encoding.UTF8, "application/json"), Token);
+
+        var messages = await ProblemAssert.HasFieldErrorAsync(response, "body");
+        Assert.Contains("expected a JSON array", messages[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ingest_CsvWithMalformedUtf8_Is400()
     {

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -56,7 +57,12 @@ public static class RecordSources
     public static async IAsyncEnumerable<SourceRecord> ReadJsonArrayAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         long row = 0;
-        var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, topLevelValues: false, cancellationToken: cancellationToken);
+        // The serializer reads `null` (or any non-array value) as an empty sequence: peek the first token so that a body that
+        // is not an array is refused instead of answering "0 inserted".
+        var pipe = PipeReader.Create(body);
+        if (await FirstByteAsync(pipe, cancellationToken) is { } first && first != (byte)'[' && first != 0xEF /* UTF-8 BOM */)
+            throw new IngestFormatException("body", $"expected a JSON array of rows; the body starts with '{(char)first}'.");
+        var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(pipe.AsStream(), topLevelValues: false, cancellationToken: cancellationToken);
         await using var e = elements.GetAsyncEnumerator(cancellationToken);
         while (true)
         {
@@ -65,6 +71,24 @@ public static class RecordSources
             catch (JsonException ex) { throw new IngestFormatException("body", $"after row {row}: the JSON is malformed or cut off ({Trim(ex.Message)})."); }
             if (!more) yield break;
             yield return ToRecord(++row, e.Current);
+        }
+    }
+
+    /// <summary>The first byte that is not JSON whitespace, left unread in <paramref name="pipe"/>; null for an all-blank body.</summary>
+    private static async ValueTask<byte?> FirstByteAsync(PipeReader pipe, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await pipe.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            byte? first = null;
+            foreach (var segment in buffer)
+            {
+                var index = segment.Span.IndexOfAnyExcept(" \t\r\n"u8);
+                if (index >= 0) { first = segment.Span[index]; break; }
+            }
+            pipe.AdvanceTo(buffer.Start, first is null ? buffer.End : buffer.Start);
+            if (first is not null || result.IsCompleted) return first;
         }
     }
 
