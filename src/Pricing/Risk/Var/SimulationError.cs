@@ -9,23 +9,30 @@ namespace Analytics.Pricing.Risk.Var;
 /// </summary>
 public static class SimulationError
 {
+    /// <summary>Scenarios beyond VaR each block keeps at least, when the number of blocks is chosen.</summary>
+    public const int MinTailScenarios = 5;
+
     /// <summary>The standard errors of VaR and ES.</summary>
     /// <param name="profitAndLoss">Scenario P&amp;L in path order.</param>
     /// <param name="confidence">c in (0.5, 1).</param>
-    /// <param name="batches">Number of blocks, ≥ 2 (20 by default).</param>
-    public static (double ValueAtRisk, double ExpectedShortfall) BatchMeans(ReadOnlySpan<double> profitAndLoss, double confidence, int batches = 20)
+    /// <param name="batches">
+    /// Number of blocks, ≥ 2. By default as many as leave each block at least <see cref="MinTailScenarios"/> scenarios
+    /// beyond its VaR, at most 20: a block with a single tail scenario has VaR = ES, and the two errors would come out equal.
+    /// </param>
+    public static (double ValueAtRisk, double ExpectedShortfall) BatchMeans(ReadOnlySpan<double> profitAndLoss, double confidence, int? batches = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(batches, 2);
-        int size = profitAndLoss.Length / batches / 2 * 2;
-        if (size < 2) throw new ArgumentException($"{profitAndLoss.Length} scenarios are too few for {batches} batches.", nameof(profitAndLoss));
-        var vars = new double[batches];
-        var shortfalls = new double[batches];
-        for (int b = 0; b < batches; b++)
+        int count = batches ?? Math.Clamp((int)(profitAndLoss.Length * (1 - confidence) / MinTailScenarios), 2, 20);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 2, nameof(batches));
+        int size = profitAndLoss.Length / count / 2 * 2;
+        if (size < 2) throw new ArgumentException($"{profitAndLoss.Length} scenarios are too few for {count} batches.", nameof(profitAndLoss));
+        var vars = new double[count];
+        var shortfalls = new double[count];
+        for (int b = 0; b < count; b++)
         {
             (vars[b], shortfalls[b]) = HistoricalVar.FromProfitAndLoss(profitAndLoss.Slice(b * size, size), confidence);
         }
 
-        return (MathNet.Numerics.Statistics.Statistics.StandardDeviation(vars) / Math.Sqrt(batches),
-            MathNet.Numerics.Statistics.Statistics.StandardDeviation(shortfalls) / Math.Sqrt(batches));
+        return (MathNet.Numerics.Statistics.Statistics.StandardDeviation(vars) / Math.Sqrt(count),
+            MathNet.Numerics.Statistics.Statistics.StandardDeviation(shortfalls) / Math.Sqrt(count));
     }
 }

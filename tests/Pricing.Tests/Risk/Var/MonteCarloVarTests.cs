@@ -51,6 +51,23 @@ public sealed class MonteCarloVarTests
     }
 
     [Fact]
+    public void FewPaths_StandardErrorsOfVarAndEs_AreNotForcedEqual()
+    {
+        // 2,000 paths at 99 %: twenty blocks of 100 would each have VaR = ES (one scenario beyond the 99th percentile),
+        // so the two errors came out identical; blocks of at least five tail scenarios tell them apart.
+        var book = LinearBook(2.0, -10.0);
+        var values = book.Value(MonteCarloScenarios.Generate(Names, Covariance, 1, 2_000, seed: 11));
+        var pnl = Enumerable.Range(0, values.ScenarioCount).Select(values.ProfitAndLoss).ToArray();
+
+        var (varError, esError) = SimulationError.BatchMeans(pnl, 0.99);
+        var (forcedVar, forcedEs) = SimulationError.BatchMeans(pnl, 0.99, batches: 20);
+
+        Assert.Equal(forcedVar, forcedEs);
+        Assert.NotEqual(varError, esError);
+        Assert.True(varError > 0 && esError > 0);
+    }
+
+    [Fact]
     public void SameSeed_SameNumbers_OnOneAndTwoThreads()
     {
         var book = LinearBook(1.0, 5.0);
