@@ -62,14 +62,8 @@ public static class LiquidationLatency
         ArgumentNullException.ThrowIfNull(logReturns);
         if (logReturns.Count == 0) throw new ArgumentException("Give at least one return.", nameof(logReturns));
         if (!(lambda is > 0.0 and < 1.0)) throw new ArgumentOutOfRangeException(nameof(lambda), lambda, "Must be in (0, 1).");
-        double weight = 1.0, sum = 0.0, total = 0.0;
-        for (int k = logReturns.Count - 1; k >= 0; k--)
-        {
-            sum += weight * logReturns[k] * logReturns[k];
-            total += weight;
-            weight *= lambda;
-        }
-
-        return Math.Sqrt(sum / total);
+        // The one-asset case of the RiskMetrics EWMA covariance the VaR methods use (zero mean, weights normalised).
+        var returns = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(logReturns.Count, 1, (t, _) => logReturns[t]);
+        return Math.Sqrt(Risk.Var.ReturnCovariance.Ewma(returns, lambda)[0, 0]);
     }
 }
