@@ -79,6 +79,27 @@ public sealed class SurfaceStore
     }
 
     /// <summary>
+    /// Per UTC day from <paramref name="fromDay"/> to <paramref name="toUtc"/>'s day, the id of the last surface of that day
+    /// pricing could select (published, of <paramref name="model"/>, as-of within the day and at or before
+    /// <paramref name="toUtc"/>; ties: the newest fit): the day's closing surface, as the day's last price is its close.
+    /// Days without one are absent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<DateOnly, long>> DailyClosingIdsAsync(
+        AnalyticsDbContext db, string underlying, SurfaceModel model, DateOnly fromDay, DateTimeOffset toUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var from = fromDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var to = toUtc.UtcDateTime;
+        var modelId = SurfaceStorageMapping.Id(model);
+        var rows = await db.VolatilitySurfaces.AsNoTracking()
+            .Where(s => s.Underlying == underlying && s.Model == modelId && s.PublishedUtc != null && s.AsOfUtc >= from && s.AsOfUtc <= to)
+            .Select(s => new { s.Id, s.AsOfUtc })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => DateOnly.FromDateTime(r.AsOfUtc))
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.AsOfUtc).ThenByDescending(r => r.Id).First().Id);
+    }
+
+    /// <summary>
     /// Publishes surface <paramref name="id"/> for pricing at <paramref name="publishedUtc"/>, or keeps its first publication
     /// when it already is published (idempotent). Returns the surface as now stored, or null when there is no such id.
     /// </summary>

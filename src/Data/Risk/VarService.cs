@@ -6,6 +6,7 @@ using Analytics.Pricing.Risk;
 using Analytics.Pricing.Risk.Var;
 using Analytics.Pricing.Surfaces;
 using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Statistics;
 
 namespace Analytics.Data.Risk;
 
@@ -22,7 +23,7 @@ namespace Analytics.Data.Risk;
 /// inputs say so (<see cref="CarryUsed.Note"/>), never silently. Parametric dollar deltas and gammas come from the same engine by central
 /// differences of ±1 % in each underlying's spot, so every method values the book the same way.
 /// </remarks>
-public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService market)
+public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService market, SurfaceStore surfaces)
 {
     private const double SpotBump = 0.01;
     private static readonly TimeSpan MinimumVolTenor = TimeSpan.FromHours(1);
@@ -63,10 +64,14 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
             LastReturnEnd = returns.EndDates[^1],
         };
 
+        VolHistory? volHistory = null;
+        if (specification.VolModel == VolModel.SurfaceHistory && specification.Method == VarMethod.Historical)
+            volHistory = await VolHistoryAsync(positions, returns, asOfUtc, surfaceModel, cancellationToken);
+
         AnalyticsMetrics.RiskRuns.Add(1, new("kind", "var"), new("method", specification.Method.ToString().ToLowerInvariant()));
         return new VarOutcome(specification.Method switch
         {
-            VarMethod.Historical => Historical(valuation, returns, specification, asOfUtc, inputs),
+            VarMethod.Historical => Historical(valuation, returns, specification, asOfUtc, inputs, volHistory),
             VarMethod.MonteCarlo => MonteCarlo(valuation, returns, specification, asOfUtc, inputs),
             _ => Parametric(valuation, positions, returns, specification, asOfUtc, inputs),
         }, []);
@@ -147,9 +152,57 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
         }
     }
 
-    private static VarRun Historical(ScenarioValuation valuation, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs)
+    /// <summary>
+    /// Vol moves of <c>volModel: surface-history</c>: per return and underlying with live options, the change between the
+    /// closing surfaces (<see cref="SurfaceStore.DailyClosingIdsAsync"/>: published, of the pricing model) of the return's
+    /// start and end days, read at the median tenor of the book's live options on that underlying
+    /// (<see cref="SurfaceVolMoves"/>); a return whose start or end day has no surface keeps the vols held, and is counted.
+    /// </summary>
+    private async Task<VolHistory> VolHistoryAsync(
+        ImmutableArray<RiskPosition> positions, AlignedReturns returns, DateTimeOffset asOfUtc, SurfaceModel model, CancellationToken cancellationToken)
     {
-        var values = valuation.Value(returns.Scenarios());
+        var moves = new Dictionary<string, ImmutableArray<VolBucketShift>[]>(StringComparer.Ordinal);
+        var notes = new List<string>();
+        var live = positions.Select(p => p.Option).OfType<OptionContract>().Where(o => o.ExpiryUtc > asOfUtc).GroupBy(o => o.Underlying, StringComparer.Ordinal);
+        foreach (var options in live.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            double tenor = Math.Max(Statistics.Median(options.Select(o => o.TenorYears(asOfUtc))), 1.0 / 365.0);
+            var ids = await surfaces.DailyClosingIdsAsync(db, options.Key, model, returns.StartDates[0], asOfUtc, cancellationToken);
+            var loaded = new Dictionary<long, VolatilitySurface>();
+            async Task<VolatilitySurface?> On(DateOnly day)
+            {
+                if (!ids.TryGetValue(day, out long id)) return null;
+                if (!loaded.TryGetValue(id, out var surface) && (await surfaces.FindAsync(db, id, cancellationToken))?.Surface is { } found)
+                    loaded[id] = surface = found;
+                return surface;
+            }
+
+            var rows = new ImmutableArray<VolBucketShift>[returns.Returns.RowCount];
+            int moved = 0;
+            for (int t = 0; t < rows.Length; t++)
+            {
+                if (await On(returns.StartDates[t]) is { } start && await On(returns.EndDates[t]) is { } end)
+                {
+                    rows[t] = SurfaceVolMoves.Between(start, end, tenor);
+                    moved++;
+                }
+            }
+
+            moves[options.Key] = rows;
+            notes.Add($"{options.Key}: {moved} of {rows.Length} returns moved by the stored surfaces at {tenor * 365.0:F1} days");
+        }
+
+        string note = "vols move by the change of the stored (published) surfaces between each return's start and end days, by log-moneyness bucket; " +
+            $"{string.Join("; ", notes)}; vols held where a day has no surface";
+        return new VolHistory((t, u) => moves.TryGetValue(u, out var rows) ? rows[t] : default, note);
+    }
+
+    /// <summary>Vol moves per return row and underlying, and what they were, in words.</summary>
+    private sealed record VolHistory(Func<int, string, ImmutableArray<VolBucketShift>> Move, string Note);
+
+    private static VarRun Historical(ScenarioValuation valuation, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs, VolHistory? volHistory)
+    {
+        var values = valuation.Value(volHistory is null ? returns.Scenarios() : returns.Scenarios(volHistory.Move));
         var (estimate, _) = HistoricalVar.Estimate(values, spec.Confidence);
         var pnl = Enumerable.Range(0, values.ScenarioCount).Select(values.ProfitAndLoss).ToArray();
         string note = $"overlapping {spec.HorizonDays}-day log returns of the daily closes";
@@ -164,6 +217,8 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
         {
             note = "one-day log returns of the daily closes";
         }
+
+        if (volHistory is not null) note = $"{note}; {volHistory.Note}";
 
         return new VarRun(spec, asOf, estimate, null, [.. pnl], [.. returns.EndDates.Select(d => d.ToString("yyyy-MM-dd"))], inputs, null, note);
     }

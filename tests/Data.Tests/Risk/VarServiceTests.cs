@@ -5,6 +5,7 @@ using Analytics.Data.Risk;
 using Analytics.Data.Storage;
 using Analytics.Data.Tests.Market;
 using Analytics.Pricing;
+using Analytics.Pricing.Black;
 using Analytics.Pricing.Engines;
 using Analytics.Pricing.Market;
 using Analytics.Pricing.Risk;
@@ -55,8 +56,9 @@ public sealed class VarServiceTests
     private static async Task<VarOutcome> RunAsync(TestDatabase database, RiskBook book, VarSpecification spec)
     {
         await using var db = database.NewContext();
-        var service = new VarService(db, new MarketSnapshotService(db, new SurfaceStore(), new FundingCarryReader(db), new ChainProfiles(
-            new FixedOptionsMonitor<ChainsOptions>(new ChainsOptions()))));
+        var store = new SurfaceStore();
+        var service = new VarService(db, new MarketSnapshotService(db, store, new FundingCarryReader(db), new ChainProfiles(
+            new FixedOptionsMonitor<ChainsOptions>(new ChainsOptions()))), store);
         return await service.RunAsync(book, spec, AsOf, SurfaceModel.Svi, RiskCarryPlan.Of(RiskCarryDefaults.None), Token);
     }
 
@@ -169,6 +171,61 @@ public sealed class VarServiceTests
         Assert.Null(outcome.Run);
         Assert.Contains(outcome.Missing, m => m.Kind == "price" && m.Key == "SOL");
         Assert.Contains(outcome.Missing, m => m.Kind == "surface" && m.Key == "ETH"); // no surface stored
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SurfaceHistory_MovesVolsByTheStoredSurfacesChange_OnlyOnReturnsWithASurfaceOnBothDays(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, Token);
+        var closes = await SeedPricesAsync(database);
+        // Flat surfaces: 50 % at the close of day D1, 60 % at the close of D2 = D1 + 1 and an hour before AsOf (the pricing one).
+        var d1 = DateOnly.FromDateTime(AsOf.UtcDateTime).AddDays(-10);
+        var d2 = d1.AddDays(1);
+        DateTimeOffset Close(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 30)), TimeSpan.Zero);
+        await SurfaceStoreTests.StoreAsync(database, FlatSurface(0.5, Close(d1)));
+        await SurfaceStoreTests.StoreAsync(database, FlatSurface(0.6, Close(d2)));
+        await SurfaceStoreTests.StoreAsync(database, FlatSurface(0.6, AsOf.AddHours(-1)));
+        var call = new OptionContract("ETH", AsOf.AddDays(60), 3300, OptionRight.Call, OptionExerciseStyle.European, OptionSettlement.Cash);
+        var book = new RiskBook([RiskPosition.OfOption(call, -10)], ImmutableSortedDictionary<string, double>.Empty);
+
+        var run = (await RunAsync(database, book, new VarSpecification(VarMethod.Historical, 0.99, LookbackDays: 365, VolModel: VolModel.SurfaceHistory))).Run!;
+
+        // Black-76 with r = b = 0 (no carry configured), F = S: the short call's P&L when spot moves by the day's close ratio
+        // and vol by the surfaces' change (+10 points on D2's return, held on every other, e.g. D2 + 1's).
+        double tenor = call.TenorYears(AsOf);
+        double Pnl(DateOnly day, double volMove)
+        {
+            int index = 399 - (DateOnly.FromDateTime(AsOf.UtcDateTime).DayNumber - 1 - day.DayNumber);
+            double spot = 3000 * closes["ETH"][index] / closes["ETH"][index - 1];
+            return -10 * (BlackScholesMerton.Price(spot, 3300, tenor, 0.6 + volMove, 1.0, true) - BlackScholesMerton.Price(3000, 3300, tenor, 0.6, 1.0, true));
+        }
+
+        double vegaTolerance = 10 * 3000 * Math.Sqrt(tenor) * 0.4 * 2e-3; // fitted flat surfaces within 0.2 vol points
+        double At(DateOnly day) => run.ProfitAndLoss[run.ScenarioLabels.IndexOf(day.ToString("yyyy-MM-dd"))];
+        Assert.Equal(Pnl(d2, 0.1), At(d2), vegaTolerance);
+        Assert.Equal(Pnl(d2.AddDays(1), 0.0), At(d2.AddDays(1)), vegaTolerance);
+        Assert.Equal(Pnl(d1, 0.0), At(d1), vegaTolerance);
+        Assert.True(At(d2) < Pnl(d2, 0.0) - 100, "the vol rise costs the short call more than the spot move alone");
+        Assert.Contains("ETH: 1 of 365 returns moved", run.ScalingNote);
+    }
+
+    /// <summary>A surface fitted to quotes priced at one flat vol (Black-76, DF = 1, F = 3000), as of <paramref name="asOf"/>.</summary>
+    private static VolatilitySurface FlatSurface(double vol, DateTimeOffset asOf)
+    {
+        var quotes = new List<SurfaceQuote>();
+        foreach (var expiry in new[] { asOf.AddDays(30), asOf.AddDays(91), asOf.AddDays(182) })
+        {
+            double t = YearFraction.Act365F(asOf, expiry);
+            for (double strike = 1800; strike <= 4800; strike += 150)
+            {
+                bool isCall = strike >= 3000;
+                double price = BlackScholesMerton.Price(3000, strike, t, vol, 1.0, isCall);
+                quotes.Add(new SurfaceQuote(expiry, strike, isCall ? OptionRight.Call : OptionRight.Put, price * 0.9995, price * 1.0005, UnderlyingPrice: 3000));
+            }
+        }
+
+        return new VolatilitySurfaceCalibrator(new SurfaceCalibrationOptions(SurfaceModel.Svi)).Calibrate(quotes, asOf).Surface
+            ?? throw new InvalidOperationException("The flat quotes did not fit.");
     }
 
     private static async Task<double> BookValueAsync(TestDatabase database, RiskBook book)

@@ -60,10 +60,10 @@ internal static class VarEndpoint
         var scaling = Choice(errors, "horizonScaling", r.HorizonScaling, HorizonScaling.Overlapping,
             ("overlapping", HorizonScaling.Overlapping), ("sqrt-time", HorizonScaling.SqrtTime));
         var covariance = Choice(errors, "covariance", r.Covariance, CovarianceEstimator.Sample, ("sample", CovarianceEstimator.Sample), ("ewma", CovarianceEstimator.Ewma));
-        bool surfaceHistory = string.Equals(r.VolModel, "surface-history", StringComparison.OrdinalIgnoreCase);
-        var volModel = surfaceHistory ? VolModel.Held
-            : Choice(errors, "volModel", r.VolModel, VolModel.Held, ("held", VolModel.Held), ("sticky-moneyness", VolModel.StickyMoneyness));
-        if (surfaceHistory) errors.Add("volModel", "'surface-history' is not offered yet; use `held` (sticky strike) or `sticky-moneyness`.");
+        var volModel = Choice(errors, "volModel", r.VolModel, VolModel.Held,
+            ("held", VolModel.Held), ("sticky-moneyness", VolModel.StickyMoneyness), ("surface-history", VolModel.SurfaceHistory));
+        if (volModel == VolModel.SurfaceHistory && method != VarMethod.Historical)
+            errors.Add("volModel", "'surface-history' replays the stored surfaces' historical moves: it needs `method: historical`.");
 
         var confidence = errors.Range("confidence", r.Confidence, 0.5, 0.999999, "probability", minExclusive: true) ?? 0.99;
         var lambda = errors.Range("lambda", r.Lambda, 0, 0.999999, "decay", minExclusive: true) ?? 0.94;
@@ -73,6 +73,13 @@ internal static class VarEndpoint
         if (paths is < MinPaths or > MaxPaths || paths % 2 != 0) errors.Add("paths", $"must be even and {MinPaths}–{MaxPaths}; got {paths}.");
         return errors.IsEmpty ? new VarSpecification(method, confidence, horizon, lookback, scaling, covariance, lambda, paths, r.Seed ?? 1, volModel) : null;
     }
+
+    private static string VolModelId(VolModel model) => model switch
+    {
+        VolModel.StickyMoneyness => "sticky-moneyness",
+        VolModel.SurfaceHistory => "surface-history",
+        _ => "held",
+    };
 
     private static T Choice<T>(FieldErrors errors, string field, string? value, T fallback, params (string Id, T Value)[] choices)
     {
@@ -102,7 +109,7 @@ internal static class VarEndpoint
             .Select(x => new WorstScenarioResponse(run.ScenarioLabels[x.s], x.pnl)).ToList();
         var inputs = run.Inputs;
         return new VarResponse(id, VarHistogramChart.Method(run.Specification.Method), run.Specification.Confidence, run.Specification.HorizonDays, run.AsOfUtc,
-            run.Specification.VolModel == VolModel.StickyMoneyness ? "sticky-moneyness" : "held",
+            VolModelId(run.Specification.VolModel),
             e.ValueAtRisk, e.ExpectedShortfall,
             run.StandardError is { } se ? new StandardErrorResponse(se.ValueAtRisk, se.ExpectedShortfall) : null,
             contributions, e.ContributionMethod, run.ScalingNote,

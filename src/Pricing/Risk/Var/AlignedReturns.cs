@@ -57,17 +57,35 @@ public sealed record AlignedReturns(
             for (int t = 0; t < rows; t++) returns[t, j] = Math.Log(series[common[t + horizonDays]] / series[common[t]]);
         }
 
-        return new AlignedReturns(names, [.. common.Skip(horizonDays)], returns, common.Length, all.Count - common.Length, horizonDays);
+        return new AlignedReturns(names, [.. common.Skip(horizonDays)], returns, common.Length, all.Count - common.Length, horizonDays)
+        {
+            StartDates = [.. common.Take(rows)],
+        };
     }
 
+    /// <summary>The date each return starts on (row order): the kept date h rows before its end date.</summary>
+    public ImmutableArray<DateOnly> StartDates { get; init; }
+
     /// <summary>The returns as scenarios: spot moves e^r − 1 per underlying, no vol move, no time step.</summary>
-    public IReadOnlyList<MarketScenario> Scenarios()
+    public IReadOnlyList<MarketScenario> Scenarios() => Scenarios(static (_, _) => default);
+
+    /// <summary>
+    /// The returns as scenarios with a vol move per return and underlying: spot moves e^r − 1, vol moves by log-moneyness
+    /// bucket from <paramref name="volMove"/> (row, underlying; default or empty for none), no time step.
+    /// </summary>
+    /// <param name="volMove">The vol buckets of row t and an underlying, as <see cref="UnderlyingShift.VolBuckets"/> wants them.</param>
+    public IReadOnlyList<MarketScenario> Scenarios(Func<int, string, ImmutableArray<VolBucketShift>> volMove)
     {
+        ArgumentNullException.ThrowIfNull(volMove);
         var scenarios = new MarketScenario[Returns.RowCount];
         for (int t = 0; t < scenarios.Length; t++)
         {
             var shifts = new Dictionary<string, UnderlyingShift>(Underlyings.Length, StringComparer.Ordinal);
-            for (int j = 0; j < Underlyings.Length; j++) shifts[Underlyings[j]] = new UnderlyingShift(Math.Exp(Returns[t, j]) - 1.0, 0.0);
+            for (int j = 0; j < Underlyings.Length; j++)
+            {
+                shifts[Underlyings[j]] = new UnderlyingShift(Math.Exp(Returns[t, j]) - 1.0, 0.0) { VolBuckets = volMove(t, Underlyings[j]) };
+            }
+
             scenarios[t] = new MarketScenario(0.0, shifts);
         }
 

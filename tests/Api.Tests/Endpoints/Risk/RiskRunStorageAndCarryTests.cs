@@ -334,6 +334,21 @@ public abstract class RiskRunStorageAndCarryTests(ApiFixture api)
         Assert.NotEqual(held.GetProperty("var").GetDouble(), sticky.GetProperty("var").GetDouble()); // the synthetic smile is skewed
         Assert.Equal(linearHeld.GetProperty("var").GetDouble(), linearSticky.GetProperty("var").GetDouble());
     }
+
+    [Fact]
+    public async Task SurfaceHistory_WithOneStoredSurface_HoldsVolsAndSaysHowManyReturnsMoved()
+    {
+        // One surface is stored, so no return has a surface on both its days: the run equals `held` and says so.
+        var (underlying, _) = await SeedAsync();
+        var options = new[] { Call(underlying, 3000, "2026-03-27", -10) };
+
+        var held = await PostAsync("/api/v1/risk/var", new { positions = options, asOf = AsOf, method = "historical" });
+        var history = await PostAsync("/api/v1/risk/var", new { positions = options, asOf = AsOf, method = "historical", volModel = "surface-history" });
+
+        Assert.Equal("surface-history", history.GetProperty("volModel").GetString());
+        Assert.Equal(held.GetProperty("var").GetDouble(), history.GetProperty("var").GetDouble());
+        Assert.Contains($"{underlying}: 0 of", history.GetProperty("horizonScaling").GetString());
+    }
 }
 
 public sealed class SqliteRiskRunStorageAndCarryTests(SqliteApi api) : RiskRunStorageAndCarryTests(api), IClassFixture<SqliteApi>;

@@ -27,6 +27,8 @@ public sealed class AlignedReturnsTests
         Assert.Equal([Start.AddDays(1), Start.AddDays(3), Start.AddDays(4)], daily.EndDates);
         Assert.Equal(Math.Log(16_000 / 20_500.0), daily.Returns[1, 0], 15); // day 1 → day 3: the gap is one return
         Assert.Equal(Math.Log(1_200 / 1_100.0), daily.Returns[2, 1], 15);
+        Assert.Equal([Start, Start.AddDays(1), Start.AddDays(3)], daily.StartDates);
+        Assert.Equal([Start, Start.AddDays(1)], AlignedReturns.Of(prices, 2).StartDates); // h = 2: day 0 → 3, day 1 → 4
     }
 
     [Fact]
