@@ -123,6 +123,15 @@ public sealed class BlackVanillaBatchPricer
         }
 
         BlackScholesBatch.Validate(inputs);
+        PresentValueTrusted(inputs, prices);
+    }
+
+    /// <summary>
+    /// <see cref="PresentValue"/> without checking the inputs, for callers that checked them once for many calls (the
+    /// scenario loop: strikes, tenors and vols at construction, spots by <see cref="Risk.MarketScenario"/>).
+    /// </summary>
+    internal static void PresentValueTrusted(in BlackScholesBatchInputs inputs, Span<double> prices)
+    {
         if (Vector512.IsHardwareAccelerated) BlackScholesBatch.PresentValueTrusted<Lanes512ScalarExpLog>(inputs, prices);
         else BlackScholesBatch.PresentValueTrusted<Lanes256ScalarExpLog>(inputs, prices);
     }

@@ -38,6 +38,7 @@ public sealed class ScenarioValuation
     private readonly Surfaces.VolatilitySurface?[] _stickyMoneyness;
     private readonly int[] _european;
     private readonly int[] _american;
+    private readonly LiveEuropeans? _live;
 
     private ScenarioValuation(RiskPosition[] positions, BookMarket market)
     {
@@ -81,6 +82,7 @@ public sealed class ScenarioValuation
 
         _european = european.ToArray();
         _american = american.ToArray();
+        _live = LiveEuropeans.Of(this);
     }
 
     /// <summary>Number of positions in the book.</summary>
@@ -184,7 +186,7 @@ public sealed class ScenarioValuation
     private void ValueEuropean(MarketScenario scenario, ReadOnlySpan<double> spot, ReadOnlySpan<double> volShift, Span<double> values)
     {
         int n = _european.Length;
-        if (n == 0)
+        if (n == 0 || (_live is { } live && live.TryValue(scenario, spot, volShift, values)))
         {
             return;
         }
@@ -277,6 +279,98 @@ public sealed class ScenarioValuation
 
         double vol = surface.LognormalVolAtStrike(_positions[p].Option!.Strike * baseSpot / spot, _volTenorYears[p]);
         return double.IsFinite(vol) ? vol : _lognormalVol[p];
+    }
+
+    /// <summary>
+    /// The fast path of the scenario loop (<c>bench/RESULTS.md</c>, issue 15 item 9): when every European option is alive
+    /// with a positive vol at the base and no surface moves its vol with spot, the columns the kernel reads but spot and
+    /// vol are the same in every scenario without a time step or vol buckets, so they are built once here and a scenario
+    /// only fills spot (and vol when it shifts). The kernel's inputs, and so the values, are the same bits as
+    /// <see cref="ValueEuropean"/>'s general path, which a scenario takes when a shifted vol reaches zero.
+    /// </summary>
+    private sealed class LiveEuropeans
+    {
+        private readonly double[] _strike, _tenor, _vol, _rate, _carry, _quantity;
+        private readonly bool[] _isCall;
+        private readonly int[] _position, _underlying;
+
+        private LiveEuropeans(ScenarioValuation valuation)
+        {
+            int[] european = valuation._european;
+            int n = european.Length;
+            (_strike, _tenor, _vol, _rate, _carry, _quantity) = (new double[n], new double[n], new double[n], new double[n], new double[n], new double[n]);
+            (_isCall, _position, _underlying) = (new bool[n], european, new int[n]);
+            for (int k = 0; k < n; k++)
+            {
+                int p = european[k];
+                var option = valuation._positions[p].Option!;
+                var market = valuation._markets[valuation._underlyingOf[p]];
+                (_strike[k], _tenor[k], _vol[k], _rate[k], _carry[k]) =
+                    (option.Strike, valuation._tenorYears[p], valuation._lognormalVol[p], market.Rate, market.CostOfCarry);
+                (_isCall[k], _quantity[k], _underlying[k]) = (option.Right == OptionRight.Call, valuation._positions[p].Quantity, valuation._underlyingOf[p]);
+            }
+        }
+
+        /// <summary>The fast path of a book, or null when some European option is expired, at zero vol or sticky-moneyness.</summary>
+        public static LiveEuropeans? Of(ScenarioValuation valuation) =>
+            valuation._european.Length > 0 && valuation._european.All(p =>
+                valuation._tenorYears[p] > 0.0 && valuation._lognormalVol[p] > 0.0 && valuation._stickyMoneyness[p] is null)
+                ? new LiveEuropeans(valuation)
+                : null;
+
+        /// <summary>Values the European options under a scenario; false (nothing written) when it needs the general path.</summary>
+        public bool TryValue(MarketScenario scenario, ReadOnlySpan<double> spot, ReadOnlySpan<double> volShift, Span<double> values)
+        {
+            if (scenario.TimeStepYears != 0.0 || scenario.HasVolBuckets)
+            {
+                return false;
+            }
+
+            bool volMoves = false;
+            foreach (double shift in volShift)
+            {
+                volMoves |= shift != 0.0;
+            }
+
+            int n = _strike.Length;
+            double[] buffer = ArrayPool<double>.Shared.Rent(3 * n);
+            try
+            {
+                Span<double> s = buffer.AsSpan(0, n), vol = buffer.AsSpan(n, n), prices = buffer.AsSpan(2 * n, n);
+                for (int k = 0; k < n; k++)
+                {
+                    s[k] = spot[_underlying[k]];
+                }
+
+                if (volMoves)
+                {
+                    for (int k = 0; k < n; k++)
+                    {
+                        double v = _vol[k];
+                        v += volShift[_underlying[k]];
+                        if (!(v > 0.0))
+                        {
+                            return false;
+                        }
+
+                        vol[k] = v;
+                    }
+                }
+
+                var inputs = new BlackScholesBatchInputs(s, _strike, _tenor, volMoves ? vol : _vol, _rate, _carry, _isCall, CarryConvention.Fixed);
+                BlackVanillaBatchPricer.PresentValueTrusted(inputs, prices); // strikes, tenors, vols checked here; spots by MarketScenario
+                for (int k = 0; k < n; k++)
+                {
+                    values[_position[k]] = _quantity[k] * prices[k];
+                }
+
+                return true;
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(buffer);
+            }
+        }
     }
 
     private double AmericanValue(int p, ReadOnlySpan<double> spot, double tenor, double vol)
