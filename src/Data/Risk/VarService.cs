@@ -202,9 +202,7 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
 
     private static VarRun Historical(ScenarioValuation valuation, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs, VolHistory? volHistory)
     {
-        var values = valuation.Value(volHistory is null ? returns.Scenarios() : returns.Scenarios(volHistory.Move));
-        var (estimate, _) = HistoricalVar.Estimate(values, spec.Confidence);
-        var pnl = Enumerable.Range(0, values.ScenarioCount).Select(values.ProfitAndLoss).ToArray();
+        var (estimate, _, pnl) = HistoricalVar.Estimate(valuation, volHistory is null ? returns.Scenarios() : returns.Scenarios(volHistory.Move), spec.Confidence);
         string note = $"overlapping {spec.HorizonDays}-day log returns of the daily closes";
         if (spec.Scaling == HorizonScaling.SqrtTime && spec.HorizonDays > 1)
         {
@@ -227,9 +225,7 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
     {
         var covariance = Covariance(returns, spec);
         var scenarios = MonteCarloScenarios.Generate(returns.Underlyings, covariance, spec.HorizonDays, spec.Paths, spec.Seed);
-        var values = valuation.Value(scenarios);
-        var (estimate, _) = HistoricalVar.Estimate(values, spec.Confidence);
-        var pnl = Enumerable.Range(0, values.ScenarioCount).Select(values.ProfitAndLoss).ToArray();
+        var (estimate, _, pnl) = HistoricalVar.Estimate(valuation, scenarios, spec.Confidence);
         var error = SimulationError.BatchMeans(pnl, spec.Confidence);
         return new VarRun(spec, asOf, estimate, error, [.. pnl], [.. Enumerable.Range(0, pnl.Length).Select(i => $"path {i}")], inputs, null,
             $"{spec.HorizonDays}-day lognormal moves from the daily covariance × {spec.HorizonDays}, {spec.Paths} antithetic paths, seed {spec.Seed}");

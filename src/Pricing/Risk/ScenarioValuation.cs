@@ -141,6 +141,44 @@ public sealed class ScenarioValuation
     }
 
     /// <summary>
+    /// The book's P&amp;L under every scenario, scenarios in parallel (each valued whole on one thread, summed in book
+    /// order), without keeping the position values: equal bit for bit to <see cref="ScenarioValues.ProfitAndLoss"/> of
+    /// <see cref="Value(IReadOnlyList{MarketScenario}, int)"/>, in memory one row per worker instead of the whole matrix.
+    /// </summary>
+    /// <param name="scenarios">The market moves.</param>
+    /// <param name="baseValues">Every position's value under the base market.</param>
+    /// <param name="maxDegreeOfParallelism">Largest number of concurrent workers; −1 for the processor count.</param>
+    /// <returns>One P&amp;L per scenario, quote currency.</returns>
+    public double[] ProfitAndLoss(IReadOnlyList<MarketScenario> scenarios, out double[] baseValues, int maxDegreeOfParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "Must be positive or −1.");
+        }
+
+        for (int s = 0; s < scenarios.Count; s++)
+        {
+            ArgumentNullException.ThrowIfNull(scenarios[s], $"{nameof(scenarios)}[{s}]");
+        }
+
+        int n = PositionCount;
+        var start = new double[n];
+        Value(MarketScenario.None, start);
+        double baseTotal = ScenarioValues.Sum(start);
+        var pnl = new double[scenarios.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        Parallel.For(0, scenarios.Count, options, () => new double[n], (s, _, row) =>
+        {
+            Value(scenarios[s], row);
+            pnl[s] = ScenarioValues.Sum(row) - baseTotal;
+            return row;
+        }, static _ => { });
+        baseValues = start;
+        return pnl;
+    }
+
+    /// <summary>
     /// Values every position under one scenario (the overload the scenario loop, VaR, stress and margin grids call):
     /// quantity × unit value, quote currency, in book order.
     /// </summary>

@@ -55,7 +55,8 @@ public sealed class ScenarioValues
     /// <returns>Quote currency.</returns>
     public double ProfitAndLoss(int scenario) => Total(scenario) - BaseTotal;
 
-    private static double Sum(ReadOnlySpan<double> values)
+    /// <summary>The sum in order, as <see cref="Total"/> and <see cref="BaseTotal"/> form it.</summary>
+    internal static double Sum(ReadOnlySpan<double> values)
     {
         double sum = 0.0;
         foreach (double v in values)

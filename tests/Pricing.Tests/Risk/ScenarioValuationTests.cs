@@ -3,6 +3,7 @@ using Analytics.Pricing.Engines;
 using Analytics.Pricing.L2;
 using Analytics.Pricing.Market;
 using Analytics.Pricing.Risk;
+using Analytics.Pricing.Risk.Var;
 
 namespace Analytics.Pricing.Tests.Risk;
 
@@ -44,6 +45,28 @@ public sealed class ScenarioValuationTests
             Assert.Equal(Scalar(book[p], market, MarketScenario.None), values.BaseValues[p]);
         }
     }
+
+    [Fact]
+    public void StreamingEstimate_WithoutTheMatrix_SameBitsAsTheMatrixEstimate()
+    {
+        var (book, market) = RandomBook(seed: 11, count: 500);
+        var scenarios = RandomScenarios(seed: 12, count: 300);
+        var valuation = ScenarioValuation.Of(book, market);
+
+        var (matrix, matrixTail) = HistoricalVar.Estimate(valuation.Value(scenarios), 0.975);
+        var (streamed, streamedTail, pnl) = HistoricalVar.Estimate(valuation, scenarios, 0.975);
+        var oneThread = valuation.ProfitAndLoss(scenarios, out var baseValues, maxDegreeOfParallelism: 1);
+
+        Assert.Equal(matrixTail, streamedTail);
+        Assert.Equal(Bits(matrix.ValueAtRisk), Bits(streamed.ValueAtRisk));
+        Assert.Equal(Bits(matrix.ExpectedShortfall), Bits(streamed.ExpectedShortfall));
+        Assert.Equal(matrix.VarContributions.Select(Bits), streamed.VarContributions.Select(Bits));
+        Assert.Equal(matrix.ShortfallContributions.Select(Bits), streamed.ShortfallContributions.Select(Bits));
+        Assert.Equal(pnl.Select(Bits), oneThread.Select(Bits));
+        Assert.Equal(valuation.Value([]).BaseTotal, baseValues.Sum(), 9);
+    }
+
+    private static long Bits(double x) => BitConverter.DoubleToInt64Bits(x);
 
     [Fact]
     public void Value_AnyDegreeOfParallelism_SameBitsAsSequential()

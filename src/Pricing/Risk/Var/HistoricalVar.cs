@@ -24,31 +24,54 @@ public static class HistoricalVar
     public static (VarEstimate Estimate, ImmutableArray<int> TailScenarios) Estimate(ScenarioValues values, double confidence)
     {
         ArgumentNullException.ThrowIfNull(values);
+        var pnl = new double[values.ScenarioCount];
+        for (int s = 0; s < pnl.Length; s++) pnl[s] = values.ProfitAndLoss(s);
+        return Estimate(pnl, values.BaseValues, (s, row) => values.PositionValues(s).CopyTo(row), confidence);
+    }
+
+    /// <summary>
+    /// Estimates VaR and ES at <paramref name="confidence"/> of a book under <paramref name="scenarios"/> without holding
+    /// the position × scenario matrix (10,000 positions × 10,000 paths would be 800 MB): the scenarios are valued in
+    /// parallel keeping only the book's P&amp;L (<see cref="ScenarioValuation.ProfitAndLoss"/>), and the k tail scenarios
+    /// are valued again for the contributions. Equal bit for bit to valuing the matrix and calling
+    /// <see cref="Estimate(ScenarioValues, double)"/>.
+    /// </summary>
+    /// <param name="valuation">The book and its base market.</param>
+    /// <param name="scenarios">The market moves.</param>
+    /// <param name="confidence">c in (0.5, 1).</param>
+    /// <returns>The estimate, the tail scenarios (worst first) and the P&amp;L of every scenario.</returns>
+    public static (VarEstimate Estimate, ImmutableArray<int> TailScenarios, double[] ProfitAndLoss) Estimate(
+        ScenarioValuation valuation, IReadOnlyList<MarketScenario> scenarios, double confidence)
+    {
+        ArgumentNullException.ThrowIfNull(valuation);
+        var pnl = valuation.ProfitAndLoss(scenarios, out var baseValues);
+        var (estimate, tail) = Estimate(pnl, baseValues, (s, row) => valuation.Value(scenarios[s], row), confidence);
+        return (estimate, tail, pnl);
+    }
+
+    /// <summary>The estimate from the scenario P&amp;L, the base values and a way to read one scenario's position values.</summary>
+    private static (VarEstimate Estimate, ImmutableArray<int> TailScenarios) Estimate(
+        double[] pnl, ReadOnlySpan<double> baseValues, Action<int, double[]> positionValues, double confidence)
+    {
         if (!(confidence > 0.5 && confidence < 1.0)) throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "Must be in (0.5, 1).");
-        int n = values.ScenarioCount;
-        if (n == 0) throw new ArgumentException("There are no scenarios.", nameof(values));
+        int n = pnl.Length;
+        if (n == 0) throw new ArgumentException("There are no scenarios.", nameof(pnl));
         int k = TailCount(n, confidence);
 
         // Sort scenarios by P&L ascending (worst first); ties by index so the order is deterministic.
-        var pnl = new double[n];
         var order = new int[n];
-        for (int s = 0; s < n; s++)
-        {
-            pnl[s] = values.ProfitAndLoss(s);
-            order[s] = s;
-        }
-
+        for (int s = 0; s < n; s++) order[s] = s;
         Array.Sort(order, (a, b) => pnl[a] != pnl[b] ? pnl[a].CompareTo(pnl[b]) : a.CompareTo(b));
         var tail = order.AsSpan(0, k);
-        int positions = values.PositionCount;
-        var baseValues = values.BaseValues;
+        int positions = baseValues.Length;
         var varContributions = new double[positions];
         var esContributions = new double[positions];
-        var atQuantile = values.PositionValues(tail[^1]);
-        for (int p = 0; p < positions; p++) varContributions[p] = baseValues[p] - atQuantile[p];
+        var row = new double[positions];
+        positionValues(tail[^1], row);
+        for (int p = 0; p < positions; p++) varContributions[p] = baseValues[p] - row[p];
         foreach (int s in tail)
         {
-            var row = values.PositionValues(s);
+            positionValues(s, row);
             for (int p = 0; p < positions; p++) esContributions[p] += (baseValues[p] - row[p]) / k;
         }
 
