@@ -49,7 +49,7 @@ public static class EngineRegistry
 
     private static readonly ImmutableArray<PricingEngine> EuropeanEngines = ForStyle(OptionExerciseStyle.European, PricingEngine.Analytic);
 
-    private static readonly ImmutableArray<PricingEngine> AmericanEngines = ForStyle(OptionExerciseStyle.American, PricingEngine.QdFp);
+    private static readonly ImmutableArray<PricingEngine> AmericanEngines = ForStyle(OptionExerciseStyle.American, PricingEngine.BjerksundStensland);
 
     /// <summary>Every engine, in declaration order.</summary>
     public static ImmutableArray<EngineDefinition> All => Declared;
@@ -91,8 +91,8 @@ public static class EngineRegistry
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Undefined GreeksMethod value."),
     };
 
-    /// <summary>The default engine of a style: <see cref="PricingEngine.Analytic"/> (European) or
-    /// <see cref="PricingEngine.QdFp"/> (American).</summary>
+    /// <summary>The default engine of a style, as API.md names them: <see cref="PricingEngine.Analytic"/> (European) or
+    /// <see cref="PricingEngine.BjerksundStensland"/> (American; <see cref="PricingEngine.QdFp"/> on request where 1e-8 matters).</summary>
     /// <param name="style">A defined exercise style.</param>
     /// <returns>The default engine.</returns>
     public static PricingEngine DefaultFor(OptionExerciseStyle style) => EnginesFor(style)[0];

@@ -36,7 +36,7 @@ public enum PricingEngine
     QuantLibBinomial = 8,
 
     /// <summary><c>qd-fp</c>: Andersen, Lake and Offengenden (2016) fixed-point exercise boundary, American exercise
-    /// (<see cref="American.QdFpAmericanPricer"/>); the American default.</summary>
+    /// (<see cref="American.QdFpAmericanPricer"/>); on request (the American default is Bjerksund–Stensland).</summary>
     QdFp = 9,
 
     /// <summary><c>quantlib-qd-fp</c>: QuantLib's <c>QdFpAmericanEngine</c> (its accurate scheme), American exercise.</summary>

@@ -91,7 +91,7 @@ public sealed class VanillaOptionEngine
         return new VanillaOptionEngine(id, style, price, presentValue ?? (inputs => price(inputs).Price));
     }
 
-    /// <summary>The default engine of a style (<see cref="EngineRegistry.DefaultFor"/>): <see cref="BlackScholesMerton"/> or <see cref="QdFp"/>.</summary>
+    /// <summary>The default engine of a style (<see cref="EngineRegistry.DefaultFor"/>): <see cref="BlackScholesMerton"/> or Bjerksund–Stensland 2002.</summary>
     /// <param name="style">Exercise style.</param>
     /// <returns>The engine.</returns>
     public static VanillaOptionEngine DefaultFor(OptionExerciseStyle style) =>

@@ -11,7 +11,7 @@ namespace Analytics.Pricing.Risk;
 /// absolute vol shift per underlying, time step): the scenario loop of STYLE.md's flow, which VaR, stress tests and the
 /// portfolio-margin grid reuse. European options go through the SIMD batch kernel (<see cref="BlackVanillaBatchPricer"/>,
 /// equal bit for bit to <see cref="BlackVanillaOptionPricer.PresentValue"/>), American options through
-/// the registry's default American engine (<see cref="VanillaOptionEngine.QdFp"/>), spot and perpetuals are
+/// the registry's default American engine (Bjerksund–Stensland 2002, as API.md names it), spot and perpetuals are
 /// linear (Q·S). An option at or past expiry after the time step is worth its intrinsic value at the shifted spot; a
 /// vol at or below zero after the shift values it at its zero-vol limit (European: the discounted intrinsic value of the
 /// forward, e^{−rT}·max(ω(F − K), 0); American: the best deterministic exercise, Merton 1973).

@@ -25,16 +25,19 @@ public sealed class AmericanAndImpliedVolEndpointTests(SqliteApi api) : IClassFi
     };
 
     [Fact]
-    public async Task Price_AmericanDefaultEngine_IsQdFpAgreeingWithTheLattice()
+    public async Task Price_AmericanDefaultEngine_IsApiMdsBjerksundStensland_AndQdFpAgreesWithTheLattice()
     {
         var body = await PostAsync("/api/v1/options/price", HaugAmericanCall(engine: null));
+        var named = await PostAsync("/api/v1/options/price", HaugAmericanCall(engine: "bjerksund-stensland"));
+        var qdFp = await PostAsync("/api/v1/options/price", HaugAmericanCall(engine: "qd-fp"));
         var lattice = await PostAsync("/api/v1/options/price", HaugAmericanCall(engine: "binomial"));
 
-        // Issue 14 item 2: the fixed-point engine is the American default (it was bjerksund-stensland); the lattice is
-        // within 1e-4 of converged on Haug's rows (src/Pricing/American/BinomialAmericanPricer.cs).
-        Assert.Equal("qd-fp", body.GetProperty("engine").GetString());
-        Assert.Equal("boundary-integral", body.GetProperty("greeksMethod").GetString());
-        Assert.Equal(lattice.GetProperty("price").GetDouble(), body.GetProperty("price").GetDouble(), 1e-4);
+        // API.md: `bjerksund-stensland` (American default). qd-fp, on request, agrees with the lattice, which is within 1e-4
+        // of converged on Haug's rows (src/Pricing/American/BinomialAmericanPricer.cs).
+        Assert.Equal("bjerksund-stensland", body.GetProperty("engine").GetString());
+        Assert.Equal(named.GetProperty("price").GetDouble(), body.GetProperty("price").GetDouble());
+        Assert.Equal("boundary-integral", qdFp.GetProperty("greeksMethod").GetString());
+        Assert.Equal(lattice.GetProperty("price").GetDouble(), qdFp.GetProperty("price").GetDouble(), 1e-4);
         Assert.True(body.GetProperty("price").GetDouble() >= body.GetProperty("europeanPrice").GetDouble());
     }
 

@@ -128,7 +128,7 @@ public sealed class GreeksMethodConsistencyTests(SqliteApi api) : IClassFixture<
     [Fact]
     public async Task Price_DefaultEngineGridAsOneLegStructure_SameEngineAndPriceAsTheSingleEndpoint()
     {
-        foreach (var option in Grid(OurEuropean, ["qd-fp"]))
+        foreach (var option in Grid(OurEuropean, ["bjerksund-stensland"])) // the defaults (API.md)
         {
             var plain = await OkAsync("/api/v1/options/price", option);
             var structure = new JsonObject

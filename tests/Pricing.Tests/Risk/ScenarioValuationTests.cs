@@ -215,7 +215,7 @@ public sealed class ScenarioValuationTests
             var inputs = new BlackVanillaOptionInputs(option.Right, spot, option.Strike, tenor, vol, underlying.Rate, underlying.CostOfCarry, CarryConvention.Fixed);
             unit = option.Style == OptionExerciseStyle.European
                 ? BlackVanillaOptionPricer.Default.PresentValue(inputs)
-                : Analytics.Pricing.American.QdFpAmericanPricer.Default.PresentValue(inputs);
+                : VanillaOptionEngine.BjerksundStensland2002.PresentValue(inputs); // API.md's American default
         }
 
         return position.Quantity * unit;

@@ -69,9 +69,9 @@ public sealed class StructurePricerTests
 
         var result = StructurePricer.Default.Price(structure, FlatMarket);
 
-        var american = VanillaOptionEngine.QdFp.Price(
+        var american = VanillaOptionEngine.BjerksundStensland2002.Price(
             BlackVanillaOptionInputs.WithDividendYield(OptionRight.Put, 100.0, 110.0, 1.0, 0.3, 0.05, 0.0));
-        Assert.Equal("qd-fp", result.Legs[0].EngineId);
+        Assert.Equal("bjerksund-stensland", result.Legs[0].EngineId);
         Assert.Equal(0.3, result.Legs[0].Volatility);
         Assert.Equal(american.Price, result.Legs[0].Price);
         Assert.Equal("analytic", result.Legs[1].EngineId);

@@ -79,7 +79,7 @@ public sealed class StructuresEndpointTests(SqliteApi api) : IClassFixture<Sqlit
 
         var legs = body.GetProperty("legs").EnumerateArray().ToList();
         Assert.Equal(2, legs.Count);
-        Assert.Equal("qd-fp", legs[1].GetProperty("engine").GetString());
+        Assert.Equal("bjerksund-stensland", legs[1].GetProperty("engine").GetString()); // API.md's American default
         Assert.Equal(0.55, legs[1].GetProperty("vol").GetDouble());
         Assert.Equal(-legs[0].GetProperty("price").GetDouble() + legs[1].GetProperty("price").GetDouble(), body.GetProperty("premium").GetDouble(), 9);
     }
