@@ -33,6 +33,7 @@ public static class HttpHardening
         });
         app.Use(static async (context, next) =>
         {
+            NormaliseQuotedCharset(context.Request);
             if (RefusedCharset(context.Request) is { } charset)
             {
                 await WriteProblemAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported charset",
@@ -61,6 +62,20 @@ public static class HttpHardening
         var charset = media.Charset.Value!.Trim('"');
         return charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)
             ? null : charset;
+    }
+
+    /// <summary>
+    /// <c>charset="utf-8"</c> is the same parameter as <c>charset=utf-8</c> (RFC 9110 §5.6.6), but the framework's JSON
+    /// reader looks the quoted text up as an encoding name and throws; the header is rewritten without the quotes.
+    /// </summary>
+    private static void NormaliseQuotedCharset(HttpRequest request)
+    {
+        if (request.ContentType is not { Length: > 0 } contentType || !contentType.Contains('"', StringComparison.Ordinal)
+            || !MediaTypeHeaderValue.TryParse(contentType, out var media) || !media.Charset.HasValue) return;
+        var charset = media.Charset.Value!;
+        if (charset.Length < 2 || charset[0] != '"') return;
+        media.Charset = charset.Trim('"');
+        request.ContentType = media.ToString();
     }
 
     /// <summary>Hangfire's POST dispatchers and <c>/hangfire/stats</c> read <c>Request.Form</c>.</summary>
