@@ -76,7 +76,8 @@ public static class AnalyticsServices
 
     /// <summary>
     /// camelCase, enums as their API ids (kebab-case or the ids API.md fixes), no numbers for enums, strict numbers
-    /// (a number in quotes, NaN or Infinity is an error).
+    /// (a number in quotes, NaN or Infinity is an error), and a name given twice in one object is an error (issue 17: one rule
+    /// on every JSON endpoint instead of "last wins" on some).
     /// </summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
@@ -85,5 +86,6 @@ public static class AnalyticsServices
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.NumberHandling = JsonNumberHandling.Strict;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.AllowDuplicateProperties = false;
     }
 }

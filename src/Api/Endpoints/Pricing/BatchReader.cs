@@ -60,11 +60,13 @@ internal static class BatchReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(bytes);
+            // A name given twice anywhere (the envelope or an item) fails the request, as on every JSON endpoint.
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
-            errors.Add(JsonPaths.ToFieldName(e.Path), $"is not valid JSON: {e.Message}");
+            if (JsonPaths.DuplicateField(e) is { } duplicate) errors.Add(duplicate, JsonPaths.DuplicateReason);
+            else errors.Add(JsonPaths.ToFieldName(e.Path), $"is not valid JSON: {e.Message}");
             return null;
         }
 
