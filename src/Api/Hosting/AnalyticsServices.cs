@@ -60,6 +60,7 @@ public static class AnalyticsServices
         {
             c.ProblemDetails.Type ??= Problems.TypeFor(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode);
             c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier;
+            ProblemSize.Bound(c.ProblemDetails);
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
