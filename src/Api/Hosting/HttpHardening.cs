@@ -17,18 +17,20 @@ public static class HttpHardening
     {
         app.Use(static (context, next) =>
         {
+            // Chosen now: the dashboard's branch rebases Request.Path before the response starts.
+            var policy = ContentSecurityPolicy(context.Request.PathBase.Add(context.Request.Path));
             context.Response.OnStarting(static state =>
             {
-                var headers = ((HttpContext)state).Response.Headers;
+                var (http, csp) = ((HttpContext, string))state;
+                var headers = http.Response.Headers;
                 headers[HeaderNames.XContentTypeOptions] = "nosniff";
                 headers[HeaderNames.XFrameOptions] = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                // Framing is refused for every page; HTML pages (Swagger UI, the dashboard) keep their own scripts and styles.
                 if (!headers.ContainsKey(HeaderNames.ContentSecurityPolicy))
-                    headers[HeaderNames.ContentSecurityPolicy] = "frame-ancestors 'none'";
+                    headers[HeaderNames.ContentSecurityPolicy] = csp;
                 return Task.CompletedTask;
-            }, context);
+            }, (context, policy));
             return next(context);
         });
         app.Use(static async (context, next) =>
@@ -53,6 +55,30 @@ public static class HttpHardening
         });
         return app;
     }
+
+    /// <summary>
+    /// What we render ourselves (JSON, problems, the SVG charts, the login form) loads nothing: <c>default-src 'none'</c>,
+    /// inline styles only (the login form's), forms posting back here only. Swagger UI loads its own scripts, styles and
+    /// the document from this origin (its index page has no inline script since Swashbuckle 6.6). The Hangfire dashboard
+    /// is Hangfire's own page (jQuery, its own scripts and styles), not checked under a stricter policy in a browser here,
+    /// so it keeps only the framing ban.
+    /// <para>
+    /// Kestrel's own 400/414/431 rejections (a malformed request line, a URL or header block over its limits) are written
+    /// by Kestrel before a request reaches any middleware, with no <see cref="HttpContext"/>: no middleware, status
+    /// code page or exception handler sees them, so they keep Kestrel's empty bodies (and get none of these headers).
+    /// </para>
+    /// </summary>
+    public const string StrictPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    public const string SwaggerPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+                                        "object-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    public const string DashboardPolicy = "frame-ancestors 'none'";
+
+    private static string ContentSecurityPolicy(PathString path) =>
+        path.StartsWithSegments("/swagger") ? SwaggerPolicy
+        : path.StartsWithSegments("/hangfire") ? DashboardPolicy
+        : StrictPolicy;
 
     /// <summary>The declared charset when it is not UTF-8 (absent means UTF-8, as JSON requires: RFC 8259 §8.1).</summary>
     private static string? RefusedCharset(HttpRequest request)
