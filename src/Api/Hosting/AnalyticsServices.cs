@@ -41,6 +41,9 @@ public static class AnalyticsServices
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false; // no "Server: Kestrel"
+            // Twice the service's own limits, so that most oversized requests get a 431/414 problem from HttpHardening.
+            k.Limits.MaxRequestHeadersTotalSize = HttpHardening.KestrelMaxHeaderBytes;
+            k.Limits.MaxRequestLineSize = HttpHardening.KestrelMaxRequestLineBytes;
             k.Limits.MaxRequestBodySize = configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>()?.MaxRequestBodyBytes
                                           ?? new LimitsOptions().MaxRequestBodyBytes;
         });

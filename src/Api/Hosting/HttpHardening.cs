@@ -35,6 +35,18 @@ public static class HttpHardening
         });
         app.Use(static async (context, next) =>
         {
+            if (HeaderBytes(context.Request) > MaxHeaderBytes)
+            {
+                await WriteProblemAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, "Request header fields too large",
+                    $"The request's headers take more than {MaxHeaderBytes / 1024} KiB.");
+                return;
+            }
+            if ((context.Request.Path.Value?.Length ?? 0) + (context.Request.QueryString.Value?.Length ?? 0) > MaxTargetChars)
+            {
+                await WriteProblemAsync(context, StatusCodes.Status414UriTooLong, "URI too long",
+                    $"The request's path and query take more than {MaxTargetChars} characters.");
+                return;
+            }
             NormaliseQuotedCharset(context.Request);
             if (RefusedCharset(context.Request) is { } charset)
             {
@@ -66,6 +78,8 @@ public static class HttpHardening
     /// Kestrel's own 400/414/431 rejections (a malformed request line, a URL or header block over its limits) are written
     /// by Kestrel before a request reaches any middleware, with no <see cref="HttpContext"/>: no middleware, status
     /// code page or exception handler sees them, so they keep Kestrel's empty bodies (and get none of these headers).
+    /// What can be done is done: Kestrel's limits are set at twice this service's (<see cref="MaxHeaderBytes"/>,
+    /// <see cref="MaxTargetChars"/>), so a request over ours but within Kestrel's gets a 431 or 414 problem.
     /// </para>
     /// </summary>
     public const string StrictPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -79,6 +93,32 @@ public static class HttpHardening
         path.StartsWithSegments("/swagger") ? SwaggerPolicy
         : path.StartsWithSegments("/hangfire") ? DashboardPolicy
         : StrictPolicy;
+
+    /// <summary>
+    /// Headers over this many bytes are a 431 problem. Kestrel's own limit is set to twice this (see
+    /// <see cref="KestrelMaxHeaderBytes"/>), so requests between the two reach this check and get a body; beyond
+    /// Kestrel's limit Kestrel answers 431 itself, with an empty body.
+    /// </summary>
+    public const int MaxHeaderBytes = 32 * 1024;
+
+    /// <summary>Kestrel's <c>MaxRequestHeadersTotalSize</c>.</summary>
+    public const int KestrelMaxHeaderBytes = 2 * MaxHeaderBytes;
+
+    /// <summary>A path and query over this many characters is a 414 problem (Kestrel's request line limit is twice it).</summary>
+    public const int MaxTargetChars = 8 * 1024;
+
+    /// <summary>Kestrel's <c>MaxRequestLineSize</c>.</summary>
+    public const int KestrelMaxRequestLineBytes = 2 * MaxTargetChars + 64;
+
+    /// <summary>The header block's size as Kestrel counts it (name, ": ", value, CRLF per field).</summary>
+    private static long HeaderBytes(HttpRequest request)
+    {
+        long bytes = 0;
+        foreach (var (name, values) in request.Headers)
+            foreach (var value in values)
+                bytes += name.Length + (value?.Length ?? 0) + 4;
+        return bytes;
+    }
 
     /// <summary>The declared charset when it is not UTF-8 (absent means UTF-8, as JSON requires: RFC 8259 §8.1).</summary>
     private static string? RefusedCharset(HttpRequest request)
