@@ -1,7 +1,11 @@
 using System.Net;
+using System.Security.Claims;
+using System.Security.Cryptography;
 using Analytics.Api.Contracts.Auth;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Api.Auth;
 
@@ -29,7 +33,9 @@ public static class AuthEndpoints
         group.MapPost("/logout", (Func<HttpContext, Task<NoContent>>)LogoutAsync)
             .WithName("Logout")
             .WithSummary("End the dashboard session")
-            .WithDescription("Clears the session cookie.");
+            .WithDescription("Ends the dashboard session: its id is recorded as revoked (in the job storage, shared by every node " +
+                             "on PostgreSQL) for the cookie's lifetime, so the cookie is refused afterwards even if a copy is replayed; " +
+                             "the cookie is also cleared.");
         return app;
     }
 
@@ -66,7 +72,9 @@ public static class AuthEndpoints
         if (string.IsNullOrEmpty(key) || keys.Find(key) is not { } match)
             return TypedResults.Problem(statusCode: 401, title: "Authentication failed", detail: "The key does not match any configured key.");
 
-        await context.SignInAsync(AuthNames.CookieScheme, ApiKeyAuthenticationHandler.Principal(match.Name, match.Role, AuthNames.CookieScheme));
+        var principal = ApiKeyAuthenticationHandler.Principal(match.Name, match.Role, AuthNames.CookieScheme);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SessionRevocations.SessionIdClaim, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))));
+        await context.SignInAsync(AuthNames.CookieScheme, principal);
         return isForm
             ? TypedResults.Redirect(SafeReturnUrl(returnUrl))
             : TypedResults.Ok(new LoginResponse(match.Name, match.Role.ToString().ToLowerInvariant()));
@@ -74,6 +82,13 @@ public static class AuthEndpoints
 
     private static async Task<NoContent> LogoutAsync(HttpContext context)
     {
+        // The session's id is recorded as ended, so the cookie is refused afterwards even if a copy of it is replayed.
+        var session = await context.AuthenticateAsync(AuthNames.CookieScheme);
+        if (session.Principal?.FindFirst(SessionRevocations.SessionIdClaim)?.Value is { } sessionId)
+        {
+            var lifetime = context.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(AuthNames.CookieScheme).ExpireTimeSpan;
+            context.RequestServices.GetRequiredService<SessionRevocations>().Revoke(sessionId, lifetime);
+        }
         await context.SignOutAsync(AuthNames.CookieScheme);
         return TypedResults.NoContent();
     }

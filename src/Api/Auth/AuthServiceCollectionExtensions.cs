@@ -12,6 +12,7 @@ public static class AuthServiceCollectionExtensions
     public static IServiceCollection AddAnalyticsAuth(this IServiceCollection services)
     {
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<SessionRevocations>();
         // Hangfire's dashboard validates an anti-forgery token on its POST actions when the service is registered (its pages
         // carry the token), so a foreign page cannot make a signed-in admin's browser trigger or delete jobs.
         services.AddAntiforgery(o => o.Cookie.Name = "analytics_antiforgery");
@@ -37,6 +38,15 @@ public static class AuthServiceCollectionExtensions
                         context.Response.Redirect(context.RedirectUri);
                     else
                         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                };
+                // A cookie without a session id (issued before logout revoked sessions) or of a session ended by
+                // POST /auth/logout is refused, even when replayed within its lifetime.
+                o.Events.OnValidatePrincipal = context =>
+                {
+                    var sessionId = context.Principal?.FindFirst(SessionRevocations.SessionIdClaim)?.Value;
+                    if (sessionId is null || context.HttpContext.RequestServices.GetRequiredService<SessionRevocations>().IsRevoked(sessionId))
+                        context.RejectPrincipal();
                     return Task.CompletedTask;
                 };
                 o.Events.OnRedirectToAccessDenied = context =>

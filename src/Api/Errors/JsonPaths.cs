@@ -13,6 +13,28 @@ internal static partial class JsonPaths
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
     /// <summary>
+    /// The field a "Duplicate property 'name' encountered…" exception names (AllowDuplicateProperties = false), as a path
+    /// below the exception's object path; null for any other exception. The name is the one in the JSON text.
+    /// </summary>
+    public static string? DuplicateField(JsonException json)
+    {
+        const string Prefix = "Duplicate propert";
+        if (!json.Message.StartsWith(Prefix, StringComparison.Ordinal)) return null;
+        var start = json.Message.IndexOf('\'', StringComparison.Ordinal);
+        var end = start < 0 ? -1 : json.Message.IndexOf("' encountered", start + 1, StringComparison.Ordinal);
+        var name = end > start ? json.Message[(start + 1)..end] : null;
+        var path = ToFieldName(json.Path);
+        if (string.IsNullOrEmpty(name)) return path;
+        if (path == "body") return name;
+        // The serializer reports the path of the property it was reading, which is the duplicate itself, or its object.
+        return path == name || path.EndsWith("." + name, StringComparison.Ordinal) || path.EndsWith($"['{name}']", StringComparison.Ordinal)
+            ? path : $"{path}.{name}";
+    }
+
+    /// <summary>The reason given for a duplicated name, on every JSON endpoint alike.</summary>
+    public const string DuplicateReason = "is given more than once in its object; give each field once.";
+
+    /// <summary>
     /// Why the value at the exception's path was refused, phrased from the type the field has in
     /// <paramref name="bodyType"/> (the endpoint's request contract) when it can be found.
     /// </summary>

@@ -61,6 +61,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             : bad.Message;
 
     private static ValidationProblemDetails JsonProblem(JsonException json, Type? requestType) =>
-        Problems.Details(400, "The request body is not valid JSON for this operation", "See `errors` for the field and the reason.",
+        JsonPaths.DuplicateField(json) is { } duplicate
+            ? Problems.Details(400, "The request body gives a field twice", "See `errors` for the field.", Problems.Single(duplicate, JsonPaths.DuplicateReason))
+            : Problems.Details(400, "The request body is not valid JSON for this operation", "See `errors` for the field and the reason.",
             Problems.Single(JsonPaths.ToFieldName(json.Path), JsonPaths.Describe(json, requestType)));
 }

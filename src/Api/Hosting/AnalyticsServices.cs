@@ -41,6 +41,9 @@ public static class AnalyticsServices
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false; // no "Server: Kestrel"
+            // Twice the service's own limits, so that most oversized requests get a 431/414 problem from HttpHardening.
+            k.Limits.MaxRequestHeadersTotalSize = HttpHardening.KestrelMaxHeaderBytes;
+            k.Limits.MaxRequestLineSize = HttpHardening.KestrelMaxRequestLineBytes;
             k.Limits.MaxRequestBodySize = configuration.GetSection(LimitsOptions.SectionName).Get<LimitsOptions>()?.MaxRequestBodyBytes
                                           ?? new LimitsOptions().MaxRequestBodyBytes;
         });
@@ -60,6 +63,7 @@ public static class AnalyticsServices
         {
             c.ProblemDetails.Type ??= Problems.TypeFor(c.ProblemDetails.Status ?? c.HttpContext.Response.StatusCode);
             c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier;
+            ProblemSize.Bound(c.ProblemDetails);
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
@@ -76,7 +80,8 @@ public static class AnalyticsServices
 
     /// <summary>
     /// camelCase, enums as their API ids (kebab-case or the ids API.md fixes), no numbers for enums, strict numbers
-    /// (a number in quotes, NaN or Infinity is an error).
+    /// (a number in quotes, NaN or Infinity is an error), and a name given twice in one object is an error (issue 17: one rule
+    /// on every JSON endpoint instead of "last wins" on some).
     /// </summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
@@ -85,5 +90,6 @@ public static class AnalyticsServices
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.NumberHandling = JsonNumberHandling.Strict;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.AllowDuplicateProperties = false;
     }
 }

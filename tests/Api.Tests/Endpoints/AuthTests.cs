@@ -118,6 +118,42 @@ public sealed class AuthTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task Logout_ThenReplayingTheCookie_Is401_AndOtherSessionsStayOpen()
+    {
+        var first = await LoginCookieAsync();
+        var second = await LoginCookieAsync();
+        using var browser = api.Client();
+        browser.DefaultRequestHeaders.Add("Cookie", first);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/hangfire", Token)).StatusCode);
+
+        var logout = await browser.PostAsync("/auth/logout", null, Token);
+
+        // The same cookie, replayed after logout (as a stolen copy would be): refused within its lifetime.
+        using var replay = api.Client();
+        replay.DefaultRequestHeaders.Add("Cookie", first);
+        using var other = api.Client();
+        other.DefaultRequestHeaders.Add("Cookie", second);
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await replay.GetAsync("/hangfire", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/hangfire", Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Logout_WithoutASession_Is204()
+    {
+        var response = await api.Client().PostAsync("/auth/logout", null, Token);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    private async Task<string> LoginCookieAsync()
+    {
+        var login = await api.Client().PostAsJsonAsync("/auth/login", new { key = TestKeys.Admin }, Token);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        return Assert.Single(login.Headers.GetValues("Set-Cookie")).Split(';')[0];
+    }
+
+    [Fact]
     public async Task Login_WrongKey_Returns401AndNoCookie()
     {
         var response = await api.Client().PostAsJsonAsync("/auth/login", new { key = "guess" }, Token);

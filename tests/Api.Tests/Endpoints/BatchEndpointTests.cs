@@ -120,4 +120,34 @@ public sealed class BatchLimitTests(SqliteApiWithSmallBatchLimit api) : IClassFi
         var message = Assert.Single(await ProblemAssert.HasFieldErrorAsync(response, "options"));
         Assert.Contains(SqliteApiWithSmallBatchLimit.MaxBatchItems.ToString(System.Globalization.CultureInfo.InvariantCulture), message);
     }
+
+    [Theory]
+    [InlineData("/api/v1/options/price/batch", "0")]
+    [InlineData("/api/v1/options/implied-vol/batch", "1e308")]
+    [InlineData("/api/v1/options/price/batch", "{\"type\":1}")]
+    public async Task Batch_OverTheLimitWithBrokenItems_Returns400SayingTheLimitBeforeReadingItems(string path, string item)
+    {
+        // The fuzz suite sent 200,000 bare numbers (400 KB): each was read, and refused with a thrown exception, before the
+        // count was compared with the limit: seconds of CPU for a request that could only be refused.
+        var body = "{\"options\":[" + string.Join(',', Enumerable.Repeat(item, SqliteApiWithSmallBatchLimit.MaxBatchItems + 1)) + "]}";
+
+        var response = await api.Client().PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        var message = Assert.Single(await ProblemAssert.HasFieldErrorAsync(response, "options"));
+        Assert.Contains(SqliteApiWithSmallBatchLimit.MaxBatchItems.ToString(System.Globalization.CultureInfo.InvariantCulture), message);
+    }
+
+    [Fact]
+    public async Task PriceBatch_ItemThatIsNotAnObject_IsAProblemInItsOwnSlot()
+    {
+        var body = """{"options":[0,{"type":"call","spot":100,"strike":100,"tenorYears":1,"vol":0.2,"rate":0.05},"x"]}""";
+
+        var response = await api.Client().PostAsync("/api/v1/options/price/batch", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var results = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("results");
+        Assert.Contains("not an object", results[0].GetProperty("error").GetProperty("errors").GetProperty("body")[0].GetString());
+        Assert.Equal(10.450583572185579, results[1].GetProperty("price").GetDouble(), 9); // Hull's BSM call, S = K = 100, r = 5 %, σ = 20 %, T = 1
+        Assert.True(results[2].TryGetProperty("error", out _));
+    }
 }

@@ -30,6 +30,7 @@ public sealed class RateLimitTests(SqliteApiWithTightRateLimit api) : IClassFixt
         Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
         var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests);
         Assert.Contains("1 requests per second", problem.GetProperty("detail").GetString());
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", problem.GetProperty("type").GetString()); // issue 17: the 429 has a type
         Assert.Contains("this API key", problem.GetProperty("detail").GetString());
     }
 

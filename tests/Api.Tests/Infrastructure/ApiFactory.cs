@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Analytics.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The real service on a test server, on its own database (SQLite file or PostgreSQL database), with three hashed
-/// keys (reader, writer, admin), no bootstrap key, and a <see cref="FakeTimeProvider"/> for "now".
+/// keys (reader, writer, admin), no bootstrap key, a <see cref="FakeTimeProvider"/> for "now", and every log line
+/// at or above the configured levels kept in <see cref="Logs"/>.
 /// </summary>
 public sealed class ApiFactory(
     TestDatabase database, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
@@ -20,6 +22,9 @@ public sealed class ApiFactory(
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
 
     public TestDatabase Database => database;
+
+    /// <summary>The host's log lines (levels as configured: warnings and above unless a test overrides them).</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -31,6 +36,7 @@ public sealed class ApiFactory(
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<ILoggerProvider>(Logs);
             configureServices?.Invoke(services);
         });
     }

@@ -25,7 +25,7 @@ public sealed class NdJsonReaderTests
     {
         string[] objects =
         [
-            """{"s":"a\"b\\c\u00e9","e":"","n":null,"i":-12,"t":true,"f":false,"z":1.50e3,"o":{"x":[1, 2]},"a":[1,"b"],"d":"first","d":"last","u":"日本"}""",
+            """{"s":"a\"b\\c\u00e9","e":"","n":null,"i":-12,"t":true,"f":false,"z":1.50e3,"o":{"x":[1, 2]},"a":[1,"b"],"d":"last","u":"日本"}""",
             """{ "s" : "x" , "\u0069" : 7 }""",
         ];
         var lines = await ReadAsync(RecordSources.ReadNdJsonAsync(Utf8("\uFEFF" + objects[0] + "\r\n\n  \r\n" + objects[1]), Token));
@@ -52,6 +52,22 @@ public sealed class NdJsonReaderTests
 
         Assert.Equal(50, records.Count);
         Assert.Equal(("49", 200_000), (records[49]["i"], records[49]["s"]!.Length));
+    }
+
+    [Theory]
+    [InlineData("{\"a\":1}\n{\"d\":\"first\",\"x\":1,\"d\":\"last\"}\n")]
+    [InlineData("{\"a\":1}\n{\"d\":1,\"\\u0064\":2}\n")] // the same name, once escaped
+    public async Task Read_NameGivenTwice_ThrowsNamingIt_BothReadersAlike(string text)
+    {
+        var lines = await Assert.ThrowsAsync<IngestFormatException>(() => ReadAsync(RecordSources.ReadNdJsonAsync(Utf8(text), Token)));
+        var array = await Assert.ThrowsAsync<IngestFormatException>(() =>
+            ReadAsync(RecordSources.ReadJsonArrayAsync(Utf8("[" + text.TrimEnd('\n').Replace("\n", ",", StringComparison.Ordinal) + "]"), Token)));
+
+        foreach (var ex in new[] { lines, array })
+        {
+            Assert.Equal("d", ex.Field);
+            Assert.StartsWith("row 2: 'd' is given more than once", ex.Message, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

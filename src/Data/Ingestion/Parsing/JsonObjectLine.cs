@@ -7,7 +7,7 @@ namespace Analytics.Data.Ingestion.Parsing;
 /// Reads one JSON object from UTF-8 bytes with <see cref="Utf8JsonReader"/> into a <see cref="SlotRecord"/>, with the
 /// same value texts as the JSON-array path: strings unescaped (empty means absent), numbers as written, true/false,
 /// null as absent, nested objects and arrays as raw JSON (the field parsers reject them by name). A repeated name
-/// keeps its last value. Anything but one object on the line is an <see cref="IngestFormatException"/>.
+/// is refused (as on every JSON endpoint). Anything but one object on the line is an <see cref="IngestFormatException"/>.
 /// </summary>
 internal static class JsonObjectLine
 {
@@ -24,10 +24,17 @@ internal static class JsonObjectLine
             if (reader.TokenType != JsonTokenType.StartObject)
                 throw new IngestFormatException("body", $"row {row}: expected a JSON object, got {Kind(reader.TokenType)}.");
             var values = new string?[names.Count + 4];
+            var given = new bool[values.Length];
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var slot = NameSlot(names, ref reader);
-                if (slot >= values.Length) Array.Resize(ref values, slot + 8);
+                if (slot >= values.Length)
+                {
+                    Array.Resize(ref values, slot + 8);
+                    Array.Resize(ref given, slot + 8);
+                }
+                if (given[slot]) throw RecordSources.DuplicateField(row, reader.GetString()!);
+                given[slot] = true;
                 reader.Read();
                 values[slot] = reader.TokenType switch
                 {

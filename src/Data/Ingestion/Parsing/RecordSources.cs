@@ -111,17 +111,24 @@ public static class RecordSources
             throw new IngestFormatException("body", $"row {row}: expected a JSON object, got {element.ValueKind}.");
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var p in element.EnumerateObject())
-            fields[p.Name] = p.Value.ValueKind switch
-            {
-                JsonValueKind.String => p.Value.GetString() is { Length: > 0 } s ? s : null,
-                JsonValueKind.Number => p.Value.GetRawText(),
-                JsonValueKind.True => "true",
-                JsonValueKind.False => "false",
-                JsonValueKind.Null => null,
-                _ => p.Value.GetRawText(), // objects and arrays: the field parsers reject them with the field's name
-            };
+            if (!fields.TryAdd(p.Name, Text(p.Value)))
+                throw DuplicateField(row, p.Name);
         return new JsonRecord(row, fields);
     }
+
+    /// <summary>A name given twice in one row: refused as on every JSON endpoint, instead of one of the values winning.</summary>
+    internal static IngestFormatException DuplicateField(long row, string name) =>
+        new(name.Length > 0 ? name : "body", $"row {row}: '{name}' is given more than once in the row; give each field once.");
+
+    private static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString() is { Length: > 0 } s ? s : null,
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Null => null,
+        _ => value.GetRawText(), // objects and arrays: the field parsers reject them with the field's name
+    };
 
     private static string Trim(string message)
     {
