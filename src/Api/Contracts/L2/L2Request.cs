@@ -13,7 +13,7 @@ public sealed record L2Request(
     [property: Description("Perp market of the funding series, e.g. `ETH-USDT` (carrySource funding).")] string? FundingMarket,
     [property: Description("Funding look-back window ending at the valuation time, hours (default 24).")] double? FundingLookbackHours,
     [property: Description("`l2` (default: settle on the L2) or `l1` (proceeds wait the chain's withdrawal delay before discounting ends).")] SettlementLayer? Settlement,
-    [property: Description("Contracts in the transaction, > 0 (default 1): the transaction's gas is spread over them.")] double? Contracts,
+    [property: Description("Contracts in the transaction, 1e-6 to 1e9 (default 1): the transaction's gas is spread over them.")] double? Contracts,
     [property: Description("Re-hedge interval of the option writer's delta hedge, hours, > 0 (default 1).")] double? RehedgeIntervalHours,
     [property: Description("Proportional taker fee per hedge trade, decimal (0.0005 = 5 bp; default 0).")] double? TakerFeeRate,
     [property: Description("Hedge notional per re-hedge, USD (default contracts × spot).")] double? HedgeNotionalUsd,

@@ -16,6 +16,9 @@ internal static class L2RequestValidator
     /// <summary>Contracts in one transaction when not given (API.md's <c>l2</c> block).</summary>
     public const double DefaultContracts = 1;
 
+    /// <summary>Fewest contracts a trade may have: the gas per contract (gas ÷ contracts) overflowed at 2.2e-308 (found by the fuzz suite).</summary>
+    public const double MinimumContracts = 1e-6;
+
     /// <summary>Re-hedge interval in hours when not given (API.md's <c>l2</c> block).</summary>
     public const double DefaultRehedgeIntervalHours = 1;
 
@@ -24,13 +27,13 @@ internal static class L2RequestValidator
 
     /// <summary>
     /// The trade terms of the L2 model with their ranges and defaults, for the <c>l2</c> block and the option chain's query
-    /// alike: <c>contracts</c> in (0, 1e9], <c>rehedgeIntervalHours</c> in (0, 8760], <c>takerFeeRate</c> in [0, 0.1]; each
+    /// alike: <c>contracts</c> in [1e-6, 1e9] (below a millionth of a contract the per-contract gas share overflows), <c>rehedgeIntervalHours</c> in (0, 8760], <c>takerFeeRate</c> in [0, 0.1]; each
     /// error names <paramref name="prefix"/> + the field. Where a value is missing or invalid its default stands in.
     /// </summary>
     public static (double Contracts, double RehedgeIntervalHours, double TakerFeeRate) TradeTerms(
         double? contracts, double? rehedgeIntervalHours, double? takerFeeRate, FieldErrors errors, string prefix) =>
     (
-        errors.Range(prefix + "contracts", contracts, 0, 1e9, "contracts", minExclusive: true) ?? DefaultContracts,
+        errors.Range(prefix + "contracts", contracts, MinimumContracts, 1e9, "contracts") ?? DefaultContracts,
         errors.Range(prefix + "rehedgeIntervalHours", rehedgeIntervalHours, 0, 24 * 365, "hours", minExclusive: true) ?? DefaultRehedgeIntervalHours,
         errors.Range(prefix + "takerFeeRate", takerFeeRate, 0, 0.1, "decimal, 0.0005 = 5 bp") ?? DefaultTakerFeeRate
     );

@@ -118,6 +118,7 @@ public sealed class L2PricingEndpointTests(SqliteApi api) : IClassFixture<Sqlite
     [InlineData("{\"chain\":\"solana\"}", "l2.chain")]
     [InlineData("{}", "l2.chain")]
     [InlineData("{\"chain\":\"base\",\"contracts\":0}", "l2.contracts")]
+    [InlineData("{\"chain\":\"base\",\"contracts\":2.2250738585072014e-308}", "l2.contracts")] // the fuzz suite's 500 (seed 1472026514)
     [InlineData("{\"chain\":\"base\",\"rehedgeIntervalHours\":-1}", "l2.rehedgeIntervalHours")]
     [InlineData("{\"chain\":\"base\",\"carrySource\":\"funding\"}", "l2.fundingMarket")]
     [InlineData("{\"chain\":\"base\",\"carrySource\":\"explicit\"}", "carryRate")]
