@@ -23,11 +23,12 @@ public sealed class SqliteApiForFuzz : ApiFixture
 /// document (so a new operation is covered without editing this test), sent one at a time. Every answer is below 500;
 /// no body shows a stack trace, SQL, a file path or a connection string; every 4xx is <c>application/problem+json</c>
 /// with a <c>type</c>; the log has no error and no exception; and a rejected write leaves the database as it was (row
-/// counts and a hash of every row). The seed is printed; <c>FUZZ_SEED=n</c> replays a run, <c>FUZZ_CASES=n</c> sizes it.
+/// counts and a hash of every row). The seed is fixed (printed); <c>FUZZ_SEED=n</c> replays a run, <c>FUZZ_SEED=random</c> draws one, <c>FUZZ_CASES=n</c> sizes it.
 /// </summary>
 public sealed partial class FuzzTests(SqliteApiForFuzz api) : IClassFixture<SqliteApiForFuzz>
 {
     private const int DefaultCases = 3_100;
+    private const int DefaultSeed = 1472026514; // the seed that found the l2.contracts overflow
     private const int MaxReportedFailures = 40;
     private const int MaxProblemChars = 16_384;
     private const int MaxScannedChars = 262_144;
@@ -36,7 +37,11 @@ public sealed partial class FuzzTests(SqliteApiForFuzz api) : IClassFixture<Sqli
     [Fact]
     public async Task HostileRequests_FromTheOpenApiDocument_NeverFailTheServiceOrChangeDataWhenRejected()
     {
-        var seed = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : Random.Shared.Next();
+        // A fixed seed unless FUZZ_SEED says otherwise (a number replays a run, "random" draws one), so that `make test`
+        // is reproducible; the seeds tried while fixing what the suite found are listed in the README.
+        var requested = Environment.GetEnvironmentVariable("FUZZ_SEED");
+        var seed = int.TryParse(requested, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s
+            : string.Equals(requested, "random", StringComparison.OrdinalIgnoreCase) ? Random.Shared.Next() : DefaultSeed;
         var count = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_CASES"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : DefaultCases;
         TestContext.Current.TestOutputHelper?.WriteLine($"fuzz seed {seed} ({count} cases); replay with FUZZ_SEED={seed}");
 
