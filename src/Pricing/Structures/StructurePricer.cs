@@ -82,7 +82,7 @@ public sealed class StructurePricer
                 netGamma += quantity * valuation.Greeks.Gamma;
                 greeks = Add(greeks, valuation.Greeks, quantity);
                 legs.Add(new StructureLegResult(
-                    leg, quantity, pricer.Engine.Id, vol, valuation.Price, quantity * valuation.Price, valuation.Forward,
+                    leg, quantity, pricer.Engine.Id, vol, valuation.Price, quantity * valuation.Price + 0.0, valuation.Forward,
                     valuation.DiscountFactor, valuation.Greeks, null, limited.Limit));
             }
             else

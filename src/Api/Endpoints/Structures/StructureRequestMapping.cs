@@ -118,8 +118,8 @@ internal static class StructureRequestMapping
     {
         var before = errors.ToDictionary().Count;
         var exclusive = r.L2 is not null;
-        var tenorUnit = exclusive ? "years" : "years; 0 is the expiry instant";
-        var volUnit = exclusive ? "annualised decimal" : "annualised decimal; 0 prices the deterministic limit";
+        var tenorUnit = exclusive ? "years; the l2 model needs a tenor > 0, 0 is priced without an l2 block" : "years; 0 is the expiry instant";
+        var volUnit = exclusive ? "annualised decimal; the l2 model needs a vol > 0" : "annualised decimal; 0 prices the deterministic limit";
         for (var i = 0; i < (r.Strikes?.Count ?? 0); i++) errors.Range($"strikes[{i}]", r.Strikes![i], 0, MaxPriceUsd, "USD", minExclusive: true);
         errors.Range("tenorYears", r.TenorYears, 0, MaxTenorYears, tenorUnit, minExclusive: exclusive);
         errors.Range("farTenorYears", r.FarTenorYears, 0, MaxTenorYears, tenorUnit, minExclusive: exclusive);

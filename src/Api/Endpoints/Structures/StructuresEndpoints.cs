@@ -56,7 +56,7 @@ public static class StructuresEndpoints
             "annualised decimal") ?? 0;
         var carryRate = errors.Range("carryRate", request.CarryRate, -OptionRequestValidator.MaxAbsRate, OptionRequestValidator.MaxAbsRate, "annualised decimal");
         var vol = errors.Range("vol", request.Vol, 0, OptionRequestValidator.MaxVol,
-            request.L2 is null ? "annualised decimal; 0 prices the deterministic limit" : "annualised decimal", minExclusive: request.L2 is not null) ?? 0.2;
+            request.L2 is null ? "annualised decimal; 0 prices the deterministic limit" : "annualised decimal; the l2 model needs a vol > 0", minExclusive: request.L2 is not null) ?? 0.2;
         var points = request.PayoffPoints ?? 101;
         if (points is < 2 or > 10_001) errors.Add("payoffPoints", "must be between 2 and 10,001.");
         StructureRequestMapping.SurfaceFields(request, errors);
