@@ -37,10 +37,18 @@ public class QdFpAmericanBenchmarks
 
         var reference = _inputs.Select(QdFpAmericanPricer.HighPrecision.PresentValue).ToArray();
         Report("qd-fp default", QdFpAmericanPricer.Default.PresentValue, reference);
+        Report("qd-fp QuantLib high-precision scheme", QdFpAmericanPricer.QuantLibHighPrecision.PresentValue, reference);
         Report("binomial 1,000 steps", BinomialAmericanPricer.Default.PresentValue, reference);
         Report("binomial 8,000 steps", FineBinomial.PresentValue, reference);
         if (QuantLibVanillaOptionPricer.Default.IsAvailable)
         {
+            // Issue 14's yardstick: QuantLib's QdFpAmericanEngine high precision itself.
+            var quantLib = _inputs.Select(x => QuantLibGateway.Instance.PriceAmericanQdFp(x, 10, 30, 1e-10)).ToArray();
+            Report("qd-fp default vs QuantLib HP", QdFpAmericanPricer.Default.PresentValue, quantLib, "QuantLib QdFp high precision");
+            Report("qd-fp QuantLib high-precision scheme vs QuantLib HP", QdFpAmericanPricer.QuantLibHighPrecision.PresentValue, quantLib,
+                "QuantLib QdFp high precision");
+            Report("binomial 8,000 steps vs QuantLib HP", FineBinomial.PresentValue, quantLib, "QuantLib QdFp high precision");
+            Report("QuantLib FD vs QuantLib HP", QuantLibFdChosen, quantLib, "QuantLib QdFp high precision");
             Report("QuantLib FD chosen grid + Richardson", QuantLibFdChosen, reference);
             Report("QuantLib QdFp high precision", x => QuantLibGateway.Instance.PriceAmericanQdFp(x, 10, 30, 1e-10), reference);
         }
@@ -48,6 +56,9 @@ public class QdFpAmericanBenchmarks
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Options, Description = "qd-fp default, price only")]
     public double QdFpPresentValue() => Sum(QdFpAmericanPricer.Default.PresentValue);
+
+    [Benchmark(OperationsPerInvoke = Options, Description = "qd-fp QuantLib high-precision scheme (48, 10, 30)-128, price only")]
+    public double QdFpQuantLibHighPrecisionPresentValue() => Sum(QdFpAmericanPricer.QuantLibHighPrecision.PresentValue);
 
     [Benchmark(OperationsPerInvoke = Options, Description = "qd-fp default, price + 9 Greeks")]
     public double QdFpWithGreeks() => Sum(x => QdFpAmericanPricer.Default.Price(x).Price);
@@ -81,7 +92,7 @@ public class QdFpAmericanBenchmarks
         return sum;
     }
 
-    private void Report(string engine, Func<BlackVanillaOptionInputs, double> price, double[] reference)
+    private void Report(string engine, Func<BlackVanillaOptionInputs, double> price, double[] reference, string against = "qd-fp high precision")
     {
         double worst = 0.0;
         for (int i = 0; i < Options; i++)
@@ -89,6 +100,6 @@ public class QdFpAmericanBenchmarks
             worst = Math.Max(worst, Math.Abs(price(_inputs[i]) - reference[i]) / reference[i]);
         }
 
-        Console.WriteLine($"// accuracy: {engine}: max relative error vs qd-fp high precision {worst:E2}");
+        Console.WriteLine($"// accuracy: {engine}: max relative error vs {against} {worst:E2}");
     }
 }

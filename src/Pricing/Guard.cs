@@ -29,6 +29,17 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Requires a finite value ≥ 0.</summary>
+    internal static double NonNegativeFinite(double value, string paramName)
+    {
+        if (!double.IsFinite(value) || value < 0.0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, "Value must be finite and non-negative.");
+        }
+
+        return value;
+    }
+
     /// <summary>Requires a probability strictly between 0 and 1.</summary>
     internal static double Probability(double value, string paramName)
     {

@@ -58,6 +58,15 @@ public sealed class BaroneAdesiWhaleyPricer
     /// <summary>The approximation on the single-boundary domain (trusted path).</summary>
     internal static double Value(in AmericanMarket m)
     {
+        double dividendYield = m.Rate - m.Carry;
+        if (m.IsCall && m.Rate < 0.0 && dividendYield > 0.0)
+        {
+            // A call at r < 0 < q: the quadratic's perpetual root breaks down (2r/σ² < 0) and the call formula can go
+            // negative (S 70.5, K 127.3, T 2.16, σ 6.2 %, r −1.2 %, q 12 % gave −56.7). Price it as the put it maps to by
+            // McDonald and Schroder's symmetry C(S, K, r, q) = P(K, S, q, r) (J. Comput. Finance 1(3), 1998), whose rate q is > 0.
+            return Value(new AmericanMarket(false, m.Strike, m.Spot, m.TenorYears, m.Volatility, dividendYield, dividendYield - m.Rate));
+        }
+
         double s = m.Spot, k = m.Strike, t = m.TenorYears, r = m.Rate, b = m.Carry, v = m.Volatility;
         double variance = v * v;
         double stdDev = v * Math.Sqrt(t);

@@ -37,6 +37,9 @@ public sealed class QdFpAmericanPricer
     /// <summary>The engine with <see cref="QdFpScheme.HighPrecision"/>.</summary>
     public static readonly QdFpAmericanPricer HighPrecision = new(QdFpScheme.HighPrecision);
 
+    /// <summary>The engine with <see cref="QdFpScheme.QuantLibHighPrecision"/> (QuantLib's high-precision m and n).</summary>
+    public static readonly QdFpAmericanPricer QuantLibHighPrecision = new(QdFpScheme.QuantLibHighPrecision);
+
     private const double RelativeBump = 1e-3;
     private const double RateBump = 1e-4;
 

@@ -19,7 +19,7 @@ public static class StructureBuilder
     /// <summary>Builds a template structure.</summary>
     /// <param name="template">The template.</param>
     /// <param name="strikes">Strikes in USD, strictly ascending as given, as many as <see cref="StructureTemplates.StrikeCount"/>.</param>
-    /// <param name="tenorYears">Tenor of every leg (the near tenor for a calendar), years, &gt; 0.</param>
+    /// <param name="tenorYears">Tenor of every leg (the near tenor for a calendar), years, ≥ 0 (0: the expiry instant).</param>
     /// <param name="quantity">Signed number of structure units, non-zero; negative reverses every leg.</param>
     /// <param name="right">Option type, required by butterfly, condor, calendar and diagonal, ignored by the others.</param>
     /// <param name="farTenorYears">Far tenor of a calendar or diagonal, years, &gt; <paramref name="tenorYears"/>; ignored by the others.</param>
@@ -42,7 +42,7 @@ public static class StructureBuilder
         }
 
         CheckStrikes(template, strikes, errors);
-        CheckPositive(tenorYears, "tenorYears", "years", errors);
+        CheckNonNegative(tenorYears, "tenorYears", "years; 0 is the expiry instant", errors);
         CheckQuantity(quantity, "quantity", errors);
         CheckStyle(style, "style", errors);
         if (template.NeedsType())
@@ -114,11 +114,11 @@ public static class StructureBuilder
             }
 
             CheckPositive(leg.Strike, prefix + "strike", "USD", errors);
-            CheckPositive(leg.TenorYears, prefix + "tenorYears", "years", errors);
+            CheckNonNegative(leg.TenorYears, prefix + "tenorYears", "years; 0 is the expiry instant", errors);
             CheckQuantity(leg.Quantity, prefix + "quantity", errors);
             if (leg.Volatility is { } vol)
             {
-                CheckPositive(vol, prefix + "vol", "annualised decimal", errors);
+                CheckNonNegative(vol, prefix + "vol", "annualised decimal; 0 is the deterministic limit", errors);
             }
 
             CheckStyle(leg.Style, prefix + "style", errors);
@@ -196,6 +196,15 @@ public static class StructureBuilder
         if (!double.IsFinite(value) || value <= 0.0)
         {
             errors.Add(new(field, $"must be a finite number > 0 ({unit}); got {Format(value)}."));
+        }
+    }
+
+    /// <summary>Tenor and vol: 0 is a limit the structure calculator prices exactly (issue 14 item 1).</summary>
+    private static void CheckNonNegative(double value, string field, string unit, List<StructureValidationError> errors)
+    {
+        if (!double.IsFinite(value) || value < 0.0)
+        {
+            errors.Add(new(field, $"must be a finite number ≥ 0 ({unit}); got {Format(value)}."));
         }
     }
 

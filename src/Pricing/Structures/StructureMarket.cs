@@ -11,7 +11,8 @@ public sealed record StructureMarket
 {
     /// <summary>Creates a validated market.</summary>
     /// <param name="spot">Spot S of the underlying, &gt; 0, USD.</param>
-    /// <param name="volatility">Lognormal vol for legs without their own, annualised decimal, &gt; 0.</param>
+    /// <param name="volatility">Lognormal vol for legs without their own, annualised decimal, ≥ 0 (0: the deterministic limit,
+    /// priced without the L2 model only).</param>
     /// <param name="rate">Discount rate r, continuously compounded annualised decimal.</param>
     /// <param name="carry">Cost of carry b and its source.</param>
     public StructureMarket(double spot, double volatility, double rate, CarrySpecification carry)
@@ -25,8 +26,8 @@ public sealed record StructureMarket
     /// <summary>Spot S, &gt; 0, USD.</summary>
     public double Spot { get; init => field = Guard.PositiveFinite(value, nameof(Spot)); }
 
-    /// <summary>Default lognormal vol, annualised decimal, &gt; 0.</summary>
-    public double Volatility { get; init => field = Guard.PositiveFinite(value, nameof(Volatility)); }
+    /// <summary>Default lognormal vol, annualised decimal, ≥ 0.</summary>
+    public double Volatility { get; init => field = Guard.NonNegativeFinite(value, nameof(Volatility)); }
 
     /// <summary>Discount rate r, continuously compounded annualised decimal.</summary>
     public double Rate { get; init => field = Guard.Finite(value, nameof(Rate)); }

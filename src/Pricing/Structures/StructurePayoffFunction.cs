@@ -1,6 +1,7 @@
 using Analytics.Pricing.Black;
 using Analytics.Pricing.Engines;
 using Analytics.Pricing.L2;
+using Analytics.Pricing.Limits;
 
 namespace Analytics.Pricing.Structures;
 
@@ -93,9 +94,15 @@ internal sealed class StructurePayoffFunction
             return leg.Engine.Style == OptionExerciseStyle.American ? Math.Max(leg.Strike, european) : european;
         }
 
-        var inputs = new BlackVanillaOptionInputs(
-            leg.IsCall ? OptionRight.Call : OptionRight.Put, spot, leg.Strike, leg.RemainingYears, leg.Volatility,
-            _rate, _carry.CostOfCarry, _carry.Convention);
+        var right = leg.IsCall ? OptionRight.Call : OptionRight.Put;
+        if (leg.Volatility == 0.0)
+        {
+            // σ = 0: the deterministic limit (issue 14 item 1), which the engines do not take.
+            return VanillaOptionLimits.Price(new VanillaOptionTerms(
+                right, leg.Engine.Style, spot, leg.Strike, leg.RemainingYears, 0.0, _rate, _carry.CostOfCarry, _carry.Convention)).Price;
+        }
+
+        var inputs = new BlackVanillaOptionInputs(right, spot, leg.Strike, leg.RemainingYears, leg.Volatility, _rate, _carry.CostOfCarry, _carry.Convention);
         return leg.Engine.PresentValue(inputs);
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Analytics.Pricing.Engines;
 using Analytics.Pricing.L2;
+using Analytics.Pricing.Limits;
 
 namespace Analytics.Pricing.Structures;
 
@@ -68,18 +69,38 @@ public sealed class StructurePricer
             double quantity = structure.PositionQuantity(leg);
             double vol = leg.Volatility ?? market.Volatility;
             var pricer = leg.Style == OptionExerciseStyle.American ? _americanPricer : _europeanPricer;
-            var result = pricer.Price(new L2OptionInputs(
-                leg.Right, market.Spot, leg.Strike, leg.TenorYears, vol, market.Rate, market.Carry, terms));
+            if (l2 is null)
+            {
+                // Without the L2 model a leg is a plain vanilla option: T = 0, σ = 0 and inputs its engine cannot price get the
+                // exact limit, as POST /options/price gives them (issue 14 item 1).
+                var limited = VanillaOptionLimits.PriceWith(
+                    new VanillaOptionTerms(leg.Right, leg.Style, market.Spot, leg.Strike, leg.TenorYears, vol, market.Rate,
+                        market.Carry.CostOfCarry, market.Carry.Convention),
+                    pricer.Engine.Price, static v => v);
+                var valuation = limited.Valuation;
+                premium += quantity * valuation.Price;
+                netGamma += quantity * valuation.Greeks.Gamma;
+                greeks = Add(greeks, valuation.Greeks, quantity);
+                legs.Add(new StructureLegResult(
+                    leg, quantity, pricer.Engine.Id, vol, valuation.Price, quantity * valuation.Price + 0.0, valuation.Forward,
+                    valuation.DiscountFactor, valuation.Greeks, null, limited.Limit));
+            }
+            else
+            {
+                var result = pricer.Price(new L2OptionInputs(
+                    leg.Right, market.Spot, leg.Strike, leg.TenorYears, vol, market.Rate, market.Carry, terms));
 
-            premium += quantity * result.Price;
-            netGamma += quantity * result.Greeks.Gamma;
-            atWriterVols += quantity * result.PriceAtAskVol;
-            atBuyerVols += quantity * result.PriceAtBidVol;
-            floorHit |= result.BidFloorHit;
-            greeks = Add(greeks, result.Greeks, quantity);
-            legs.Add(new StructureLegResult(
-                leg, quantity, result.EngineId, vol, result.Price, quantity * result.Price, result.Forward,
-                result.DiscountFactor, result.Greeks, l2 is null ? null : result));
+                premium += quantity * result.Price;
+                netGamma += quantity * result.Greeks.Gamma;
+                atWriterVols += quantity * result.PriceAtAskVol;
+                atBuyerVols += quantity * result.PriceAtBidVol;
+                floorHit |= result.BidFloorHit;
+                greeks = Add(greeks, result.Greeks, quantity);
+                legs.Add(new StructureLegResult(
+                    leg, quantity, result.EngineId, vol, result.Price, quantity * result.Price, result.Forward,
+                    result.DiscountFactor, result.Greeks, result));
+            }
+
             payoffLegs.Add(new(leg.Right == OptionRight.Call, leg.Strike, quantity, leg.TenorYears, vol, pricer.Engine));
         }
 

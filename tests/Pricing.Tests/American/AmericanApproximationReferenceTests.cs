@@ -160,4 +160,24 @@ public sealed class AmericanApproximationReferenceTests
         // The 2002 two-step boundary dominates the 1993 flat one (Bjerksund and Stensland 2002, §4).
         Assert.True(price >= price1993 - 1e-9, $"2002 {price:F8} below 1993 {price1993:F8}");
     }
+
+    /// <summary>
+    /// Barone-Adesi-Whaley, call at r &lt; 0 &lt; q (issue 14): it used to answer −56.7 here (caught only by the limits fallback).
+    /// The price must lie between max(European, intrinsic) and the spot, and near the Leisen-Reimer lattice (BAW's own
+    /// approximation error, a few 1e-3 relative in the literature, Haug 2007 §3.1).
+    /// </summary>
+    [Theory]
+    [InlineData(70.5, 127.3, 2.16, 0.062, -0.012, 0.12)]
+    [InlineData(100.0, 100.0, 1.0, 0.3, -0.05, 0.02)]
+    [InlineData(150.0, 100.0, 5.0, 0.2, -0.01, 0.08)]
+    public void BaroneAdesiWhaley_CallAtNegativeRate_IsWithinBoundsAndNearTheLattice(double spot, double strike, double t, double vol, double r, double q)
+    {
+        var inputs = Analytics.Pricing.Black.BlackVanillaOptionInputs.WithDividendYield(OptionRight.Call, spot, strike, t, vol, r, q);
+        double price = BaroneAdesiWhaleyPricer.Default.PresentValue(inputs);
+        double european = Analytics.Pricing.Black.BlackVanillaOptionPricer.Default.PresentValue(inputs);
+        double lattice = LeisenReimerReference.Price(true, spot, strike, t, r, r - q, vol, 4001);
+
+        Assert.InRange(price, Math.Max(european, spot - strike) - 1e-12, spot);
+        Assert.Equal(lattice, price, 0.01 * Math.Max(lattice, 1.0));
+    }
 }

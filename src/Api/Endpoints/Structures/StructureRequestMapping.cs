@@ -1,5 +1,6 @@
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Contracts.Structures;
+using Analytics.Api.Endpoints.Pricing;
 using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Errors;
 using Analytics.Pricing.Engines;
@@ -41,12 +42,13 @@ internal static class StructureRequestMapping
             errors.Add("template", $"'{r.Template}' is not a template; templates: {string.Join(", ", StructureTemplates.AllIds)}.");
             return null;
         }
-        var near = StructureTenors.Resolve("tenorYears", "expiry", r.TenorYears, r.Expiry, valuationTime, errors);
+        var limits = r.L2 is null;
+        var near = StructureTenors.Resolve("tenorYears", "expiry", r.TenorYears, r.Expiry, valuationTime, errors, limits);
         if (r.TenorYears is null && r.Expiry is null) errors.Add("tenorYears", "is required for a template (years, Act/365F), or give expiry.");
         double? far = null;
         if (template.NeedsFarTenor())
         {
-            far = StructureTenors.Resolve("farTenorYears", "farExpiry", r.FarTenorYears, r.FarExpiry, valuationTime, errors);
+            far = StructureTenors.Resolve("farTenorYears", "farExpiry", r.FarTenorYears, r.FarExpiry, valuationTime, errors, limits);
             if (r.FarTenorYears is null && r.FarExpiry is null)
                 errors.Add("farTenorYears", $"is required by the {template.ToId()} template (years, beyond the near tenor), or give farExpiry.");
             else if (near is { } n && far is { } f && !(f > n))
@@ -86,7 +88,7 @@ internal static class StructureRequestMapping
                 legs.Add(null);
                 continue;
             }
-            var tenor = StructureTenors.Resolve($"legs[{i}].tenorYears", $"legs[{i}].expiry", l.TenorYears, l.Expiry, valuationTime, errors);
+            var tenor = StructureTenors.Resolve($"legs[{i}].tenorYears", $"legs[{i}].expiry", l.TenorYears, l.Expiry, valuationTime, errors, r.L2 is null);
             if (l.TenorYears is null && l.Expiry is null) errors.Add($"legs[{i}].tenorYears", "is required (years, Act/365F), or give the leg's expiry.");
             if (l.Vol is null && r.Vol is null && r.VolSource != VolSource.Surface)
                 errors.Add($"legs[{i}].vol", "is required (or give the structure's vol, or volSource surface).");
@@ -106,27 +108,35 @@ internal static class StructureRequestMapping
             : null;
     }
 
-    /// <summary>Every number of the request within the bounds the single-option endpoints use (finite, not subnormal, not astronomically large).</summary>
+    /// <summary>
+    /// Every number of the request within the shared input bounds of the single-option endpoints
+    /// (<see cref="OptionRequestValidator"/>: prices ≤ 1e12 USD, tenors ≤ 1000 years, vols ≤ 100; finite, not subnormal).
+    /// Without an <c>l2</c> block a tenor or vol of 0 is a limit priced exactly; the L2 model needs them &gt; 0, as on
+    /// POST /options/price.
+    /// </summary>
     private static bool Bounded(StructurePriceRequest r, FieldErrors errors)
     {
         var before = errors.ToDictionary().Count;
+        var exclusive = r.L2 is not null;
+        var tenorUnit = exclusive ? "years; the l2 model needs a tenor > 0, 0 is priced without an l2 block" : "years; 0 is the expiry instant";
+        var volUnit = exclusive ? "annualised decimal; the l2 model needs a vol > 0" : "annualised decimal; 0 prices the deterministic limit";
         for (var i = 0; i < (r.Strikes?.Count ?? 0); i++) errors.Range($"strikes[{i}]", r.Strikes![i], 0, MaxPriceUsd, "USD", minExclusive: true);
-        errors.Range("tenorYears", r.TenorYears, 0, MaxTenorYears, "years", minExclusive: true);
-        errors.Range("farTenorYears", r.FarTenorYears, 0, MaxTenorYears, "years", minExclusive: true);
+        errors.Range("tenorYears", r.TenorYears, 0, MaxTenorYears, tenorUnit, minExclusive: exclusive);
+        errors.Range("farTenorYears", r.FarTenorYears, 0, MaxTenorYears, tenorUnit, minExclusive: exclusive);
         errors.Range("quantity", r.Quantity, -MaxQuantity, MaxQuantity, "units");
         for (var i = 0; i < (r.Legs?.Count ?? 0); i++)
         {
             if (r.Legs![i] is not { } leg) continue;
             errors.Range($"legs[{i}].strike", leg.Strike, 0, MaxPriceUsd, "USD", minExclusive: true);
-            errors.Range($"legs[{i}].tenorYears", leg.TenorYears, 0, MaxTenorYears, "years", minExclusive: true);
+            errors.Range($"legs[{i}].tenorYears", leg.TenorYears, 0, MaxTenorYears, tenorUnit, minExclusive: exclusive);
             errors.Range($"legs[{i}].quantity", leg.Quantity, -MaxQuantity, MaxQuantity, "units");
-            errors.Range($"legs[{i}].vol", leg.Vol, 0, 10, "annualised decimal", minExclusive: true);
+            errors.Range($"legs[{i}].vol", leg.Vol, 0, OptionRequestValidator.MaxVol, volUnit, minExclusive: exclusive);
         }
 
         return errors.ToDictionary().Count == before;
     }
 
-    private const double MaxPriceUsd = 1e12, MaxTenorYears = 100, MaxQuantity = 1e12;
+    private const double MaxPriceUsd = OptionRequestValidator.MaxPriceUsd, MaxTenorYears = OptionRequestValidator.MaxTenorYears, MaxQuantity = 1e12;
 
     /// <summary>
     /// <c>volSource: surface</c>: the structure with every leg's vol read from <paramref name="surface"/> at the leg's strike and
@@ -177,7 +187,7 @@ internal static class StructureRequestMapping
             r.Name, r.Quantity, Money(r.Premium), Greeks(r.Premium, r.Greeks),
             r.Legs.Select((l, i) => new StructureLegResponse(l.Leg.Right, l.Leg.Strike,
                 l.Leg.TenorYears, l.PositionQuantity, l.EngineId, l.Volatility, Money(l.Price), Money(l.PositionValue),
-                Greeks(l.Price, l.Greeks), mapped.LegExpiries[i]?.ToUniversalTime())).ToList(),
+                Greeks(l.Price, l.Greeks), mapped.LegExpiries[i]?.ToUniversalTime(), l.Limit)).ToList(),
             r.FirstExpiryYears,
             r.Payoff.Select(p => new PayoffPointResponse(p.Spot, p.Pnl)).ToList(),
             r.MaxProfit, r.MaxLoss, r.Breakevens.ToList(),

@@ -1,3 +1,4 @@
+using Analytics.Api.Endpoints.Pricing;
 using Analytics.Api.Errors;
 using Analytics.Pricing.Market;
 
@@ -10,24 +11,26 @@ namespace Analytics.Api.Endpoints.Structures;
 /// </summary>
 internal static class StructureTenors
 {
-    /// <summary>Longest tenor priced, years (as POST /options/price).</summary>
-    public const double MaxTenorYears = 100;
+    /// <summary>Longest tenor priced, years (as POST /options/price: the shared input bounds).</summary>
+    public const double MaxTenorYears = OptionRequestValidator.MaxTenorYears;
 
     /// <summary>
     /// The tenor in years of one expiry-or-tenor pair; null when neither is given or the one given is unusable (then
-    /// <paramref name="errors"/> names the field). <paramref name="years"/> is assumed range-checked already.
+    /// <paramref name="errors"/> names the field). <paramref name="years"/> is assumed range-checked already. With
+    /// <paramref name="allowExpiryInstant"/> an expiry at the valuation time is tenor 0 (priced at its intrinsic value).
     /// </summary>
-    public static double? Resolve(string yearsField, string expiryField, double? years, DateTimeOffset? expiry, DateTimeOffset valuationTime, FieldErrors errors)
+    public static double? Resolve(string yearsField, string expiryField, double? years, DateTimeOffset? expiry, DateTimeOffset valuationTime,
+        FieldErrors errors, bool allowExpiryInstant = false)
     {
         if (years is not null && expiry is not null)
         {
             errors.Add(expiryField, $"give either {yearsField} or {expiryField}, not both.");
             return null;
         }
-        if (expiry is not { } at) return years is { } y && double.IsFinite(y) && y > 0 && y <= MaxTenorYears ? y : null;
+        if (expiry is not { } at) return years is { } y && double.IsFinite(y) && (allowExpiryInstant ? y >= 0 : y > 0) && y <= MaxTenorYears ? y : null;
 
         var tenor = YearFraction.Act365F(valuationTime, at);
-        if (tenor <= 0)
+        if (allowExpiryInstant ? tenor < 0 : tenor <= 0)
         {
             errors.Add(expiryField, $"{at.UtcDateTime:O} is not after the valuation time {valuationTime.UtcDateTime:O}: the leg has expired.");
             return null;

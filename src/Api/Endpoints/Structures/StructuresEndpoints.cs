@@ -3,6 +3,7 @@ using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Contracts.Structures;
 using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Endpoints.L2;
+using Analytics.Api.Endpoints.Pricing;
 using Analytics.Api.Errors;
 using Analytics.Pricing;
 using Analytics.Pricing.L2;
@@ -47,11 +48,15 @@ public static class StructuresEndpoints
         SurfaceStore surfaces, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var spot = errors.Required("spot", request.Spot, 0, 1e12, "USD", minExclusive: true);
-        var rate = errors.Required("rate", request.Rate, -1, 1, "annualised, continuously compounded decimal");
-        var dividendYield = errors.Range("dividendYield", request.DividendYield, -1, 1, "annualised decimal") ?? 0;
-        var carryRate = errors.Range("carryRate", request.CarryRate, -10, 10, "annualised decimal");
-        var vol = errors.Range("vol", request.Vol, 0, 10, "annualised decimal", minExclusive: true) ?? 0.2;
+        // The shared input bounds of POST /options/price (OptionRequestValidator); vol 0 is a limit without the L2 model.
+        var spot = errors.Required("spot", request.Spot, 0, OptionRequestValidator.MaxPriceUsd, "USD", minExclusive: true);
+        var rate = errors.Required("rate", request.Rate, -OptionRequestValidator.MaxAbsRate, OptionRequestValidator.MaxAbsRate,
+            "annualised, continuously compounded decimal");
+        var dividendYield = errors.Range("dividendYield", request.DividendYield, -OptionRequestValidator.MaxAbsRate, OptionRequestValidator.MaxAbsRate,
+            "annualised decimal") ?? 0;
+        var carryRate = errors.Range("carryRate", request.CarryRate, -OptionRequestValidator.MaxAbsRate, OptionRequestValidator.MaxAbsRate, "annualised decimal");
+        var vol = errors.Range("vol", request.Vol, 0, OptionRequestValidator.MaxVol,
+            request.L2 is null ? "annualised decimal; 0 prices the deterministic limit" : "annualised decimal; the l2 model needs a vol > 0", minExclusive: request.L2 is not null) ?? 0.2;
         var points = request.PayoffPoints ?? 101;
         if (points is < 2 or > 10_001) errors.Add("payoffPoints", "must be between 2 and 10,001.");
         StructureRequestMapping.SurfaceFields(request, errors);
@@ -59,6 +64,16 @@ public static class StructuresEndpoints
         var valuationTime = request.ValuationTime ?? timeProvider.GetUtcNow();
         var mapped = StructureRequestMapping.Definition(request, valuationTime, errors);
         var l2 = request.L2 is null ? null : L2RequestValidator.Validate(request.L2, request.CarryRate, hasForward: false, engine: null, chains, errors);
+        if (mapped is not null && errors.IsEmpty)
+        {
+            // |x·T| ≤ 500 for every rate, yield and carry at the longest leg, as on POST /options/price.
+            var longest = mapped.Definition.Legs.Max(l => l.TenorYears);
+            RateTimesTenor("rate", rate, longest, errors);
+            RateTimesTenor("dividendYield", request.DividendYield, longest, errors);
+            RateTimesTenor("carryRate", carryRate, longest, errors);
+            if (carryRate is null && rate is { } r && Math.Abs(r - dividendYield) * longest > OptionRequestValidator.MaxAbsRateTimesTenor)
+                errors.Add("dividendYield", $"(rate − dividendYield)·tenorYears must be within ±{OptionRequestValidator.MaxAbsRateTimesTenor} at the longest leg; got {(r - dividendYield) * longest:G6}.");
+        }
         if (!errors.IsEmpty || mapped is null)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The structure cannot be priced as given");
 
@@ -97,5 +112,11 @@ public static class StructuresEndpoints
             Name = name,
             SurfaceId = surface.Id, SurfaceModel = surface.Surface.Model, SurfaceAsOf = surface.Surface.AsOfUtc,
         });
+    }
+
+    private static void RateTimesTenor(string field, double? value, double tenorYears, FieldErrors errors)
+    {
+        if (value is { } x && Math.Abs(x) * tenorYears > OptionRequestValidator.MaxAbsRateTimesTenor)
+            errors.Add(field, $"{field}·tenorYears must be within ±{OptionRequestValidator.MaxAbsRateTimesTenor} at the longest leg ({tenorYears:G6} years); got {x * tenorYears:G6}.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.Api.Contracts.Surfaces;
+using Analytics.Api.Endpoints.Pricing;
 using Analytics.Api.Errors;
 using Analytics.Api.Rendering;
 using Analytics.Api.Serialization;
@@ -12,7 +13,8 @@ namespace Analytics.Api.Endpoints.Surfaces;
 /// <summary>Queries of one stored surface: vol at a point, grid export, pictures, inputs.</summary>
 internal static class SurfaceQueryEndpoints
 {
-    private const double MaxTenorYears = 100;
+    /// <summary>The shared input bounds (<see cref="OptionRequestValidator"/>): tenors up to 1000 years, prices up to 1e12 USD.</summary>
+    private const double MaxTenorYears = OptionRequestValidator.MaxTenorYears;
 
     public static void Map(RouteGroupBuilder group, SurfaceStore store)
     {
@@ -68,7 +70,7 @@ internal static class SurfaceQueryEndpoints
         if ((strike is null) == (logMoneyness is null)) errors.Add("strike", "give either strike or logMoneyness.");
         if ((expiry is null) == (tenorYears is null)) errors.Add("expiry", "give either expiry or tenorYears.");
         var k = errors.Range("logMoneyness", logMoneyness, -10, 10, "ln(K/F)");
-        var K = errors.Range("strike", strike, 0, 1e12, "USD", minExclusive: true);
+        var K = errors.Range("strike", strike, 0, OptionRequestValidator.MaxPriceUsd, "USD", minExclusive: true);
         var t = errors.Range("tenorYears", tenorYears, 0, MaxTenorYears, "years", minExclusive: true);
         if (expiry is { } e)
         {
@@ -103,8 +105,8 @@ internal static class SurfaceQueryEndpoints
             tenors = [];
             foreach (var text in tenorsYears.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v is > 0 and <= MaxTenorYears) tenors.Add(v);
-                else errors.Add("tenorsYears", $"'{text}' is not a tenor in years (> 0 and ≤ {MaxTenorYears}).");
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && !double.IsSubnormal(v) && v is > 0 and <= MaxTenorYears) tenors.Add(v);
+                else errors.Add("tenorsYears", $"'{text}' is not a tenor in years (> 0, not subnormal, and ≤ {MaxTenorYears}).");
             }
             if (tenors.Count is 0 or > 200) errors.Add("tenorsYears", "must list 1–200 tenors, comma-separated.");
         }

@@ -1,4 +1,5 @@
 using Analytics.Api.Contracts.Pricing;
+using Analytics.Api.Endpoints.Pricing;
 using Analytics.Api.Errors;
 using Analytics.Pricing.Market;
 
@@ -31,6 +32,6 @@ internal static class SurfaceVolResolver
     private static double? TenorYears(OptionPriceRequest r, DateTimeOffset now)
     {
         var years = r.Expiry is { } expiry ? YearFraction.Act365F(r.ValuationTime ?? now, expiry) : r.TenorYears;
-        return years is { } t && double.IsFinite(t) && t is > 0 and <= 100 ? t : null;
+        return years is { } t && double.IsFinite(t) && t > 0 && t <= OptionRequestValidator.MaxTenorYears ? t : null;
     }
 }

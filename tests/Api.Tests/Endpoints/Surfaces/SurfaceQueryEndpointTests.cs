@@ -81,6 +81,13 @@ public sealed class SurfaceQueryEndpointTests(SqliteApi api) : IClassFixture<Sql
         Assert.Equal(3, custom.GetProperty("vols").GetArrayLength());
         Assert.Equal(5, custom.GetProperty("vols")[2].GetArrayLength());
         await ProblemAssert.HasFieldErrorAsync(await api.Client().GetAsync($"/api/v1/surfaces/{id}/grid?tenorsYears=0.1,x", Token), "tenorsYears");
+        // The shared input bounds (issue 14 item 1): a subnormal tenor is refused, tenors up to 1000 years are answered
+        // (vol at fixed k held constant after the last slice, so the 500-year vol is the last slice's at that k).
+        await ProblemAssert.HasFieldErrorAsync(await api.Client().GetAsync($"/api/v1/surfaces/{id}/grid?tenorsYears=0.1,5e-324", Token), "tenorsYears");
+        await ProblemAssert.HasFieldErrorAsync(await api.Client().GetAsync($"/api/v1/surfaces/{id}/grid?tenorsYears=1000.5", Token), "tenorsYears");
+        await ProblemAssert.HasFieldErrorAsync(await api.Client().GetAsync($"/api/v1/surfaces/{id}/vol?logMoneyness=0&tenorYears=1000.5", Token), "tenorYears");
+        var far = await SurfaceTestData.GetJsonAsync(api, $"/api/v1/surfaces/{id}/vol?logMoneyness=0&tenorYears=500");
+        Assert.Equal(grid.GetProperty("vols")[2][20].GetDouble(), far.GetProperty("vol").GetDouble(), 12);
     }
 
     [Fact]

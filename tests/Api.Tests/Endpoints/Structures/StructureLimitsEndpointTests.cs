@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Analytics.Api.Tests.Infrastructure;
+
+namespace Analytics.Api.Tests.Endpoints.Structures;
+
+/// <summary>
+/// POST /structures/price at the limits (issue 14 item 1): the same input bounds as POST /options/price (tenor ≤ 1000 years,
+/// vol ≤ 100, rates in [−10, 10] with |x·T| ≤ 500), T = 0 priced at the intrinsic value and σ = 0 at the discounted
+/// intrinsic value of the forward, each such leg reporting <c>limit</c>; the L2 model still needs T and σ &gt; 0. Expected
+/// values are the closed forms of the limits (Hull, <i>Options, Futures, and Other Derivatives</i>, 8th ed., ch. 11: a
+/// European option with no time or no vol left is worth max(ω(S·e^{(b−r)T} − K·e^{−rT}), 0)).
+/// </summary>
+public sealed class StructureLimitsEndpointTests(SqliteApi api) : IClassFixture<SqliteApi>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private async Task<JsonElement> PriceAsync(string json)
+    {
+        var response = await api.Client().PostAsync("/api/v1/structures/price", new StringContent(json, Encoding.UTF8, "application/json"), Token);
+        var text = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    [Theory]
+    [InlineData("european")]
+    [InlineData("american")]
+    public async Task Straddle_AtTenorZero_IsTheIntrinsicValue_AndEveryLegSaysExpiry(string style)
+    {
+        var body = await PriceAsync($$"""{"template":"straddle","strikes":[100],"spot":112,"tenorYears":0,"vol":0.6,"rate":0.05,"style":"{{style}}"}""");
+
+        Assert.Equal(12.0, body.GetProperty("premium").GetDouble(), 1e-12);
+        foreach (var leg in body.GetProperty("legs").EnumerateArray())
+        {
+            Assert.Equal("expiry", leg.GetProperty("limit").GetString());
+            Assert.True(double.IsFinite(leg.GetProperty("greeks").GetProperty("delta").GetDouble()));
+        }
+    }
+
+    [Fact]
+    public async Task CustomLeg_ExpiringAtTheValuationTime_IsPricedAtIntrinsic_NextToALaterLeg()
+    {
+        var body = await PriceAsync("""
+            {"spot":100,"vol":0.5,"rate":0.03,"valuationTime":"2026-12-01T08:00:00Z",
+             "legs":[{"type":"put","strike":110,"expiry":"2026-12-01","quantity":-1},{"type":"put","strike":110,"tenorYears":0.5,"quantity":1}]}
+            """);
+        var legs = body.GetProperty("legs");
+
+        Assert.Equal(0.0, legs[0].GetProperty("tenorYears").GetDouble());
+        Assert.Equal(10.0, legs[0].GetProperty("price").GetDouble(), 1e-12);
+        Assert.Equal("expiry", legs[0].GetProperty("limit").GetString());
+        Assert.False(legs[1].TryGetProperty("limit", out _));
+        Assert.True(legs[1].GetProperty("price").GetDouble() > 10.0 * Math.Exp(-0.03 * 0.5));
+        Assert.Equal(0.0, body.GetProperty("firstExpiryYears").GetDouble());
+    }
+
+    [Fact]
+    public async Task CallSpread_AtZeroVol_IsTheDiscountedIntrinsicValueOfTheForward()
+    {
+        const double s = 100, r = 0.05, q = 0.01, t = 2.0;
+        var body = await PriceAsync("""{"template":"call-spread","type":"call","strikes":[90,120],"spot":100,"tenorYears":2,"vol":0,"rate":0.05,"dividendYield":0.01}""");
+        double Call(double k) => Math.Max(s * Math.Exp(-q * t) - k * Math.Exp(-r * t), 0.0);
+
+        Assert.Equal(Call(90) - Call(120), body.GetProperty("premium").GetDouble(), 1e-10);
+        Assert.All(body.GetProperty("legs").EnumerateArray(), leg => Assert.Equal("zero-volatility", leg.GetProperty("limit").GetString()));
+    }
+
+    [Fact]
+    public async Task TenorsBeyond100Years_AndRatesBeyond1_ArePriced_WithinTheSharedBounds()
+    {
+        var longTenor = await PriceAsync("""{"template":"straddle","strikes":[100],"spot":100,"tenorYears":170,"vol":0.3,"rate":0.01}""");
+        var highRate = await PriceAsync("""{"template":"straddle","strikes":[100],"spot":100,"tenorYears":1,"vol":0.3,"rate":2,"dividendYield":3}""");
+
+        // A straddle is worth at least |F − K|·e^{−rT} and at most S·e^{−qT} + K·e^{−rT} (European bounds of each leg).
+        Assert.InRange(longTenor.GetProperty("premium").GetDouble(), Math.Abs(100 - 100 * Math.Exp(-0.01 * 170)), 100 + 100 * Math.Exp(-0.01 * 170) + 1e-9);
+        Assert.InRange(highRate.GetProperty("premium").GetDouble(), 0.0, 100 * Math.Exp(-3.0) + 100 * Math.Exp(-2.0) + 1e-9);
+    }
+
+    public static TheoryData<string, string> OutOfBounds() => new()
+    {
+        { """{"template":"straddle","strikes":[100],"spot":100,"tenorYears":1000.5,"vol":0.3,"rate":0.01}""", "tenorYears" },
+        { """{"legs":[{"type":"call","strike":100,"tenorYears":1001,"quantity":1}],"spot":100,"vol":0.3,"rate":0.01}""", "legs[0].tenorYears" },
+        { """{"template":"straddle","strikes":[100],"spot":100,"tenorYears":1,"vol":100.5,"rate":0.01}""", "vol" },
+        { """{"template":"straddle","strikes":[100],"spot":100,"tenorYears":1,"vol":0.3,"rate":10.5}""", "rate" },
+        { """{"template":"straddle","strikes":[100],"spot":100,"tenorYears":100,"vol":0.3,"rate":6}""", "rate" },
+        { """{"template":"straddle","strikes":[100],"spot":100,"tenorYears":100,"vol":0.3,"rate":0,"dividendYield":-6}""", "dividendYield" },
+        { """{"template":"straddle","strikes":[100],"spot":100,"tenorYears":0,"vol":0.3,"rate":0.01,"l2":{"chain":"arbitrum-one"}}""", "tenorYears" },
+        { """{"template":"straddle","strikes":[100],"spot":100,"tenorYears":1,"vol":0,"rate":0.01,"l2":{"chain":"arbitrum-one"}}""", "vol" },
+        { """{"template":"straddle","strikes":[100],"spot":100,"tenorYears":-1e-300,"vol":0.3,"rate":0.01}""", "tenorYears" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OutOfBounds))]
+    public async Task OutsideTheSharedBounds_Is400NamingTheField(string json, string field)
+    {
+        var response = await api.Client().PostAsync("/api/v1/structures/price", new StringContent(json, Encoding.UTF8, "application/json"), Token);
+
+        await ProblemAssert.HasFieldErrorAsync(response, field);
+    }
+}
