@@ -66,9 +66,9 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
         AnalyticsMetrics.RiskRuns.Add(1, new("kind", "var"), new("method", specification.Method.ToString().ToLowerInvariant()));
         return new VarOutcome(specification.Method switch
         {
-            VarMethod.Historical => Historical(valuation, returns, specification, asOfUtc, inputs),
-            VarMethod.MonteCarlo => MonteCarlo(valuation, returns, specification, asOfUtc, inputs),
-            _ => Parametric(valuation, positions, returns, specification, asOfUtc, inputs),
+            VarMethod.Historical => Historical(valuation, returns, specification, asOfUtc, inputs, cancellationToken),
+            VarMethod.MonteCarlo => MonteCarlo(valuation, returns, specification, asOfUtc, inputs, cancellationToken),
+            _ => Parametric(valuation, positions, returns, specification, asOfUtc, inputs, cancellationToken),
         }, []);
     }
 
@@ -147,9 +147,10 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
         }
     }
 
-    private static VarRun Historical(ScenarioValuation valuation, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs)
+    private static VarRun Historical(ScenarioValuation valuation, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs,
+        CancellationToken cancellationToken)
     {
-        var values = valuation.Value(returns.Scenarios());
+        var values = valuation.Value(returns.Scenarios(), cancellationToken: cancellationToken);
         var (estimate, _) = HistoricalVar.Estimate(values, spec.Confidence);
         var pnl = Enumerable.Range(0, values.ScenarioCount).Select(values.ProfitAndLoss).ToArray();
         string note = $"overlapping {spec.HorizonDays}-day log returns of the daily closes";
@@ -168,11 +169,12 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
         return new VarRun(spec, asOf, estimate, null, [.. pnl], [.. returns.EndDates.Select(d => d.ToString("yyyy-MM-dd"))], inputs, null, note);
     }
 
-    private static VarRun MonteCarlo(ScenarioValuation valuation, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs)
+    private static VarRun MonteCarlo(ScenarioValuation valuation, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs,
+        CancellationToken cancellationToken)
     {
         var covariance = Covariance(returns, spec);
         var scenarios = MonteCarloScenarios.Generate(returns.Underlyings, covariance, spec.HorizonDays, spec.Paths, spec.Seed);
-        var values = valuation.Value(scenarios);
+        var values = valuation.Value(scenarios, cancellationToken: cancellationToken);
         var (estimate, _) = HistoricalVar.Estimate(values, spec.Confidence);
         var pnl = Enumerable.Range(0, values.ScenarioCount).Select(values.ProfitAndLoss).ToArray();
         var error = SimulationError.BatchMeans(pnl, spec.Confidence);
@@ -181,12 +183,13 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
     }
 
     private static VarRun Parametric(
-        ScenarioValuation valuation, ImmutableArray<RiskPosition> positions, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs)
+        ScenarioValuation valuation, ImmutableArray<RiskPosition> positions, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs,
+        CancellationToken cancellationToken)
     {
         var index = returns.Underlyings.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i, StringComparer.Ordinal);
         var scenarios = returns.Underlyings.SelectMany(u => new[] { +SpotBump, -SpotBump }
             .Select(b => new MarketScenario(0.0, new Dictionary<string, UnderlyingShift> { [u] = new(b, 0.0) }))).ToArray();
-        var values = valuation.Value(scenarios);
+        var values = valuation.Value(scenarios, cancellationToken: cancellationToken);
         var greeks = positions.Select((p, k) =>
         {
             int i = index[p.Underlying];

@@ -115,8 +115,10 @@ public sealed class ScenarioValuation
     /// <param name="maxDegreeOfParallelism">Largest number of concurrent workers; −1 for the processor count.</param>
     /// <returns>The matrix of position values; equal bit for bit whatever the degree of parallelism.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scenarios"/> or one of its elements is null.</exception>
+    /// <param name="cancellationToken">Stops the valuation between scenarios (a client that has gone: issue 17 item 2).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below −1.</exception>
-    public ScenarioValues Value(IReadOnlyList<MarketScenario> scenarios, int maxDegreeOfParallelism = -1)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public ScenarioValues Value(IReadOnlyList<MarketScenario> scenarios, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
@@ -133,7 +135,7 @@ public sealed class ScenarioValuation
         var values = new double[(long)scenarios.Count * n];
         var baseValues = new double[n];
         Value(MarketScenario.None, baseValues);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(0, scenarios.Count, options, s => Value(scenarios[s], values.AsSpan(s * n, n)));
         return new ScenarioValues(values, baseValues, scenarios.Count);
     }

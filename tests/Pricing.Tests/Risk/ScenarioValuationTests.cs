@@ -27,7 +27,7 @@ public sealed class ScenarioValuationTests
         var (book, market) = RandomBook(seed: 5, count: 403);
         var scenarios = RandomScenarios(seed: 6, count: 41);
 
-        var values = ScenarioValuation.Of(book, market).Value(scenarios);
+        var values = ScenarioValuation.Of(book, market).Value(scenarios, cancellationToken: TestContext.Current.CancellationToken);
 
         for (int s = 0; s < scenarios.Count; s++)
         {
@@ -52,10 +52,10 @@ public sealed class ScenarioValuationTests
         var scenarios = RandomScenarios(seed: 8, count: 200);
         var valuation = ScenarioValuation.Of(book, market);
 
-        var sequential = valuation.Value(scenarios, maxDegreeOfParallelism: 1);
+        var sequential = valuation.Value(scenarios, maxDegreeOfParallelism: 1, cancellationToken: TestContext.Current.CancellationToken);
         foreach (int degree in new[] { -1, 2, 3 })
         {
-            var parallel = valuation.Value(scenarios, degree);
+            var parallel = valuation.Value(scenarios, degree, cancellationToken: TestContext.Current.CancellationToken);
             for (int s = 0; s < scenarios.Count; s++)
             {
                 Assert.True(sequential.PositionValues(s).SequenceEqual(parallel.PositionValues(s)), $"degree {degree}, scenario {s}");
@@ -82,7 +82,7 @@ public sealed class ScenarioValuationTests
         }
 
         var scenarios = RandomScenarios(seed: 9, count: 50);
-        var values = ScenarioValuation.Of(book, new BookMarket(Valuation, Underlyings, vols)).Value(scenarios);
+        var values = ScenarioValuation.Of(book, new BookMarket(Valuation, Underlyings, vols)).Value(scenarios, cancellationToken: TestContext.Current.CancellationToken);
 
         var eth = Underlyings["ETH"];
         for (int s = 0; s < scenarios.Count; s++)
@@ -111,7 +111,7 @@ public sealed class ScenarioValuationTests
         var atExpiry = new MarketScenario(3 / 365.0, new Dictionary<string, UnderlyingShift> { ["ETH"] = new(0.05, 0.1) });
         var past = new MarketScenario(10 / 365.0, new Dictionary<string, UnderlyingShift> { ["ETH"] = new(-0.1, 0) });
 
-        var values = ScenarioValuation.Of(book, market).Value([atExpiry, past]);
+        var values = ScenarioValuation.Of(book, market).Value([atExpiry, past], cancellationToken: TestContext.Current.CancellationToken);
 
         // ETH 3100 × 1.05 = 3255: call 255 each, put 45 each; × 0.9 = 2790: call 0, put 510 each.
         Assert.Equal(2 * (3100 * 1.05 - 3000), values[0, 0], 9);
@@ -129,7 +129,7 @@ public sealed class ScenarioValuationTests
         var market = new BookMarket(Valuation, Underlyings, new Dictionary<OptionContract, double> { [call] = 0.5, [put] = 0.5 });
         var scenario = new MarketScenario(0, new Dictionary<string, UnderlyingShift> { ["BTC"] = new(0, -0.7) });
 
-        var values = ScenarioValuation.Of(book, market).Value([scenario]);
+        var values = ScenarioValuation.Of(book, market).Value([scenario], cancellationToken: TestContext.Current.CancellationToken);
 
         var btc = Underlyings["BTC"];
         double tenor = YearFraction.Act365F(Valuation, call.ExpiryUtc);
@@ -145,7 +145,7 @@ public sealed class ScenarioValuationTests
         var market = new BookMarket(Valuation, Underlyings, new Dictionary<OptionContract, double>());
         var scenario = new MarketScenario(1 / 365.0, new Dictionary<string, UnderlyingShift> { ["ETH"] = new(0.1, 0), ["BTC"] = new(-0.2, 0.3) });
 
-        var values = ScenarioValuation.Of(book, market).Value([scenario]);
+        var values = ScenarioValuation.Of(book, market).Value([scenario], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(10 * 3100 * 1.1, values[0, 0], 9);
         Assert.Equal(-0.5 * 93_000 * 0.8, values[0, 1], 9);
@@ -254,7 +254,7 @@ public sealed class ScenarioValuationTests
             ["ETH"] = new(-0.1, 0.0) { VolBuckets = buckets }, ["BTC"] = new(0.05, 0.02),
         });
 
-        var values = ScenarioValuation.Of(book, market).Value([bucketed]);
+        var values = ScenarioValuation.Of(book, market).Value([bucketed], cancellationToken: TestContext.Current.CancellationToken);
 
         // Each option alone under the flat shift of its bucket, chosen here from k = ln(K / (S'·e^{b(T − Δt)})).
         for (int p = 0; p < book.Count; p++)
@@ -293,7 +293,7 @@ public sealed class ScenarioValuationTests
         var call = new OptionContract("ETH", Valuation.AddDays(30), 3000, OptionRight.Call, OptionExerciseStyle.European, OptionSettlement.Cash);
         var market = new BookMarket(Valuation, Underlyings, new Dictionary<OptionContract, double> { [call] = 0.0 });
 
-        var values = ScenarioValuation.Of([RiskPosition.OfOption(call, 1)], market).Value([MarketScenario.None]);
+        var values = ScenarioValuation.Of([RiskPosition.OfOption(call, 1)], market).Value([MarketScenario.None], cancellationToken: TestContext.Current.CancellationToken);
 
         // Zero vol: e^{−rT}·max(F − K, 0), F = S·e^{bT} (the deterministic forward).
         var m = Underlyings["ETH"];
