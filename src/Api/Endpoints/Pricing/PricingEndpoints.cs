@@ -40,7 +40,8 @@ public static class PricingEndpoints
                              "so in `limit`; an engine that cannot price extreme but valid inputs gives way to the closed form (`limit: " +
                              "extreme-inputs`). Bounds: spot, forward, strike in [0, 1e12] USD; vol in [0, 100]; tenorYears in [0, 1000]; rate, " +
                              "dividendYield, carryRate in [−10, 10] with |x·tenorYears| ≤ 500. Invalid input gets 400 with every " +
-                             "offending field in `errors`.")
+                             "offending field in `errors`. Each price draws its engine's estimated CPU from the caller's budget per second " +
+                             "(`Limits:AnonymousCpuMsPerSecond`, `Limits:KeyedCpuMsPerSecond`): over it, 429 with the budget and `Retry-After`.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/price/batch", PriceBatchAsync)
