@@ -6,7 +6,7 @@ API_DLL := src/Api/bin/$(CONFIGURATION)/net10.0/Analytics.Api.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: run build test deps deps-test openapi migrate import clean
+.PHONY: run build test deps deps-test deps-bench bench-http openapi migrate import clean
 
 ## run: install what is missing, build, migrate, seed demo data and serve on http://127.0.0.1:5080 (SQLite + in-memory jobs)
 run: build
@@ -34,11 +34,18 @@ migrate: build
 import: build
 	ASPNETCORE_ENVIRONMENT=$${ASPNETCORE_ENVIRONMENT:-Development} dotnet $(API_DLL) import --kind $(KIND) $(if $(FORMAT),--format $(FORMAT)) $(ARGS) $(FILE)
 
+## bench-http: HTTP load at saturation with wrk on 127.0.0.1 (bench/http/load.sh, about 5 minutes; SECONDS_PER_CASE=30)
+bench-http: build deps-bench
+	bench/http/load.sh $(or $(SECONDS_PER_CASE),30)
+
 deps:
 	@scripts/install-deps.sh run
 
 deps-test:
 	@scripts/install-deps.sh test
+
+deps-bench:
+	@scripts/install-deps.sh bench
 
 clean:
 	dotnet clean Analytics.sln -nologo -v q

@@ -2,6 +2,7 @@
 # Installs the Debian packages a target needs, when they are missing.
 #   scripts/install-deps.sh run    what `make run` / `make build` need
 #   scripts/install-deps.sh test   what `make test` needs as well (PostgreSQL server, Chromium for page tests)
+#   scripts/install-deps.sh bench  what `make bench-http` needs as well (wrk); never part of `make test`
 # As root it installs them with apt-get; otherwise it names them and stops.
 set -euo pipefail
 
@@ -12,6 +13,10 @@ packages=(swig libquantlib0-dev g++ fonts-dejavu-core)
 if [ "$profile" = "test" ]; then
   # postgresql: the throwaway test server; chromium + fonts: browser page tests.
   packages+=(postgresql chromium)
+fi
+if [ "$profile" = "bench" ]; then
+  # wrk: the HTTP load generator of bench/http/load.sh.
+  packages+=(wrk)
 fi
 
 missing=()

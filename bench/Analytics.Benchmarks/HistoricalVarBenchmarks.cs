@@ -11,7 +11,7 @@ namespace Analytics.Benchmarks;
 /// <summary>
 /// Issue 15 item 9: historical-simulation VaR with full revaluation of 10,000 European option positions on two
 /// underlyings under 500 daily-return scenarios (spot moves only, as historical returns give), the estimate included
-/// (<see cref="HistoricalVar.Estimate(ScenarioValuation, IReadOnlyList{MarketScenario}, double)"/>: sort, quantile, contributions). Baseline: the single-threaded scalar pricer
+/// (<see cref="HistoricalVar.Estimate(ScenarioValuation, IReadOnlyList{MarketScenario}, double, CancellationToken)"/>: sort, quantile, contributions). Baseline: the single-threaded scalar pricer
 /// loop over the same 5,000,000 valuations, summing each scenario's P&amp;L (no estimate). Mean is per whole VaR run.
 /// </summary>
 [MemoryDiagnoser]

@@ -13,7 +13,7 @@ namespace Analytics.Benchmarks;
 /// Issue 15 item 9: Monte Carlo VaR with full revaluation of 10,000 European option positions on two correlated
 /// underlyings under 10,000 antithetic one-day paths (goal ≤ 2 s on 2 cores): path generation
 /// (<see cref="MonteCarloScenarios.Generate"/>, Cholesky and Xoshiro256** from MathNet), revaluation
-/// (<see cref="ScenarioValuation"/>) and the estimate (<see cref="HistoricalVar.Estimate(ScenarioValuation, IReadOnlyList{MarketScenario}, double)"/>). Baseline: the single-threaded
+/// (<see cref="ScenarioValuation"/>) and the estimate (<see cref="HistoricalVar.Estimate(ScenarioValuation, IReadOnlyList{MarketScenario}, double, CancellationToken)"/>). Baseline: the single-threaded
 /// scalar pricer loop over the same 100,000,000 valuations of the same paths (generated once in setup), keeping the worst
 /// P&amp;L. One operation is a whole run (seconds): use few iterations, e.g.
 /// <c>--filter '*MonteCarloVarBenchmarks*' --inProcess --warmupCount 1 --iterationCount 3</c>. The run streams the P&amp;L

@@ -20,6 +20,16 @@ public class ServiceProcess : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>CPU time the service process has used so far (user + system, all threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process!.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
     public IReadOnlyCollection<string> Output => _output;
 

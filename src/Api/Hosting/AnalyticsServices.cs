@@ -54,6 +54,7 @@ public static class AnalyticsServices
         services.AddSingleton(QuantLibVanillaOptionPricer.Default);
         services.AddMetrics();
         services.AddSingleton<Endpoints.Pricing.BatchPricingMetrics>();
+        services.AddSingleton<Endpoints.Pricing.CpuRateBudget>();
         services.AddScoped<Endpoints.L2.FundingCarryResolver>();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));

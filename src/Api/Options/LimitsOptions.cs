@@ -33,4 +33,16 @@ public sealed class LimitsOptions
     /// <summary>The same budget for callers with a key, milliseconds. Default 600,000 (ten CPU-minutes).</summary>
     [Range(1, long.MaxValue)]
     public long KeyedBatchBudgetCpuMs { get; set; } = 600_000;
+
+    /// <summary>
+    /// Estimated CPU an anonymous client may spend per second on pricing, milliseconds (issue 17 item 2): a token bucket per
+    /// address (<see cref="Endpoints.Pricing.CpuRateBudget"/>) refilled at this rate and holding at most
+    /// <see cref="AnonymousBatchBudgetCpuMs"/>; above it, 429 with <c>Retry-After</c>. Default 500 (half a core).
+    /// </summary>
+    [Range(0.001, double.MaxValue)]
+    public double AnonymousCpuMsPerSecond { get; set; } = 500;
+
+    /// <summary>The same rate per API key, milliseconds per second, holding at most <see cref="KeyedBatchBudgetCpuMs"/>. Default 10,000.</summary>
+    [Range(0.001, double.MaxValue)]
+    public double KeyedCpuMsPerSecond { get; set; } = 10_000;
 }

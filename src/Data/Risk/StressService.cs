@@ -64,7 +64,7 @@ public sealed class StressService(AnalyticsDbContext db, MarketSnapshotService m
         if (lacking.Count > 0) return new StressOutcome([], null, lacking.ToImmutable());
 
         var (valuation, inputs) = VarService.Prepare(positions, underlyings, snapshot!, asOfUtc, carry);
-        var values = valuation.Value([.. moves.Select(m => new MarketScenario(0.0, m.ToDictionary(x => x.Key, x => x.Value.ToShift())))]);
+        var values = valuation.Value([.. moves.Select(m => new MarketScenario(0.0, m.ToDictionary(x => x.Key, x => x.Value.ToShift())))], cancellationToken: cancellationToken);
         int held = book.Positions.Length;
         var results = scenarios.Select((s, i) =>
         {

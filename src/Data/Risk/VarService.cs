@@ -71,9 +71,9 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
         AnalyticsMetrics.RiskRuns.Add(1, new("kind", "var"), new("method", specification.Method.ToString().ToLowerInvariant()));
         return new VarOutcome(specification.Method switch
         {
-            VarMethod.Historical => Historical(valuation, returns, specification, asOfUtc, inputs, volHistory),
-            VarMethod.MonteCarlo => MonteCarlo(valuation, returns, specification, asOfUtc, inputs),
-            _ => Parametric(valuation, positions, returns, specification, asOfUtc, inputs),
+            VarMethod.Historical => Historical(valuation, returns, specification, asOfUtc, inputs, volHistory, cancellationToken),
+            VarMethod.MonteCarlo => MonteCarlo(valuation, returns, specification, asOfUtc, inputs, cancellationToken),
+            _ => Parametric(valuation, positions, returns, specification, asOfUtc, inputs, cancellationToken),
         }, []);
     }
 
@@ -200,9 +200,11 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
     /// <summary>Vol moves per return row and underlying, and what they were, in words.</summary>
     private sealed record VolHistory(Func<int, string, ImmutableArray<VolBucketShift>> Move, string Note);
 
-    private static VarRun Historical(ScenarioValuation valuation, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs, VolHistory? volHistory)
+    private static VarRun Historical(ScenarioValuation valuation, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs, VolHistory? volHistory,
+        CancellationToken cancellationToken)
     {
-        var (estimate, _, pnl) = HistoricalVar.Estimate(valuation, volHistory is null ? returns.Scenarios() : returns.Scenarios(volHistory.Move), spec.Confidence);
+        var (estimate, _, pnl) = HistoricalVar.Estimate(valuation, volHistory is null ? returns.Scenarios() : returns.Scenarios(volHistory.Move), spec.Confidence,
+            cancellationToken);
         string note = $"overlapping {spec.HorizonDays}-day log returns of the daily closes";
         if (spec.Scaling == HorizonScaling.SqrtTime && spec.HorizonDays > 1)
         {
@@ -221,23 +223,25 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
         return new VarRun(spec, asOf, estimate, null, [.. pnl], [.. returns.EndDates.Select(d => d.ToString("yyyy-MM-dd"))], inputs, null, note);
     }
 
-    private static VarRun MonteCarlo(ScenarioValuation valuation, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs)
+    private static VarRun MonteCarlo(ScenarioValuation valuation, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs,
+        CancellationToken cancellationToken)
     {
         var covariance = Covariance(returns, spec);
         var scenarios = MonteCarloScenarios.Generate(returns.Underlyings, covariance, spec.HorizonDays, spec.Paths, spec.Seed);
-        var (estimate, _, pnl) = HistoricalVar.Estimate(valuation, scenarios, spec.Confidence);
+        var (estimate, _, pnl) = HistoricalVar.Estimate(valuation, scenarios, spec.Confidence, cancellationToken);
         var error = SimulationError.BatchMeans(pnl, spec.Confidence);
         return new VarRun(spec, asOf, estimate, error, [.. pnl], [.. Enumerable.Range(0, pnl.Length).Select(i => $"path {i}")], inputs, null,
             $"{spec.HorizonDays}-day lognormal moves from the daily covariance × {spec.HorizonDays}, {spec.Paths} antithetic paths, seed {spec.Seed}");
     }
 
     private static VarRun Parametric(
-        ScenarioValuation valuation, ImmutableArray<RiskPosition> positions, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs)
+        ScenarioValuation valuation, ImmutableArray<RiskPosition> positions, AlignedReturns returns, VarSpecification spec, DateTimeOffset asOf, RiskInputs inputs,
+        CancellationToken cancellationToken)
     {
         var index = returns.Underlyings.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i, StringComparer.Ordinal);
         var scenarios = returns.Underlyings.SelectMany(u => new[] { +SpotBump, -SpotBump }
             .Select(b => new MarketScenario(0.0, new Dictionary<string, UnderlyingShift> { [u] = new(b, 0.0) }))).ToArray();
-        var values = valuation.Value(scenarios);
+        var values = valuation.Value(scenarios, cancellationToken: cancellationToken);
         var greeks = positions.Select((p, k) =>
         {
             int i = index[p.Underlying];

@@ -23,8 +23,23 @@ public static class AnalyticsMetrics
     /// <summary>Risk runs by <c>kind</c> (var, stress) and <c>method</c>.</summary>
     public static readonly Counter<long> RiskRuns = Meter.CreateCounter<long>("analytics.risk.runs", "{run}", "VaR and stress computations.");
 
+    /// <summary>
+    /// Options valued by <c>engine</c> (API.md engine id) and <c>endpoint</c> (price, batch, chain, structure): one per option
+    /// priced, so a batch of 100 counts 100, an option chain counts a call and a put per strike, a structure one per leg.
+    /// </summary>
+    public static readonly Counter<long> OptionsPriced = Meter.CreateCounter<long>("analytics.options.priced", "{option}", "Options priced, by engine.");
+
+    /// <summary>Margin computations by <c>model</c> (a configured margin model id) and <c>endpoint</c> (margin, compare).</summary>
+    public static readonly Counter<long> MarginRuns = Meter.CreateCounter<long>("analytics.margin.runs", "{run}", "Margin computations, by model.");
+
     /// <summary>Job runs by <c>job</c> and <c>outcome</c> (succeeded, failed).</summary>
     public static readonly Counter<long> JobRuns = Meter.CreateCounter<long>("analytics.jobs.runs", "{run}", "Background job executions.");
+
+    /// <summary>Counts <paramref name="count"/> options priced by <paramref name="engineId"/> at <paramref name="endpoint"/>.</summary>
+    public static void CountPriced(string engineId, string endpoint, long count = 1)
+    {
+        if (count > 0) OptionsPriced.Add(count, new("engine", engineId), new("endpoint", endpoint));
+    }
 
     public static void CountIngest(string kind, long inserted, long duplicates)
     {

@@ -117,8 +117,10 @@ public sealed class ScenarioValuation
     /// <param name="maxDegreeOfParallelism">Largest number of concurrent workers; −1 for the processor count.</param>
     /// <returns>The matrix of position values; equal bit for bit whatever the degree of parallelism.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scenarios"/> or one of its elements is null.</exception>
+    /// <param name="cancellationToken">Stops the valuation between scenarios (a client that has gone: issue 17 item 2).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below −1.</exception>
-    public ScenarioValues Value(IReadOnlyList<MarketScenario> scenarios, int maxDegreeOfParallelism = -1)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public ScenarioValues Value(IReadOnlyList<MarketScenario> scenarios, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
@@ -135,7 +137,7 @@ public sealed class ScenarioValuation
         var values = new double[(long)scenarios.Count * n];
         var baseValues = new double[n];
         Value(MarketScenario.None, baseValues);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(0, scenarios.Count, options, s => Value(scenarios[s], values.AsSpan(s * n, n)));
         return new ScenarioValues(values, baseValues, scenarios.Count);
     }
@@ -143,13 +145,16 @@ public sealed class ScenarioValuation
     /// <summary>
     /// The book's P&amp;L under every scenario, scenarios in parallel (each valued whole on one thread, summed in book
     /// order), without keeping the position values: equal bit for bit to <see cref="ScenarioValues.ProfitAndLoss"/> of
-    /// <see cref="Value(IReadOnlyList{MarketScenario}, int)"/>, in memory one row per worker instead of the whole matrix.
+    /// <see cref="Value(IReadOnlyList{MarketScenario}, int, CancellationToken)"/>, in memory one row per worker instead of the whole matrix.
     /// </summary>
     /// <param name="scenarios">The market moves.</param>
     /// <param name="baseValues">Every position's value under the base market.</param>
     /// <param name="maxDegreeOfParallelism">Largest number of concurrent workers; −1 for the processor count.</param>
+    /// <param name="cancellationToken">Stops the valuation between scenarios (a client that has gone: issue 17 item 2).</param>
     /// <returns>One P&amp;L per scenario, quote currency.</returns>
-    public double[] ProfitAndLoss(IReadOnlyList<MarketScenario> scenarios, out double[] baseValues, int maxDegreeOfParallelism = -1)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public double[] ProfitAndLoss(
+        IReadOnlyList<MarketScenario> scenarios, out double[] baseValues, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
@@ -167,7 +172,7 @@ public sealed class ScenarioValuation
         Value(MarketScenario.None, start);
         double baseTotal = ScenarioValues.Sum(start);
         var pnl = new double[scenarios.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(0, scenarios.Count, options, () => new double[n], (s, _, row) =>
         {
             Value(scenarios[s], row);

@@ -32,26 +32,29 @@ public sealed class VolatilitySurfaceCalibrator
     /// <summary>Fits a surface to one underlying's quotes at <paramref name="asOfUtc"/>.</summary>
     /// <param name="quotes">Quotes of one underlying.</param>
     /// <param name="asOfUtc">Valuation instant.</param>
+    /// <param name="cancellationToken">Stops the fit between expiries and stages (a client that has gone: issue 17 item 2).</param>
     /// <returns>The surface, or the reason there is none, with the dropped-quote counts either way.</returns>
-    public SurfaceCalibrationResult Calibrate(IReadOnlyList<SurfaceQuote> quotes, DateTimeOffset asOfUtc)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public SurfaceCalibrationResult Calibrate(IReadOnlyList<SurfaceQuote> quotes, DateTimeOffset asOfUtc, CancellationToken cancellationToken = default)
     {
         long started = Stopwatch.GetTimestamp();
         var prepared = SurfaceQuotePreparer.Prepare(quotes, asOfUtc, _options.Quotes);
-        return Calibrate(prepared, started);
+        return Calibrate(prepared, started, cancellationToken);
     }
 
     /// <summary>Fits a surface to already prepared smiles.</summary>
     /// <param name="prepared">Output of <see cref="SurfaceQuotePreparer.Prepare"/>.</param>
     /// <returns>The surface, or the reason there is none.</returns>
-    public SurfaceCalibrationResult Calibrate(PreparedQuotes prepared) => Calibrate(prepared, Stopwatch.GetTimestamp());
+    public SurfaceCalibrationResult Calibrate(PreparedQuotes prepared) => Calibrate(prepared, Stopwatch.GetTimestamp(), CancellationToken.None);
 
-    private SurfaceCalibrationResult Calibrate(PreparedQuotes prepared, long started)
+    private SurfaceCalibrationResult Calibrate(PreparedQuotes prepared, long started, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         var smiles = new List<MarketSmile>();
         var fits = new List<SviSliceFit>();
         foreach (var smile in prepared.Smiles)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var fit = _svi.Calibrate(smile);
             if (fit.IsCalibrated)
             {
@@ -66,6 +69,7 @@ public sealed class VolatilitySurfaceCalibrator
                 "No expiry has enough usable quotes for a raw SVI fit (see the dropped-quote counts).");
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         SsviFit? ssvi = null;
         var parameters = fits.Select(f => f.Parameters).ToList();
         var butterflies = fits.Select(f => f.Butterfly!).ToList();
@@ -85,6 +89,7 @@ public sealed class VolatilitySurfaceCalibrator
             }
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         if (_options.Model == SurfaceModel.Ssvi)
         {
             var svi = _svi.Options;

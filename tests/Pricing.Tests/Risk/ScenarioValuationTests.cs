@@ -28,7 +28,7 @@ public sealed class ScenarioValuationTests
         var (book, market) = RandomBook(seed: 5, count: 403);
         var scenarios = RandomScenarios(seed: 6, count: 41);
 
-        var values = ScenarioValuation.Of(book, market).Value(scenarios);
+        var values = ScenarioValuation.Of(book, market).Value(scenarios, cancellationToken: TestContext.Current.CancellationToken);
 
         for (int s = 0; s < scenarios.Count; s++)
         {
@@ -53,9 +53,9 @@ public sealed class ScenarioValuationTests
         var scenarios = RandomScenarios(seed: 12, count: 300);
         var valuation = ScenarioValuation.Of(book, market);
 
-        var (matrix, matrixTail) = HistoricalVar.Estimate(valuation.Value(scenarios), 0.975);
-        var (streamed, streamedTail, pnl) = HistoricalVar.Estimate(valuation, scenarios, 0.975);
-        var oneThread = valuation.ProfitAndLoss(scenarios, out var baseValues, maxDegreeOfParallelism: 1);
+        var (matrix, matrixTail) = HistoricalVar.Estimate(valuation.Value(scenarios, cancellationToken: TestContext.Current.CancellationToken), 0.975);
+        var (streamed, streamedTail, pnl) = HistoricalVar.Estimate(valuation, scenarios, 0.975, TestContext.Current.CancellationToken);
+        var oneThread = valuation.ProfitAndLoss(scenarios, out var baseValues, maxDegreeOfParallelism: 1, TestContext.Current.CancellationToken);
 
         Assert.Equal(matrixTail, streamedTail);
         Assert.Equal(Bits(matrix.ValueAtRisk), Bits(streamed.ValueAtRisk));
@@ -63,7 +63,7 @@ public sealed class ScenarioValuationTests
         Assert.Equal(matrix.VarContributions.Select(Bits), streamed.VarContributions.Select(Bits));
         Assert.Equal(matrix.ShortfallContributions.Select(Bits), streamed.ShortfallContributions.Select(Bits));
         Assert.Equal(pnl.Select(Bits), oneThread.Select(Bits));
-        Assert.Equal(valuation.Value([]).BaseTotal, baseValues.Sum(), 9);
+        Assert.Equal(valuation.Value([], cancellationToken: TestContext.Current.CancellationToken).BaseTotal, baseValues.Sum(), 9);
     }
 
     private static long Bits(double x) => BitConverter.DoubleToInt64Bits(x);
@@ -75,10 +75,10 @@ public sealed class ScenarioValuationTests
         var scenarios = RandomScenarios(seed: 8, count: 200);
         var valuation = ScenarioValuation.Of(book, market);
 
-        var sequential = valuation.Value(scenarios, maxDegreeOfParallelism: 1);
+        var sequential = valuation.Value(scenarios, maxDegreeOfParallelism: 1, cancellationToken: TestContext.Current.CancellationToken);
         foreach (int degree in new[] { -1, 2, 3 })
         {
-            var parallel = valuation.Value(scenarios, degree);
+            var parallel = valuation.Value(scenarios, degree, cancellationToken: TestContext.Current.CancellationToken);
             for (int s = 0; s < scenarios.Count; s++)
             {
                 Assert.True(sequential.PositionValues(s).SequenceEqual(parallel.PositionValues(s)), $"degree {degree}, scenario {s}");
@@ -105,7 +105,7 @@ public sealed class ScenarioValuationTests
         }
 
         var scenarios = RandomScenarios(seed: 9, count: 50);
-        var values = ScenarioValuation.Of(book, new BookMarket(Valuation, Underlyings, vols)).Value(scenarios);
+        var values = ScenarioValuation.Of(book, new BookMarket(Valuation, Underlyings, vols)).Value(scenarios, cancellationToken: TestContext.Current.CancellationToken);
 
         var eth = Underlyings["ETH"];
         for (int s = 0; s < scenarios.Count; s++)
@@ -134,7 +134,7 @@ public sealed class ScenarioValuationTests
         var atExpiry = new MarketScenario(3 / 365.0, new Dictionary<string, UnderlyingShift> { ["ETH"] = new(0.05, 0.1) });
         var past = new MarketScenario(10 / 365.0, new Dictionary<string, UnderlyingShift> { ["ETH"] = new(-0.1, 0) });
 
-        var values = ScenarioValuation.Of(book, market).Value([atExpiry, past]);
+        var values = ScenarioValuation.Of(book, market).Value([atExpiry, past], cancellationToken: TestContext.Current.CancellationToken);
 
         // ETH 3100 × 1.05 = 3255: call 255 each, put 45 each; × 0.9 = 2790: call 0, put 510 each.
         Assert.Equal(2 * (3100 * 1.05 - 3000), values[0, 0], 9);
@@ -152,7 +152,7 @@ public sealed class ScenarioValuationTests
         var market = new BookMarket(Valuation, Underlyings, new Dictionary<OptionContract, double> { [call] = 0.5, [put] = 0.5 });
         var scenario = new MarketScenario(0, new Dictionary<string, UnderlyingShift> { ["BTC"] = new(0, -0.7) });
 
-        var values = ScenarioValuation.Of(book, market).Value([scenario]);
+        var values = ScenarioValuation.Of(book, market).Value([scenario], cancellationToken: TestContext.Current.CancellationToken);
 
         var btc = Underlyings["BTC"];
         double tenor = YearFraction.Act365F(Valuation, call.ExpiryUtc);
@@ -168,7 +168,7 @@ public sealed class ScenarioValuationTests
         var market = new BookMarket(Valuation, Underlyings, new Dictionary<OptionContract, double>());
         var scenario = new MarketScenario(1 / 365.0, new Dictionary<string, UnderlyingShift> { ["ETH"] = new(0.1, 0), ["BTC"] = new(-0.2, 0.3) });
 
-        var values = ScenarioValuation.Of(book, market).Value([scenario]);
+        var values = ScenarioValuation.Of(book, market).Value([scenario], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(10 * 3100 * 1.1, values[0, 0], 9);
         Assert.Equal(-0.5 * 93_000 * 0.8, values[0, 1], 9);
@@ -277,7 +277,7 @@ public sealed class ScenarioValuationTests
             ["ETH"] = new(-0.1, 0.0) { VolBuckets = buckets }, ["BTC"] = new(0.05, 0.02),
         });
 
-        var values = ScenarioValuation.Of(book, market).Value([bucketed]);
+        var values = ScenarioValuation.Of(book, market).Value([bucketed], cancellationToken: TestContext.Current.CancellationToken);
 
         // Each option alone under the flat shift of its bucket, chosen here from k = ln(K / (S'·e^{b(T − Δt)})).
         for (int p = 0; p < book.Count; p++)
@@ -316,7 +316,7 @@ public sealed class ScenarioValuationTests
         var call = new OptionContract("ETH", Valuation.AddDays(30), 3000, OptionRight.Call, OptionExerciseStyle.European, OptionSettlement.Cash);
         var market = new BookMarket(Valuation, Underlyings, new Dictionary<OptionContract, double> { [call] = 0.0 });
 
-        var values = ScenarioValuation.Of([RiskPosition.OfOption(call, 1)], market).Value([MarketScenario.None]);
+        var values = ScenarioValuation.Of([RiskPosition.OfOption(call, 1)], market).Value([MarketScenario.None], cancellationToken: TestContext.Current.CancellationToken);
 
         // Zero vol: e^{−rT}·max(F − K, 0), F = S·e^{bT} (the deterministic forward).
         var m = Underlyings["ETH"];

@@ -22,9 +22,9 @@ public sealed class DeribitSurfaceFitTests(ITestOutputHelper output)
     {
         var (asOf, quotes) = DeribitBoards.Load(file, currency);
 
-        var result = VolatilitySurfaceCalibrator.Default.Calibrate(quotes, asOf);
+        var result = VolatilitySurfaceCalibrator.Default.Calibrate(quotes, asOf, cancellationToken: TestContext.Current.CancellationToken);
         var unrepaired = new VolatilitySurfaceCalibrator(new SurfaceCalibrationOptions(Svi: new RawSviCalibrationOptions(RepairCalendar: false)))
-            .Calibrate(quotes, asOf);
+            .Calibrate(quotes, asOf, TestContext.Current.CancellationToken);
 
         Assert.True(result.IsCalibrated, result.Reason);
         var surface = result.Surface!;

@@ -48,7 +48,7 @@ public sealed class EssviCalibratorTests
             Assert.True(EssviSlice.PrecedesWithoutCalendarArbitrage(TrueSlice(i - 1), TrueSlice(i)), "the generating surface is in the region");
         }
 
-        var result = new VolatilitySurfaceCalibrator(new SurfaceCalibrationOptions(SurfaceModel.Essvi)).Calibrate(Quotes(), AsOf);
+        var result = new VolatilitySurfaceCalibrator(new SurfaceCalibrationOptions(SurfaceModel.Essvi)).Calibrate(Quotes(), AsOf, cancellationToken: TestContext.Current.CancellationToken);
 
         var surface = Assert.IsType<VolatilitySurface>(result.Surface);
         Assert.Equal(SurfaceModel.Essvi, surface.Model);
@@ -67,7 +67,7 @@ public sealed class EssviCalibratorTests
     [Fact]
     public void TotalVariance_BetweenEssviSlices_InterpolatesThetaPsiAndRhoPsiLinearlyInTenor()
     {
-        var result = new VolatilitySurfaceCalibrator(new SurfaceCalibrationOptions(SurfaceModel.Essvi)).Calibrate(Quotes(), AsOf);
+        var result = new VolatilitySurfaceCalibrator(new SurfaceCalibrationOptions(SurfaceModel.Essvi)).Calibrate(Quotes(), AsOf, cancellationToken: TestContext.Current.CancellationToken);
         var surface = result.Surface!;
         var (lo, hi) = (surface.Slices[1], surface.Slices[2]);
         double t = 0.25 * lo.TenorYears + 0.75 * hi.TenorYears;

@@ -40,7 +40,7 @@ public sealed class VolatilitySurfaceTests
     [Fact]
     public void Calibrate_SviOnSsviQuotes_FitsEverySliceWithoutArbitrage()
     {
-        var result = VolatilitySurfaceCalibrator.Default.Calibrate(SsviQuotes(), AsOf);
+        var result = VolatilitySurfaceCalibrator.Default.Calibrate(SsviQuotes(), AsOf, cancellationToken: TestContext.Current.CancellationToken);
 
         var surface = Assert.IsType<VolatilitySurface>(result.Surface);
         Assert.Equal(5, surface.Slices.Length);
@@ -52,7 +52,7 @@ public sealed class VolatilitySurfaceTests
     [Fact]
     public void Calibrate_SsviModel_RecoversParametersWithinTheNoArbitrageRegion()
     {
-        var result = new VolatilitySurfaceCalibrator(new SurfaceCalibrationOptions(SurfaceModel.Ssvi)).Calibrate(SsviQuotes(), AsOf);
+        var result = new VolatilitySurfaceCalibrator(new SurfaceCalibrationOptions(SurfaceModel.Ssvi)).Calibrate(SsviQuotes(), AsOf, cancellationToken: TestContext.Current.CancellationToken);
 
         var surface = result.Surface!;
         var fit = Assert.IsType<SsviFit>(surface.Ssvi);

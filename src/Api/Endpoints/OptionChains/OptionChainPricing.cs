@@ -1,6 +1,7 @@
 using Analytics.Api.Contracts.OptionChains;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Endpoints.Surfaces;
+using Analytics.Data.Telemetry;
 using Analytics.Pricing;
 using Analytics.Pricing.L2;
 using Analytics.Pricing.Surfaces;
@@ -49,6 +50,7 @@ internal static class OptionChainPricing
         }
 
         var priced = L2VanillaOptionPricer.Default.Price(inputs);
+        foreach (var engine in priced.CountBy(r => r.EngineId)) AnalyticsMetrics.CountPriced(engine.Key, "chain", engine.Value);
         var withL2 = query.Terms is not null;
         var rows = strikes.Select((s, i) => new ChainStrikeResponse(
                 s.Strike, s.LogMoneyness, s.Vol,

@@ -6,6 +6,7 @@ using Analytics.Api.Errors;
 using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Options;
+using Analytics.Data.Telemetry;
 using Analytics.Pricing.Engines;
 using Analytics.Pricing.QuantLib;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,7 +40,8 @@ public static class PricingEndpoints
                              "so in `limit`; an engine that cannot price extreme but valid inputs gives way to the closed form (`limit: " +
                              "extreme-inputs`). Bounds: spot, forward, strike in [0, 1e12] USD; vol in [0, 100]; tenorYears in [0, 1000]; rate, " +
                              "dividendYield, carryRate in [−10, 10] with |x·tenorYears| ≤ 500. Invalid input gets 400 with every " +
-                             "offending field in `errors`.")
+                             "offending field in `errors`. Each price draws its engine's estimated CPU from the caller's budget per second " +
+                             "(`Limits:AnonymousCpuMsPerSecond`, `Limits:KeyedCpuMsPerSecond`): over it, 429 with the budget and `Retry-After`.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/price/batch", PriceBatchAsync)
@@ -51,7 +53,9 @@ public static class PricingEndpoints
                              "response is always valid JSON. Up to `Limits:MaxBatchItems` (default 100,000) items; large batches are " +
                              "priced on every core, and pricing stops when the client disconnects. Each batch has a CPU budget (items × the " +
                              "engine's cost class; `Limits:AnonymousBatchBudgetCpuMs` without a key, `Limits:KeyedBatchBudgetCpuMs` with " +
-                             "one): above it the answer is 413 with the estimate and the budget, before any pricing.")
+                             "one): above it the answer is 413 with the estimate and the budget, before any pricing. The same estimates are " +
+                             "drawn from a CPU budget per second and client (`Limits:AnonymousCpuMsPerSecond`, `Limits:KeyedCpuMsPerSecond`): " +
+                             "over it, 429 with the budget and `Retry-After`.")
             .Accepts<BatchRequest<OptionPriceRequest>>("application/json")
             .RequireJsonBody()
             .Produces<OptionPriceBatchResponse>()
@@ -79,12 +83,13 @@ public static class PricingEndpoints
     }
 
     private static async Task<Results<Ok<OptionPriceResponse>, ValidationProblem, ProblemHttpResult>> PriceAsync(
-        OptionPriceRequest request, TimeProvider timeProvider, QuantLibVanillaOptionPricer quantLib, ChainProfiles chains,
-        FundingCarryResolver funding, CancellationToken cancellationToken)
+        OptionPriceRequest request, HttpContext context, TimeProvider timeProvider, QuantLibVanillaOptionPricer quantLib, ChainProfiles chains,
+        FundingCarryResolver funding, CpuRateBudget cpu, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (PriceableOption.Validate(request, timeProvider.GetUtcNow(), chains, errors) is not { } option)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The option cannot be priced as given");
+        if (cpu.TryCharge(context, EngineCost.Microseconds(option.Option.Engine) / 1000) is { } overRate) return overRate;
         double? fundingRate = null;
         if (option.Funding is { } series)
         {
@@ -95,7 +100,9 @@ public static class PricingEndpoints
         }
         try
         {
-            return TypedResults.Ok(option.Price(quantLib, fundingRate));
+            var priced = option.Price(quantLib, fundingRate);
+            AnalyticsMetrics.CountPriced(EngineRegistry.Id(priced.Engine), "price");
+            return TypedResults.Ok(priced);
         }
         catch (Exception e) when (option.L2 is not null && e is ArgumentException or ArithmeticException or InvalidOperationException
                                   && EngineFailure.Describe(e) is null)
@@ -119,7 +126,7 @@ public static class PricingEndpoints
     private static async Task<Results<ParallelJsonArrayResult<OptionPriceSlot>, ValidationProblem, ProblemHttpResult>> PriceBatchAsync(
         HttpContext context, TimeProvider timeProvider, IOptions<JsonOptions> json, IOptionsSnapshot<LimitsOptions> limits,
         QuantLibVanillaOptionPricer quantLib, ChainProfiles chains, FundingCarryResolver funding, SurfaceStore surfaces,
-        BatchPricingMetrics metrics, ILoggerFactory loggers)
+        BatchPricingMetrics metrics, CpuRateBudget cpu, ILoggerFactory loggers)
     {
         var aborted = context.RequestAborted;
         var (items, errors) = await BatchReader.ReadAsync(context.Request, json.Value.SerializerOptions,
@@ -143,7 +150,9 @@ public static class PricingEndpoints
                 return (null, BatchSlots.Unexpected(e, log));
             }
         }, aborted);
-        if (OverBudget(context, validated.Select(v => v.Option?.Option.Engine), limits.Value) is { } refused) return refused;
+        double costMs = validated.Sum(v => v.Option is { } o ? EngineCost.Microseconds(o.Option.Engine) : 0) / 1000;
+        if (OverBudget(context, costMs, limits.Value) is { } refused) return refused;
+        if (cpu.TryCharge(context, costMs) is { } overRate) return overRate;
         // Funding carry is read once per distinct (series, valuation time), before the CPU-bound pricing.
         var fundingRates = new Dictionary<(FundingSeries, DateTimeOffset), (double? Rate, string? Error)>();
         foreach (var key in validated.Where(v => v.Option?.Funding is not null).Select(v => (v.Option!.Funding!, v.Option.Option.ValuationTime)).Distinct())
@@ -166,6 +175,8 @@ public static class PricingEndpoints
             results[i] = BatchSlots.Checked(PriceSlot(i), log);
             metrics.ItemDone("price");
         }, aborted);
+        foreach (var engine in results.OfType<OptionPriceResponse>().CountBy(r => r.Engine))
+            AnalyticsMetrics.CountPriced(EngineRegistry.Id(engine.Key), "batch", engine.Value);
         return new ParallelJsonArrayResult<OptionPriceSlot>(results, OptionPriceSlotWriter.Write, BatchSlots.WriteUnwritable);
 
         OptionPriceSlot PriceSlot(int i)
@@ -243,11 +254,10 @@ public static class PricingEndpoints
     /// A 413 when the batch's estimated CPU (items × <see cref="EngineCost"/>) exceeds the caller's budget (anonymous or
     /// keyed, <see cref="LimitsOptions"/>), before any pricing; null when it fits. Invalid items cost nothing.
     /// </summary>
-    private static ProblemHttpResult? OverBudget(HttpContext context, IEnumerable<PricingEngine?> engines, LimitsOptions limits)
+    private static ProblemHttpResult? OverBudget(HttpContext context, double costMs, LimitsOptions limits)
     {
         bool anonymous = context.User.Identity?.IsAuthenticated != true;
         long budgetMs = anonymous ? limits.AnonymousBatchBudgetCpuMs : limits.KeyedBatchBudgetCpuMs;
-        double costMs = engines.Sum(e => e is { } engine ? EngineCost.Microseconds(engine) : 0) / 1000;
         if (costMs <= budgetMs) return null;
         var whose = anonymous
             ? "anonymous callers (Limits:AnonymousBatchBudgetCpuMs); send an API key for a larger one"

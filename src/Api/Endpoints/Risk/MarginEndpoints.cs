@@ -6,6 +6,7 @@ using Analytics.Api.Options;
 using Analytics.Data;
 using Analytics.Data.Margin;
 using Analytics.Data.Portfolios;
+using Analytics.Data.Telemetry;
 using Analytics.Pricing.L2;
 using Analytics.Pricing.Margin;
 using Analytics.Pricing.Risk;
@@ -94,7 +95,9 @@ internal static class MarginEndpoints
 
         var settings = models.Settings;
         double horizon = Horizon(chain.Value, settings);
+        cancellationToken.ThrowIfCancellationRequested(); // the grid itself is small (positions × scenarios): not interrupted inside
         var result = MarginAnalysis.Run(model!, context.Book, context.DailyVols, horizon, settings.AddOnConfidence, solveLiquidation: true);
+        AnalyticsMetrics.MarginRuns.Add(1, new("model", model!.Id), new("endpoint", "margin"));
         return TypedResults.Ok(Response(asOf, model!, chain.Value, horizon, settings, result, definition!, context, stored));
     }
 
@@ -131,6 +134,7 @@ internal static class MarginEndpoints
         {
             var why = Unsupported(model, context);
             var margin = why is null ? MarginCalculator.Evaluate(model, context.Book, none) : null;
+            if (margin is not null) AnalyticsMetrics.MarginRuns.Add(1, new("model", model.Id), new("endpoint", "compare"));
             foreach (var chain in chosenChains)
             {
                 if (margin is null)
@@ -181,6 +185,7 @@ internal static class MarginEndpoints
         {
             var why = Unsupported(model, context);
             var margin = why is null ? MarginCalculator.Evaluate(model, context.Book, none) : null;
+            if (margin is not null) AnalyticsMetrics.MarginRuns.Add(1, new("model", model.Id), new("endpoint", "compare"));
             foreach (var chain in chosenChains)
             {
                 if (margin is null)

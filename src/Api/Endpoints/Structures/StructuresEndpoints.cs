@@ -2,6 +2,7 @@ using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Contracts.Structures;
 using Analytics.Api.Endpoints.Surfaces;
+using Analytics.Data.Telemetry;
 using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Endpoints.Pricing;
 using Analytics.Api.Errors;
@@ -105,6 +106,7 @@ public static class StructuresEndpoints
         var highestStrike = definition.Legs.Max(l => l.Strike);
         var grid = PayoffGrid.Create(0, 2 * Math.Max(spot.Value, highestStrike), points);
         var result = StructurePricer.Default.Price(definition, market, l2?.TermsOn(l2.Chain), grid);
+        foreach (var engine in result.Legs.CountBy(l => l.EngineId)) AnalyticsMetrics.CountPriced(engine.Key, "structure", engine.Value);
         var response = StructureRequestMapping.ToResponse(result, l2?.CarrySource, mapped, request.PremiumCurrency ?? PremiumCurrency.Usd, spot.Value)
             with { ValuationTime = surface is not null || mapped.UsesExpiries ? valuationTime.ToUniversalTime() : null };
         return TypedResults.Ok(surface is null ? response : response with

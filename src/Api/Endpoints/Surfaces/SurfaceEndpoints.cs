@@ -97,7 +97,7 @@ public static class SurfaceEndpoints
         }
 
         var calibrator = new VolatilitySurfaceCalibrator(new SurfaceCalibrationOptions(fit.Model));
-        var result = calibrator.Calibrate(quotes, valuedAt);
+        var result = calibrator.Calibrate(quotes, valuedAt, cancellationToken);
         if (result.Surface is not { } surface)
         {
             var dropped = result.Prepared.DroppedByReason.ToDictionary(d => SurfaceMapping.Id(d.Key), d => d.Value);

@@ -39,12 +39,13 @@ public static class HistoricalVar
     /// <param name="valuation">The book and its base market.</param>
     /// <param name="scenarios">The market moves.</param>
     /// <param name="confidence">c in (0.5, 1).</param>
+    /// <param name="cancellationToken">Stops the valuation between scenarios (a client that has gone).</param>
     /// <returns>The estimate, the tail scenarios (worst first) and the P&amp;L of every scenario.</returns>
     public static (VarEstimate Estimate, ImmutableArray<int> TailScenarios, double[] ProfitAndLoss) Estimate(
-        ScenarioValuation valuation, IReadOnlyList<MarketScenario> scenarios, double confidence)
+        ScenarioValuation valuation, IReadOnlyList<MarketScenario> scenarios, double confidence, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(valuation);
-        var pnl = valuation.ProfitAndLoss(scenarios, out var baseValues);
+        var pnl = valuation.ProfitAndLoss(scenarios, out var baseValues, cancellationToken: cancellationToken);
         var (estimate, tail) = Estimate(pnl, baseValues, (s, row) => valuation.Value(scenarios[s], row), confidence);
         return (estimate, tail, pnl);
     }

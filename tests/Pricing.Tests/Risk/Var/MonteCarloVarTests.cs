@@ -37,7 +37,7 @@ public sealed class MonteCarloVarTests
         var book = LinearBook(2.0, -10.0);
         var scenarios = MonteCarloScenarios.Generate(Names, Covariance, 1, 20_000, seed: 42);
 
-        var values = book.Value(scenarios);
+        var values = book.Value(scenarios, cancellationToken: TestContext.Current.CancellationToken);
         var (mc, _) = HistoricalVar.Estimate(values, 0.99);
         var pnl = Enumerable.Range(0, values.ScenarioCount).Select(values.ProfitAndLoss).ToArray();
         var (varError, esError) = SimulationError.BatchMeans(pnl, 0.99);
@@ -56,7 +56,7 @@ public sealed class MonteCarloVarTests
         // 2,000 paths at 99 %: twenty blocks of 100 would each have VaR = ES (one scenario beyond the 99th percentile),
         // so the two errors came out identical; blocks of at least five tail scenarios tell them apart.
         var book = LinearBook(2.0, -10.0);
-        var values = book.Value(MonteCarloScenarios.Generate(Names, Covariance, 1, 2_000, seed: 11));
+        var values = book.Value(MonteCarloScenarios.Generate(Names, Covariance, 1, 2_000, seed: 11), cancellationToken: TestContext.Current.CancellationToken);
         var pnl = Enumerable.Range(0, values.ScenarioCount).Select(values.ProfitAndLoss).ToArray();
 
         var (varError, esError) = SimulationError.BatchMeans(pnl, 0.99);
@@ -72,9 +72,9 @@ public sealed class MonteCarloVarTests
     {
         var book = LinearBook(1.0, 5.0);
 
-        var one = book.Value(MonteCarloScenarios.Generate(Names, Covariance, 5, 2_000, seed: 7), maxDegreeOfParallelism: 1);
-        var two = book.Value(MonteCarloScenarios.Generate(Names, Covariance, 5, 2_000, seed: 7), maxDegreeOfParallelism: 2);
-        var other = book.Value(MonteCarloScenarios.Generate(Names, Covariance, 5, 2_000, seed: 8), maxDegreeOfParallelism: 2);
+        var one = book.Value(MonteCarloScenarios.Generate(Names, Covariance, 5, 2_000, seed: 7), maxDegreeOfParallelism: 1, cancellationToken: TestContext.Current.CancellationToken);
+        var two = book.Value(MonteCarloScenarios.Generate(Names, Covariance, 5, 2_000, seed: 7), maxDegreeOfParallelism: 2, cancellationToken: TestContext.Current.CancellationToken);
+        var other = book.Value(MonteCarloScenarios.Generate(Names, Covariance, 5, 2_000, seed: 8), maxDegreeOfParallelism: 2, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(HistoricalVar.Estimate(one, 0.99).Estimate.ValueAtRisk, HistoricalVar.Estimate(two, 0.99).Estimate.ValueAtRisk);
         Assert.All(Enumerable.Range(0, 2_000), s => Assert.Equal(one.ProfitAndLoss(s), two.ProfitAndLoss(s)));

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Analytics.EndToEnd.Tests;
+
+/// <summary>
+/// Issue 17 item 2: <c>RequestAborted</c> reaches the CPU-bound part of a risk run, so a client that disconnects stops its
+/// work. Measured as the service process's own CPU time (no wall-clock assertion): a Monte Carlo VaR ten times the size
+/// of a reference run is started, cancelled once it has used about one reference run of CPU, and the CPU the process uses
+/// from then until it stands idle must be far below the nine reference runs the rest of the work would have cost.
+/// </summary>
+public sealed class DisconnectCpuTests(DisconnectCpuTests.LargeBodyService service) : IClassFixture<DisconnectCpuTests.LargeBodyService>
+{
+    /// <summary>The service with request bodies up to 4 MB (the book below is about 300 kB).</summary>
+    public sealed class LargeBodyService : ServiceProcess
+    {
+        protected override IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+        {
+            ["Limits__MaxRequestBodyBytes"] = (4 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    private const int ReferencePaths = 4_000, FullPaths = 10 * ReferencePaths, Options = 1_000;
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task MonteCarloVar_ClientDisconnects_TheServiceStopsComputing()
+    {
+        using var client = service.Client();
+        client.Timeout = TimeSpan.FromMinutes(10);
+        client.DefaultRequestHeaders.Add("X-Api-Key", ServiceProcess.AdminKey);
+
+        // The reference run completes; its CPU is the unit below.
+        var idle = await IdleCpuAsync();
+        var reference = await client.PostAsync("/api/v1/risk/var", Body(await ExampleAsync(client), ReferencePaths), Token);
+        Assert.True(reference.StatusCode == HttpStatusCode.OK, await reference.Content.ReadAsStringAsync(Token));
+        var unit = await IdleCpuAsync() - idle;
+        Assert.True(unit > TimeSpan.FromSeconds(0.5), $"the reference run used only {unit.TotalSeconds:F2} s of CPU: too small to tell work from idling");
+
+        var started = await IdleCpuAsync();
+        using var cancel = new CancellationTokenSource();
+        var full = client.PostAsync("/api/v1/risk/var", Body(await ExampleAsync(client), FullPaths), cancel.Token);
+        while (service.CpuTime - started < unit && !full.IsCompleted) await Task.Delay(50, Token);
+        Assert.False(full.IsCompleted, "the full run finished before it could be cancelled");
+        var cancelledAt = service.CpuTime;
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => full);
+
+        var afterCancel = await IdleCpuAsync() - cancelledAt;
+        Assert.True(afterCancel < 3 * unit,
+            $"{afterCancel.TotalSeconds:F2} s of CPU after the disconnect, against {unit.TotalSeconds:F2} s per tenth of the run: the work went on");
+    }
+
+    /// <summary>
+    /// The process's CPU time once it is idle: two seconds in a row in which it used under 0.2 s (a running valuation uses all
+    /// the CPU it is given). Gives up after five minutes, returning the time then (the assertion that follows fails).
+    /// </summary>
+    private async Task<TimeSpan> IdleCpuAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+        var last = service.CpuTime;
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), Token);
+            var now = service.CpuTime;
+            if (now - last < TimeSpan.FromSeconds(0.2)) return now;
+            last = now;
+        }
+        return last;
+    }
+
+    /// <summary>The VaR example's book with <see cref="Options"/> European calls on ETH across strikes, by Monte Carlo.</summary>
+    private static StringContent Body(JsonObject example, int paths)
+    {
+        var positions = example["positions"]!.AsArray();
+        var template = positions[0]!.DeepClone().AsObject();
+        for (var i = 0; i < Options; i++)
+        {
+            var option = template.DeepClone().AsObject();
+            option["strike"] = 2000 + 5 * i;
+            option["quantity"] = 1;
+            positions.Add(option);
+        }
+        example["method"] = "monte-carlo";
+        example["paths"] = paths;
+        return new StringContent(example.ToJsonString(), Encoding.UTF8, "application/json");
+    }
+
+    private static async Task<JsonObject> ExampleAsync(HttpClient client) =>
+        JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json", Token))!
+            ["paths"]!["/api/v1/risk/var"]!["post"]!["requestBody"]!["content"]!["application/json"]!["example"]!.DeepClone().AsObject();
+}
