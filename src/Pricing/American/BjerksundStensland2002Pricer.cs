@@ -10,7 +10,7 @@ namespace Analytics.Pricing.American;
 /// G. Stensland, "Closed form valuation of American options", NHH working paper, 2002; formulas and test
 /// values in Haug, <i>The Complete Guide to Option Pricing Formulas</i>, 2nd ed. 2007, §3.3, Table 3-2).
 /// Puts use the put-call transformation P(S, K, T, r, b, σ) = C(K, S, T, r − b, −b, σ) (Haug 2007, §3.4).
-/// The API's <c>bjerksund-stensland</c> engine (the American default until issue 14 made it <c>qd-fp</c>).
+/// The API's <c>bjerksund-stensland</c> engine (the American default, as API.md names it).
 /// </summary>
 /// <remarks>
 /// <para>The approximation is the value of a feasible exercise policy, so it is a lower bound of the true

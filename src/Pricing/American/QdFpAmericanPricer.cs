@@ -9,7 +9,7 @@ namespace Analytics.Pricing.American;
 /// Chebyshev nodes in √τ, started from the QD+ approximation and refined by fixed-point iteration of their FP-B (or FP-A)
 /// equation, then the price as the European value plus the early-exercise premium integral. The structure follows
 /// QuantLib 1.29's <c>QdFpAmericanEngine</c>; the quadratures differ (Gauss-Legendre in an angle that removes both
-/// endpoint square roots, see <see cref="QdFpScheme"/>). The API's <c>qd-fp</c> engine, the default for American options.
+/// endpoint square roots, see <see cref="QdFpScheme"/>). The API's <c>qd-fp</c> engine, on request (the American default is <c>bjerksund-stensland</c>, as API.md names it).
 /// </summary>
 /// <remarks>
 /// <para><b>Calls</b> by McDonald and Schroder's put-call symmetry C(S, K, r, q) = P(K, S, q, r) ("A parity result for
