@@ -70,7 +70,7 @@ public sealed class DisconnectCpuTests(DisconnectCpuTests.LargeBodyService servi
         return last;
     }
 
-    /// <summary>The VaR example's book with <see cref="Options"/> European calls on ETH across strikes, by Monte Carlo.</summary>
+    /// <summary>The VaR example's book with <see cref="Options"/> American puts on ETH across strikes, by Monte Carlo.</summary>
     private static StringContent Body(JsonObject example, int paths)
     {
         var positions = example["positions"]!.AsArray();
@@ -80,6 +80,11 @@ public sealed class DisconnectCpuTests(DisconnectCpuTests.LargeBodyService servi
             var option = template.DeepClone().AsObject();
             option["strike"] = 2000 + 5 * i;
             option["quantity"] = 1;
+            // American puts: each valuation is an engine call (about a microsecond), so the valuation, not reading market
+            // data, dominates the run's CPU (European calls through the batch kernel made the whole run cheaper than its
+            // fixed costs, and it finished before it could be cancelled).
+            option["type"] = "put";
+            option["style"] = "american";
             positions.Add(option);
         }
         example["method"] = "monte-carlo";
