@@ -6,7 +6,7 @@ API_DLL := src/Api/bin/$(CONFIGURATION)/net10.0/Analytics.Api.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: run build test deps deps-test deps-bench bench-http openapi migrate import clean
+.PHONY: run build test deps deps-test deps-bench bench-http openapi migrate import clean devnet
 
 ## run: install what is missing, build, migrate, seed demo data and serve on http://127.0.0.1:5080 (SQLite + in-memory jobs)
 run: build
@@ -38,11 +38,16 @@ import: build
 bench-http: build deps-bench
 	bench/http/load.sh $(or $(SECONDS_PER_CASE),30)
 
+## devnet: local anvil chain + the exchange contract + a trade generator + the service indexing it (scripts/devnet.sh)
+devnet: build
+	scripts/devnet.sh
+
 deps:
 	@scripts/install-deps.sh run
 
 deps-test:
 	@scripts/install-deps.sh test
+	@scripts/install-chain-tools.sh
 
 deps-bench:
 	@scripts/install-deps.sh bench

@@ -25,7 +25,7 @@ awk 'function ncdf(x) { return 0.5 * (1 + erf(x / sqrt(2))) }
          if (i) printf ","; printf "{\"expiry\":\"2026-02-04T08:00:00Z\",\"strike\":%d,\"type\":\"%s\",\"bid\":%.6f,\"ask\":%.6f,\"underlyingPrice\":3000}",
            k, call ? "call" : "put", p * 0.995, p * 1.005 } printf "]}" }' > "$work/fit.json"
 
-Storage__SqlitePath="$work/bench.db" Jobs__RunServer=false RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=100000000 Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+Storage__SqlitePath="$work/bench.db" Jobs__RunServer=false RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=100000000 Limits__KeyedCpuMsPerSecond=100000000 Limits__AnonymousCpuMsPerSecond=100000000 Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
   Auth__ApiKeys__0__Name=bench Auth__ApiKeys__0__Role=writer Auth__ApiKeys__0__Sha256="$(printf %s "$key" | sha256sum | cut -d' ' -f1)" \
   dotnet src/Api/bin/Release/net10.0/Analytics.Api.dll --urls "http://127.0.0.1:$port" > "$work/server.log" 2>&1 &
 echo $! > "$work/pid"

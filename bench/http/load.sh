@@ -12,7 +12,7 @@
 #                                           extra settings for the service (here: no request log), only some cases
 #
 # The service runs as in production (Production environment, JSON request log at Information to a file, SQLite, demo
-# data, an API key on every request) except that the request-rate limiter is raised out of the way (it would answer
+# data, an API key on every request) except that the request-rate limiter and the CPU budget per second are raised out of the way (it would answer
 # 429 at saturation by design) and no job server runs. wrk shares the machine's cores with the server.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -41,7 +41,7 @@ wait_ready() { # $1 = url
 
 # --- the servers --------------------------------------------------------------------------------------------------
 Storage__SqlitePath="$work/load.db" Storage__SeedDemoData=true Jobs__RunServer=false ASPNETCORE_ENVIRONMENT=Production \
-  RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=100000000 \
+  RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=100000000 Limits__KeyedCpuMsPerSecond=100000000 Limits__AnonymousCpuMsPerSecond=100000000 \
   Auth__ApiKeys__0__Name=load Auth__ApiKeys__0__Role=writer Auth__ApiKeys__0__Sha256="$(printf %s "$key" | sha256sum | cut -d' ' -f1)" \
   env ${SERVER_ENV:-} dotnet src/Api/bin/Release/net10.0/Analytics.Api.dll --urls "http://127.0.0.1:$port" > "$work/server.log" 2>&1 &
 echo $! > "$work/api.pid"

@@ -24,7 +24,7 @@ make_body() { # $1 = number of options: a varied grid of European calls and puts
 make_body 10000 > "$work/batch10k.json"
 make_body 1 > "$work/batch1.json"
 
-Storage__SqlitePath="$work/bench.db" Jobs__RunServer=false RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=100000000 Logging__Console__FormatterName=json ASPNETCORE_ENVIRONMENT=Production \
+Storage__SqlitePath="$work/bench.db" Jobs__RunServer=false RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=100000000 Limits__KeyedCpuMsPerSecond=100000000 Limits__AnonymousCpuMsPerSecond=100000000 Logging__Console__FormatterName=json ASPNETCORE_ENVIRONMENT=Production \
   dotnet "$api_dll" --urls "http://127.0.0.1:$port" > "$work/server.log" 2>&1 &
 echo $! > "$work/pid"
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.2; done

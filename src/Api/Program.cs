@@ -7,6 +7,8 @@ if (!ImportCommand.TryParse(args, out var import))
     return;
 }
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = import is null ? args : [], ContentRootPath = ContentRoot.Locate() });
+var worker = WorkerCommand.IsRequested(args);
+if (worker) WorkerCommand.Configure(builder);
 builder.AddAnalyticsServices();
 
 var app = builder.Build();
@@ -22,6 +24,13 @@ if (import is not null)
 {
     // `dotnet Analytics.Api.dll import --kind K --format F FILE...`: the ingest endpoints' all-or-nothing import, then exit.
     Environment.ExitCode = await import.RunAsync(app);
+    return;
+}
+if (worker)
+{
+    // `dotnet Analytics.Api.dll worker`: the job server and /health only (more workers on one PostgreSQL share the queue).
+    WorkerCommand.MapEndpoints(app);
+    app.Run();
     return;
 }
 app.LogStartupBanner();

@@ -29,6 +29,16 @@ public abstract class AnalyticsDbContext(DbContextOptions options) : DbContext(o
     public DbSet<PortfolioEntity> Portfolios => Set<PortfolioEntity>();
     public DbSet<PortfolioVersionEntity> PortfolioVersions => Set<PortfolioVersionEntity>();
     public DbSet<VarRunEntity> VarRuns => Set<VarRunEntity>();
+    public DbSet<JobRunEntity> JobRuns => Set<JobRunEntity>();
+    public DbSet<MarginAlertEntity> MarginAlerts => Set<MarginAlertEntity>();
+    public DbSet<MarginAlertStateEntity> MarginAlertStates => Set<MarginAlertStateEntity>();
+    public DbSet<RiskReportEntity> RiskReports => Set<RiskReportEntity>();
+    public DbSet<MonteCarloBlockEntity> MonteCarloBlocks => Set<MonteCarloBlockEntity>();
+    public DbSet<IndexerCheckpointEntity> IndexerCheckpoints => Set<IndexerCheckpointEntity>();
+    public DbSet<IndexedBlockEntity> IndexedBlocks => Set<IndexedBlockEntity>();
+    public DbSet<IndexerErrorEntity> IndexerErrors => Set<IndexerErrorEntity>();
+    public DbSet<TradeGasEntity> TradeGas => Set<TradeGasEntity>();
+    public DbSet<IndexedFundingEntity> IndexedFunding => Set<IndexedFundingEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AnalyticsDbContext).Assembly);

@@ -13,6 +13,10 @@ public sealed class HeartbeatJob(AnalyticsDbContext db, TimeProvider timeProvide
     /// <summary>The name used for this job in <c>Jobs:Recurring</c>.</summary>
     public const string Name = "heartbeat";
 
+    /// <summary>No arguments.</summary>
+    public static JobKind Kind { get; } = new(Name, typeof(HeartbeatJob), _ => (manager, id, cron, options) =>
+        manager.AddOrUpdate<HeartbeatJob>(id, job => job.RunAsync(id, CancellationToken.None), cron, options));
+
     /// <summary>Writes one heartbeat row for <paramref name="recurringJobId"/>.</summary>
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]

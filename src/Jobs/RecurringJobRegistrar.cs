@@ -9,13 +9,22 @@ namespace Analytics.Jobs;
 /// </summary>
 public static class RecurringJobRegistrar
 {
-    /// <summary>The job names <c>Jobs:Recurring</c> may use.</summary>
-    public static IReadOnlyList<string> KnownJobs { get; } = [HeartbeatJob.Name];
+    /// <summary>The job names <c>Jobs:Recurring</c> may use (<see cref="JobKinds.All"/>).</summary>
+    public static IReadOnlyList<string> KnownJobs { get; } = [.. JobKinds.All.Select(k => k.Name)];
 
-    /// <summary>Every problem with the definitions, as (path, message) pairs; empty when they are valid.</summary>
-    public static IReadOnlyList<(string Path, string Message)> Validate(IReadOnlyList<RecurringJobDefinition> definitions)
+    /// <summary>
+    /// Every problem with the definitions, as (path, message) pairs (an argument's path is
+    /// <c>Jobs:Recurring:{i}:Arguments:{name}</c>); empty when they are valid. References (portfolios, models, chains) are
+    /// checked against <paramref name="context"/> when given.
+    /// </summary>
+    public static IReadOnlyList<(string Path, string Message)> Validate(IReadOnlyList<RecurringJobDefinition> definitions, JobValidationContext? context = null) =>
+        Plan(definitions, context ?? JobValidationContext.Unchecked).Problems;
+
+    private static (List<(string Path, string Message)> Problems, List<ScheduleRecurringJob?> Schedules) Plan(
+        IReadOnlyList<RecurringJobDefinition> definitions, JobValidationContext context)
     {
         var problems = new List<(string, string)>();
+        var schedules = new List<ScheduleRecurringJob?>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < definitions.Count; i++)
         {
@@ -23,31 +32,39 @@ public static class RecurringJobRegistrar
             var path = $"Jobs:Recurring:{i}";
             if (string.IsNullOrWhiteSpace(d.Id)) problems.Add(($"{path}:Id", "is required"));
             else if (!seen.Add(d.Id)) problems.Add(($"{path}:Id", $"'{d.Id}' is used twice"));
-            if (!KnownJobs.Contains(d.Job)) problems.Add(($"{path}:Job", $"'{d.Job}' is not a job; known jobs: {string.Join(", ", KnownJobs)}"));
+            var kind = JobKinds.Find(d.Job);
+            if (kind is null) problems.Add(($"{path}:Job", $"'{d.Job}' is not a job; known jobs: {string.Join(", ", KnownJobs)}"));
             if (!IsValidCron(d.Cron)) problems.Add(($"{path}:Cron", $"'{d.Cron}' is not a valid cron expression"));
             if (!TryFindTimeZone(d.TimeZone, out _)) problems.Add(($"{path}:TimeZone", $"'{d.TimeZone}' is not a known time zone id"));
+            if (kind is null)
+            {
+                schedules.Add(null);
+                continue;
+            }
+            var arguments = new JobArguments(d.Arguments, context);
+            schedules.Add(kind.Prepare(arguments));
+            problems.AddRange(arguments.Problems(kind.Name).Select(p => ($"{path}:Arguments:{p.Argument}", p.Message)));
         }
-        return problems;
+        return (problems, schedules);
     }
 
-    /// <summary>Adds or updates every definition and removes the recurring jobs configuration no longer names.</summary>
-    public static void Register(IRecurringJobManager manager, JobStorage storage, IReadOnlyList<RecurringJobDefinition> definitions)
+    /// <summary>
+    /// Adds or updates every definition (the same id keeps its history; a changed cron, time zone or argument replaces
+    /// the schedule) and removes the recurring jobs configuration no longer names. Throws, registering nothing, when any
+    /// entry has a problem (<see cref="Validate"/>).
+    /// </summary>
+    public static void Register(IRecurringJobManager manager, JobStorage storage, IReadOnlyList<RecurringJobDefinition> definitions,
+        JobValidationContext? context = null)
     {
-        var problems = Validate(definitions);
+        var (problems, schedules) = Plan(definitions, context ?? JobValidationContext.Unchecked);
         if (problems.Count > 0)
             throw new InvalidOperationException("Invalid Jobs:Recurring: " + string.Join("; ", problems.Select(p => $"{p.Path} {p.Message}")));
 
-        foreach (var d in definitions)
+        for (var i = 0; i < definitions.Count; i++)
         {
+            var d = definitions[i];
             TryFindTimeZone(d.TimeZone, out var timeZone);
-            var options = new RecurringJobOptions { TimeZone = timeZone };
-            switch (d.Job)
-            {
-                case HeartbeatJob.Name:
-                    var id = d.Id;
-                    manager.AddOrUpdate<HeartbeatJob>(d.Id, job => job.RunAsync(id, CancellationToken.None), d.Cron, options);
-                    break;
-            }
+            schedules[i]!(manager, d.Id, d.Cron, new RecurringJobOptions { TimeZone = timeZone });
         }
 
         using var connection = storage.GetConnection();

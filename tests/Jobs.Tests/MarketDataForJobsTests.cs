@@ -31,7 +31,7 @@ public sealed class MarketDataForJobsTests
         var storage = new StorageOptions { Provider = StorageProvider.Sqlite, SqlitePath = database.SqliteFile! };
         var services = new ServiceCollection();
         services.AddAnalyticsStorage(storage, contentRoot: Path.GetTempPath());
-        services.AddAnalyticsJobs(storage, runServer: false);
+        services.AddAnalyticsJobs(storage, new JobsOptions { RunServer = false }, Path.GetTempPath());
         services.AddOptions<ChainsOptions>().Configure(chains => chains["ethereum"] = new ChainProfileOptions
         {
             Name = "Ethereum", Rollup = "l1", BlockTimeSeconds = 12, GasCostUsd = 2, LiquidationLatencySeconds = 12, Source = "test",

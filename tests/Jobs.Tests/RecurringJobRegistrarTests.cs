@@ -50,6 +50,24 @@ public sealed class RecurringJobRegistrarTests
     }
 
     [Fact]
+    public void Register_IndexerWithASourceArgument_RunsTheIndexerJobForThatSource()
+    {
+        using var storage = new InMemoryStorage();
+        var manager = new RecurringJobManager(storage);
+        var indexer = new RecurringJobDefinition
+        {
+            Id = "indexer-devnet", Cron = "*/5 * * * * *", TimeZone = "Etc/UTC", Job = IndexerJob.Name, Arguments = new() { ["source"] = "devnet" },
+        };
+
+        RecurringJobRegistrar.Register(manager, storage, [indexer]);
+
+        using var connection = storage.GetConnection();
+        var job = Assert.Single(connection.GetRecurringJobs());
+        Assert.Equal(nameof(IndexerJob), job.Job.Type.Name);
+        Assert.Equal("devnet", job.Job.Args[0]);
+    }
+
+    [Fact]
     public void Register_InvalidDefinition_ThrowsBeforeRegisteringAnything()
     {
         using var storage = new InMemoryStorage();

@@ -14,12 +14,14 @@ public sealed class RecurringJobRegistrationServiceTests
     private static RecurringJobDefinition Heartbeat(string id, string cron = "* * * * *", string timeZone = "Etc/UTC") =>
         new() { Id = id, Cron = cron, TimeZone = timeZone, Job = HeartbeatJob.Name };
 
-    // The services as the host builds them (in-memory Hangfire storage beside SQLite), with Jobs:Recurring bound. No
-    // ILoggerFactory: Hangfire would make it its process-wide log provider, and it is disposed with these services.
+    // The services as the host builds them (Hangfire's SQLite file beside the SQLite database, in a fresh folder), with
+    // Jobs:Recurring bound. No ILoggerFactory: Hangfire would make it its process-wide log provider, and it is disposed
+    // with these services.
     private static ServiceProvider Services(List<RecurringJobDefinition> definitions, bool runServer)
     {
         var services = new ServiceCollection();
-        services.AddAnalyticsJobs(new StorageOptions { Provider = StorageProvider.Sqlite }, runServer);
+        var folder = Directory.CreateTempSubdirectory("analytics-jobs-test-").FullName;
+        services.AddAnalyticsJobs(new StorageOptions { Provider = StorageProvider.Sqlite, SqlitePath = "analytics.db" }, new JobsOptions { RunServer = runServer }, folder);
         services.AddOptions<List<RecurringJobDefinition>>().Configure(list => list.AddRange(definitions));
         return services.BuildServiceProvider();
     }

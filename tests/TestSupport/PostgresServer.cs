@@ -37,7 +37,8 @@ public sealed class PostgresServer : IAsyncDisposable
 
     /// <summary>
     /// The server shared by the whole test process, started on first use (thread-safe; later callers get the
-    /// same task). It is stopped when the process exits; <see cref="DisposeAsync"/> on it does nothing.
+    /// same task). It is stopped by the assembly fixture <see cref="SharedPostgresTeardown"/> at the end of the run
+    /// (the process-exit handler is only a fallback); <see cref="DisposeAsync"/> on it does nothing.
     /// A failed start is remembered, so every caller sees the same <see cref="PostgresStartResult.FailureReason"/>.
     /// </summary>
     public static Task<PostgresStartResult> Shared => SharedLazy.Value;
@@ -92,8 +93,19 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// Stops the <see cref="Shared"/> server if this process started one, inside the test run (see
+    /// <see cref="SharedPostgresTeardown"/>). Idempotent and thread-safe; never throws.
+    /// </summary>
+    public static async Task StopSharedAsync()
+    {
+        if (!SharedLazy.IsValueCreated) return;
+        var result = await SharedLazy.Value.ConfigureAwait(false);
+        if (result.Server is { } server) await Task.Run(server.Stop).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Stops the server (<c>pg_ctl stop -m immediate</c>) and deletes its directory. Idempotent and thread-safe.
-    /// Does nothing for the <see cref="Shared"/> server, which stops when the process exits.
+    /// Does nothing for the <see cref="Shared"/> server, which <see cref="StopSharedAsync"/> stops.
     /// </summary>
     public async ValueTask DisposeAsync()
     {

@@ -20,6 +20,7 @@ public static class HealthEndpoints
             .WithName("Ready")
             .WithSummary("Readiness: database and job server")
             .WithDescription("200 when the database answers and a job server is alive, else 503 with the failing check. " +
+                             "On an API-only node (`Jobs:RunServer=false`) no live worker is `Degraded` (200): requests are served, jobs wait in the queue. " +
                              "A missing QuantLib native library reports `Degraded` (200): the QuantLib engines answer 503, the rest works.")
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return app;

@@ -34,17 +34,20 @@ public static class IngestEndpoints
             "settlement) or the perp market. Coin premiums (`premiumCurrency=underlying`) convert to USD with `underlyingPrice`.");
         Map<QuoteIngestRow>(api, "/quotes", IngestKind.Quotes, "IngestQuotes", "Ingest option quote snapshots",
             "Quotes identified by (venue, instrument, timestamp), stored in USD (coin premiums × the expiry's forward). " +
-            "`format=deribit-snapshot` or `deribit-ticker` read Deribit files (docs/data-formats.md); `venue=` overrides `deribit`.");
+            "`format=deribit-snapshot` or `deribit-ticker` read Deribit files (docs/data-formats.md); `venue=` overrides `deribit`. " +
+            "A `deribit-snapshot` board is stamped when complete, 10 minutes after its run's start; ticker rows at their own time.");
         Map<FundingIngestRow>(api, "/funding", IngestKind.Funding, "IngestFunding", "Ingest perp funding observations",
             "Funding identified by (venue, market, timestamp). `format=funding-csv` reads `Symbol,Date,Funding Rate` files with " +
             "`venue=`, `intervalHours=`, `utcOffsetHours=` (the Date column's offset from UTC) and optional `market=`.");
         Map<PriceIngestRow>(api, "/prices", IngestKind.Prices, "IngestPrices", "Ingest spot and index prices",
-            "Prices identified by (underlying, source, timestamp). `format=ohlcv-daily` reads CryptoDataDownload daily candles " +
+            "Prices identified by (underlying, source, timestamp); `timestamp` is the instant the price (a candle's close) is known, " +
+            "so post a candle at its end, not its open. `format=ohlcv-daily` reads CryptoDataDownload daily candles, each stamped at " +
+            "its UTC day's close, 23:59:59.999999 (a day not yet ended is refused) " +
             "(`source=` default `cryptodatadownload`, `underlying=` default from Symbol); `format=deribit-perpetual` the perpetual's " +
-            "price at each Deribit board snapshot (`source=` default `deribit-perpetual`); `format=deribit-futures` the dated-futures " +
-            "curve at each snapshot, one source per future (`deribit-btc-25dec26`); `format=price-csv` any price history such as a " +
+            "1-minute candle around each Deribit board snapshot, stamped at its close (`source=` default `deribit-perpetual`); " +
+            "`format=deribit-futures` the dated futures' candles likewise, one source per future (`deribit-future-btc-25dec26`, never read as the underlying's price); `format=price-csv` any price history such as a " +
             "`date,value` file, described by `timeColumn`, `valueColumn`, `underlying` (or `underlyingColumn`), `source`, `timeZone` " +
-            "and `dateFormat` (a date alone is the start of that day in the time zone).");
+            "and `dateFormat` (a date alone is a daily value, stamped at the end of that day in the time zone, 23:59:59.999999).");
         return api;
     }
 

@@ -27,7 +27,9 @@ public static class L2Endpoints
             .WithDescription("The body of POST /api/v1/options/price, its `l2` block without `chain` (profile overrides apply to " +
                              "every chain). For each chain: mid, bid, ask, spread, discount factor (with the settlement delay when " +
                              "`settlement` is `l1`), gas per contract and Leland number: L2 spreads are tighter than L1's, and " +
-                             "optimistic-rollup L1 settlement costs more than ZK.");
+                             "optimistic-rollup L1 settlement costs more than ZK. With `\"gas\": \"observed\"` each chain is priced " +
+                             "at the median USD gas per trade indexed on it over the last 24 h (GET /api/v1/l2/chains/{id}/gas), and " +
+                             "422 names every chain without one; each result's `gas` and `gasCostUsd` say which gas was used.");
         return group;
     }
 
@@ -38,7 +40,8 @@ public static class L2Endpoints
             .ToList()));
 
     private static async Task<Results<Ok<L2CompareResponse>, ValidationProblem, ProblemHttpResult>> CompareAsync(
-        OptionPriceRequest request, TimeProvider timeProvider, ChainProfiles chains, FundingCarryResolver funding, CancellationToken cancellationToken)
+        OptionPriceRequest request, TimeProvider timeProvider, ChainProfiles chains, FundingCarryResolver funding, ObservedGasResolver gas,
+        CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var validated = OptionRequestValidator.Validate(request, timeProvider.GetUtcNow(), errors);
@@ -46,6 +49,16 @@ public static class L2Endpoints
         var l2 = L2RequestValidator.Validate(l2Request, request, chains, errors, chainOverride: chains.All[0]);
         if (validated is not var (option, vol) || l2 is null)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The option cannot be priced as given");
+
+        // Each chain with the request's overrides and, with "gas": "observed", its own median gas: a 422 naming every chain without one.
+        var profiles = new List<ChainProfile>(chains.All.Count);
+        var withoutGas = new List<string>();
+        foreach (var chain in chains.All)
+        {
+            if (await gas.ApplyAsync(l2.Overridden(chain), l2.Gas, cancellationToken) is { } profile) profiles.Add(profile);
+            else withoutGas.Add(chain.Id);
+        }
+        if (withoutGas.Count > 0) return ObservedGasResolver.NoObservedGasProblem(withoutGas, "l2.gas");
 
         double? fundingRate = null;
         if (l2.Funding is { } series)
@@ -60,12 +73,11 @@ public static class L2Endpoints
         List<L2ChainQuoteResponse> results;
         try
         {
-            results = chains.All.Select(chain =>
+            results = profiles.Select(chain =>
             {
-                var overridden = l2.Overridden(chain);
-                var r = pricer.Price(L2OptionPricing.Inputs(option, vol, l2, carry, overridden));
+                var r = pricer.Price(L2OptionPricing.Inputs(option, vol, l2, carry, chain));
                 return new L2ChainQuoteResponse(chain.Id, Rollup(chain), r.Price, r.Bid, r.Ask, r.Spread, r.DiscountFactor,
-                    r.SettlementDelayYears, r.GasPerContractUsd, r.LelandNumber);
+                    r.SettlementDelayYears, r.GasPerContractUsd, r.LelandNumber, l2.Gas, chain.GasCostUsd);
             }).ToList();
         }
         catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)

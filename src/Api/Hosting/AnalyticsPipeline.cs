@@ -33,6 +33,8 @@ public static class AnalyticsPipeline
         api.MapL2Endpoints().WithSurfaceVol();
         Endpoints.Structures.StructuresEndpoints.MapStructuresEndpoints(api);
         api.MapJobsEndpoints();
+        api.MapAlertsEndpoints();
+        api.MapIndexerEndpoints();
         api.MapPricesEndpoints();
         api.MapIngestEndpoints();
         api.MapTradesEndpoints();
@@ -42,6 +44,7 @@ public static class AnalyticsPipeline
         Endpoints.Surfaces.SurfaceEndpoints.MapSurfaceEndpoints(api);
         Endpoints.Risk.RiskEndpoints.MapRiskEndpoints(api);
         Endpoints.Portfolios.PortfolioEndpoints.MapPortfolioEndpoints(api);
+        Endpoints.Reports.ReportEndpoints.MapReportEndpoints(api);
         app.MapAuthEndpoints();
         app.MapHealthEndpoints();
         app.MapAnalyticsMetrics();

@@ -24,7 +24,8 @@ public static class AnalyticsServices
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         services.AddSingleton(storage);
         services.AddAnalyticsStorage(storage, builder.Environment.ContentRootPath);
-        services.AddAnalyticsJobs(storage, runServer: configuration.GetValue("Jobs:RunServer", true));
+        var jobs = configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        services.AddAnalyticsJobs(storage, jobs, builder.Environment.ContentRootPath);
         services.AddOptions<List<RecurringJobDefinition>>().BindConfiguration("Jobs:Recurring");
 
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -34,7 +35,12 @@ public static class AnalyticsServices
         services.AddOptions<SurfacesOptions>().BindConfiguration(SurfacesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Data.Margin.MarginOptions>().BindConfiguration(Data.Margin.MarginOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         Data.Margin.MarginServiceCollectionExtensions.AddMargin(services);
+        services.AddOptions<Data.Indexing.IndexerOptions>().BindConfiguration(Data.Indexing.IndexerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RiskOptions>().BindConfiguration(RiskOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // What reports value with (the jobs read it too): the configured surface model and carry, as they are when the scope starts.
+        services.AddScoped(sp => new Data.Reports.ReportEnvironment(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<SurfacesOptions>>().CurrentValue.DefaultSurfaceModel,
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<RiskOptions>>().CurrentValue.Defaults));
         services.AddAnalyticsCors();
         services.AddAnalyticsRateLimiting();
         services.AddAnalyticsForwardedHeaders();
@@ -54,8 +60,9 @@ public static class AnalyticsServices
         services.AddSingleton(QuantLibVanillaOptionPricer.Default);
         services.AddMetrics();
         services.AddSingleton<Endpoints.Pricing.BatchPricingMetrics>();
-        services.AddSingleton<Endpoints.Pricing.CpuRateBudget>();
+        services.AddSingleton<Endpoints.Costs.CpuBudget>();
         services.AddScoped<Endpoints.L2.FundingCarryResolver>();
+        services.AddScoped<Endpoints.L2.ObservedGasResolver>();
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => ConfigureJson(o.JsonSerializerOptions));
         // Bad requests throw, so the one exception handler can name the offending field.
@@ -66,6 +73,8 @@ public static class AnalyticsServices
             c.ProblemDetails.Extensions["requestId"] = c.HttpContext.TraceIdentifier;
             ProblemSize.Bound(c.ProblemDetails);
         });
+        // After the framework's writer: a client that accepts no JSON still gets its problem (was a 500).
+        services.AddSingleton<IProblemDetailsWriter, FallbackProblemDetailsWriter>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
         services.AddDataProtection().SetApplicationName("analytics").PersistKeysToDbContext<AnalyticsDbContext>();
@@ -75,7 +84,8 @@ public static class AnalyticsServices
         services.AddHealthChecks()
             .AddDbContextCheck<AnalyticsDbContext>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<HangfireServerHealthCheck>("jobs", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<QuantLibHealthCheck>("quantlib", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<QuantLibHealthCheck>("quantlib", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<IndexerLagHealthCheck>("indexer", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 

@@ -44,6 +44,10 @@ public static class StorageStartup
                 app.Logger.LogInformation("Seeded {Rows} synthetic demo funding rows (venue {Source}; not market data)", funding, DemoData.SyntheticSource);
             if (await DemoBook.SeedPortfolioAsync(db, scope.ServiceProvider.GetRequiredService<PortfolioStore>(), now))
                 app.Logger.LogInformation("Stored the demo portfolio (synthetic positions)");
+            var services = scope.ServiceProvider;
+            if (await DemoReports.SeedAsync(db, services.GetRequiredService<Data.Reports.RiskReportService>(), services.GetRequiredService<Data.Reports.RiskReportStore>(),
+                    services.GetRequiredService<PortfolioStore>(), services.GetRequiredService<Data.Reports.ReportEnvironment>(), now) is { } report)
+                app.Logger.LogInformation("Stored risk report {Report} of the demo portfolio (synthetic data)", report);
         }
     }
 }

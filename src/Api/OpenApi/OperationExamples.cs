@@ -5,7 +5,7 @@ namespace Analytics.Api.OpenApi;
 /// <summary>
 /// Examples for the operations whose request body is not a typed contract with a static <c>Example</c> (ingest, the
 /// surface fit, login) and for path and query parameters, keyed by operation id. Each works on a fresh <c>make run</c>
-/// (SQLite, demo data: published ETH surface 1 and BTC surface 2, demo portfolio 1, synthetic-demo funding); the
+/// (SQLite, demo data: published ETH surface 1 and BTC surface 2, demo portfolio 1, its risk report 1, synthetic-demo funding); the
 /// end-to-end test <c>OpenApiExampleTests</c> sends every one of them and expects a 2xx, so an example that rots fails
 /// the build. A parameter filled from another operation's response is an OpenAPI link (<see cref="Links"/>).
 /// </summary>
@@ -19,7 +19,7 @@ internal static class OperationExamples
         new Dictionary<string, IReadOnlyDictionary<string, JsonNode>>(StringComparer.Ordinal)
         {
             ["GetOptionChain"] = Values(("underlying", "ETH"), ("chain", "arbitrum-one"), ("contracts", 10), ("takerFeeRate", 0.0005),
-                ("rehedgeIntervalHours", 1), ("premiumCurrency", "usd")),
+                ("rehedgeIntervalHours", 1), ("premiumCurrency", "usd"), ("gas", "configured")),
             ["ListPrices"] = Values(("underlying", "ETH"), ("limit", 5)),
             ["ListTrades"] = Values(("underlying", "ETH"), ("limit", 20)),
             ["ListQuotes"] = Values(("underlying", "ETH"), ("limit", 20)),
@@ -27,6 +27,10 @@ internal static class OperationExamples
             ["GetFundingSummary"] = Values(("market", "ETH-PERP"), ("venue", "synthetic-demo"), ("windowHours", 168)),
             ["GetBars"] = Values(("underlying", "ETH"), ("interval", "1d"), ("source", "prices")),
             ["TriggerJob"] = Values(("jobId", "heartbeat")),
+            ["ListJobRuns"] = Values(("jobId", "heartbeat"), ("limit", 20)),
+            ["ListAlerts"] = Values(("portfolioId", 1), ("level", "warning"), ("limit", 20)),
+            // 200 on the demo database too: no indexed trades there, so count 0 and null statistics.
+            ["GetObservedGas"] = Values(("id", "arbitrum-one"), ("windowHours", 24)),
             ["ListPortfolios"] = Values(("limit", 20)),
             ["GetPortfolio"] = Values(("id", 1)),
             ["UpdatePortfolio"] = Values(("id", 1)),
@@ -39,6 +43,11 @@ internal static class OperationExamples
             ["GetSurfaceGrid"] = Values(("id", 1)),
             ["GetSurfaceSmileSvg"] = Values(("id", 1)),
             ["GetSurfaceSmilePng"] = Values(("id", 1)),
+            ["ListReports"] = Values(("portfolioId", 1), ("limit", 20)),
+            ["GetReport"] = Values(("id", 1)),
+            ["GetReportCsv"] = Values(("id", 1)),
+            ["GetReportHtml"] = Values(("id", 1)),
+            ["ReproduceReport"] = Values(("id", 1)),
         };
 
     /// <summary>
@@ -49,16 +58,20 @@ internal static class OperationExamples
     [
         ("ComputeVar", "200", "run", "GetVarRun", "id", "/id"),
         ("ComputeVar", "200", "histogram", "GetVarHistogramSvg", "id", "/id"),
+        ("GetReport", "200", "page", "GetReportHtml", "id", "/id"),
+        ("GetReport", "200", "tables", "GetReportCsv", "id", "/id"),
     ];
 
     /// <summary>Request body examples (application/json); they replace a typed contract's example where one is shared.</summary>
     public static readonly IReadOnlyDictionary<string, JsonNode> Bodies = new Dictionary<string, JsonNode>(StringComparer.Ordinal)
     {
         ["Login"] = new JsonObject { ["key"] = DevelopmentAdminKey },
-        // Every configured chain is priced, so the l2 block names none (the price example's block names one).
+        // Every configured chain is priced, so the l2 block names none (the price example's block names one). "gas": "observed"
+        // would be a 422 on the demo database (no indexed trades), so the example spells out the default.
         ["CompareChains"] = Parse("""
             { "type": "call", "style": "european", "spot": 3000, "strike": 3200, "tenorYears": 0.25, "vol": 0.6, "rate": 0.05,
-              "l2": { "carrySource": "rates", "settlement": "l1", "contracts": 10, "rehedgeIntervalHours": 1, "takerFeeRate": 0.0003 } }
+              "l2": { "carrySource": "rates", "settlement": "l1", "contracts": 10, "rehedgeIntervalHours": 1, "takerFeeRate": 0.0003,
+                      "gas": "configured" } }
             """),
         ["IngestTrades"] = Parse("""
             [ { "chain": "arbitrum-one", "venue": "example-venue", "txHash": "0x5e1f3c0a7d9b2e4f6a8c0e2d4b6f8a1c3e5d7b9f0a2c4e6d8b1f3a5c7e9d0b2f",

@@ -22,27 +22,52 @@ public sealed class LimitsOptions
     [Range(1, 1_000_000)]
     public int MaxBatchItems { get; set; } = 100_000;
 
+    /// <summary>Default of <see cref="AnonymousRequestBudgetCpuMs"/>: two CPU-seconds.</summary>
+    public const long DefaultAnonymousRequestBudgetCpuMs = 2_000;
+
+    /// <summary>Default of <see cref="KeyedRequestBudgetCpuMs"/>: ten CPU-minutes.</summary>
+    public const long DefaultKeyedRequestBudgetCpuMs = 600_000;
+
     /// <summary>
-    /// Estimated CPU a price batch from an anonymous caller may cost, milliseconds (items × their engine's cost class,
-    /// <see cref="Endpoints.Pricing.EngineCost"/>); above it the batch is refused with a 413 naming the budget before any
-    /// pricing. Default 2,000 (about 2 CPU-seconds: 100,000 analytic items, or 80 quantlib-fd ones).
+    /// Estimated CPU one request from an anonymous caller may cost, milliseconds (issue 17 item 2): every endpoint that can
+    /// cost more than a few milliseconds estimates its work before starting it (<see cref="Endpoints.Costs.CpuBudget"/>,
+    /// the unit costs in <see cref="Endpoints.Costs.UnitCosts"/> and <see cref="Endpoints.Costs.EngineCost"/>); above this
+    /// the request is refused with a 413 stating the estimate and the budget. Unset: the former key
+    /// <see cref="AnonymousBatchBudgetCpuMs"/>, else <see cref="DefaultAnonymousRequestBudgetCpuMs"/>.
     /// </summary>
     [Range(1, long.MaxValue)]
-    public long AnonymousBatchBudgetCpuMs { get; set; } = 2_000;
+    public long? AnonymousRequestBudgetCpuMs { get; set; }
 
-    /// <summary>The same budget for callers with a key, milliseconds. Default 600,000 (ten CPU-minutes).</summary>
+    /// <summary>The same budget per request for callers with a key, milliseconds. Unset: the former key
+    /// <see cref="KeyedBatchBudgetCpuMs"/>, else <see cref="DefaultKeyedRequestBudgetCpuMs"/>.</summary>
     [Range(1, long.MaxValue)]
-    public long KeyedBatchBudgetCpuMs { get; set; } = 600_000;
+    public long? KeyedRequestBudgetCpuMs { get; set; }
+
+    /// <summary>Former name of <see cref="AnonymousRequestBudgetCpuMs"/> (when price batches alone were costed); still read when that one is unset.</summary>
+    [Range(1, long.MaxValue)]
+    public long? AnonymousBatchBudgetCpuMs { get; set; }
+
+    /// <summary>Former name of <see cref="KeyedRequestBudgetCpuMs"/>; still read when that one is unset.</summary>
+    [Range(1, long.MaxValue)]
+    public long? KeyedBatchBudgetCpuMs { get; set; }
 
     /// <summary>
-    /// Estimated CPU an anonymous client may spend per second on pricing, milliseconds (issue 17 item 2): a token bucket per
-    /// address (<see cref="Endpoints.Pricing.CpuRateBudget"/>) refilled at this rate and holding at most
-    /// <see cref="AnonymousBatchBudgetCpuMs"/>; above it, 429 with <c>Retry-After</c>. Default 500 (half a core).
+    /// Estimated CPU an anonymous client may spend per second, milliseconds (issue 17 item 2): a token bucket per address
+    /// (<see cref="Endpoints.Costs.CpuBudget"/>) refilled at this rate and holding at most the per-request budget; above it,
+    /// 429 with <c>Retry-After</c>. Default 500 (half a core per address).
     /// </summary>
     [Range(0.001, double.MaxValue)]
     public double AnonymousCpuMsPerSecond { get; set; } = 500;
 
-    /// <summary>The same rate per API key, milliseconds per second, holding at most <see cref="KeyedBatchBudgetCpuMs"/>. Default 10,000.</summary>
+    /// <summary>The same rate per API key, milliseconds per second, holding at most the keyed per-request budget. Default 10,000.</summary>
     [Range(0.001, double.MaxValue)]
     public double KeyedCpuMsPerSecond { get; set; } = 10_000;
+
+    /// <summary>The per-request budget in force for an anonymous or a keyed caller, milliseconds (new key, else former key, else default).</summary>
+    public long RequestBudgetCpuMs(bool anonymous) => anonymous
+        ? AnonymousRequestBudgetCpuMs ?? AnonymousBatchBudgetCpuMs ?? DefaultAnonymousRequestBudgetCpuMs
+        : KeyedRequestBudgetCpuMs ?? KeyedBatchBudgetCpuMs ?? DefaultKeyedRequestBudgetCpuMs;
+
+    /// <summary>The per-second rate in force for an anonymous or a keyed caller, milliseconds per second.</summary>
+    public double CpuMsPerSecond(bool anonymous) => anonymous ? AnonymousCpuMsPerSecond : KeyedCpuMsPerSecond;
 }

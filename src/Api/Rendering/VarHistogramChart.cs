@@ -12,12 +12,17 @@ internal static class VarHistogramChart
 {
     private const string FontName = "DejaVu Sans";
 
-    public static byte[] Svg(VarRun run, string id)
+    public static byte[] Svg(VarRun run, string id) =>
+        System.Text.Encoding.UTF8.GetBytes(SvgText(run.ProfitAndLoss, run.Estimate.ValueAtRisk, run.Estimate.ExpectedShortfall,
+            Invariant($"{Method(run.Specification.Method)} VaR {run.Specification.Confidence:P1}, {run.Specification.HorizonDays} d, as of {run.AsOfUtc.UtcDateTime:yyyy-MM-dd HH:mm}Z (run {id})"),
+            900, 520));
+
+    /// <summary>The histogram of <paramref name="pnl"/> with the −VaR and −ES lines, as SVG text (also inlined in report pages).</summary>
+    public static string SvgText(IReadOnlyList<double> pnl, double valueAtRisk, double expectedShortfall, string title, int width, int height)
     {
         var plot = new Plot();
         plot.Font.Set(FontName);
-        var pnl = run.ProfitAndLoss;
-        if (!pnl.IsEmpty)
+        if (pnl.Count > 0)
         {
             var bins = VarHistogram.Bins(pnl, 40);
             var bars = bins.Select(b => new Bar { Position = 0.5 * (b.From + b.To), Value = b.Count, Size = Math.Max(b.To - b.From, 1e-9), FillColor = Colors.SteelBlue }).ToArray();
@@ -25,17 +30,16 @@ internal static class VarHistogramChart
             plot.Axes.SetLimitsY(0, 1.08 * bins.Max(b => b.Count));
         }
 
-        var e = run.Estimate;
-        var var = plot.Add.VerticalLine(-e.ValueAtRisk, 2, Colors.OrangeRed);
-        var.LegendText = Invariant($"VaR {e.ValueAtRisk:N0} USD");
-        var es = plot.Add.VerticalLine(-e.ExpectedShortfall, 2, Colors.DarkRed);
+        var var = plot.Add.VerticalLine(-valueAtRisk, 2, Colors.OrangeRed);
+        var.LegendText = Invariant($"VaR {valueAtRisk:N0} USD");
+        var es = plot.Add.VerticalLine(-expectedShortfall, 2, Colors.DarkRed);
         es.LinePattern = LinePattern.Dashed;
-        es.LegendText = Invariant($"ES {e.ExpectedShortfall:N0} USD");
-        plot.Title(Invariant($"{Method(run.Specification.Method)} VaR {run.Specification.Confidence:P1}, {run.Specification.HorizonDays} d, as of {run.AsOfUtc.UtcDateTime:yyyy-MM-dd HH:mm}Z (run {id})"), size: 14);
+        es.LegendText = Invariant($"ES {expectedShortfall:N0} USD");
+        plot.Title(title, size: 14);
         plot.XLabel("P&L over the horizon (USD)", size: 14);
-        plot.YLabel(pnl.IsEmpty ? "no scenarios (parametric)" : "scenarios", size: 14);
+        plot.YLabel(pnl.Count == 0 ? "no scenarios (parametric)" : "scenarios", size: 14);
         plot.ShowLegend(Alignment.UpperLeft);
-        return System.Text.Encoding.UTF8.GetBytes(plot.GetSvgXml(900, 520));
+        return plot.GetSvgXml(width, height);
     }
 
     public static string Method(VarMethod method) => method switch

@@ -25,6 +25,9 @@ public sealed class FieldReader(SourceRecord record, List<RowError> errors, Date
     public static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
     public SourceRecord Record => record;
+
+    /// <summary>"Now" of the injected clock, the bound of <see cref="CheckRange"/>.</summary>
+    public DateTime NowUtc => nowUtc;
     public bool HasErrors { get; private set; }
 
     public void Error(string field, string message)

@@ -5,9 +5,12 @@ namespace Analytics.Data.Margin;
 
 /// <summary>
 /// One entry of <c>Margin:Models</c>. <c>type</c> <c>standard</c> reads <see cref="Underlyings"/>; <c>portfolio</c> reads
-/// the grid (<see cref="SpotMoves"/>, <see cref="VolShocks"/>, <see cref="ExtendedMoves"/>, <see cref="ExtendedLossFraction"/>,
-/// <see cref="InitialMultiple"/>). Every model names its <see cref="Source"/> (URL) and <see cref="SourceDate"/>, and lists
-/// the readings chosen where the venue's documentation is ambiguous or silent under <see cref="Assumptions"/>.
+/// the grid (<see cref="SpotMoves"/>, <see cref="VolShocks"/>, <see cref="ExtendedMoves"/>, <see cref="ExtendedLossFraction"/>
+/// or <see cref="ExtendedLossFractions"/>, <see cref="ExtendedWithoutOptions"/>, <see cref="InitialMultiple"/>,
+/// <see cref="MaintenanceLossFactor"/>) and the optional Derive-style terms (<see cref="SkewShocks"/>,
+/// <see cref="StaticDiscount"/>, <see cref="BasisContingency"/>, <see cref="Contingencies"/>). Every model names its
+/// <see cref="Source"/> (URL) and <see cref="SourceDate"/>, and lists the readings chosen where the venue's documentation is
+/// ambiguous or silent under <see cref="Assumptions"/>.
 /// </summary>
 public sealed class MarginModelOptions
 {
@@ -23,7 +26,14 @@ public sealed class MarginModelOptions
     public List<VolShockOptions> VolShocks { get; set; } = [];
     public List<double> ExtendedMoves { get; set; } = [];
     public double ExtendedLossFraction { get; set; }
+    public List<double> ExtendedLossFractions { get; set; } = [];
+    public bool ExtendedWithoutOptions { get; set; }
     public double InitialMultiple { get; set; } = 1;
+    public double MaintenanceLossFactor { get; set; } = 1;
+    public List<SkewShockOptions> SkewShocks { get; set; } = [];
+    public StaticDiscountOptions? StaticDiscount { get; set; }
+    public BasisContingencyOptions? BasisContingency { get; set; }
+    public Dictionary<string, ContingencyOptions> Contingencies { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The immutable model the numerics receive.</summary>
     /// <exception cref="ArgumentException">An entry is missing or out of range (the message names it).</exception>
@@ -49,12 +59,39 @@ public sealed class MarginModelOptions
                 if (VolShocks.Count == 0) throw new ArgumentException("VolShocks: give at least one (size 0 for 'vol unchanged').");
                 if (ExtendedMoves.Any(m => !(m > -1 && m < 100))) throw new ArgumentException("ExtendedMoves: each must be in (−1, 100).");
                 if (!(ExtendedLossFraction is >= 0 and <= 1)) throw new ArgumentException($"ExtendedLossFraction {ExtendedLossFraction} must be in [0, 1].");
+                if (ExtendedLossFractions.Count > 0 && ExtendedLossFractions.Count != ExtendedMoves.Count)
+                    throw new ArgumentException($"ExtendedLossFractions: give one per extended move ({ExtendedMoves.Count}), or none.");
+                if (ExtendedLossFractions.Any(f => !(f is >= 0 and <= 10))) throw new ArgumentException("ExtendedLossFractions: each must be in [0, 10].");
+                if (!(MaintenanceLossFactor is > 0 and <= 10)) throw new ArgumentException($"MaintenanceLossFactor {MaintenanceLossFactor} must be in (0, 10].");
                 if (!(InitialMultiple is >= 1 and <= 10)) throw new ArgumentException($"InitialMultiple {InitialMultiple} must be in [1, 10].");
                 var shocks = VolShocks.Select((v, i) => v.ToShock($"VolShocks:{i}")).ToImmutableArray();
                 return new PortfolioMarginModel(id, Venue, Description, source, assumptions, ClaimedConfidence,
-                    [.. SpotMoves], shocks, [.. ExtendedMoves], ExtendedLossFraction, InitialMultiple);
+                    [.. SpotMoves], shocks, [.. ExtendedMoves], ExtendedLossFraction, InitialMultiple)
+                {
+                    ExtendedLossFractions = [.. ExtendedLossFractions],
+                    ExtendedWithoutOptions = ExtendedWithoutOptions,
+                    MaintenanceLossFactor = MaintenanceLossFactor,
+                    SkewShocks = [.. SkewShocks.Select((k, i) => Build($"SkewShocks:{i}", k.ToShock))],
+                    StaticDiscount = StaticDiscount is { } d ? Build("StaticDiscount", d.ToDiscount) : null,
+                    BasisContingency = BasisContingency is { } b ? Build("BasisContingency", b.ToContingency) : null,
+                    Contingencies = Contingencies.ToImmutableSortedDictionary(c => c.Key.ToUpperInvariant(),
+                        c => Build($"Contingencies:{c.Key}", c.Value.ToContingency), StringComparer.Ordinal),
+                };
             default:
                 throw new ArgumentException($"Type '{Type}' must be standard or portfolio.");
+        }
+    }
+
+    /// <summary>Builds a validated record, naming <paramref name="path"/> and the parameter when it is out of range.</summary>
+    internal static T Build<T>(string path, Func<string, T> build)
+    {
+        try
+        {
+            return build(path);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new ArgumentException($"{path}: {e.ParamName} {e.ActualValue}: {e.Message.Split(" (Parameter")[0]}", e);
         }
     }
 }
@@ -117,13 +154,16 @@ public sealed class VolShockOptions
     public bool Relative { get; set; }
     public double ReferenceDays { get; set; } = 30;
     public double TenorPower { get; set; }
+    public double? LongTenorPower { get; set; }
     public double MinimumDays { get; set; } = 1;
+    public double MinimumVol { get; set; }
 
     internal VolShock ToShock(string path)
     {
         if (string.IsNullOrWhiteSpace(Name)) throw new ArgumentException($"{path}:Name is required.");
-        if (!(Size is > -1 and < 10) || !(ReferenceDays > 0) || !(TenorPower is >= 0 and <= 2) || !(MinimumDays > 0))
-            throw new ArgumentException($"{path} ({Name}): Size in (−1, 10), ReferenceDays > 0, TenorPower in [0, 2], MinimumDays > 0.");
-        return new VolShock(Name, Size, Relative, ReferenceDays, TenorPower, MinimumDays);
+        if (!(Size is > -1 and < 10) || !(ReferenceDays > 0) || !(TenorPower is >= 0 and <= 2) || !(MinimumDays > 0)
+            || LongTenorPower is { } p && !(p is >= 0 and <= 2) || !(MinimumVol is >= 0 and <= 10))
+            throw new ArgumentException($"{path} ({Name}): Size in (−1, 10), ReferenceDays > 0, TenorPower and LongTenorPower in [0, 2], MinimumDays > 0, MinimumVol in [0, 10].");
+        return new VolShock(Name, Size, Relative, ReferenceDays, TenorPower, MinimumDays) { LongTenorPower = LongTenorPower, MinimumVol = MinimumVol };
     }
 }

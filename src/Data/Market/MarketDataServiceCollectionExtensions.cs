@@ -1,5 +1,6 @@
 using Analytics.Data.Portfolios;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Analytics.Data.Market;
 
@@ -8,10 +9,12 @@ public static class MarketDataServiceCollectionExtensions
 {
     /// <summary>
     /// <see cref="SurfaceStore"/>, <see cref="PortfolioStore"/>, <see cref="Risk.VarRunStore"/> and <see cref="ChainProfiles"/> as singletons; <see cref="FundingCarryReader"/> and
-    /// <see cref="MarketSnapshotService"/> scoped, like the <see cref="AnalyticsDbContext"/> they read.
+    /// <see cref="MarketSnapshotService"/> scoped, like the <see cref="AnalyticsDbContext"/> they read; the margin services
+    /// and the risk report's (<see cref="Reports.RiskReportService"/>, <see cref="Reports.RiskReportStore"/>). The host registers a <see cref="Reports.ReportEnvironment"/>.
     /// </summary>
     public static IServiceCollection AddMarketData(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System); // a host (or test) may register its own first
         services.AddSingleton<SurfaceStore>();
         services.AddSingleton<PortfolioStore>();
         services.AddSingleton<Risk.VarRunStore>();
@@ -21,6 +24,9 @@ public static class MarketDataServiceCollectionExtensions
         services.AddScoped<Risk.VarService>();
         services.AddScoped<Risk.StressService>();
         services.AddScoped<Risk.StoredVarBacktest>();
+        services.AddSingleton<Reports.RiskReportStore>();
+        services.AddScoped<Reports.RiskReportService>();
+        Margin.MarginServiceCollectionExtensions.AddMargin(services);
         return services;
     }
 }

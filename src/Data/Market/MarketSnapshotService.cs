@@ -7,7 +7,8 @@ namespace Analytics.Data.Market;
 /// Builds <see cref="MarketSnapshot"/>s from the database: for the API's requests and for jobs alike. Scoped (it uses
 /// the request's or the job's <see cref="AnalyticsDbContext"/>); the surfaces come through the shared <see cref="SurfaceStore"/>,
 /// chosen as pricing chooses them (<see cref="SurfaceSelection.ForPricing"/>: published, of the request's model, as-of at or
-/// before the snapshot's instant, never after it).
+/// before the snapshot's instant, never after it). The price is the latest observation stamped at or before the instant;
+/// candles are stamped when their close is known (<see cref="CandleClose"/>), so a daily close is not read during its day.
 /// </summary>
 public sealed class MarketSnapshotService(AnalyticsDbContext db, SurfaceStore surfaces, FundingCarryReader funding, ChainProfiles chains)
 {
@@ -23,7 +24,7 @@ public sealed class MarketSnapshotService(AnalyticsDbContext db, SurfaceStore su
         foreach (var underlying in request.Underlyings.Distinct(StringComparer.Ordinal))
         {
             var price = await db.PriceObservations.AsNoTracking()
-                .Where(p => p.Underlying == underlying && p.TimestampUtc <= asOf)
+                .Where(p => p.Underlying == underlying && p.TimestampUtc <= asOf && !p.Source.StartsWith(PriceSources.DatedFuturePrefix))
                 .OrderByDescending(p => p.TimestampUtc).ThenByDescending(p => p.Id)
                 .Select(p => new { p.Close, p.TimestampUtc, p.Source })
                 .FirstOrDefaultAsync(cancellationToken);

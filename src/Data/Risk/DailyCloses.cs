@@ -6,6 +6,13 @@ namespace Analytics.Data.Risk;
 /// Daily closes of an underlying from one price source: the last stored observation of each UTC day, for historical
 /// simulation and covariance estimates (one source at a time, so that closes of different feeds never mix; the source
 /// with the most days in the window, <see cref="RichestSourceAsync"/>).
+/// <para>
+/// A row's day is the UTC date of its timestamp, and a row is read only when its timestamp is at or before the as-of.
+/// That is free of look-ahead because a candle is stamped when its close is known (<see cref="Market.CandleClose"/>,
+/// issue 15): a daily close of day D at D 23:59:59.999999, so it keys to D and is read only from the end of D on; at
+/// noon of D the last close is D−1's. A day's close is that day's last observation at or before the as-of: with an
+/// intraday feed, on the as-of day that is the latest price so far, not a close.
+/// </para>
 /// </summary>
 public static class DailyCloses
 {
@@ -20,7 +27,7 @@ public static class DailyCloses
         var from = fromDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var to = toInstantUtc.UtcDateTime;
         var rows = await db.PriceObservations.AsNoTracking()
-            .Where(p => p.Underlying == underlying && p.TimestampUtc >= from && p.TimestampUtc <= to)
+            .Where(p => p.Underlying == underlying && p.TimestampUtc >= from && p.TimestampUtc <= to && !p.Source.StartsWith(Market.PriceSources.DatedFuturePrefix))
             .Select(p => new { p.Source, p.TimestampUtc.Date })
             .Distinct()
             .ToListAsync(cancellationToken);

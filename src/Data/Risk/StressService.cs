@@ -13,7 +13,8 @@ namespace Analytics.Data.Risk;
 /// values it, then fully revalued under each scenario. A named historical scenario
 /// (<see cref="HistoricalStressScenarios"/>) moves each underlying by its close-to-close return over the window in the
 /// indexed daily history (the first source with both closes, the latest price's first) when stored, else by the catalogue's
-/// reference move; an underlying with neither is reported missing, never left unmoved.
+/// reference move; an underlying with neither is reported missing, never left unmoved. Only closes known at the as-of are
+/// read (issue 15): a scenario whose window ends after the as-of takes the reference move.
 /// </summary>
 public sealed class StressService(AnalyticsDbContext db, MarketSnapshotService market)
 {
@@ -47,7 +48,7 @@ public sealed class StressService(AnalyticsDbContext db, MarketSnapshotService m
                 var named = HistoricalStressScenarios.All[scenario.Name];
                 foreach (var u in underlyings)
                 {
-                    var indexed = await IndexedMoveAsync(u, snapshot!.Prices[u].Source, named, cancellationToken);
+                    var indexed = await IndexedMoveAsync(u, snapshot!.Prices[u].Source, named, asOfUtc, cancellationToken);
                     if (indexed is { } found)
                         resolved[u] = new StressMove(found.Move, named.VolShiftOf(u), $"indexed closes ({found.Source}) {named.FromClose:yyyy-MM-dd} to {named.ToClose:yyyy-MM-dd}");
                     else if (named.ReferenceSpotMoves.TryGetValue(u, out var reference))
@@ -79,15 +80,18 @@ public sealed class StressService(AnalyticsDbContext db, MarketSnapshotService m
 
     /// <summary>
     /// The close-to-close move of <paramref name="underlying"/> over the scenario's window from the first price source with
-    /// both closes: the latest price's source first, then the others by name; null when none has both.
+    /// both closes: the latest price's source first, then the others by name; null when none has both. Closes are read up
+    /// to the end of the window's last day (where a daily close is stamped, <see cref="CandleClose"/>), and never after
+    /// <paramref name="asOfUtc"/>.
     /// </summary>
     private async Task<(double Move, string Source)?> IndexedMoveAsync(
-        string underlying, string preferred, HistoricalStressScenario named, CancellationToken cancellationToken)
+        string underlying, string preferred, HistoricalStressScenario named, DateTimeOffset asOfUtc, CancellationToken cancellationToken)
     {
         var from = named.FromClose.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var to = new DateTimeOffset(named.ToClose.ToDateTime(new TimeOnly(23, 59, 59), DateTimeKind.Utc));
+        var dayEnd = CandleClose.EndOfUtcDay(named.ToClose); // was 23:59:59, which missed a close stamped at 23:59:59.999999
+        var to = dayEnd < asOfUtc ? dayEnd : asOfUtc;
         var sources = await db.PriceObservations.AsNoTracking()
-            .Where(p => p.Underlying == underlying && p.TimestampUtc >= from && p.TimestampUtc <= to.UtcDateTime)
+            .Where(p => p.Underlying == underlying && p.TimestampUtc >= from && p.TimestampUtc <= to.UtcDateTime && !p.Source.StartsWith(Market.PriceSources.DatedFuturePrefix))
             .Select(p => p.Source).Distinct().ToListAsync(cancellationToken);
         foreach (var source in sources.OrderBy(s => s == preferred ? 0 : 1).ThenBy(s => s, StringComparer.Ordinal))
         {

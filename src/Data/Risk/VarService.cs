@@ -78,6 +78,56 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
     }
 
     /// <summary>
+    /// What every block of a Monte Carlo run split into blocks shares (<see cref="MonteCarloBlocks"/>): the scenario engine on
+    /// the book at <paramref name="asOfUtc"/>, the daily covariance of the look-back's returns and the inputs used; or what is
+    /// missing. Deterministic: the same stored data and instant give the same setup on any node.
+    /// </summary>
+    public async Task<(MonteCarloSetup? Setup, ImmutableArray<MissingMarketData> Missing)> PrepareMonteCarloAsync(
+        RiskBook book, VarSpecification specification, DateTimeOffset asOfUtc, SurfaceModel surfaceModel, RiskCarryPlan carry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(specification);
+        ArgumentNullException.ThrowIfNull(carry);
+        var positions = book.WithCoinCollateral();
+        var underlyings = book.Underlyings();
+        if (underlyings.IsEmpty)
+            return (null, [new MissingMarketData("book", "positions", "the book has no position and no coin collateral: nothing is at market risk.")]);
+        var (snapshot, missing) = await SnapshotAsync(market, positions, underlyings, asOfUtc, surfaceModel, carry, cancellationToken);
+        if (!missing.IsEmpty) return (null, missing);
+        var (valuation, inputs) = Prepare(positions, underlyings, snapshot!, asOfUtc, carry, specification.VolModel == VolModel.StickyMoneyness);
+        var history = await HistoryAsync(underlyings, snapshot!, asOfUtc, specification.LookbackDays, 1, cancellationToken);
+        if (history.Missing is { } lacking) return (null, [lacking]);
+        var returns = history.Returns!;
+        if (returns.Returns.RowCount < 2)
+        {
+            return (null, [new MissingMarketData("history", string.Join(", ", underlyings),
+                $"{returns.Returns.RowCount} daily return(s) of {string.Join(", ", underlyings)} in the look-back; a covariance needs at least 2.")]);
+        }
+
+        inputs = inputs with
+        {
+            HistorySources = history.Sources, ReturnDays = returns.Returns.RowCount, DroppedDates = returns.DroppedDates,
+            FirstReturnEnd = returns.EndDates[0], LastReturnEnd = returns.EndDates[^1],
+        };
+        return (new MonteCarloSetup(valuation, returns.Underlyings, Covariance(returns, specification), specification, inputs), []);
+    }
+
+    /// <summary>
+    /// The scenario P&amp;L of block <paramref name="block"/> of <paramref name="blocks"/> of the setup's run: its share of the
+    /// paths (<see cref="MonteCarloBlocks.BlockPaths"/>) drawn with its own seed (<see cref="MonteCarloBlocks.BlockSeed"/>),
+    /// fully revalued, in path order.
+    /// </summary>
+    public static double[] BlockProfitAndLoss(MonteCarloSetup setup, int blocks, int block)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        var spec = setup.Specification;
+        int paths = MonteCarloBlocks.BlockPaths(spec.Paths, blocks, block);
+        var scenarios = MonteCarloScenarios.Generate(setup.Underlyings, setup.DailyCovariance, spec.HorizonDays, paths, MonteCarloBlocks.BlockSeed(spec.Seed, block));
+        var values = setup.Valuation.Value(scenarios);
+        return [.. Enumerable.Range(0, values.ScenarioCount).Select(values.ProfitAndLoss)];
+    }
+
+    /// <summary>
     /// The snapshot a risk run values from (with the funding windows of the carry plan), and what it lacks: a surface only
     /// matters for underlyings with options, and missing funding is not blocking (<see cref="Prepare"/> falls back to rates
     /// carry and says so).

@@ -1,4 +1,5 @@
 using Analytics.Data.Entities;
+using Analytics.Data.Market;
 using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Data.Seeding;
@@ -22,8 +23,10 @@ public static class DemoData
     private const int Days = 365;
 
     /// <summary>
-    /// Writes one year of daily candles per underlying, ending at the start of <paramref name="nowUtc"/>'s day,
-    /// when the database holds no demo rows yet. A fixed seed makes the paths the same on every machine.
+    /// Writes one year of daily candles per underlying, the last one of the day before <paramref name="nowUtc"/>'s day
+    /// (the last day whose close is known at <paramref name="nowUtc"/>), each stamped at its day's close,
+    /// 23:59:59.999999 UTC, as ingested daily candles are (<see cref="CandleClose"/>, issue 15), when the database holds
+    /// no demo rows yet. A fixed seed makes the paths the same on every machine.
     /// Returns the number of rows written.
     /// </summary>
     public static async Task<int> SeedAsync(AnalyticsDbContext db, DateTime nowUtc, CancellationToken cancellationToken = default)
@@ -31,7 +34,7 @@ public static class DemoData
         if (await db.PriceObservations.AnyAsync(p => p.Source == SyntheticSource, cancellationToken))
             return 0;
 
-        var lastDay = nowUtc.Date;
+        var lastDay = DateOnly.FromDateTime(nowUtc).AddDays(-1);
         var random = new Random(20261124);
         var rows = new List<PriceObservationEntity>(Paths.Length * Days);
         foreach (var (underlying, start, vol) in Paths)
@@ -47,7 +50,7 @@ public static class DemoData
                 {
                     Underlying = underlying,
                     Source = SyntheticSource,
-                    TimestampUtc = DateTime.SpecifyKind(lastDay.AddDays(-day), DateTimeKind.Utc),
+                    TimestampUtc = CandleClose.OfUtcDay(lastDay.AddDays(-day)),
                     Open = open,
                     Close = close,
                     High = Math.Max(open, close) * (1 + wick),

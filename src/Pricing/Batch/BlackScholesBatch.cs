@@ -132,7 +132,9 @@ public static class BlackScholesBatch
 
         // Chunk boundaries on multiples of the vector width; each chunk is priced exactly as in one sequential pass.
         int chunkLength = (n / chunks + Width - 1) / Width * Width;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        // At most one worker per processor: unbounded, Parallel.For takes every thread-pool thread and starves the
+        // server's I/O callbacks (see ScenarioValuation's loop options).
+        var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
         Parallel.For(0, chunks, options, k =>
         {
             int start = k * chunkLength;

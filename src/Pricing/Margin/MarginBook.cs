@@ -15,7 +15,7 @@ namespace Analytics.Pricing.Margin;
 public sealed class MarginBook
 {
     private readonly ConcurrentDictionary<VolShock, ScenarioValuation> _shocked = new();
-    private readonly ConcurrentDictionary<(string Underlying, VolShock? Shock), ScenarioValuation> _perUnderlying = new();
+    private readonly ConcurrentDictionary<(string Underlying, IScenarioVolShock? Shock), ScenarioValuation> _perUnderlying = new();
     private readonly ScenarioValuation _base;
 
     private MarginBook(ImmutableArray<RiskPosition> positions, int heldCount, BookMarket market, ImmutableArray<double> equityOffsetsUsd, double dollarCollateralUsd)
@@ -91,12 +91,12 @@ public sealed class MarginBook
     /// </summary>
     /// <param name="underlying">The underlying moved.</param>
     /// <param name="spotShifts">Its relative spot shift per scenario, each &gt; −1.</param>
-    /// <param name="shock">Vol shock, or null for none.</param>
+    /// <param name="shock">Vol shock (by tenor, or a skew shock by the base market's log-moneyness), or null for none.</param>
     /// <returns>Row s: scenario s's values of the sub-book.</returns>
-    public ScenarioValues ValueUnderlying(string underlying, IReadOnlyList<double> spotShifts, VolShock? shock)
+    public ScenarioValues ValueUnderlying(string underlying, IReadOnlyList<double> spotShifts, IScenarioVolShock? shock)
     {
         ArgumentNullException.ThrowIfNull(spotShifts);
-        var key = (underlying, shock is null || shock.Size == 0.0 ? null : shock);
+        var key = (underlying, shock is null || shock.IsNone ? null : shock);
         var valuation = _perUnderlying.GetOrAdd(key, k =>
         {
             var sub = IndexesOf(k.Underlying).Select(p => Positions[p]).ToArray();
@@ -156,6 +156,15 @@ public sealed class MarginBook
             LognormalVols = Market.LognormalVols.ToDictionary(v => v.Key, v => Shocked(s, v.Key, v.Value)),
         }));
 
-    /// <summary>The shocked vol, floored at a tiny positive number (the engine needs σ &gt; 0; the floor prices at the zero-vol limit within rounding).</summary>
-    private double Shocked(VolShock shock, OptionContract option, double vol) => Math.Max(shock.Apply(vol, TenorYears(option)), 1e-8);
+    /// <summary>
+    /// The shocked vol, floored at a tiny positive number (the engine needs σ &gt; 0; the floor prices at the zero-vol limit
+    /// within rounding); the log-moneyness is ln(K / F) with F = S·e^{bT} of the base market.
+    /// </summary>
+    private double Shocked(IScenarioVolShock shock, OptionContract option, double vol)
+    {
+        double tenor = TenorYears(option);
+        var market = Market.Underlyings[option.Underlying];
+        double logMoneyness = Math.Log(option.Strike / (market.Spot * Math.Exp(market.CostOfCarry * Math.Max(tenor, 0.0))));
+        return Math.Max(shock.Apply(vol, tenor, logMoneyness), 1e-8);
+    }
 }

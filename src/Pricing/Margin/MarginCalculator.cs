@@ -9,9 +9,15 @@ namespace Analytics.Pricing.Margin;
 /// </summary>
 public static class MarginCalculator
 {
-    /// <summary>What a standard model lacks to margin the book: (underlying, instrument) pairs with no rule.</summary>
+    /// <summary>
+    /// What a model lacks to margin the book: (underlying, instrument) pairs with no rule (a standard model's option or perp
+    /// rule; a portfolio model with per-underlying contingencies: the underlyings it does not list, instrument <c>positions</c>).
+    /// </summary>
     public static ImmutableArray<(string Underlying, string Instrument)> Uncovered(MarginModel model, MarginBook book)
     {
+        // A portfolio model with contingencies per underlying (Derive's per-market managers) covers only the underlyings it lists.
+        if (model is PortfolioMarginModel { Contingencies.IsEmpty: false } portfolio)
+            return [.. book.Underlyings.Where(u => portfolio.ContingencyOf(u) is null).Select(u => (u, "positions"))];
         if (model is not StandardMarginModel standard) return [];
         var lacking = new SortedSet<(string, string)>();
         for (int p = 0; p < book.HeldCount; p++)
@@ -39,7 +45,7 @@ public static class MarginCalculator
         return model switch
         {
             StandardMarginModel standard => Standard(standard, book, shift),
-            PortfolioMarginModel portfolio => Portfolio(portfolio, book, shift),
+            PortfolioMarginModel portfolio => PortfolioMarginCalculator.Evaluate(portfolio, book, shift),
             _ => throw new ArgumentException($"Unknown model kind {model.GetType().Name}.", nameof(model)),
         };
     }
@@ -75,50 +81,6 @@ public static class MarginCalculator
         }
 
         return new MarginResult(im, mm, positions.MoveToImmutable(), []);
-    }
-
-    private static MarginResult Portfolio(PortfolioMarginModel model, MarginBook book, IReadOnlyDictionary<string, double> shift)
-    {
-        int n = book.Positions.Length;
-        var reference = new double[n];
-        book.Value(shift, null, reference);
-        var positionLoss = new double[n];
-        var worst = ImmutableArray.CreateBuilder<WorstMarginScenario>();
-        double mm = 0;
-        foreach (var u in book.Underlyings)
-        {
-            // Each underlying alone (segregated): only its positions and coin collateral are revalued, on the engine's parallel path.
-            var indexes = book.IndexesOf(u);
-            bool hasOptions = indexes.Any(p => p < book.HeldCount && book.Positions[p].Option is not null);
-            double at = shift.GetValueOrDefault(u);
-            WorstMarginScenario? best = null;
-            double[]? bestValues = null;
-            void Run(VolShock shock, IReadOnlyList<double> moves, bool extended, double fraction)
-            {
-                var values = book.ValueUnderlying(u, [.. moves.Select(m => (1.0 + at) * (1.0 + m) - 1.0)], shock);
-                for (int s = 0; s < moves.Count; s++)
-                {
-                    var row = values.PositionValues(s);
-                    double loss = 0;
-                    for (int k = 0; k < indexes.Length; k++) loss += reference[indexes[k]] - row[k];
-                    loss *= fraction;
-                    if (best is null || loss > best.LossUsd)
-                        (best, bestValues) = (new WorstMarginScenario(u, moves[s], shock.Name, extended, loss), row.ToArray());
-                }
-            }
-
-            foreach (var shock in model.VolShocks) Run(shock, model.SpotMoves, false, 1.0);
-            if (hasOptions && model.ExtendedShock is { } up && model.ExtendedMoves.Length > 0) Run(up, model.ExtendedMoves, true, model.ExtendedLossFraction);
-            if (best is null) continue;
-            double counted = Math.Max(best.LossUsd, 0.0);
-            worst.Add(best with { LossUsd = counted });
-            mm += counted;
-            double scale = best.Extended ? model.ExtendedLossFraction : 1.0;
-            for (int k = 0; k < indexes.Length; k++) positionLoss[indexes[k]] = (reference[indexes[k]] - bestValues![k]) * scale;
-        }
-
-        var positions = Enumerable.Range(0, book.HeldCount).Select(p => new PositionMargin(reference[p], null, null, positionLoss[p])).ToImmutableArray();
-        return new MarginResult(model.InitialMultiple * mm, mm, positions, worst.ToImmutable());
     }
 
     private static InvalidOperationException Missing(MarginModel model, RiskPosition position) =>

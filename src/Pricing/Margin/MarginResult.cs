@@ -8,7 +8,17 @@ namespace Analytics.Pricing.Margin;
 /// <param name="Positions">Per held position, in book order.</param>
 /// <param name="WorstScenarios">Portfolio models: the worst scenario of each underlying; empty for standard models.</param>
 public sealed record MarginResult(
-    double InitialMarginUsd, double MaintenanceMarginUsd, ImmutableArray<PositionMargin> Positions, ImmutableArray<WorstMarginScenario> WorstScenarios);
+    double InitialMarginUsd, double MaintenanceMarginUsd, ImmutableArray<PositionMargin> Positions, ImmutableArray<WorstMarginScenario> WorstScenarios)
+{
+    /// <summary>Portfolio models with contingencies: each underlying's; empty otherwise.</summary>
+    public ImmutableArray<UnderlyingContingency> Contingencies { get; init; } = [];
+}
+
+/// <summary>One underlying's contingency margin under a portfolio model (<see cref="PortfolioContingency"/>).</summary>
+/// <param name="Underlying">The underlying.</param>
+/// <param name="MaintenanceUsd">Added to maintenance margin (and to initial margin), USD.</param>
+/// <param name="InitialExtraUsd">Added to initial margin on top, USD.</param>
+public sealed record UnderlyingContingency(string Underlying, double MaintenanceUsd, double InitialExtraUsd);
 
 /// <summary>One position's margin figures.</summary>
 /// <param name="ValueUsd">The position's value (signed), USD.</param>
@@ -20,7 +30,8 @@ public sealed record PositionMargin(double ValueUsd, double? InitialMarginUsd, d
 /// <summary>The worst scenario of one underlying in a portfolio-margin grid.</summary>
 /// <param name="Underlying">The underlying.</param>
 /// <param name="SpotMove">Relative spot move.</param>
-/// <param name="VolShock">Name of the vol shock.</param>
-/// <param name="Extended">Whether it is an extended-table scenario (its loss then counted at the dampener's fraction).</param>
-/// <param name="LossUsd">The loss that counts (after the dampener), USD, ≥ 0.</param>
+/// <param name="VolShock">Name of the vol shock (a skew shock's name, or <c>basis</c> for the basis contingency: each
+/// expiry at the worse of its two moves, <see cref="SpotMove"/> the one that lost more in total).</param>
+/// <param name="Extended">Whether it is an extended-table scenario (its loss then counted at its dampening fraction).</param>
+/// <param name="LossUsd">The loss that counts (after the dampener), USD, ≥ 0; maintenance margin scales it by the model's loss factor.</param>
 public sealed record WorstMarginScenario(string Underlying, double SpotMove, string VolShock, bool Extended, double LossUsd);

@@ -122,22 +122,13 @@ public sealed class ScenarioValuation
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
     public ScenarioValues Value(IReadOnlyList<MarketScenario> scenarios, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(scenarios);
-        if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "Must be positive or −1.");
-        }
-
-        for (int s = 0; s < scenarios.Count; s++)
-        {
-            ArgumentNullException.ThrowIfNull(scenarios[s], $"{nameof(scenarios)}[{s}]");
-        }
+        CheckLoopArguments(scenarios, maxDegreeOfParallelism);
 
         int n = PositionCount;
         var values = new double[(long)scenarios.Count * n];
         var baseValues = new double[n];
         Value(MarketScenario.None, baseValues);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        var options = Loop(maxDegreeOfParallelism, cancellationToken);
         Parallel.For(0, scenarios.Count, options, s => Value(scenarios[s], values.AsSpan(s * n, n)));
         return new ScenarioValues(values, baseValues, scenarios.Count);
     }
@@ -156,6 +147,26 @@ public sealed class ScenarioValuation
     public double[] ProfitAndLoss(
         IReadOnlyList<MarketScenario> scenarios, out double[] baseValues, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
+        CheckLoopArguments(scenarios, maxDegreeOfParallelism);
+
+        int n = PositionCount;
+        var start = new double[n];
+        Value(MarketScenario.None, start);
+        double baseTotal = ScenarioValues.Sum(start);
+        var pnl = new double[scenarios.Count];
+        var options = Loop(maxDegreeOfParallelism, cancellationToken);
+        Parallel.For(0, scenarios.Count, options, () => new double[n], (s, _, row) =>
+        {
+            Value(scenarios[s], row);
+            pnl[s] = ScenarioValues.Sum(row) - baseTotal;
+            return row;
+        }, static _ => { });
+        baseValues = start;
+        return pnl;
+    }
+
+    private static void CheckLoopArguments(IReadOnlyList<MarketScenario> scenarios, int maxDegreeOfParallelism)
+    {
         ArgumentNullException.ThrowIfNull(scenarios);
         if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
         {
@@ -166,21 +177,6 @@ public sealed class ScenarioValuation
         {
             ArgumentNullException.ThrowIfNull(scenarios[s], $"{nameof(scenarios)}[{s}]");
         }
-
-        int n = PositionCount;
-        var start = new double[n];
-        Value(MarketScenario.None, start);
-        double baseTotal = ScenarioValues.Sum(start);
-        var pnl = new double[scenarios.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(0, scenarios.Count, options, () => new double[n], (s, _, row) =>
-        {
-            Value(scenarios[s], row);
-            pnl[s] = ScenarioValues.Sum(row) - baseTotal;
-            return row;
-        }, static _ => { });
-        baseValues = start;
-        return pnl;
     }
 
     /// <summary>
@@ -415,6 +411,17 @@ public sealed class ScenarioValuation
             }
         }
     }
+
+    /// <summary>
+    /// The scenario loop's options: −1 means one worker per processor, never more. Left unbounded, Parallel.For takes every
+    /// thread-pool thread the pool injects, and the server's I/O callbacks (among them the one that notices a client has
+    /// gone, which cancels <paramref name="cancellationToken"/>) waited seconds for a thread (issue 17 item 2).
+    /// </summary>
+    private static ParallelOptions Loop(int maxDegreeOfParallelism, CancellationToken cancellationToken) => new()
+    {
+        MaxDegreeOfParallelism = maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism,
+        CancellationToken = cancellationToken,
+    };
 
     private double AmericanValue(int p, ReadOnlySpan<double> spot, double tenor, double vol)
     {

@@ -28,6 +28,27 @@ public sealed class AuthTests(SqliteApi api) : IClassFixture<SqliteApi>
         Assert.Contains("X-Api-Key", response.Headers.WwwAuthenticate.ToString());
     }
 
+    /// <summary>
+    /// A client that accepts no JSON (a browser, a CSV or SVG download) still gets its 401/403 as a problem: the
+    /// framework's problem writer refuses such an Accept header, and these answers were a 500 (found opening the
+    /// dashboard with a wrong key).
+    /// </summary>
+    [Theory]
+    [InlineData("/hangfire", "text/html", "not-a-configured-key", HttpStatusCode.Unauthorized)]
+    [InlineData("/api/v1/l2/chains", "text/csv", "not-a-configured-key", HttpStatusCode.Unauthorized)]
+    [InlineData("/api/v1/risk/var/1.svg", "image/svg+xml", "not-a-configured-key", HttpStatusCode.Unauthorized)]
+    [InlineData("/hangfire", "text/html", TestKeys.Reader, HttpStatusCode.Forbidden)]
+    public async Task Refused_ClientAcceptingNoJson_GetsTheProblemNotA500(string path, string accept, string key, HttpStatusCode expected)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd(accept);
+
+        var response = await api.Client(key).SendAsync(request, Token);
+
+        var body = await ProblemAssert.IsProblemAsync(response, expected);
+        Assert.StartsWith("https://", body.GetProperty("type").GetString()); // customised like every other problem
+    }
+
     [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
     [InlineData(TestKeys.Reader, HttpStatusCode.Forbidden)]

@@ -8,7 +8,7 @@ namespace Analytics.Api.Tests.Endpoints;
 
 /// <summary>
 /// Issue 17 item 2, per second: on top of the per-request budget each client draws estimated CPU (items × the engine's cost
-/// class, src/Api/Endpoints/Pricing/EngineCost.cs: qd-fp 100 µs an item) from a token bucket refilled at a configured rate
+/// class, src/Api/Endpoints/Costs/EngineCost.cs: analytic 25 µs an item) from a token bucket refilled at a configured rate
 /// and holding the per-request budget; over it, 429 with <c>Retry-After</c> and a problem stating the budget. The clock is the
 /// test's <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/>: nothing here depends on how long a request takes.
 /// </summary>
@@ -16,14 +16,15 @@ public sealed class CpuRateBudgetTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    /// <summary>60 qd-fp American items: 60 × 100 µs = 6 ms of estimated CPU.</summary>
+    /// <summary>240 analytic European items: 240 × 25 µs = 6 ms of estimated CPU.</summary>
     private static StringContent SixMsBatch() => new(
         "{\"options\":[" + string.Join(',', Enumerable.Repeat(
-            """{"type":"put","style":"american","spot":100,"strike":100,"tenorYears":1,"vol":0.3,"rate":0.05,"engine":"qd-fp"}""", 60)) + "]}",
+            """{"type":"put","spot":100,"strike":100,"tenorYears":1,"vol":0.3,"rate":0.05,"engine":"analytic"}""", 240)) + "]}",
         Encoding.UTF8, "application/json");
 
-    private static StringContent OneQdFpOption() => new(
-        """{"type":"put","style":"american","spot":100,"strike":100,"tenorYears":1,"vol":0.3,"rate":0.05,"engine":"qd-fp"}""",
+    /// <summary>One analytic option: 0.025 ms.</summary>
+    private static StringContent OneOption() => new(
+        """{"type":"put","spot":100,"strike":100,"tenorYears":1,"vol":0.3,"rate":0.05,"engine":"analytic"}""",
         Encoding.UTF8, "application/json");
 
     [Fact]
@@ -33,8 +34,8 @@ public sealed class CpuRateBudgetTests
         // Anonymous: 1 CPU-ms per second, bucket of 10 ms; keyed: 2 CPU-ms per second, bucket of 12 ms.
         await using var factory = new ApiFactory(database, new Dictionary<string, string?>
         {
-            ["Limits:AnonymousCpuMsPerSecond"] = "1", ["Limits:AnonymousBatchBudgetCpuMs"] = "10",
-            ["Limits:KeyedCpuMsPerSecond"] = "2", ["Limits:KeyedBatchBudgetCpuMs"] = "12",
+            ["Limits:AnonymousCpuMsPerSecond"] = "1", ["Limits:AnonymousRequestBudgetCpuMs"] = "10",
+            ["Limits:KeyedCpuMsPerSecond"] = "2", ["Limits:KeyedRequestBudgetCpuMs"] = "12",
         });
         var anonymous = factory.CreateClient();
         var keyed = factory.CreateClient();
@@ -42,14 +43,14 @@ public sealed class CpuRateBudgetTests
 
         var first = await anonymous.PostAsync("/api/v1/options/price/batch", SixMsBatch(), Token);   // 10 → 4 ms left
         var second = await anonymous.PostAsync("/api/v1/options/price/batch", SixMsBatch(), Token);  // needs 6: 2 ms short
-        var single = await anonymous.PostAsync("/api/v1/options/price", OneQdFpOption(), Token);      // 0.1 ms: fits (4 → 3.9)
+        var single = await anonymous.PostAsync("/api/v1/options/price", OneOption(), Token);          // 0.025 ms: fits (4 → 3.975)
         var keyedFirst = await keyed.PostAsync("/api/v1/options/price/batch", SixMsBatch(), Token);   // its own bucket: 12 → 6
         var keyedSecond = await keyed.PostAsync("/api/v1/options/price/batch", SixMsBatch(), Token);  // 6 → 0
         var keyedThird = await keyed.PostAsync("/api/v1/options/price/batch", SixMsBatch(), Token);   // 6 short at 2 ms/s: 3 s
-        factory.Time.Advance(TimeSpan.FromSeconds(2.25));                                            // anonymous 3.9 + 2.25 = 6.15
-        var afterRefill = await anonymous.PostAsync("/api/v1/options/price/batch", SixMsBatch(), Token);
-        var emptyAgain = await anonymous.PostAsync("/api/v1/options/price", OneQdFpOption(), Token);   // 0.15 left, needs 0.1: fits
-        var overAfterAll = await anonymous.PostAsync("/api/v1/options/price", OneQdFpOption(), Token);
+        factory.Time.Advance(TimeSpan.FromSeconds(2.065));                                           // anonymous 3.975 + 2.065 = 6.04
+        var afterRefill = await anonymous.PostAsync("/api/v1/options/price/batch", SixMsBatch(), Token); // 0.04 left
+        var emptyAgain = await anonymous.PostAsync("/api/v1/options/price", OneOption(), Token);       // needs 0.025: fits (0.015 left)
+        var overAfterAll = await anonymous.PostAsync("/api/v1/options/price", OneOption(), Token);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var problem = await ProblemAssert.IsProblemAsync(second, HttpStatusCode.TooManyRequests);

@@ -56,6 +56,20 @@ public sealed class QdFpAndQuantLibAmericanEndpointTests(SqliteApi api) : IClass
         Assert.NotEqual(chosen.GetProperty("price").GetDouble(), coarse.GetProperty("price").GetDouble());
     }
 
+    [Fact]
+    public async Task Price_QuantLibFdWithAGridSettingAtTenorZero_IsTheIntrinsicValue()
+    {
+        // Was a 500: the missing grid dimension was chosen for a tenor of 0, which the grid refuses.
+        RequireQuantLib();
+        var (status, body) = await PostAsync(new
+        {
+            type = "put", style = "american", engine = "quantlib-fd", spot = 95, strike = 100, tenorYears = 0.0, vol = 0.3, rate = 0.05, timeSteps = 100,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(5.0, body.GetProperty("price").GetDouble()); // max(K − S, 0) at expiry
+    }
+
     [Theory]
     [InlineData("binomial", 400, null)]
     [InlineData("quantlib-fd", 5, null)]

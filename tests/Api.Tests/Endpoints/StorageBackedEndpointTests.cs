@@ -79,6 +79,65 @@ public abstract class StorageBackedEndpointTests
     }
 
     [Fact]
+    public async Task ListJobRuns_AfterTrigger_ShowsTheSucceededRunAndTheJobsLastState()
+    {
+        var triggered = await _api.Client(TestKeys.Admin).PostAsync("/api/v1/jobs/heartbeat/trigger", null, Token);
+        var runId = JsonDocument.Parse(await triggered.Content.ReadAsStringAsync(Token)).RootElement.GetProperty("jobId").GetString();
+
+        JsonElement? run = null;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (run is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, Token);
+            var runs = (await GetJsonAsync("/api/v1/jobs/heartbeat/runs?limit=1000")).GetProperty("items").EnumerateArray().ToList();
+            run = runs.Where(r => r.GetProperty("backgroundJobId").GetString() == runId && r.GetProperty("state").GetString() == "succeeded")
+                .Select(r => (JsonElement?)r).FirstOrDefault();
+        }
+
+        Assert.NotNull(run);
+        Assert.Equal("heartbeat", run.Value.GetProperty("job").GetString());
+        Assert.True(run.Value.GetProperty("durationSeconds").GetDouble() >= 0);
+        var heartbeat = (await GetJsonAsync("/api/v1/jobs")).GetProperty("jobs").EnumerateArray().Single(j => j.GetProperty("id").GetString() == "heartbeat");
+        Assert.NotEqual(JsonValueKind.Null, heartbeat.GetProperty("lastRunState").ValueKind);
+    }
+
+    [Fact]
+    public async Task ListJobRuns_UnknownJobOrBadCursor_AnswersProblems()
+    {
+        await ProblemAssert.IsProblemAsync(await _api.Client().GetAsync("/api/v1/jobs/no-such-job/runs", Token), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await _api.Client().GetAsync("/api/v1/jobs/heartbeat/runs?cursor=zz!", Token), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task ListAlerts_FilteredAndPaged_ReturnsTheStoredAlertsInOrder()
+    {
+        var portfolio = Random.Shared.NextInt64(1_000_000, 2_000_000_000);
+        var t0 = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        await using (var db = _api.Factory.NewDbContext())
+        {
+            for (var i = 4; i >= 0; i--)
+                db.MarginAlerts.Add(new MarginAlertEntity
+                {
+                    PortfolioId = portfolio, PortfolioVersion = 1, Model = "dydx-v4", Chain = "ethereum", Level = i % 2 == 0 ? "warning" : "liquidation",
+                    RaisedAtUtc = t0.AddHours(i), AsOfUtc = t0.AddHours(i), Utilisation = 0.9 + i, Threshold = 0.8, EquityUsd = 100,
+                    MaintenanceMarginUsd = 90 + i, InitialMarginUsd = 100 + i, RecurringJobId = "monitor",
+                });
+            await db.SaveChangesAsync(Token);
+        }
+
+        var first = await GetJsonAsync($"/api/v1/alerts?portfolioId={portfolio}&level=warning&limit=2");
+        var second = await GetJsonAsync($"/api/v1/alerts?portfolioId={portfolio}&level=warning&limit=2&cursor={first.GetProperty("nextCursor").GetString()}");
+        var utilisations = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray())
+            .Select(a => a.GetProperty("utilisation").GetDouble()).ToList();
+
+        Assert.Equal([0.9, 2.9, 4.9], utilisations);
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
+        var late = await GetJsonAsync($"/api/v1/alerts?portfolioId={portfolio}&from=2026-03-01T03:00:00Z");
+        Assert.Equal(2, late.GetProperty("items").GetArrayLength());
+        await ProblemAssert.IsProblemAsync(await _api.Client().GetAsync("/api/v1/alerts?level=severe", Token), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task TriggerJob_UnknownId_Returns404Problem()
     {
         var response = await _api.Client(TestKeys.Admin).PostAsync("/api/v1/jobs/no-such-job/trigger", null, Token);

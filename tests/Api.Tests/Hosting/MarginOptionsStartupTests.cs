@@ -20,6 +20,16 @@ public sealed class MarginOptionsStartupTests
     [InlineData("Margin:Models:aevo-portfolio:Type", "span", "Margin:Models:aevo-portfolio: Type 'span'")]
     [InlineData("Margin:Models:aevo-standard:Source", "", "Margin:Models:aevo-standard: Source")]
     [InlineData("Margin:AddOnConfidence", "1.5", "AddOnConfidence")]
+    [InlineData("Margin:Models:derive-portfolio:MaintenanceLossFactor", "0", "Margin:Models:derive-portfolio: MaintenanceLossFactor 0")]
+    [InlineData("Margin:Models:derive-portfolio:ExtendedLossFractions:0", "11", "Margin:Models:derive-portfolio: ExtendedLossFractions: each")]
+    [InlineData("Margin:Models:derive-portfolio:ExtendedLossFractions:10", "1", "Margin:Models:derive-portfolio: ExtendedLossFractions: give one per extended move")]
+    [InlineData("Margin:Models:derive-portfolio:VolShocks:0:MinimumVol", "-0.4", "Margin:Models:derive-portfolio: VolShocks:0 (up)")]
+    [InlineData("Margin:Models:derive-portfolio:SkewShocks:0:Kind", "quadratic", "Margin:Models:derive-portfolio: SkewShocks:0 (linear-skew): Kind 'quadratic'")]
+    [InlineData("Margin:Models:derive-portfolio:SkewShocks:1:MinKStar", "0", "Margin:Models:derive-portfolio: SkewShocks:1: minKStar 0")]
+    [InlineData("Margin:Models:derive-portfolio:StaticDiscount:ShortBase", "-1", "Margin:Models:derive-portfolio: StaticDiscount: shortBase -1")]
+    [InlineData("Margin:Models:derive-portfolio:BasisContingency:DownMove", "0.045", "Margin:Models:derive-portfolio: BasisContingency: downMove 0.045")]
+    [InlineData("Margin:Models:derive-portfolio:Contingencies:ETH:CoinInitialFraction", "0.95", "Margin:Models:derive-portfolio: Contingencies:ETH: coinInitialFraction 0.95")]
+    [InlineData("Margin:Models:derive-portfolio:Contingencies:BTC:Source", "", "Margin:Models:derive-portfolio: Contingencies:BTC:Source is required")]
     public async Task Start_InvalidMarginEntry_StopsTheStartNamingIt(string key, string value, string named)
     {
         await using var database = await TestDatabase.CreateEmptyAsync(StorageProvider.Sqlite, Token);

@@ -34,9 +34,10 @@ public sealed class SharedDataImportTests
         await using var db = database.NewContext();
         Assert.Equal(630 + 628, await db.OptionQuotes.CountAsync(q => q.Underlying == "BTC", Token));
         Assert.Equal(674 + 660, await db.OptionQuotes.CountAsync(q => q.Underlying == "ETH", Token));
-        // BTC-16JAN26-82000-C at 2025-12-30T17:31:15Z: mark 0.08550357 BTC × forward 88,728.9467 (SYN.BTC-16JAN26), not × index 88,530.23.
+        // BTC-16JAN26-82000-C of the run started 2025-12-30T17:31:15Z: mark 0.08550357 BTC × forward 88,728.9467 (SYN.BTC-16JAN26), not × index 88,530.23.
+        // Stamped when the board is complete, 10 minutes after the run's start (issue 15, DeribitSnapshotQuoteMapper.CollectionBound).
         var instrument = await db.Instruments.SingleAsync(i => i.Key == "BTC-20260116T080000Z-82000-C-european-cash", Token);
-        var at = new DateTime(2025, 12, 30, 17, 31, 15, DateTimeKind.Utc).AddTicks(9441810);
+        var at = new DateTime(2025, 12, 30, 17, 41, 15, DateTimeKind.Utc).AddTicks(9441810);
         var quote = await db.OptionQuotes.SingleAsync(q => q.InstrumentId == instrument.Id && q.TimestampUtc == at, Token);
         Assert.Equal(0.08550357 * 88728.94666666667, quote.Mark!.Value, 6);
         Assert.Equal(7586.64, quote.Mark.Value, 2);
@@ -58,6 +59,9 @@ public sealed class SharedDataImportTests
         var instrument = await db.Instruments.SingleAsync(i => i.Key == "BTC-20200522T080000Z-9250-P-european-cash", Token);
         var quote = await db.OptionQuotes.SingleAsync(q => q.InstrumentId == instrument.Id, Token);
         Assert.Equal(DateTime.UnixEpoch.AddMilliseconds(1589434896486), quote.TimestampUtc);
+        // Each quote at its own ticker time (the file has one per row): 274 instants from 05:41:36.486 to 05:44:06.537.
+        var times = await db.OptionQuotes.Select(q => q.TimestampUtc).Distinct().ToListAsync(Token);
+        Assert.Equal((274, DateTime.UnixEpoch.AddMilliseconds(1589434896486), DateTime.UnixEpoch.AddMilliseconds(1589435046537)), (times.Count, times.Min(), times.Max()));
         Assert.Equal(0.7687, quote.MarkIv!.Value, 9);
         Assert.Equal(0.8007, quote.BidIv!.Value, 9);
         Assert.Equal(0.04010621 * 9352.58, quote.Mark!.Value, 6);
@@ -107,10 +111,11 @@ public sealed class SharedDataImportTests
         Assert.Equal((2769L, 0L), (btc.Inserted, btc.Rejected));
         Assert.Equal((2769L, 0L), (eth.Inserted, eth.Rejected));
         await using var db = database.NewContext();
+        // Each day is stamped at its close, 23:59:59.999999 UTC that day (issue 15), not at Unix (the day open).
         async Task<double> Close(string u, int y, int m, int d)
         {
-            var day = new DateTime(y, m, d, 0, 0, 0, DateTimeKind.Utc);
-            return (await db.PriceObservations.SingleAsync(p => p.Underlying == u && p.TimestampUtc == day, Token)).Close;
+            var at = new DateTime(y, m, d, 23, 59, 59, DateTimeKind.Utc).AddTicks(9_999_990);
+            return (await db.PriceObservations.SingleAsync(p => p.Underlying == u && p.TimestampUtc == at, Token)).Close;
         }
         Assert.Equal(4800.00, await Close("BTC", 2020, 3, 12));
         Assert.Equal(107.82, await Close("ETH", 2020, 3, 12));
@@ -120,8 +125,10 @@ public sealed class SharedDataImportTests
         Assert.Equal(15923, await Close("BTC", 2022, 11, 9), 0);
         Assert.Equal(88680.4, await Close("BTC", 2025, 2, 25)); // a microsecond-Unix row
         var days = await db.PriceObservations.Where(p => p.Underlying == "BTC").Select(p => p.TimestampUtc).ToListAsync(Token);
-        Assert.Equal((new DateTime(2017, 8, 17, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 3, 16, 0, 0, 0, DateTimeKind.Utc)), (days.Min(), days.Max()));
-        Assert.All(days, d => Assert.Equal(TimeSpan.Zero, d.TimeOfDay));
+        var lastMicrosecond = new TimeSpan(23, 59, 59) + TimeSpan.FromMicroseconds(999_999);
+        Assert.Equal((new DateTime(2017, 8, 17).Add(lastMicrosecond), new DateTime(2025, 3, 16).Add(lastMicrosecond)), (days.Min(), days.Max()));
+        Assert.All(days, d => Assert.Equal(lastMicrosecond, d.TimeOfDay));
+        // The close instant keeps each candle in its own UTC day's 1-day bar.
         var bars = await new BarsQuery(db).FromPricesAsync("BTC", "cryptodatadownload", TimeSpan.FromDays(1),
             new DateTime(2022, 5, 9, 0, 0, 0, DateTimeKind.Utc), new DateTime(2022, 5, 13, 0, 0, 0, DateTimeKind.Utc), Token);
         Assert.Equal([30076.0, 29030.0], bars.Where(b => b.StartUtc.Day is 9 or 12).Select(b => Math.Round(b.Close)));
@@ -130,7 +137,7 @@ public sealed class SharedDataImportTests
 
     // Values from the files themselves (PROVENANCE.md: options/perpetual_futures_prices.csv and options/term_futures_marks.csv).
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task DeribitPerpetualAndFutures_LoadEveryRowAsPricesAtTheSnapshotInstants(StorageProvider provider)
+    public async Task DeribitPerpetualAndFutures_LoadEveryRowAsCandlesAtTheirClose(StorageProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, Token);
 
@@ -142,14 +149,18 @@ public sealed class SharedDataImportTests
         Assert.Equal((5854L, 0L), (futures.Inserted, futures.Rejected));
         Assert.Equal((0L, 5854L), (again.Inserted, again.Duplicates));
         await using var db = database.NewContext();
-        var snapshot = new DateTime(2025, 12, 30, 17, 31, 15, DateTimeKind.Utc).AddTicks(9441810); // 17:31:15.944181
+        // The 1-minute candle 17:31–17:32 around the 17:31:15.944 snapshot, stamped at its close (issue 15): 17:31:59.999999.
+        var closeAt = new DateTime(2025, 12, 30, 17, 32, 0, DateTimeKind.Utc).AddTicks(-10);
         async Task<double> Price(string underlying, string source) =>
-            (await db.PriceObservations.SingleAsync(p => p.Underlying == underlying && p.Source == source && p.TimestampUtc == snapshot, Token)).Close;
-        Assert.Equal(88539.0, await Price("BTC", "deribit-perpetual"));
-        Assert.Equal(2978.35, await Price("ETH", "deribit-perpetual"));
-        Assert.Equal(92595.0, await Price("BTC", "deribit-btc-25dec26"));
-        Assert.Equal(91540.0, await Price("BTC", "deribit-btc-25sep26"));
+            (await db.PriceObservations.SingleAsync(p => p.Underlying == underlying && p.Source == source && p.TimestampUtc == closeAt, Token)).Close;
+        Assert.Equal(88537.0, await Price("BTC", "deribit-perpetual"));
+        Assert.Equal(2979.1, await Price("ETH", "deribit-perpetual"));
+        Assert.Equal(92595.0, await Price("BTC", "deribit-future-btc-25dec26"));
+        Assert.Equal(91540.0, await Price("BTC", "deribit-future-btc-25sep26"));
+        // Every row at the end of its minute (the candles are whole minutes): hh:mm:59.999999.
+        var instants = await db.PriceObservations.Select(p => p.TimestampUtc).ToListAsync(Token);
+        Assert.All(instants, t => Assert.Equal(TimeSpan.TicksPerMinute - 10, t.Ticks % TimeSpan.TicksPerMinute));
         Assert.Equal(419, await db.PriceObservations.CountAsync(p => p.Underlying == "ETH" && p.Source == "deribit-perpetual", Token));
-        Assert.Equal(2927, await db.PriceObservations.CountAsync(p => p.Underlying == "BTC" && p.Source.StartsWith("deribit-btc-"), Token));
+        Assert.Equal(2927, await db.PriceObservations.CountAsync(p => p.Underlying == "BTC" && p.Source.StartsWith("deribit-future-btc-"), Token));
     }
 }

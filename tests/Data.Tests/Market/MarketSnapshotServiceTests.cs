@@ -113,7 +113,7 @@ public sealed class MarketSnapshotServiceTests
         Venue = "deribit", Market = "ETH-PERPETUAL", TimestampUtc = at.UtcDateTime, RatePerInterval = ratePerInterval, IntervalHours = 8,
     };
 
-    private static ChainProfiles Chains() => new(new FixedOptionsMonitor<ChainsOptions>(new ChainsOptions
+    internal static ChainProfiles Chains() => new(new FixedOptionsMonitor<ChainsOptions>(new ChainsOptions
     {
         ["arbitrum-one"] = new() { Name = "Arbitrum One", Rollup = "optimistic", WithdrawalDelayHours = 168, BlockTimeSeconds = 0.25, GasCostUsd = 0.02, LiquidationLatencySeconds = 1, Source = "test" },
         ["ethereum"] = new() { Name = "Ethereum", Rollup = "l1", WithdrawalDelayHours = 0, BlockTimeSeconds = 12, GasCostUsd = 2, LiquidationLatencySeconds = 12, Source = "test" },

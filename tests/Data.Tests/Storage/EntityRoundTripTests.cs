@@ -80,7 +80,9 @@ public sealed class EntityRoundTripTests
             Assert.Equal(DemoData.SyntheticSource, p.Source);
             Assert.True(p.Low <= Math.Min(p.Open, p.Close) && p.High >= Math.Max(p.Open, p.Close), "a candle's low/high bound its open and close");
         });
-        Assert.Equal(now.Date, await db.PriceObservations.MaxAsync(p => p.TimestampUtc, Token));
+        // The last candle is the day before now's (the last close known at now), stamped at that day's close (issue 15).
+        Assert.Equal(now.Date.AddTicks(-10), await db.PriceObservations.MaxAsync(p => p.TimestampUtc, Token));
+        Assert.All(await db.PriceObservations.Select(p => p.TimestampUtc).ToListAsync(Token), t => Assert.Equal(new TimeSpan(23, 59, 59).Add(TimeSpan.FromMicroseconds(999_999)), t.TimeOfDay));
     }
 
     private static PriceObservationEntity Price(string underlying, string source, DateTime at, double close) => new()

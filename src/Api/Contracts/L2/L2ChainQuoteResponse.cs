@@ -13,4 +13,6 @@ public sealed record L2ChainQuoteResponse(
     [property: Description("Discount factor exp(−r·(T + δ)).")] double DiscountFactor,
     [property: Description("Settlement delay δ, years.")] double SettlementDelayYears,
     [property: Description("Gas per contract, USD.")] double GasPerContractUsd,
-    [property: Description("Leland number.")] double LelandNumber);
+    [property: Description("Leland number.")] double LelandNumber,
+    [property: Description("Which gas per transaction was used: `configured` (profile or `gasCostUsd` override) or `observed` (median of the indexed trades' gas on this chain, last 24 h).")] GasSource Gas = GasSource.Configured,
+    [property: Description("The gas per transaction used, USD.")] double? GasCostUsd = null);

@@ -19,4 +19,5 @@ public sealed record L2Request(
     [property: Description("Hedge notional per re-hedge, USD (default contracts × spot).")] double? HedgeNotionalUsd,
     [property: Description("Override of the chain's gas cost per transaction, USD.")] double? GasCostUsd,
     [property: Description("Override of the chain's withdrawal delay to L1, hours.")] double? WithdrawalDelayHours,
-    [property: Description("Override of the chain's liquidation latency, seconds.")] double? LiquidationLatencySeconds);
+    [property: Description("Override of the chain's liquidation latency, seconds.")] double? LiquidationLatencySeconds,
+    [property: Description("`configured` (default: the profile's gasCostUsd or the `gasCostUsd` override) or `observed`: the median USD gas per trade the on-chain indexer stored for the chain over the last 24 h (GET /api/v1/l2/chains/{id}/gas); 422 when it has none. Accepted wherever an `l2` block is (POST /options/price, /options/price/batch: per item, /structures/price, /l2/compare: each chain its own median, 422 naming every chain without one); the response's `l2.gas` (on /l2/compare each result's `gas`) says which was used. Conflicts with `gasCostUsd`.")] GasSource? Gas = null);

@@ -17,4 +17,6 @@ public sealed record L2Response(
     [property: Description("Bid, USD: V(volBid) − gasPerContractUsd.")] double Bid,
     [property: Description("Ask, USD: V(volAsk) + gasPerContractUsd.")] double Ask,
     [property: Description("Ask − bid, USD.")] double Spread,
-    [property: Description("True when Le ≥ 1 floored the bid vol at zero: the bid is then the discounted intrinsic value of the forward.")] bool BidFloorHit);
+    [property: Description("True when Le ≥ 1 floored the bid vol at zero: the bid is then the discounted intrinsic value of the forward.")] bool BidFloorHit,
+    [property: Description("Which gas per transaction was used: `configured` (profile or override) or `observed` (median of the indexed trades' gas, last 24 h).")] GasSource Gas = GasSource.Configured,
+    [property: Description("The gas per transaction used, USD.")] double? GasCostUsd = null);

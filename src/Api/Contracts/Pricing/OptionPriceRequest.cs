@@ -32,9 +32,10 @@ public sealed record OptionPriceRequest(
     [property: Description("Units of the Greeks in the answer: `per-unit` (default: plain partial derivatives, per 1.00 of vol and rate, per year) or `per-vol-point-per-day` (the venues' units, as Deribit shows them: vega, vanna and rho per vol point or 1 % of rate (÷ 100), volga ÷ 10,000, theta and charm per calendar day (÷ 365); delta and gamma unchanged). The response's `greekUnits` says which.")] GreekUnits? GreekUnits = null)
     : IVanillaOptionFields
 {
-    /// <summary>The example shown in Swagger UI (API.md's request, without the L2 block).</summary>
+    /// <summary>The example shown in Swagger UI (API.md's request with its L2 block; `gas` spelled out: `observed` needs indexed
+    /// trades, which the demo database has none of).</summary>
     public static OptionPriceRequest Example { get; } = new(
         OptionRight.Call, OptionExerciseStyle.European, 100, null, 100, 0.5, null, null, 0.2, 0.05, 0.0, null, PricingEngine.Analytic,
         new Analytics.Api.Contracts.L2.L2Request("arbitrum-one", Analytics.Pricing.L2.CarrySource.Rates, null, null, 24,
-            Analytics.Pricing.L2.SettlementLayer.L2, 1, 1, 0.0, null, null, null, null));
+            Analytics.Pricing.L2.SettlementLayer.L2, 1, 1, 0.0, null, null, null, null, Analytics.Api.Contracts.L2.GasSource.Configured));
 }

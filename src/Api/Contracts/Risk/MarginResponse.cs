@@ -39,19 +39,31 @@ public sealed record MarginChainResponse(
 
 /// <summary>The worst scenario of a portfolio model.</summary>
 public sealed record MarginWorstScenarioResponse(
-    [property: Description("The counted loss (maintenance margin before add-ons), USD.")] double Loss,
+    [property: Description("The counted loss, USD: the sum of each underlying's; maintenance margin before add-ons is the model's `maintenanceLossFactor` times it plus `addOns.contingency.maintenance` (the loss itself for Deribit and Aevo).")] double Loss,
     [property: Description("Per underlying: its worst grid point.")] IReadOnlyDictionary<string, MarginScenarioMoveResponse> Moves);
 
 /// <summary>One underlying's worst grid point.</summary>
 public sealed record MarginScenarioMoveResponse(
     [property: Description("Relative spot move (−0.16 = down 16 %).")] double Spot,
-    [property: Description("The vol shock's name.")] string VolShock,
-    [property: Description("Whether it is an extended-table scenario (loss counted at the dampener's fraction).")] bool Extended,
+    [property: Description("The vol shock's name (or a skew shock's; `basis` for the basis contingency, whose `spot` is then the move that lost more).")] string VolShock,
+    [property: Description("Whether it is an extended-table scenario (loss counted at its dampening fraction).")] bool Extended,
     [property: Description("The counted loss, USD.")] double Loss);
 
 /// <summary>Add-ons to a model's margin.</summary>
 public sealed record MarginAddOnsResponse(
-    [property: Description("The L2 liquidation-latency add-on.")] LiquidationLatencyAddOnResponse LiquidationLatency);
+    [property: Description("The L2 liquidation-latency add-on.")] LiquidationLatencyAddOnResponse LiquidationLatency,
+    [property: Description("Portfolio models with contingency margin (Derive): the venue's contingencies, already in the model's margin; null otherwise.")] MarginContingencyResponse? Contingency = null);
+
+/// <summary>A portfolio model's contingency margin (perpetuals, naked short options, coin).</summary>
+public sealed record MarginContingencyResponse(
+    [property: Description("In maintenance (and initial) margin, USD.")] double Maintenance,
+    [property: Description("Added to initial margin on top, USD.")] double InitialExtra,
+    [property: Description("Per underlying.")] IReadOnlyDictionary<string, MarginContingencyAmountResponse> PerUnderlying);
+
+/// <summary>One underlying's contingency margin.</summary>
+public sealed record MarginContingencyAmountResponse(
+    [property: Description("In maintenance (and initial) margin, USD.")] double Maintenance,
+    [property: Description("Added to initial margin on top, USD.")] double InitialExtra);
 
 /// <summary>The liquidation-latency add-on.</summary>
 public sealed record LiquidationLatencyAddOnResponse(

@@ -22,4 +22,5 @@ public sealed record StructureL2Response(
     [property: Description("Where the carry came from.")] CarrySource CarrySource,
     [property: Description("Net premium at the mid vols, Σ qᵢ·Vᵢ(σ), in the premium currency.")] double Mid,
     [property: Description("|Σ qᵢ·(Vᵢ(σ_ask side) − Vᵢ(σ))| ≥ 0, in the premium currency: the Leland hedging cost the ask adds to the mid (a hedging cost is always paid; Hoggard, Whalley and Wilmott 1994).")] double AskHedgingCost,
-    [property: Description("|Σ qᵢ·(Vᵢ(σ_bid side) − Vᵢ(σ))| ≥ 0, in the premium currency: the Leland hedging cost the bid takes from the mid.")] double BidHedgingCost);
+    [property: Description("|Σ qᵢ·(Vᵢ(σ_bid side) − Vᵢ(σ))| ≥ 0, in the premium currency: the Leland hedging cost the bid takes from the mid.")] double BidHedgingCost,
+    [property: Description("Which gas per transaction `singleTxUsd` is: `configured` (profile or `gasCostUsd` override) or `observed` (median of the indexed trades' gas on the chain, last 24 h).")] Analytics.Api.Contracts.L2.GasSource Gas = Analytics.Api.Contracts.L2.GasSource.Configured);

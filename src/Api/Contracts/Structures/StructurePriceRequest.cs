@@ -36,7 +36,7 @@ public sealed record StructurePriceRequest(
     /// <summary>The example shown in Swagger UI: a call calendar on Arbitrum One given by expiry dates (08:00 UTC), valued at a
     /// fixed instant so that it prices the same on any day.</summary>
     public static StructurePriceRequest Example { get; } = new("calendar", OptionRight.Call, [3000], 3000, null, null, 0.6, 0.04,
-        null, null, 1, null, null, new L2Request("arbitrum-one", null, null, null, null, null, null, null, null, null, null, null, null), null,
+        null, null, 1, null, null, new L2Request("arbitrum-one", null, null, null, null, null, null, null, null, null, null, null, null, GasSource.Configured), null,
         ValuationTime: new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero),
         Expiry: new DateTimeOffset(2026, 12, 25, 8, 0, 0, TimeSpan.Zero),
         FarExpiry: new DateTimeOffset(2027, 3, 26, 8, 0, 0, TimeSpan.Zero));

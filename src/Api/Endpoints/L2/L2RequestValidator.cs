@@ -60,6 +60,9 @@ internal static class L2RequestValidator
         }
 
         var gas = errors.Range("l2.gasCostUsd", r.GasCostUsd, 0, 10_000, "USD per transaction");
+        // "observed" is resolved by the endpoint (ObservedGasResolver), after validation.
+        if (r.Gas == GasSource.Observed && r.GasCostUsd is not null)
+            errors.Add("l2.gas", "observed conflicts with gasCostUsd: drop one of them.");
         var delay = errors.Range("l2.withdrawalDelayHours", r.WithdrawalDelayHours, 0, 24 * 365, "hours");
         var latency = errors.Range("l2.liquidationLatencySeconds", r.LiquidationLatencySeconds, 0, 86_400, "seconds");
         var (contracts, rehedge, fee) = TradeTerms(r.Contracts, r.RehedgeIntervalHours, r.TakerFeeRate, errors, "l2.");
@@ -92,6 +95,6 @@ internal static class L2RequestValidator
         var overrides = new ProfileOverrides(gas, delay, latency);
         return new ValidatedL2(
             profile.WithOverrides(gas, delay, latency), source, r.Settlement ?? SettlementLayer.L2,
-            contracts, rehedge, fee, notional, funding, overrides);
+            contracts, rehedge, fee, notional, funding, overrides, r.Gas ?? GasSource.Configured);
     }
 }

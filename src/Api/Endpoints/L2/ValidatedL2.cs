@@ -1,3 +1,4 @@
+using Analytics.Api.Contracts.L2;
 using Analytics.Pricing.L2;
 
 namespace Analytics.Api.Endpoints.L2;
@@ -12,7 +13,8 @@ internal sealed record ValidatedL2(
     double TakerFeeRate,
     double? HedgeNotionalUsd,
     FundingSeries? Funding,
-    ProfileOverrides Overrides)
+    ProfileOverrides Overrides,
+    GasSource Gas = GasSource.Configured)
 {
     /// <summary><paramref name="chain"/> with this request's profile overrides applied.</summary>
     public ChainProfile Overridden(ChainProfile chain) =>

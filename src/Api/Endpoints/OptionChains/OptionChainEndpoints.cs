@@ -6,6 +6,7 @@ using Analytics.Api.Auth;
 using Analytics.Api.Contracts.OptionChains;
 using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Endpoints.Surfaces;
+using Analytics.Api.Endpoints.Costs;
 using Analytics.Api.Errors;
 using Analytics.Data;
 using Microsoft.AspNetCore.Http.Json;
@@ -38,9 +39,11 @@ internal static class OptionChainEndpoints
                  AllowedValues("per-unit", "per-vol-point-per-day")] string? greekUnits,
                 long? surfaceId,
                 [Description("Choose the surface as of this instant, ISO-8601 UTC (default now).")] DateTimeOffset? asOf,
-                ChainProfiles chains, TimeProvider time, IOptions<JsonOptions> json, CancellationToken ct) =>
-                GetAsync(store, bodies, http, new RawQuery(underlying, expiry, chain, contracts, takerFeeRate, rehedgeIntervalHours, premiumCurrency, greekUnits),
-                    surfaceId, asOf ?? time.GetUtcNow(), chains, json.Value.SerializerOptions, ct))
+                [Description("With `chain`: the gas per transaction, `configured` (default: the chain profile's gasCostUsd) or `observed` (the median USD gas per trade the on-chain indexer stored for the chain over the last 24 h, GET /api/v1/l2/chains/{id}/gas; 422 when it has none). The response's `gas` and `gasCostUsd` say which was used."),
+                 DefaultValue("configured"), AllowedValues("configured", "observed")] string? gas,
+                ChainProfiles chains, TimeProvider time, IOptions<JsonOptions> json, ObservedGasResolver observedGas, CancellationToken ct) =>
+                GetAsync(store, bodies, http, new RawQuery(underlying, expiry, chain, contracts, takerFeeRate, rehedgeIntervalHours, premiumCurrency, greekUnits, gas),
+                    surfaceId, asOf ?? time.GetUtcNow(), chains, observedGas, json.Value.SerializerOptions, ct))
             .WithTags("Chains")
             .RequireAuthorization(AuthNames.ReadPolicy)
             .WithName("GetOptionChain")
@@ -57,32 +60,43 @@ internal static class OptionChainEndpoints
                              "/options/price with an `l2` block gives them (Leland hedging cost with k = 2·(takerFeeRate + " +
                              "gasCostUsd / (contracts × forward)) and gas per contract, settling on the L2); without `chain` no bid and " +
                              "ask. `premiumCurrency=underlying` gives every premium and Greek in units of the underlying; `greekUnits` the " +
-                             "Greeks per unit (default) or per vol point and per day. The strong " +
+                             "Greeks per unit (default) or per vol point and per day. `gas=observed` (with `chain`) prices at the median " +
+                             "USD gas per trade indexed on the chain over the last 24 h instead of the profile's gasCostUsd; `gas` and " +
+                             "`gasCostUsd` in the response say which was used, and 422 answers a chain without indexed gas. The strong " +
                              "ETag derives from the surface id and the resolved query (never its spelling: a date or the instant, " +
-                             "letter case, parameter order, defaults given or omitted), so it changes only when a new surface lands: " +
-                             "send it back in If-None-Match for a 304. 400 naming the parameter for a bad value; 404 when there is no " +
+                             "letter case, parameter order, defaults given or omitted) including the gas used, so it changes only when a new " +
+                             "surface lands or, with `gas=observed`, the observed median moves: send it back in If-None-Match for a 304. 400 naming the parameter for a bad value; 404 when there is no " +
                              "such surface (naming the first one after `asOf`, if any) or the expiry is not one of its slices (the " +
-                             "available expiries are listed); 422 when `surfaceId` is of another underlying or fitted after `asOf`.")
+                             "available expiries are listed); 422 when `surfaceId` is of another underlying or fitted after `asOf`." +
+                             CpuBudgetDocs.Sentence("the listed strikes (more each with a `chain`'s L2 bid and ask); a body served from " +
+                                                    "the cache, or a 304, costs nothing"))
             .Produces<OptionChainResponse>()
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     /// <summary>The query parameters as sent.</summary>
     private sealed record RawQuery(
         string Underlying, string? Expiry, string? Chain, double? Contracts, double? TakerFeeRate, double? RehedgeIntervalHours, string? PremiumCurrency,
-        string? GreekUnits);
+        string? GreekUnits, string? Gas);
 
     private static async Task<IResult> GetAsync(
         SurfaceStore store, ConcurrentDictionary<string, byte[]> bodies, HttpContext http, RawQuery raw, long? surfaceId, DateTimeOffset asOf,
-        ChainProfiles chains, JsonSerializerOptions json, CancellationToken cancellationToken)
+        ChainProfiles chains, ObservedGasResolver observedGas, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (OptionChainQuery.Read(raw.Underlying, raw.Expiry, raw.Chain, raw.Contracts, raw.TakerFeeRate, raw.RehedgeIntervalHours, raw.PremiumCurrency,
-                raw.GreekUnits, chains, errors) is not { } query)
+                raw.GreekUnits, raw.Gas, chains, errors) is not { } query)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The chain cannot be priced as asked");
+        if (query.Terms is { } terms)
+        {
+            if (await observedGas.ApplyAsync(terms.Chain, query.Gas, cancellationToken) is not { } profile)
+                return ObservedGasResolver.NoObservedGasProblem([terms.Chain.Id], "gas");
+            query = query with { Terms = terms with { Chain = profile } };
+        }
         var pick = await SurfaceVolFilter.Selector(store, http).PickAsync(query.Underlying, surfaceId, asOf);
         if (pick.Surface is not { } stored)
         {
@@ -109,6 +123,13 @@ internal static class OptionChainEndpoints
         var (strikes, source) = await ListedStrikes.OfAsync(db, stored.Inputs, slice.ExpiryUtc, cancellationToken) is { Strikes.Count: > 0 } listed
             ? listed
             : (slice.Points.Select(p => p.Strike).ToList(), ListedStrikeSource.FitPoints);
+        // Cached bodies above cost nothing to serve; pricing the strikes is drawn from the caller's CPU budget (a refusal is not cached).
+        if (http.RequestServices.GetRequiredService<CpuBudget>().Admit(http, OptionCosts.Chain(strikes.Count, query.Terms is not null)) is { } overBudget)
+        {
+            http.Response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.ETag);
+            http.Response.Headers.CacheControl = "no-store";
+            return overBudget;
+        }
         var body = JsonSerializer.SerializeToUtf8Bytes(OptionChainPricing.Price(stored, index, strikes, source, query), json);
         if (bodies.Count >= MaxCachedBodies) bodies.Clear();
         bodies[etag] = body;

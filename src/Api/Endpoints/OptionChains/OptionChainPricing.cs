@@ -67,7 +67,9 @@ internal static class OptionChainPricing
             TakerFeeRate: query.Terms?.TakerFeeRate,
             GasPerContractUsd: query.Terms?.GasPerContractUsd,
             RoundTripCostRate: withL2 ? first?.RoundTripCostRate : null,
-            UnpricedStrikes: unpriced.Count > 0 ? unpriced : null);
+            UnpricedStrikes: unpriced.Count > 0 ? unpriced : null,
+            Gas: withL2 ? query.Gas : null,
+            GasCostUsd: query.Terms?.Chain.GasCostUsd);
     }
 
     /// <summary>

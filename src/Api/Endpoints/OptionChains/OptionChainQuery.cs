@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Analytics.Api.Contracts.L2;
 using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Errors;
@@ -14,16 +15,18 @@ namespace Analytics.Api.Endpoints.OptionChains;
 /// <summary>
 /// An option-chain request, normalised before anything is computed: the underlying (upper case), the expiry (an instant, or a
 /// UTC date that matches the slice expiring that day; none means the nearest slice), the L2 trade terms when a (blockchain) <c>chain</c> is named (its
-/// profile, <c>contracts</c>, <c>rehedgeIntervalHours</c>, <c>takerFeeRate</c>, defaults filled in), and the premium
-/// currency. Its ETag is a function of these values only, never of their spelling.
+/// profile, <c>contracts</c>, <c>rehedgeIntervalHours</c>, <c>takerFeeRate</c>, defaults filled in, and where its gas comes
+/// from), and the premium currency. Its ETag is a function of these values only, never of their spelling. With
+/// <see cref="GasSource.Observed"/> the endpoint replaces the profile's gas by the observed median
+/// (<see cref="ObservedGasResolver"/>) before the ETag is taken, so a new median is a new ETag.
 /// </summary>
 internal sealed record OptionChainQuery(
     string Underlying, DateTimeOffset? ExpiryInstant, DateOnly? ExpiryDate, L2TradeTerms? Terms, PremiumCurrency PremiumCurrency,
-    GreekUnits GreekUnits)
+    GreekUnits GreekUnits, GasSource Gas = GasSource.Configured)
 {
     public static OptionChainQuery? Read(
         string underlying, string? expiry, string? chain, double? contracts, double? takerFeeRate, double? rehedgeIntervalHours,
-        string? premiumCurrency, string? greekUnits, ChainProfiles chains, FieldErrors errors)
+        string? premiumCurrency, string? greekUnits, string? gas, ChainProfiles chains, FieldErrors errors)
     {
         var units = GreekUnits.PerUnit;
         if (greekUnits is not null && !TryUnits(greekUnits, out units))
@@ -57,10 +60,20 @@ internal sealed record OptionChainQuery(
         };
         if (currency is null) errors.Add("premiumCurrency", $"'{premiumCurrency}' is not one of usd (default), underlying.");
 
+        var gasSource = gas?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "configured" => GasSource.Configured,
+            "observed" => GasSource.Observed,
+            _ => (GasSource?)null,
+        };
+        if (gasSource is null) errors.Add("gas", $"'{gas}' is not one of configured (default), observed.");
+        else if (gasSource == GasSource.Observed && string.IsNullOrWhiteSpace(chain))
+            errors.Add("gas", "observed needs chain: without it no gas applies.");
+
         if (!errors.IsEmpty) return null;
         // -0 reads as 0 (one ETag per content); without a chain the trade terms are not used.
         var terms = profile is { } p ? new L2TradeTerms(p, SettlementLayer.L2, size, rehedge, fee + 0.0) : null;
-        return new OptionChainQuery(symbol!, instant, date, terms, currency!.Value, units);
+        return new OptionChainQuery(symbol!, instant, date, terms, currency!.Value, units, gasSource!.Value);
     }
 
     /// <summary>
@@ -73,10 +86,10 @@ internal sealed record OptionChainQuery(
     {
         var l2 = Terms is { Chain: var c } t
             ? string.Create(CultureInfo.InvariantCulture,
-                $"{c.Id}|{c.GasCostUsd:R}|{c.WithdrawalDelayHours:R}|{c.LiquidationLatencySeconds:R}|{t.Contracts:R}|{t.RehedgeIntervalHours:R}|{t.TakerFeeRate:R}")
+                $"{c.Id}|{Gas}|{c.GasCostUsd:R}|{c.WithdrawalDelayHours:R}|{c.LiquidationLatencySeconds:R}|{t.Contracts:R}|{t.RehedgeIntervalHours:R}|{t.TakerFeeRate:R}")
             : "no-l2";
         var key = string.Create(CultureInfo.InvariantCulture,
-            $"chain-v3|{surfaceId}|{Underlying}|{sliceExpiryUtc.UtcTicks}|{PremiumCurrency}|{l2}|{GreekUnits}");
+            $"chain-v4|{surfaceId}|{Underlying}|{sliceExpiryUtc.UtcTicks}|{PremiumCurrency}|{l2}|{GreekUnits}");
         return "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16) + "\"";
     }
 

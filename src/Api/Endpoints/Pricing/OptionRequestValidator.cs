@@ -40,7 +40,10 @@ internal static class OptionRequestValidator
         if (option is null || vol is null || !errors.IsEmpty) return null;
         if (!gridGiven) return (option, vol.Value);
 
-        var chosen = QuantLibFdGrid.For(option.TenorYears);
+        // Tenor 0 is priced at its closed-form limit, where no grid is used (QuantLibFdGrid.For refuses it): what was given is
+        // kept, the smallest grid stands in for the rest.
+        var chosen = option.TenorYears > 0 ? QuantLibFdGrid.For(option.TenorYears)
+            : new QuantLibFdGrid(QuantLibFdGrid.MinimumTimeSteps, QuantLibFdGrid.MinimumSpacePoints);
         return (option with { FdGrid = new QuantLibFdGrid(r.TimeSteps ?? chosen.TimeSteps, r.GridPoints ?? chosen.SpacePoints) }, vol.Value);
     }
 

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Pricing;
 using Analytics.Api.Errors;
+using Analytics.Api.Endpoints.Costs;
 using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Api.Options;
@@ -40,8 +40,9 @@ public static class PricingEndpoints
                              "so in `limit`; an engine that cannot price extreme but valid inputs gives way to the closed form (`limit: " +
                              "extreme-inputs`). Bounds: spot, forward, strike in [0, 1e12] USD; vol in [0, 100]; tenorYears in [0, 1000]; rate, " +
                              "dividendYield, carryRate in [−10, 10] with |x·tenorYears| ≤ 500. Invalid input gets 400 with every " +
-                             "offending field in `errors`. Each price draws its engine's estimated CPU from the caller's budget per second " +
-                             "(`Limits:AnonymousCpuMsPerSecond`, `Limits:KeyedCpuMsPerSecond`): over it, 429 with the budget and `Retry-After`.")
+                             "offending field in `errors`." +
+                             CpuBudgetDocs.Sentence("the engine's cost class (quantlib-fd: its grid, time steps × space points)"))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/price/batch", PriceBatchAsync)
@@ -51,11 +52,8 @@ public static class PricingEndpoints
                              "order. An invalid item gets `{ \"error\": { status, title, errors } }` in its slot and does not fail the " +
                              "batch; so does an item that fails in the engine or whose result cannot be written (500 in its slot), so the " +
                              "response is always valid JSON. Up to `Limits:MaxBatchItems` (default 100,000) items; large batches are " +
-                             "priced on every core, and pricing stops when the client disconnects. Each batch has a CPU budget (items × the " +
-                             "engine's cost class; `Limits:AnonymousBatchBudgetCpuMs` without a key, `Limits:KeyedBatchBudgetCpuMs` with " +
-                             "one): above it the answer is 413 with the estimate and the budget, before any pricing. The same estimates are " +
-                             "drawn from a CPU budget per second and client (`Limits:AnonymousCpuMsPerSecond`, `Limits:KeyedCpuMsPerSecond`): " +
-                             "over it, 429 with the budget and `Retry-After`.")
+                             "priced on every core, and pricing stops when the client disconnects." +
+                             CpuBudgetDocs.Sentence("the valid items × their engine's cost class (an `l2` item three times, plus the L2 model)"))
             .Accepts<BatchRequest<OptionPriceRequest>>("application/json")
             .RequireJsonBody()
             .Produces<OptionPriceBatchResponse>()
@@ -67,29 +65,38 @@ public static class PricingEndpoints
             .WithDescription("The pricing fields without `vol`, plus `price` (present value, USD). Solved to machine accuracy with " +
                              "Jäckel's \"Let's Be Rational\" (2015), also deep in the wings and at very short or long tenors. " +
                              "When no volatility gives the price (below intrinsic value, at or above the upper bound) the answer " +
-                             "is 422 with the reason, the intrinsic value and the bound.")
+                             "is 422 with the reason, the intrinsic value and the bound." + CpuBudgetDocs.Sentence("one inversion"))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapPost("/implied-vol/batch", ImpliedVolBatchAsync)
             .WithName("ImpliedVolBatch")
             .WithSummary("Implied volatilities of many option prices")
             .WithDescription("`{ \"options\": [ ...items shaped as POST /options/implied-vol... ] }` → `{ \"results\": [...] }` in " +
-                             "order; an item without an implied vol, or an invalid one, gets an `error` in its slot.")
+                             "order; an item without an implied vol, or an invalid one, gets an `error` in its slot." +
+                             CpuBudgetDocs.Sentence("the items × one inversion"))
             .Accepts<BatchRequest<ImpliedVolRequest>>("application/json")
             .RequireJsonBody()
             .Produces<ImpliedVolBatchResponse>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return group;
     }
 
     private static async Task<Results<Ok<OptionPriceResponse>, ValidationProblem, ProblemHttpResult>> PriceAsync(
         OptionPriceRequest request, HttpContext context, TimeProvider timeProvider, QuantLibVanillaOptionPricer quantLib, ChainProfiles chains,
-        FundingCarryResolver funding, CpuRateBudget cpu, CancellationToken cancellationToken)
+        FundingCarryResolver funding, CpuBudget cpu, ObservedGasResolver gas, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (PriceableOption.Validate(request, timeProvider.GetUtcNow(), chains, errors) is not { } option)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The option cannot be priced as given");
-        if (cpu.TryCharge(context, EngineCost.Microseconds(option.Option.Engine) / 1000) is { } overRate) return overRate;
+        if (cpu.Admit(context, OptionCosts.Price(EngineCost.Microseconds(option), option.Option.Engine)) is { } overBudget) return overBudget;
+        if (option.L2 is { } l2)
+        {
+            var (resolved, noGas) = await gas.ApplyAsync(l2, cancellationToken);
+            if (noGas is not null) return ObservedGasResolver.NoObservedGasProblem([l2.Chain.Id], "l2.gas");
+            option = option with { L2 = resolved };
+        }
         double? fundingRate = null;
         if (option.Funding is { } series)
         {
@@ -113,11 +120,13 @@ public static class PricingEndpoints
         }
     }
 
-    private static Results<Ok<ImpliedVolResponse>, ValidationProblem, ProblemHttpResult> ImpliedVol(ImpliedVolRequest request, TimeProvider timeProvider)
+    private static Results<Ok<ImpliedVolResponse>, ValidationProblem, ProblemHttpResult> ImpliedVol(
+        ImpliedVolRequest request, HttpContext context, TimeProvider timeProvider, CpuBudget cpu)
     {
         var errors = new FieldErrors();
         if (ImpliedVolInversion.Validate(request, timeProvider.GetUtcNow(), errors) is not var (option, price))
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The implied vol cannot be solved for as given");
+        if (cpu.Admit(context, OptionCosts.ImpliedVols(1)) is { } overBudget) return overBudget;
         var (result, error) = ImpliedVolInversion.Solve(option, price);
         if (result is not null) return TypedResults.Ok(result);
         return Problems.WithErrors(error!.Status, error.Title, error.Errors["price"][0], error.Errors);
@@ -126,7 +135,7 @@ public static class PricingEndpoints
     private static async Task<Results<ParallelJsonArrayResult<OptionPriceSlot>, ValidationProblem, ProblemHttpResult>> PriceBatchAsync(
         HttpContext context, TimeProvider timeProvider, IOptions<JsonOptions> json, IOptionsSnapshot<LimitsOptions> limits,
         QuantLibVanillaOptionPricer quantLib, ChainProfiles chains, FundingCarryResolver funding, SurfaceStore surfaces,
-        BatchPricingMetrics metrics, CpuRateBudget cpu, ILoggerFactory loggers)
+        BatchPricingMetrics metrics, CpuBudget cpu, ObservedGasResolver gas, ILoggerFactory loggers)
     {
         var aborted = context.RequestAborted;
         var (items, errors) = await BatchReader.ReadAsync(context.Request, json.Value.SerializerOptions,
@@ -150,9 +159,17 @@ public static class PricingEndpoints
                 return (null, BatchSlots.Unexpected(e, log));
             }
         }, aborted);
-        double costMs = validated.Sum(v => v.Option is { } o ? EngineCost.Microseconds(o.Option.Engine) : 0) / 1000;
-        if (OverBudget(context, costMs, limits.Value) is { } refused) return refused;
-        if (cpu.TryCharge(context, costMs) is { } overRate) return overRate;
+        // Invalid items cost nothing; the estimate is drawn before any pricing (413 over the request's budget, 429 over the second's).
+        double costMicroseconds = validated.Sum(v => v.Option is { } o ? EngineCost.Microseconds(o) : 0);
+        if (cpu.Admit(context, OptionCosts.PriceBatch(costMicroseconds, validated.Length, validated.Count(v => v.Option is not null))) is { } refused)
+            return refused;
+        // "gas": "observed" items: each chain's median read once; an item whose chain has none gets the 422 in its slot.
+        for (var i = 0; i < validated.Length; i++)
+        {
+            if (validated[i].Option is not { L2: { Gas: Contracts.L2.GasSource.Observed } l2 } observed) continue;
+            var (resolved, noGas) = await gas.ApplyAsync(l2, aborted);
+            validated[i] = noGas is null ? (observed with { L2 = resolved }, null) : (null, noGas);
+        }
         // Funding carry is read once per distinct (series, valuation time), before the CPU-bound pricing.
         var fundingRates = new Dictionary<(FundingSeries, DateTimeOffset), (double? Rate, string? Error)>();
         foreach (var key in validated.Where(v => v.Option?.Funding is not null).Select(v => (v.Option!.Funding!, v.Option.Option.ValuationTime)).Distinct())
@@ -207,14 +224,15 @@ public static class PricingEndpoints
         }
     }
 
-    private static async Task<Results<ParallelJsonArrayResult<ImpliedVolSlot>, ValidationProblem>> ImpliedVolBatchAsync(
+    private static async Task<Results<ParallelJsonArrayResult<ImpliedVolSlot>, ValidationProblem, ProblemHttpResult>> ImpliedVolBatchAsync(
         HttpContext context, TimeProvider timeProvider, IOptions<JsonOptions> json, IOptionsSnapshot<LimitsOptions> limits,
-        BatchPricingMetrics metrics, ILoggerFactory loggers)
+        BatchPricingMetrics metrics, CpuBudget cpu, ILoggerFactory loggers)
     {
         var aborted = context.RequestAborted;
         var (items, errors) = await BatchReader.ReadAsync<ImpliedVolRequest>(
             context.Request, json.Value.SerializerOptions, limits.Value.MaxBatchItems, aborted);
         if (items is null) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The batch cannot be read");
+        if (cpu.Admit(context, OptionCosts.ImpliedVols(items.Count)) is { } overBudget) return overBudget;
 
         var log = loggers.CreateLogger(typeof(PricingEndpoints));
         var now = timeProvider.GetUtcNow();
@@ -249,24 +267,6 @@ public static class PricingEndpoints
 
     private static OptionPriceResponse WithSurface(OptionPriceResponse priced, StoredSurface surface) =>
         priced with { SurfaceId = surface.Id, SurfaceModel = surface.Surface.Model, SurfaceAsOf = surface.Surface.AsOfUtc };
-
-    /// <summary>
-    /// A 413 when the batch's estimated CPU (items × <see cref="EngineCost"/>) exceeds the caller's budget (anonymous or
-    /// keyed, <see cref="LimitsOptions"/>), before any pricing; null when it fits. Invalid items cost nothing.
-    /// </summary>
-    private static ProblemHttpResult? OverBudget(HttpContext context, double costMs, LimitsOptions limits)
-    {
-        bool anonymous = context.User.Identity?.IsAuthenticated != true;
-        long budgetMs = anonymous ? limits.AnonymousBatchBudgetCpuMs : limits.KeyedBatchBudgetCpuMs;
-        if (costMs <= budgetMs) return null;
-        var whose = anonymous
-            ? "anonymous callers (Limits:AnonymousBatchBudgetCpuMs); send an API key for a larger one"
-            : "keyed callers (Limits:KeyedBatchBudgetCpuMs)";
-        return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The batch is over its CPU budget",
-            detail: string.Create(CultureInfo.InvariantCulture,
-                $"Estimated {costMs:F0} ms of CPU (items × their engine's cost class) against a budget of {budgetMs} ms for {whose}. Split the batch or use a cheaper engine."),
-            extensions: new Dictionary<string, object?> { ["estimatedCpuMs"] = Math.Round(costMs), ["budgetCpuMs"] = budgetMs });
-    }
 
     /// <summary>
     /// <c>volSource: surface</c> items: replaced in <paramref name="items"/> by the request with the surface's vol (each item
@@ -317,7 +317,9 @@ public static class PricingEndpoints
 
         try
         {
-            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, (i, state) =>
+            // One worker per processor at most, so the server's I/O (a client's disconnect among it) keeps a thread.
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            Parallel.For(0, count, options, (i, state) =>
             {
                 if (cancellationToken.IsCancellationRequested)
                 {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Risk;
+using Analytics.Api.Endpoints.Costs;
 using Analytics.Api.Errors;
 using Analytics.Api.Options;
 using Analytics.Data;
@@ -33,10 +34,13 @@ internal static class MarginEndpoints
             .WithDescription("Of a stored portfolio or inline positions, valued as `POST /risk/var` values them (latest prices, surface vols " +
                              "held at each strike, r = b = 0): the model's margin (`standard`: each position alone by the venue's rule; " +
                              "`portfolio`: each underlying's worst loss on the model's spot × vol grid and extended table, IM a multiple of " +
-                             "it), plus the chain's liquidation-latency add-on; equity, utilisation, and per underlying the liquidation " +
+                             "it; Derive's also with skew shocks, a static discount and a basis contingency, MM 0.8 × the loss plus contingency " +
+                             "margin in `addOns.contingency`), plus the chain's liquidation-latency add-on; equity, utilisation, and per underlying the liquidation " +
                              "prices (equity = maintenance margin, others held; solved by Brent's method) and the distance to them. " +
-                             "422 when market data is missing or the model has no rule for a position (e.g. options under dYdX).")
+                             "422 when market data is missing or the model has no rule for a position (e.g. options under dYdX, SOL under Derive's BTC/ETH portfolio margin)." +
+                             CpuBudgetDocs.Sentence("the book's positions × the model's scenario grid, liquidation prices included"))
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         risk.MapGet("/margin/models", Models)
@@ -49,8 +53,10 @@ internal static class MarginEndpoints
             .WithName("CompareMargin")
             .WithSummary("One portfolio's margin under every model and chain")
             .WithDescription("One row per model × chain (default: all configured), with the ratio of each row's maintenance margin to the most " +
-                             "lenient supported row's. A model that cannot margin the book gives a row saying why.")
+                             "lenient supported row's. A model that cannot margin the book gives a row saying why." +
+                             CpuBudgetDocs.Sentence("the positions × every model's grid, and models × chains × the add-on's revaluations"))
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         risk.MapPost("/margin/backtest", BacktestAsync)
@@ -61,8 +67,10 @@ internal static class MarginEndpoints
                              "is false), is moved by every historical window's close-to-close log returns of its underlyings (windows of " +
                              "`windowDays` days of the indexed daily closes from `from` to `asOf`, aligned on common dates) stretched by " +
                              "√((h·86,400 + τ) / (h·86,400)) for the chain's τ, fully revalued (vols held). Breach frequency and worst " +
-                             "shortfall per model and chain, against the confidence the model claims.")
+                             "shortfall per model and chain, against the confidence the model claims." +
+                             CpuBudgetDocs.Sentence("models × chains × the days from `from` to `asOf` × the book's positions"))
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return risk;
@@ -70,7 +78,7 @@ internal static class MarginEndpoints
 
     public static async Task<Results<Ok<MarginResponse>, ValidationProblem, ProblemHttpResult>> RunAsync(
         MarginRequest request, AnalyticsDbContext db, PortfolioStore portfolios, MarginService service, MarginModels models, ChainProfiles chains,
-        IOptionsMonitor<SurfacesOptions> surfaces, TimeProvider time, CancellationToken cancellationToken)
+        IOptionsMonitor<SurfacesOptions> surfaces, TimeProvider time, HttpContext http, CpuBudget cpu, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var asOf = errors.Instant("asOf", request.AsOf) is { } at ? new DateTimeOffset(at) : time.GetUtcNow();
@@ -86,6 +94,7 @@ internal static class MarginEndpoints
         if (invalid is not null) return invalid;
         if (problem is not null) return problem;
 
+        if (cpu.Admit(http, RiskCosts.Margin(RiskBookResolver.BookOf(definition!), model!)) is { } overBudget) return overBudget;
         chain ??= DefaultChain(definition!, chains);
         if (latency is { } l) chain = chain.Value.WithOverrides(liquidationLatencySeconds: l);
         var (context, missing) = await PrepareAsync(service, models, definition!, asOf, surfaces, cancellationToken);
@@ -102,18 +111,11 @@ internal static class MarginEndpoints
     }
 
     private static Ok<IReadOnlyList<MarginModelResponse>> Models(MarginModels models) =>
-        TypedResults.Ok<IReadOnlyList<MarginModelResponse>>([.. models.All.Select(m => m switch
-        {
-            StandardMarginModel s => new MarginModelResponse(m.Id, m.Kind, m.Venue, m.Description, m.Source, m.Assumptions, m.ClaimedConfidence,
-                s.Rules.ToDictionary(r => r.Key, r => new MarginRulesResponse(r.Value.Options, r.Value.Perpetuals)), null, null, null, null, null),
-            PortfolioMarginModel p => new MarginModelResponse(m.Id, m.Kind, m.Venue, m.Description, m.Source, m.Assumptions, m.ClaimedConfidence,
-                null, p.SpotMoves, p.VolShocks, p.ExtendedMoves, p.ExtendedLossFraction, p.InitialMultiple),
-            _ => new MarginModelResponse(m.Id, m.Kind, m.Venue, m.Description, m.Source, m.Assumptions, m.ClaimedConfidence, null, null, null, null, null, null),
-        })]);
+        TypedResults.Ok<IReadOnlyList<MarginModelResponse>>([.. models.All.Select(MarginModelResponse.Of)]);
 
     public static async Task<Results<Ok<MarginCompareResponse>, ValidationProblem, ProblemHttpResult>> CompareAsync(
         MarginCompareRequest request, AnalyticsDbContext db, PortfolioStore portfolios, MarginService service, MarginModels models, ChainProfiles chains,
-        IOptionsMonitor<SurfacesOptions> surfaces, TimeProvider time, CancellationToken cancellationToken)
+        IOptionsMonitor<SurfacesOptions> surfaces, TimeProvider time, HttpContext http, CpuBudget cpu, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var asOf = errors.Instant("asOf", request.AsOf) is { } at ? new DateTimeOffset(at) : time.GetUtcNow();
@@ -123,6 +125,7 @@ internal static class MarginEndpoints
             request.Collateral, errors, "Margins cannot be compared as asked", db, portfolios, chains, cancellationToken);
         if (invalid is not null) return invalid;
         if (problem is not null) return problem;
+        if (cpu.Admit(http, RiskCosts.Compare(RiskBookResolver.BookOf(definition!), chosenModels, chosenChains.Count)) is { } overBudget) return overBudget;
         var (context, missing) = await PrepareAsync(service, models, definition!, asOf, surfaces, cancellationToken);
         if (context is null) return RiskBookResolver.MissingProblem(missing);
 
@@ -157,7 +160,7 @@ internal static class MarginEndpoints
 
     public static async Task<Results<Ok<MarginBacktestResponse>, ValidationProblem, ProblemHttpResult>> BacktestAsync(
         MarginBacktestRequest request, AnalyticsDbContext db, PortfolioStore portfolios, MarginService service, MarginModels models, ChainProfiles chains,
-        IOptionsMonitor<SurfacesOptions> surfaces, TimeProvider time, CancellationToken cancellationToken)
+        IOptionsMonitor<SurfacesOptions> surfaces, TimeProvider time, HttpContext http, CpuBudget cpu, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var asOf = errors.Instant("asOf", request.AsOf) is { } at ? new DateTimeOffset(at) : time.GetUtcNow();
@@ -172,6 +175,10 @@ internal static class MarginEndpoints
             request.Collateral, errors, "The margin backtest cannot be run as asked", db, portfolios, chains, cancellationToken);
         if (invalid is not null) return invalid;
         if (problem is not null) return problem;
+        // At most one window a day from `from` to asOf's day (the closes may have gaps: fewer windows, never more).
+        int windows = DateOnly.FromDateTime(asOf.UtcDateTime).DayNumber - from.DayNumber;
+        if (cpu.Admit(http, RiskCosts.Backtest(RiskBookResolver.BookOf(definition!), chosenModels, chosenChains.Count, windows)) is { } overBudget)
+            return overBudget;
         var (context, missing) = await PrepareAsync(service, models, definition!, asOf, surfaces, cancellationToken);
         if (context is null) return RiskBookResolver.MissingProblem(missing);
         var (returns, sources, lacking) = await service.HistoryAsync(context, from, asOf, windowDays, cancellationToken);
@@ -271,7 +278,7 @@ internal static class MarginEndpoints
         var values = new double[book.Positions.Length];
         book.Value(none, null, values);
         double collateral = book.DollarCollateralUsd + values.Skip(book.HeldCount).Sum();
-        var worst = result.Model.WorstScenarios.IsEmpty ? null : new MarginWorstScenarioResponse(result.Model.MaintenanceMarginUsd,
+        var worst = result.Model.WorstScenarios.IsEmpty ? null : new MarginWorstScenarioResponse(result.Model.WorstScenarios.Sum(w => w.LossUsd),
             result.Model.WorstScenarios.ToDictionary(w => w.Underlying, w => new MarginScenarioMoveResponse(w.SpotMove, w.VolShock, w.Extended, w.LossUsd)));
         var addOn = new LiquidationLatencyAddOnResponse(result.AddOnUsd,
             result.Model.MaintenanceMarginUsd > 0 ? result.AddOnUsd / result.Model.MaintenanceMarginUsd : null, horizon, settings.AddOnConfidence, AddOnFormula,
@@ -282,9 +289,13 @@ internal static class MarginEndpoints
         return new MarginResponse(asOf, Ref(model),
             new MarginChainResponse(chain.Id, chain.Name, chain.LiquidationLatencySeconds, chain.BlockTimeSeconds, settings.OracleHeartbeatSeconds, horizon),
             result.InitialMarginUsd, result.MaintenanceMarginUsd, result.Model.InitialMarginUsd, result.Model.MaintenanceMarginUsd, worst,
-            new MarginAddOnsResponse(addOn), positions, collateral, result.EquityUsd, result.Utilisation,
+            new MarginAddOnsResponse(addOn, Contingency(result.Model)), positions, collateral, result.EquityUsd, result.Utilisation,
             result.Liquidation.ToDictionary(l => l.Key, l => new MarginDistanceResponse(l.Value.NearestMove, l.Value.NearestMoveInWindowSigmas)),
             result.Liquidation.ToDictionary(l => l.Key, l => new MarginLiquidationPriceResponse(l.Value.DownPriceUsd, l.Value.UpPriceUsd, l.Value.LiquidatableNow)),
             model.Assumptions, VarEndpoint.Inputs(context.Inputs, stored));
     }
+
+    private static MarginContingencyResponse? Contingency(MarginResult margin) => margin.Contingencies.IsEmpty ? null
+        : new MarginContingencyResponse(margin.Contingencies.Sum(c => c.MaintenanceUsd), margin.Contingencies.Sum(c => c.InitialExtraUsd),
+            margin.Contingencies.ToDictionary(c => c.Underlying, c => new MarginContingencyAmountResponse(c.MaintenanceUsd, c.InitialExtraUsd)));
 }

@@ -1,5 +1,6 @@
 using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Risk;
+using Analytics.Api.Endpoints.Costs;
 using Analytics.Api.Errors;
 using Analytics.Api.Options;
 using Analytics.Data;
@@ -50,8 +51,12 @@ public static class RiskEndpoints
                              "indexed closes (one source per underlying: the latest price's) over `lookbackDays`, aligned on common dates; " +
                              "`parametric`: delta-normal; `delta-gamma`: Cornish–Fisher; `monte-carlo`: correlated lognormal paths, full " +
                              "revaluation, standard errors. VaR and ES are positive USD losses; contributions sum to them. 422 names " +
-                             "missing market data; `GET /api/v1/risk/var/{id}.svg` draws the P&L histogram.")
+                             "missing market data; `GET /api/v1/risk/var/{id}.svg` draws the P&L histogram." +
+                             CpuBudgetDocs.Sentence("the scenarios (Monte Carlo `paths`, `lookbackDays` of history, or the parametric " +
+                                                    "methods' spot bumps) × the book's positions, each by its revaluation cost (European " +
+                                                    "option, American option, linear)"))
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         risk.MapGet("/var/{id}.svg", VarEndpoint.PictureAsync)
@@ -77,8 +82,9 @@ public static class RiskEndpoints
                              "window in the indexed daily history (the latest price's source) when both closes are stored, else by the " +
                              "catalogue's reference move (Binance closes), with the catalogue's vol shift; user-defined ones apply their " +
                              "moves. Loss per scenario, per position and on coin collateral; every move says where it came from. 422 " +
-                             "names missing market data.")
+                             "names missing market data." + CpuBudgetDocs.Sentence("the scenarios × the book's positions"))
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         risk.MapGet("/stress/scenarios", Scenarios)
@@ -115,7 +121,7 @@ public static class RiskEndpoints
             if (await portfolios.FindAsync(db, portfolioId, null, cancellationToken, includeDeleted: true) is null)
                 return Problems.ForField(StatusCodes.Status404NotFound, "No such portfolio", $"There is no portfolio {portfolioId}.", "portfolioId");
 
-            var days = await stored.DaysAsync(portfolioId, request.From!.Value, request.To!.Value, confidence, surfaces.CurrentValue.DefaultSurfaceModel, cancellationToken);
+            var days = await stored.DaysAsync(portfolioId, request.From!.Value, request.To!.Value, confidence, surfaces.CurrentValue.DefaultSurfaceModel, null, cancellationToken);
             var pairs = days.Where(d => d.SkipReason is null).ToList();
             var skipped = days.Where(d => d.SkipReason is not null).Select(d => new BacktestSkippedDayResponse(d.Day, d.RunId, d.SkipReason!)).ToList();
             if (pairs.Count == 0)

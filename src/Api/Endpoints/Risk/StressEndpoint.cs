@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Analytics.Api.Contracts.Risk;
+using Analytics.Api.Endpoints.Costs;
 using Analytics.Api.Errors;
 using Analytics.Api.Options;
 using Analytics.Data;
@@ -20,7 +21,8 @@ internal static class StressEndpoint
 
     public static async Task<Results<Ok<StressResponse>, ValidationProblem, ProblemHttpResult>> RunAsync(
         StressRequest request, AnalyticsDbContext db, PortfolioStore portfolios, StressService service, ChainProfiles chains,
-        IOptionsMonitor<SurfacesOptions> surfaces, IOptionsMonitor<RiskOptions> risk, TimeProvider time, CancellationToken cancellationToken)
+        IOptionsMonitor<SurfacesOptions> surfaces, IOptionsMonitor<RiskOptions> risk, TimeProvider time, HttpContext context, CpuBudget cpu,
+        CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var carry = CarryRequests.Parse(request.Carry, risk.CurrentValue.Defaults, errors);
@@ -33,6 +35,7 @@ internal static class StressEndpoint
         var book = RiskBookResolver.BookOf(definition!);
         CarryRequests.CheckHeld(carry, book, errors);
         if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The stress test cannot be run as asked");
+        if (cpu.Admit(context, RiskCosts.Stress(book, scenarios.Count)) is { } overBudget) return overBudget;
 
         var outcome = await service.RunAsync(book, scenarios, asOf, surfaces.CurrentValue.DefaultSurfaceModel, carry, cancellationToken);
         if (outcome.Inputs is not { } inputs) return RiskBookResolver.MissingProblem(outcome.Missing);
@@ -45,8 +48,25 @@ internal static class StressEndpoint
             VarEndpoint.Inputs(inputs, stored)));
     }
 
-    /// <summary>Reads <c>scenarios</c>: names of the catalogue, or objects with <c>name</c> and <c>moves</c>.</summary>
+    /// <summary>
+    /// Reads <c>scenarios</c>: names of the catalogue, or objects with <c>name</c> and <c>moves</c>. A string or name holding
+    /// an escaped lone surrogate (<c>\ud800</c>) has no .NET string value (System.Text.Json throws
+    /// <see cref="InvalidOperationException"/> when asked for it): that is a field error, not a server error.
+    /// </summary>
     private static List<StressScenarioDefinition> Scenarios(IReadOnlyList<JsonElement>? items, FieldErrors errors)
+    {
+        try
+        {
+            return ReadScenarios(items, errors);
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Add("scenarios", "a name or string is not well-formed UTF-16 (a lone surrogate escape).");
+            return [];
+        }
+    }
+
+    private static List<StressScenarioDefinition> ReadScenarios(IReadOnlyList<JsonElement>? items, FieldErrors errors)
     {
         var result = new List<StressScenarioDefinition>();
         if (items is null or { Count: 0 } || items.Count > MaxScenarios)

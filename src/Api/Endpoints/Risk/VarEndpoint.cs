@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Analytics.Api.Contracts.Risk;
+using Analytics.Api.Endpoints.Costs;
 using Analytics.Api.Errors;
 using Analytics.Api.Options;
 using Analytics.Api.Rendering;
@@ -18,7 +19,8 @@ internal static class VarEndpoint
 
     public static async Task<Results<Ok<VarResponse>, ValidationProblem, ProblemHttpResult>> RunAsync(
         VarRequest request, AnalyticsDbContext db, PortfolioStore portfolios, VarService service, ChainProfiles chains, VarRunStore runs,
-        IOptionsMonitor<SurfacesOptions> surfaces, IOptionsMonitor<RiskOptions> risk, TimeProvider time, CancellationToken cancellationToken)
+        IOptionsMonitor<SurfacesOptions> surfaces, IOptionsMonitor<RiskOptions> risk, TimeProvider time, HttpContext context, CpuBudget cpu,
+        CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var spec = Specification(request, errors);
@@ -31,6 +33,7 @@ internal static class VarEndpoint
         var book = RiskBookResolver.BookOf(definition!);
         CarryRequests.CheckHeld(carry, book, errors);
         if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "VaR cannot be computed as asked");
+        if (cpu.Admit(context, RiskCosts.Var(book, spec!, VarHistogramChart.Method(spec!.Method))) is { } overBudget) return overBudget;
 
         var outcome = await service.RunAsync(book, spec!, asOf, surfaces.CurrentValue.DefaultSurfaceModel, carry, cancellationToken);
         if (outcome.Run is not { } run) return RiskBookResolver.MissingProblem(outcome.Missing);

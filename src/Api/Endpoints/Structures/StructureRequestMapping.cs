@@ -178,7 +178,8 @@ internal static class StructureRequestMapping
     /// does); the payoff, its extremes, the break-evens and gas stay in USD.
     /// </summary>
     public static StructurePriceResponse ToResponse(
-        StructureResult r, CarrySource? carrySource, MappedStructure mapped, PremiumCurrency currency, double spot)
+        StructureResult r, CarrySource? carrySource, MappedStructure mapped, PremiumCurrency currency, double spot,
+        Analytics.Api.Contracts.L2.GasSource gas = Analytics.Api.Contracts.L2.GasSource.Configured)
     {
         var inUnderlying = currency == PremiumCurrency.Underlying;
         double Money(double usd) => inUnderlying ? InversePremium.Value(usd, spot) : usd;
@@ -195,7 +196,7 @@ internal static class StructureRequestMapping
             r.L2 is { } q
                 ? new StructureL2Response(q.ChainId, Money(q.Bid), Money(q.Ask), Money(q.Spread), q.NetGamma, q.AskAtWriterVol, q.BidFloorHit,
                     Crossed: false, q.GasUsd, q.SettlementDelayYears, q.CarryRate, carrySource ?? CarrySource.Rates,
-                    Money(q.Mid), Money(q.AskHedgingCostUsd), Money(q.BidHedgingCostUsd))
+                    Money(q.Mid), Money(q.AskHedgingCostUsd), Money(q.BidHedgingCostUsd), gas)
                 : null,
             PremiumCurrency: inUnderlying ? PremiumCurrency.Underlying : null);
     }

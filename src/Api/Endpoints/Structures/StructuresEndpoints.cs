@@ -5,6 +5,7 @@ using Analytics.Api.Endpoints.Surfaces;
 using Analytics.Data.Telemetry;
 using Analytics.Api.Endpoints.L2;
 using Analytics.Api.Endpoints.Pricing;
+using Analytics.Api.Endpoints.Costs;
 using Analytics.Api.Errors;
 using Analytics.Pricing;
 using Analytics.Pricing.L2;
@@ -39,14 +40,17 @@ public static class StructuresEndpoints
                              "and tenor from the surface named by `surfaceId`, else from the newest published surface of `underlying` " +
                              "of the model `Surfaces:DefaultModel` with an as-of at or before `valuationTime` (default now), and " +
                              "`surfaceId`, `surfaceModel` and `surfaceAsOf` say which; 422 naming the field when there is none. " +
-                             "Invalid structures get 400 naming the field.")
+                             "Invalid structures get 400 naming the field." +
+                             CpuBudgetDocs.Sentence("the legs (each priced with its style's default engine) and `payoffPoints` × the legs " +
+                                                    "expiring after the first expiry"))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return api;
     }
 
     private static async Task<Results<Ok<StructurePriceResponse>, ValidationProblem, ProblemHttpResult>> PriceAsync(
         StructurePriceRequest request, ChainProfiles chains, FundingCarryResolver funding, TimeProvider timeProvider, HttpContext http,
-        SurfaceStore surfaces, CancellationToken cancellationToken)
+        SurfaceStore surfaces, ObservedGasResolver gas, CpuBudget cpu, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         // The shared input bounds of POST /options/price (OptionRequestValidator); vol 0 is a limit without the L2 model.
@@ -79,6 +83,14 @@ public static class StructuresEndpoints
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The structure cannot be priced as given");
 
         var definition = mapped.Definition;
+        if (cpu.Admit(http, OptionCosts.Structure(definition, points, l2 is not null)) is { } overBudget) return overBudget;
+        if (l2 is not null)
+        {
+            var (resolved, noGas) = await gas.ApplyAsync(l2, cancellationToken);
+            if (noGas is not null) return ObservedGasResolver.NoObservedGasProblem([l2.Chain.Id], "l2.gas");
+            l2 = resolved;
+        }
+
         StoredSurface? surface = null;
         var name = definition.Name;
         if (request.VolSource == VolSource.Surface)
@@ -107,7 +119,8 @@ public static class StructuresEndpoints
         var grid = PayoffGrid.Create(0, 2 * Math.Max(spot.Value, highestStrike), points);
         var result = StructurePricer.Default.Price(definition, market, l2?.TermsOn(l2.Chain), grid);
         foreach (var engine in result.Legs.CountBy(l => l.EngineId)) AnalyticsMetrics.CountPriced(engine.Key, "structure", engine.Value);
-        var response = StructureRequestMapping.ToResponse(result, l2?.CarrySource, mapped, request.PremiumCurrency ?? PremiumCurrency.Usd, spot.Value)
+        var response = StructureRequestMapping.ToResponse(result, l2?.CarrySource, mapped, request.PremiumCurrency ?? PremiumCurrency.Usd, spot.Value,
+                l2?.Gas ?? Contracts.L2.GasSource.Configured)
             with { ValuationTime = surface is not null || mapped.UsesExpiries ? valuationTime.ToUniversalTime() : null };
         return TypedResults.Ok(surface is null ? response : response with
         {

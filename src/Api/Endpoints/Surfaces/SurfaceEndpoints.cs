@@ -1,6 +1,7 @@
 using Analytics.Api.Auth;
 using Analytics.Api.Contracts.Surfaces;
 using Analytics.Api.Endpoints.OptionChains;
+using Analytics.Api.Endpoints.Costs;
 using Analytics.Api.Errors;
 using Analytics.Api.Options;
 using Analytics.Data;
@@ -18,8 +19,8 @@ public static class SurfaceEndpoints
     {
         var store = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<SurfaceStore>();
         var group = api.MapGroup("/surfaces").WithTags("Surfaces").RequireAuthorization(AuthNames.ReadPolicy);
-        group.MapPost("/fit", (SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, IOptionsMonitor<SurfacesOptions> options, CancellationToken ct) =>
-                FitAsync(store, request, db, time, options.CurrentValue, ct))
+        group.MapPost("/fit", (SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, IOptionsMonitor<SurfacesOptions> options,
+                HttpContext http, CpuBudget cpu, CancellationToken ct) => FitAsync(store, request, db, time, options.CurrentValue, http, cpu, ct))
             .RequireAuthorization(AuthNames.WritePolicy)
             .WithName("FitSurface")
             .WithSummary("Fit and store a volatility surface")
@@ -35,7 +36,9 @@ public static class SurfaceEndpoints
                              "`Surfaces:PublishMaxMedianRmseVolPoints`) and `publish` is not `false`; a fit that fails it is stored " +
                              "unpublished with the reasons, and only POST /api/v1/surfaces/{id}/publish publishes it. " +
                              "201 with the stored surface; 422 when no expiry has enough usable quotes, or when no snapshot is recent enough " +
-                             "(naming the nearest snapshots before and after `asOf`). Needs the `writer` role.")
+                             "(naming the nearest snapshots before and after `asOf`). Needs the `writer` role." +
+                             CpuBudgetDocs.Sentence("the quotes fitted × the model's cost per quote"))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/", ListAsync)
             .WithName("ListSurfaces")
@@ -74,7 +77,8 @@ public static class SurfaceEndpoints
     }
 
     private static async Task<Results<Created<SurfaceResponse>, ValidationProblem, ProblemHttpResult>> FitAsync(
-        SurfaceStore store, SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, SurfacesOptions options, CancellationToken cancellationToken)
+        SurfaceStore store, SurfaceFitRequest request, AnalyticsDbContext db, TimeProvider time, SurfacesOptions options, HttpContext http, CpuBudget cpu,
+        CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var now = time.GetUtcNow();
@@ -96,6 +100,7 @@ public static class SurfaceEndpoints
             (quotes, inputs, quoteId, valuedAt) = (indexed.Quotes, SurfaceInputs.Indexed(indexed, fit.AsOfUtc), indexed.IdLookup(), indexed.SnapshotAt);
         }
 
+        if (cpu.Admit(http, OptionCosts.SurfaceFit(quotes.Count, fit.Model)) is { } overBudget) return overBudget;
         var calibrator = new VolatilitySurfaceCalibrator(new SurfaceCalibrationOptions(fit.Model));
         var result = calibrator.Calibrate(quotes, valuedAt, cancellationToken);
         if (result.Surface is not { } surface)

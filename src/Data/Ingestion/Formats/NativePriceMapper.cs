@@ -5,6 +5,9 @@ namespace Analytics.Data.Ingestion.Formats;
 /// <summary>
 /// Our price row shape (API.md): <c>underlying, source, timestamp</c> and either <c>open, high, low, close</c> or
 /// just <c>price</c> (USD), optional <c>volume</c> (units of the underlying).
+/// <c>timestamp</c> is the instant the price is known: for a candle, when it closes (its end), not its open, as the
+/// venue formats stamp theirs (<see cref="CandleClose"/>, issue 15); every risk reader takes the latest row at or before
+/// its as-of, so a candle posted at its open would leak its close into the hours before it.
 /// </summary>
 public sealed class NativePriceMapper : IRowMapper<PriceRow>
 {

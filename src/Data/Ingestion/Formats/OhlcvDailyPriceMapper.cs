@@ -13,6 +13,12 @@ namespace Analytics.Data.Ingestion.Formats;
 /// <item><term><c>Volume {underlying}</c></term><description>volume in base units (the quote-volume column is ignored)</description></item>
 /// </list>
 /// Source: <c>source=</c>, default <c>cryptodatadownload</c>.
+/// <para>
+/// Stamped at the day's close, not its open (issue 15): <c>Unix</c> is the day open, but <c>Close</c> is only known when
+/// the day ends, so the row's timestamp is 23:59:59.999999 UTC of that day (<see cref="CandleClose.OfUtcDay"/>). Read at
+/// noon of a day, the latest price is the day before's close; the row keeps its UTC day as its day key. A day that has
+/// not ended yet (the file's newest row may be a partial day) has no close: its row is refused as in the future.
+/// </para>
 /// </summary>
 public sealed class OhlcvDailyPriceMapper(FormatParameters parameters) : IRowMapper<PriceRow>
 {
@@ -25,14 +31,23 @@ public sealed class OhlcvDailyPriceMapper(FormatParameters parameters) : IRowMap
     public PriceRow? Map(FieldReader f)
     {
         var underlying = _underlying ?? Base(f.Text("Symbol", maxLength: 32));
-        var day = ParseDay(f);
+        var closeAt = ParseDay(f) is { } dayOpen ? CloseInstant(f, dayOpen) : null;
         var open = f.Double("Open", true, 0, minExclusive: true, unit: "USD");
         var high = f.Double("High", true, 0, minExclusive: true, unit: "USD");
         var low = f.Double("Low", true, 0, minExclusive: true, unit: "USD");
         var close = f.Double("Close", true, 0, minExclusive: true, unit: "USD");
         var volume = underlying is null ? null : f.Double($"Volume {underlying}", false, 0);
         if (f.HasErrors) return null;
-        return Candle.Check(f, underlying!, _source, day!.Value, open!.Value, high!.Value, low!.Value, close!.Value, volume);
+        return Candle.Check(f, underlying!, _source, closeAt!.Value, open!.Value, high!.Value, low!.Value, close!.Value, volume);
+    }
+
+    /// <summary>The instant the close of the day opening at <paramref name="dayOpenUtc"/> is known; an error when the day has not ended.</summary>
+    private static DateTime? CloseInstant(FieldReader f, DateTime dayOpenUtc)
+    {
+        var at = CandleClose.OfUtcDay(DateOnly.FromDateTime(dayOpenUtc));
+        if (at <= f.NowUtc + FieldReader.FutureTolerance) return at;
+        f.Error("Date", $"the day {dayOpenUtc:yyyy-MM-dd} has not ended (its close is known at {at:O}; now is {f.NowUtc:O}): a partial day has no close yet, leave the row out.");
+        return null;
     }
 
     private static string? Base(string? symbol) =>

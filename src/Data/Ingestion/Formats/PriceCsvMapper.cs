@@ -19,7 +19,11 @@ namespace Analytics.Data.Ingestion.Formats;
 /// <c>unix</c> for epoch seconds or milliseconds (told apart by digit count); default ISO-8601 (<c>2024-01-31</c>,
 /// <c>2024-01-31 16:00</c>, <c>2024-01-31T16:00:00Z</c>)</description></item>
 /// </list>
-/// A date without a time of day is the start of that day in the time zone, as the daily candles of <c>ohlcv-daily</c> are stamped.
+/// A date without a time of day (<c>2024-01-31</c>, or a <c>dateFormat</c> with no hour, minute or second) is a daily value,
+/// known by the end of that day at the latest: it is stamped at the end of that day in the time zone less one microsecond
+/// (23:59:59.999999 local), as the daily candles of <c>ohlcv-daily</c> are (<see cref="CandleClose"/>, issue 15). Stamping
+/// it at the day's start would let "the latest price at or before as-of" read a daily close during its own day.
+/// A time of day, even <c>00:00</c>, is kept as given.
 /// </summary>
 public sealed class PriceCsvMapper : IRowMapper<PriceRow>
 {
@@ -78,6 +82,8 @@ public sealed class PriceCsvMapper : IRowMapper<PriceRow>
                 : $"does not match dateFormat '{_dateFormat}'; got '{text}'.");
             return null;
         }
+        if (local.Kind == DateTimeKind.Unspecified && local.TimeOfDay == TimeSpan.Zero && IsDateOnly(text))
+            local = local.AddDays(1) - CandleClose.Resolution; // the day's end in the time zone: its value is known by then
         var utc = local.Kind switch
         {
             DateTimeKind.Utc => local,
@@ -86,6 +92,10 @@ public sealed class PriceCsvMapper : IRowMapper<PriceRow>
         };
         return utc is { } value ? f.CheckRange(_timeColumn, value) : null;
     }
+
+    /// <summary>The time column holds a date alone: <c>yyyy-MM-dd</c>, or a <c>dateFormat</c> without hours, minutes, seconds or an offset.</summary>
+    private bool IsDateOnly(string text) =>
+        _dateFormat is null ? text.Trim().Length == 10 : !_dateFormat.Any(c => c is 'H' or 'h' or 'm' or 's' or 'f' or 'F' or 't' or 'z' or 'K');
 
     /// <summary>Starts yyyy-MM-dd: the general parser then only reads ISO forms, never a day/month order it would have to guess.</summary>
     private static bool IsoDateFirst(string text) =>

@@ -8,7 +8,8 @@ namespace Analytics.Data.Ingestion.Storage;
 /// Writes one request's rows into the target chunk by chunk inside one transaction; rows whose identity already exists
 /// are skipped (they are the duplicates). Nothing is visible to others before <see cref="CommitAsync"/>; disposing
 /// without committing (a rejected batch, a cut-off upload, a crash) rolls everything back, including chains, venues
-/// and instruments first seen in the batch.
+/// and instruments first seen in the batch. When the context already has a transaction (the on-chain indexer writes
+/// trades, funding and its checkpoint together), the writer joins it and leaves commit and rollback to its owner.
 /// </summary>
 internal abstract class BulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, DateTime nowUtc) : IAsyncDisposable
 {
@@ -16,7 +17,7 @@ internal abstract class BulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, 
     private readonly HashSet<string> _venues = [];
     private readonly Dictionary<InstrumentIdentity, long> _instruments = []; // record equality: no key text per row
     private IDbContextTransaction? _transaction;
-    private bool _ended;
+    private bool _ended, _owned;
 
     protected TableSpec<T> Spec => spec;
     protected DbConnection Connection => db.Database.GetDbConnection();
@@ -26,8 +27,14 @@ internal abstract class BulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, 
 
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.CurrentTransaction is { } joined)
+            _transaction = joined;
+        else
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            _owned = true;
+        }
         await PrepareAsync(cancellationToken);
     }
 
@@ -56,8 +63,10 @@ internal abstract class BulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, 
     /// <summary>After the last chunk: rows inserted, and rows repeating an earlier row of the batch (then the batch is rejected).</summary>
     public abstract Task<BatchOutcome> FinishAsync(CancellationToken cancellationToken);
 
+    /// <summary>Commits the writer's own transaction (a joined one is committed by its owner).</summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
+        if (!_owned) return;
         await _transaction!.CommitAsync(cancellationToken);
         _ended = true;
     }
@@ -103,6 +112,11 @@ internal abstract class BulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, 
 
     public async ValueTask DisposeAsync()
     {
+        if (_transaction is not null && !_owned)
+        {
+            await ReleaseAsync(); // inside the owner's transaction, which stays open
+            return;
+        }
         if (_transaction is not null)
         {
             if (!_ended)

@@ -11,7 +11,9 @@ namespace Analytics.Data.Ingestion.Storage;
 /// </summary>
 internal sealed class PostgresBulkWriter<T>(AnalyticsDbContext db, TableSpec<T> spec, DateTime nowUtc) : BulkWriter<T>(db, spec, nowUtc)
 {
-    private const string Chunk = "ingest_chunk", Keys = "ingest_keys";
+    // Named after the target, so writers of two kinds can share one transaction.
+    private string Chunk => $"ingest_chunk_{Spec.Table}";
+    private string Keys => $"ingest_keys_{Spec.Table}";
 
     /// <summary>Sort memory for the repeat search over a whole batch (this transaction only).</summary>
     private const string RepeatSearchWorkMem = "64MB";

@@ -14,7 +14,8 @@ internal sealed class SqliteBulkWriter<T>(AnalyticsDbContext db, TableSpec<T> sp
     /// <summary>Page cache while ingesting (negative: KiB): index pages stay in memory instead of spilling mid-transaction.</summary>
     private const int IngestCacheKib = 64 * 1024, DefaultCacheKib = 2000;
 
-    private const string Seen = "temp.ingest_seen";
+    // Named after the target, so writers of two kinds can share one transaction.
+    private string Seen => $"temp.ingest_seen_{Spec.Table}";
 
     private readonly InsertedRows _inserted = new();
     private readonly Repeats _repeats = new();

@@ -1,9 +1,9 @@
+using Analytics.Data.Entities;
 using NpgsqlTypes;
-
 
 namespace Analytics.Data.Ingestion.Storage;
 
-/// <summary>The four ingest targets. Column names are the EF model's (see Configurations/).</summary>
+/// <summary>The four ingest targets and the indexer's trade gas. Column names are the EF model's (see Configurations/).</summary>
 internal static class TableSpecs
 {
     private const NpgsqlDbType Text = NpgsqlDbType.Text, Integer = NpgsqlDbType.Integer, Bigint = NpgsqlDbType.Bigint,
@@ -47,5 +47,16 @@ internal static class TableSpecs
         C<PriceRow>("TimestampUtc", TimestampTz, r => r.TimestampUtc), C<PriceRow>("Open", Dbl, r => r.Open),
         C<PriceRow>("High", Dbl, r => r.High), C<PriceRow>("Low", Dbl, r => r.Low), C<PriceRow>("Close", Dbl, r => r.Close),
         C<PriceRow>("Volume", Dbl, r => r.Volume),
+    ], _ => null, _ => null, _ => null);
+
+    /// <summary>The indexer's gas per trade (no references: its chain is the trade's), keyed like the trade.</summary>
+    public static readonly TableSpec<TradeGasEntity> TradeGas = new("trade_gas", ["Chain", "TxHash", "LogIndex"],
+    [
+        C<TradeGasEntity>("Chain", Text, r => r.Chain), C<TradeGasEntity>("TxHash", Text, r => r.TxHash),
+        C<TradeGasEntity>("LogIndex", Integer, r => r.LogIndex), C<TradeGasEntity>("SourceId", Text, r => r.SourceId),
+        C<TradeGasEntity>("BlockNumber", Bigint, r => r.BlockNumber), C<TradeGasEntity>("TimestampUtc", TimestampTz, r => r.TimestampUtc),
+        C<TradeGasEntity>("GasUsed", Dbl, r => r.GasUsed), C<TradeGasEntity>("EffectiveGasPriceWei", Dbl, r => r.EffectiveGasPriceWei),
+        C<TradeGasEntity>("GasCostNative", Dbl, r => r.GasCostNative), C<TradeGasEntity>("NativePriceUsd", Dbl, r => r.NativePriceUsd),
+        C<TradeGasEntity>("GasCostUsd", Dbl, r => r.GasCostUsd),
     ], _ => null, _ => null, _ => null);
 }

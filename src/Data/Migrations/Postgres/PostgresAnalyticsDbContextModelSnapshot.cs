@@ -81,6 +81,169 @@ namespace Analytics.Data.Migrations.Postgres
                     b.ToTable("funding_observations", (string)null);
                 });
 
+            modelBuilder.Entity("Analytics.Data.Entities.IndexedBlockEntity", b =>
+                {
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<DateTime>("TimestampUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SourceId", "BlockNumber");
+
+                    b.ToTable("indexer_blocks", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.IndexedFundingEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Market")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("TimestampUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId", "BlockNumber");
+
+                    b.HasIndex("Venue", "Market", "TimestampUtc")
+                        .IsUnique();
+
+                    b.ToTable("indexer_funding", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.IndexerCheckpointEntity", b =>
+                {
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Contract")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<int>("DeepReorgsSeen")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("HeadBlock")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("HeadTimestampUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastBlock")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastBlockHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<DateTime?>("LastBlockTimestampUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("LastErrorUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("LastReorgDepth")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastReorgUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastRunUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReorgsSeen")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SourceId");
+
+                    b.ToTable("indexer_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.IndexerErrorEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LogIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TxHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId", "BlockNumber");
+
+                    b.HasIndex("SourceId", "TxHash", "LogIndex")
+                        .IsUnique();
+
+                    b.ToTable("indexer_errors", (string)null);
+                });
+
             modelBuilder.Entity("Analytics.Data.Entities.InstrumentEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -162,6 +325,196 @@ namespace Analytics.Data.Migrations.Postgres
                     b.HasIndex("RecurringJobId", "RecordedAtUtc");
 
                     b.ToTable("job_heartbeats", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.JobRunEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BackgroundJobId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("PortfolioId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecurringJobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BackgroundJobId");
+
+                    b.HasIndex("PortfolioId", "StartedAtUtc");
+
+                    b.HasIndex("RecurringJobId", "StartedAtUtc", "Id");
+
+                    b.ToTable("job_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.MarginAlertEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AsOfUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("EquityUsd")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("InitialMarginUsd")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double>("MaintenanceMarginUsd")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("PortfolioId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PortfolioVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecurringJobId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Utilisation")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedAtUtc", "Id");
+
+                    b.HasIndex("PortfolioId", "RaisedAtUtc", "Id");
+
+                    b.ToTable("margin_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.MarginAlertStateEntity", b =>
+                {
+                    b.Property<long>("PortfolioId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Chain")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Above")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CheckedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Utilisation")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("PortfolioId", "Model", "Chain", "Level");
+
+                    b.ToTable("margin_alert_states", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.MonteCarloBlockEntity", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Block")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Blocks")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("ProfitAndLoss")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RunId", "Block");
+
+                    b.ToTable("monte_carlo_blocks", (string)null);
                 });
 
             modelBuilder.Entity("Analytics.Data.Entities.OptionQuoteEntity", b =>
@@ -345,6 +698,56 @@ namespace Analytics.Data.Migrations.Postgres
                     b.ToTable("price_observations", (string)null);
                 });
 
+            modelBuilder.Entity("Analytics.Data.Entities.RiskReportEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AsOfUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CodeVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PortfolioContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("PortfolioId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PortfolioVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SplitRunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SplitRunId")
+                        .IsUnique();
+
+                    b.HasIndex("AsOfUtc", "Id");
+
+                    b.HasIndex("PortfolioId", "AsOfUtc", "Id");
+
+                    b.ToTable("risk_reports", (string)null);
+                });
+
             modelBuilder.Entity("Analytics.Data.Entities.TradeEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -430,6 +833,65 @@ namespace Analytics.Data.Migrations.Postgres
                     b.HasIndex("Venue", "TimestampUtc", "Id");
 
                     b.ToTable("trades", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.TradeGasEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("EffectiveGasPriceWei")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("GasCostNative")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("GasCostUsd")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("GasUsed")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("LogIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("NativePriceUsd")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("TimestampUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TxHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Chain", "TimestampUtc");
+
+                    b.HasIndex("SourceId", "BlockNumber");
+
+                    b.HasIndex("Chain", "TxHash", "LogIndex")
+                        .IsUnique();
+
+                    b.ToTable("trade_gas", (string)null);
                 });
 
             modelBuilder.Entity("Analytics.Data.Entities.VarRunEntity", b =>

@@ -74,6 +74,165 @@ namespace Analytics.Data.Migrations.Sqlite
                     b.ToTable("funding_observations", (string)null);
                 });
 
+            modelBuilder.Entity("Analytics.Data.Entities.IndexedBlockEntity", b =>
+                {
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TimestampUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SourceId", "BlockNumber");
+
+                    b.ToTable("indexer_blocks", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.IndexedFundingEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Market")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TimestampUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId", "BlockNumber");
+
+                    b.HasIndex("Venue", "Market", "TimestampUtc")
+                        .IsUnique();
+
+                    b.ToTable("indexer_funding", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.IndexerCheckpointEntity", b =>
+                {
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contract")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeepReorgsSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeadBlock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HeadTimestampUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastBlock")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastBlockHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastBlockTimestampUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastErrorUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastReorgDepth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastReorgUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastRunUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReorgsSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SourceId");
+
+                    b.ToTable("indexer_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.IndexerErrorEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LogIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TxHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId", "BlockNumber");
+
+                    b.HasIndex("SourceId", "TxHash", "LogIndex")
+                        .IsUnique();
+
+                    b.ToTable("indexer_errors", (string)null);
+                });
+
             modelBuilder.Entity("Analytics.Data.Entities.InstrumentEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -151,6 +310,192 @@ namespace Analytics.Data.Migrations.Sqlite
                     b.HasIndex("RecurringJobId", "RecordedAtUtc");
 
                     b.ToTable("job_heartbeats", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.JobRunEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BackgroundJobId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PortfolioId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecurringJobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BackgroundJobId");
+
+                    b.HasIndex("PortfolioId", "StartedAtUtc");
+
+                    b.HasIndex("RecurringJobId", "StartedAtUtc", "Id");
+
+                    b.ToTable("job_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.MarginAlertEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AsOfUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("EquityUsd")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("InitialMarginUsd")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MaintenanceMarginUsd")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PortfolioId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PortfolioVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecurringJobId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Utilisation")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RaisedAtUtc", "Id");
+
+                    b.HasIndex("PortfolioId", "RaisedAtUtc", "Id");
+
+                    b.ToTable("margin_alerts", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.MarginAlertStateEntity", b =>
+                {
+                    b.Property<long>("PortfolioId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Chain")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Above")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CheckedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Utilisation")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("PortfolioId", "Model", "Chain", "Level");
+
+                    b.ToTable("margin_alert_states", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.MonteCarloBlockEntity", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Block")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Blocks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ProfitAndLoss")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RunId", "Block");
+
+                    b.ToTable("monte_carlo_blocks", (string)null);
                 });
 
             modelBuilder.Entity("Analytics.Data.Entities.OptionQuoteEntity", b =>
@@ -328,6 +673,54 @@ namespace Analytics.Data.Migrations.Sqlite
                     b.ToTable("price_observations", (string)null);
                 });
 
+            modelBuilder.Entity("Analytics.Data.Entities.RiskReportEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AsOfUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortfolioContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PortfolioId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PortfolioVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SplitRunId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SplitRunId")
+                        .IsUnique();
+
+                    b.HasIndex("AsOfUtc", "Id");
+
+                    b.HasIndex("PortfolioId", "AsOfUtc", "Id");
+
+                    b.ToTable("risk_reports", (string)null);
+                });
+
             modelBuilder.Entity("Analytics.Data.Entities.TradeEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -411,6 +804,63 @@ namespace Analytics.Data.Migrations.Sqlite
                     b.HasIndex("Venue", "TimestampUtc", "Id");
 
                     b.ToTable("trades", (string)null);
+                });
+
+            modelBuilder.Entity("Analytics.Data.Entities.TradeGasEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Chain")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("EffectiveGasPriceWei")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("GasCostNative")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("GasCostUsd")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("GasUsed")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("LogIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("NativePriceUsd")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TimestampUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TxHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Chain", "TimestampUtc");
+
+                    b.HasIndex("SourceId", "BlockNumber");
+
+                    b.HasIndex("Chain", "TxHash", "LogIndex")
+                        .IsUnique();
+
+                    b.ToTable("trade_gas", (string)null);
                 });
 
             modelBuilder.Entity("Analytics.Data.Entities.VarRunEntity", b =>

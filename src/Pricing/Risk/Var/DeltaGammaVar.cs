@@ -15,8 +15,8 @@ namespace Analytics.Pricing.Risk.Var;
 /// The expansion is accurate for moderately non-normal P&amp;L; with large |s| or k the quantile function w(z) stops being
 /// monotone and the figures lose meaning (D. Maillard 2012, "A user's guide to the Cornish Fisher expansion"): the
 /// estimate reports s and k so a reader can judge. Contributions are Euler's: VaR and ES are homogeneous of degree one
-/// in the position sizes (δ and Γ scale with them), so ∂VaR/∂λₚ at λ = 1, taken by central differences of ±10⁻⁵ in each
-/// position's scale, sums to VaR up to the differencing error.
+/// in the position sizes (δ and Γ scale with them), so ∂VaR/∂λₚ at λ = 1 (by the chain rule through its underlying's δ
+/// and Γ, taken by central differences) sums to VaR up to the differencing error.
 /// </remarks>
 public static class DeltaGammaVar
 {
@@ -37,23 +37,60 @@ public static class DeltaGammaVar
         if (!(confidence > 0.5 && confidence < 1.0)) throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "Must be in (0.5, 1).");
         Guard.PositiveFinite(horizonDays, nameof(horizonDays));
         var covariance = dailyCovariance * horizonDays;
-        var scales = Enumerable.Repeat(1.0, positions.Count).ToArray();
-        var (var, es, moments) = Measures(positions, scales, covariance, confidence);
+        int m = covariance.RowCount;
+        var delta = Vector<double>.Build.Dense(m);
+        var gamma = Vector<double>.Build.Dense(m);
+        var deltaSize = new double[m];
+        var gammaSize = new double[m];
+        foreach (var (u, d, g) in positions)
+        {
+            delta[u] += d;
+            gamma[u] += g;
+            deltaSize[u] += Math.Abs(d);
+            gammaSize[u] += Math.Abs(g);
+        }
+
+        var (var, es, moments) = Measures(delta, gamma, covariance, confidence);
+
+        // The figures depend on the positions only through each underlying's total δ and Γ, so a position's Euler
+        // contribution ∂VaR/∂λₚ = dₚ·∂VaR/∂δᵤ + gₚ·∂VaR/∂Γᵤᵤ: 4m evaluations instead of 2 per position (bench/RESULTS.md,
+        // "delta-gamma contributions"). Each partial by central differences of ±10⁻⁵ of the underlying's gross size.
+        var varByDelta = new double[m];
+        var esByDelta = new double[m];
+        var varByGamma = new double[m];
+        var esByGamma = new double[m];
+        for (int u = 0; u < m; u++)
+        {
+            (varByDelta[u], esByDelta[u]) = Partial(delta, u, ScaleBump * deltaSize[u], v => Measures(v, gamma, covariance, confidence));
+            (varByGamma[u], esByGamma[u]) = Partial(gamma, u, ScaleBump * gammaSize[u], v => Measures(delta, v, covariance, confidence));
+        }
+
         var varContributions = new double[positions.Count];
         var esContributions = new double[positions.Count];
         for (int p = 0; p < positions.Count; p++)
         {
-            scales[p] = 1.0 + ScaleBump;
-            var up = Measures(positions, scales, covariance, confidence);
-            scales[p] = 1.0 - ScaleBump;
-            var down = Measures(positions, scales, covariance, confidence);
-            scales[p] = 1.0;
-            varContributions[p] = (up.Var - down.Var) / (2 * ScaleBump);
-            esContributions[p] = (up.Es - down.Es) / (2 * ScaleBump);
+            var (u, d, g) = positions[p];
+            varContributions[p] = d * varByDelta[u] + g * varByGamma[u];
+            esContributions[p] = d * esByDelta[u] + g * esByGamma[u];
         }
 
         return (new VarEstimate(confidence, var, es, [.. varContributions], [.. esContributions],
-            "Euler: ∂VaR/∂(position scale) by central differences (±1e-5); VaR is homogeneous of degree one, so they sum to it"), moments);
+            "Euler: ∂VaR/∂(position scale) = δ·∂VaR/∂δ + Γ·∂VaR/∂Γ of its underlying, the partials by central differences (±1e-5 of the " +
+            "underlying's gross δ and Γ); VaR is homogeneous of degree one, so they sum to it"), moments);
+    }
+
+    /// <summary>∂(VaR, ES)/∂xᵤ by central differences of ±<paramref name="bump"/>; zero when the bump is (no position has that sensitivity).</summary>
+    private static (double Var, double Es) Partial(
+        Vector<double> x, int u, double bump, Func<Vector<double>, (double Var, double Es, DeltaGammaMoments Moments)> measures)
+    {
+        if (bump == 0.0) return (0.0, 0.0);
+        double at = x[u];
+        x[u] = at + bump;
+        var up = measures(x);
+        x[u] = at - bump;
+        var down = measures(x);
+        x[u] = at;
+        return ((up.Var - down.Var) / (2 * bump), (up.Es - down.Es) / (2 * bump));
     }
 
     /// <summary>The Cornish–Fisher quantile w(z) of a standardised variable with skewness s and excess kurtosis k.</summary>
@@ -61,18 +98,10 @@ public static class DeltaGammaVar
         z + (z * z - 1) * skewness / 6 + (z * z * z - 3 * z) * excessKurtosis / 24 - (2 * z * z * z - 5 * z) * skewness * skewness / 36;
 
     private static (double Var, double Es, DeltaGammaMoments Moments) Measures(
-        IReadOnlyList<(int Underlying, double DollarDelta, double DollarGamma)> positions, double[] scales, Matrix<double> covariance, double confidence)
+        Vector<double> delta, Vector<double> gammaDiagonal, Matrix<double> covariance, double confidence)
     {
-        int m = covariance.RowCount;
-        var delta = Vector<double>.Build.Dense(m);
-        var gamma = Matrix<double>.Build.Dense(m, m);
-        for (int p = 0; p < positions.Count; p++)
-        {
-            var (u, d, g) = positions[p];
-            delta[u] += scales[p] * d;
-            gamma[u, u] += scales[p] * g;
-        }
-
+        // Each position's gamma is in its own underlying: Γ is diagonal.
+        var gamma = Matrix<double>.Build.DenseOfDiagonalVector(gammaDiagonal);
         var moments = DeltaGammaMoments.Of(delta, gamma, covariance);
         double sigma = Math.Sqrt(Math.Max(moments.Variance, 0.0));
         double alpha = 1.0 - confidence;

@@ -7,11 +7,12 @@ namespace Analytics.Api.Tests.Endpoints.Fuzz;
 /// <summary>
 /// Row counts and a SHA-256 over every row of the service's tables in a SQLite file, to show a rejected write changed
 /// nothing. Left out: the migrations history, the heartbeat rows the recurring heartbeat job writes every minute on its
-/// own, and the data-protection keys the framework creates on first use; none of them is written by a request's input.
+/// own and the job-run history its runs leave (<c>job_runs</c>, one row per attempt, updated when it ends), and the
+/// data-protection keys the framework creates on first use; none of them is written by a request's input.
 /// </summary>
 public sealed record DatabaseFingerprint(IReadOnlyDictionary<string, long> RowCounts, string Sha256)
 {
-    private static readonly string[] Excluded = ["__EFMigrationsHistory", "job_heartbeats", "JobHeartbeats", "DataProtectionKeys", "data_protection_keys"];
+    private static readonly string[] Excluded = ["__EFMigrationsHistory", "job_heartbeats", "JobHeartbeats", "job_runs", "DataProtectionKeys", "data_protection_keys"];
 
     public static DatabaseFingerprint Of(string sqliteFile)
     {

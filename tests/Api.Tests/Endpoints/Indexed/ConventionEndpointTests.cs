@@ -188,7 +188,7 @@ public abstract class ConventionEndpointTests
     }
 
     [Fact]
-    public async Task PriceCsv_DateValueFile_LoadsDailyPricesBack2009AtMidnightOfTheTimeZone()
+    public async Task PriceCsv_DateValueFile_LoadsDailyPricesBack2009AtTheEndOfTheDayInTheTimeZone()
     {
         var data = new IngestTestData();
         var source = data.Venue;
@@ -196,15 +196,16 @@ public abstract class ConventionEndpointTests
 
         var utc = await OkAsync(HttpMethod.Post, $"/api/v1/prices?format=price-csv&underlying={data.Underlying.ToLowerInvariant()}&source={source}", file);
         var shifted = await OkAsync(HttpMethod.Post,
-            $"/api/v1/prices?format=price-csv&underlying={data.Underlying}&source={source}-plus3&timeZone=%2B03:00", file.Replace("2009-01-03,0.0001\n", "", StringComparison.Ordinal));
+            $"/api/v1/prices?format=price-csv&underlying={data.Underlying}&source={source}-plus3&timeZone=%2B03:00", file);
         var listed = await OkAsync(HttpMethod.Get, $"/api/v1/prices?underlying={data.Underlying}&source={source}&from=2009-01-01T00:00:00Z");
         var plus3 = await OkAsync(HttpMethod.Get, $"/api/v1/prices?underlying={data.Underlying}&source={source}-plus3&from=2009-01-01T00:00:00Z");
 
-        Assert.Equal((3, 2), (utc.GetProperty("inserted").GetInt32(), shifted.GetProperty("inserted").GetInt32()));
+        Assert.Equal((3, 3), (utc.GetProperty("inserted").GetInt32(), shifted.GetProperty("inserted").GetInt32()));
         var rows = listed.GetProperty("items").EnumerateArray().Select(p => (p.GetProperty("timestamp").GetDateTimeOffset(), p.GetProperty("close").GetDouble())).ToList();
-        Assert.Equal([(At("2009-01-03T00:00:00Z"), 0.0001), (At("2010-07-18T00:00:00Z"), 0.0858), (At("2014-12-31T00:00:00Z"), 320.19)], rows);
-        // A naive date in UTC+3 starts three hours before UTC midnight (so 2009-01-03 there would be before the genesis block).
-        Assert.Equal(At("2010-07-17T21:00:00Z"), plus3.GetProperty("items")[0].GetProperty("timestamp").GetDateTimeOffset());
+        // A date alone is a daily value, known by the day's end: stamped at 23:59:59.999999 (issue 15; it was 00:00, the day's start).
+        Assert.Equal([(At("2009-01-03T23:59:59.999999Z"), 0.0001), (At("2010-07-18T23:59:59.999999Z"), 0.0858), (At("2014-12-31T23:59:59.999999Z"), 320.19)], rows);
+        // A naive date in UTC+3 ends three hours before UTC midnight (so 2009-01-03 there ends after the genesis block's day starts).
+        Assert.Equal(At("2009-01-03T20:59:59.999999Z"), plus3.GetProperty("items")[0].GetProperty("timestamp").GetDateTimeOffset());
     }
 
     [Fact]
@@ -260,12 +261,13 @@ public abstract class ConventionEndpointTests
 
         var result = await OkAsync(HttpMethod.Post, $"/api/v1/prices?format=price-csv&timeColumn=Date&valueColumn=Close&underlying=BTC&source={source}",
             await File.ReadAllTextAsync(path, Token));
-        var crash = await OkAsync(HttpMethod.Get, $"/api/v1/prices?underlying=BTC&source={source}&from=2020-03-12T00:00:00Z&to=2020-03-12T00:00:01Z");
+        var crash = await OkAsync(HttpMethod.Get, $"/api/v1/prices?underlying=BTC&source={source}&from=2020-03-12T00:00:00Z&to=2020-03-13T00:00:00Z");
 
         Assert.Equal(2769, result.GetProperty("inserted").GetInt32());
         // PROVENANCE.md's stress-day table: BTC closed at 4,800.00 USDT on 2020-03-12.
         var day = Assert.Single(crash.GetProperty("items").EnumerateArray());
         Assert.Equal(4800.00, day.GetProperty("close").GetDouble());
+        Assert.Equal(At("2020-03-12T23:59:59.999999Z"), day.GetProperty("timestamp").GetDateTimeOffset()); // the day's close instant
     }
 
     private static DateTimeOffset At(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture);

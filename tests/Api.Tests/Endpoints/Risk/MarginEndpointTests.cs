@@ -22,9 +22,9 @@ public abstract class MarginEndpointTests(ApiFixture api)
     private const int Days = 120;
 
     /// <summary>Daily closes of a fresh underlying ending the day before <see cref="AsOf"/> (seeded walk, 3 % a day, one −12 % day), and its surface when asked.</summary>
-    private async Task<(string Underlying, double[] Closes)> SeedAsync(bool withSurface)
+    private async Task<(string Underlying, double[] Closes)> SeedAsync(bool withSurface, string? name = null)
     {
-        var underlying = SurfaceTestData.NewUnderlying();
+        var underlying = name ?? SurfaceTestData.NewUnderlying();
         var random = new Random(11);
         var closes = new double[Days];
         closes[^1] = SurfaceTestData.Forward;
@@ -185,10 +185,70 @@ public abstract class MarginEndpointTests(ApiFixture api)
     {
         var models = JsonDocument.Parse(await api.Client().GetStringAsync("/api/v1/risk/margin/models", Token)).RootElement.EnumerateArray().ToList();
         var ids = models.Select(m => m.GetProperty("id").GetString()).ToHashSet();
-        foreach (var id in new[] { "deribit-standard", "derive-standard", "aevo-standard", "dydx-v4", "deribit-portfolio", "aevo-portfolio" }) Assert.Contains(id, ids);
+        foreach (var id in new[] { "deribit-standard", "derive-standard", "aevo-standard", "dydx-v4", "deribit-portfolio", "aevo-portfolio", "derive-portfolio" }) Assert.Contains(id, ids);
         Assert.All(models, m => Assert.Contains("https://", m.GetProperty("source").GetString()));
         var deribit = models.Single(m => m.GetProperty("id").GetString() == "deribit-standard");
         Assert.Equal(0.15, deribit.GetProperty("underlyings").GetProperty("BTC").GetProperty("options").GetProperty("initialMaxSpotFraction").GetDouble());
+        // derive-portfolio's terms as configured from the chain's parameters (v2-scripts data/mainnet/ETH_PM2Params.json, 2025-12-08).
+        var derive = models.Single(m => m.GetProperty("id").GetString() == "derive-portfolio");
+        Assert.Equal(0.8, derive.GetProperty("maintenanceLossFactor").GetDouble());
+        Assert.Equal(0.4, derive.GetProperty("volShocks")[0].GetProperty("minimumVol").GetDouble());
+        Assert.Equal(0.13, derive.GetProperty("volShocks")[0].GetProperty("longTenorPower").GetDouble());
+        Assert.Equal(derive.GetProperty("extendedMoves").GetArrayLength(), derive.GetProperty("extendedLossFractions").GetArrayLength());
+        Assert.Equal(2, derive.GetProperty("skewShocks").GetArrayLength());
+        Assert.Equal(1.02, derive.GetProperty("staticDiscount").GetProperty("longBase").GetDouble());
+        Assert.Equal(0.106, derive.GetProperty("contingencies").GetProperty("BTC").GetProperty("coinMaintenanceFraction").GetDouble());
+    }
+
+    [Fact]
+    public async Task DerivePortfolio_PerpBook_MatchesTheClosedForm_AndCompareListsIt()
+    {
+        // Derive's BTC and ETH managers only: this class's one ETH history (the other tests use fresh underlyings).
+        var (underlying, closes) = await SeedAsync(withSurface: false, name: "ETH");
+        const double q = 10, entry = 2_950, cash = 5_000;
+        var result = await PostAsync("/api/v1/risk/margin", new
+        {
+            positions = new[] { Perp(underlying, q, entry) }, collateral = new[] { new { asset = "USDC", amount = cash } },
+            asOf = AsOf, model = "derive-portfolio", chain = "arbitrum-one",
+        });
+
+        // Worst: −18 % under vol up (dampening 1; every tail loses 0.1386 of notional); MM = 0.8 × loss + 3 % perp contingency,
+        // IM = 1.0 × loss + 3 % + 1 % (v2-scripts data/mainnet/ETH_PM2Params.json, as configured).
+        double spot = closes[^1], notional = q * spot;
+        Assert.Equal((0.8 * 0.18 + 0.03) * notional, result.GetProperty("modelMaintenanceMargin").GetDouble(), 1e-6);
+        Assert.Equal((0.18 + 0.03 + 0.01) * notional, result.GetProperty("modelInitialMargin").GetDouble(), 1e-6);
+        var worst = result.GetProperty("worstScenario");
+        Assert.Equal(0.18 * notional, worst.GetProperty("loss").GetDouble(), 1e-6);
+        var move = worst.GetProperty("moves").GetProperty(underlying);
+        Assert.Equal(-0.18, move.GetProperty("spot").GetDouble(), 12);
+        Assert.Equal("up", move.GetProperty("volShock").GetString());
+        var contingency = result.GetProperty("addOns").GetProperty("contingency");
+        Assert.Equal(0.03 * notional, contingency.GetProperty("maintenance").GetDouble(), 1e-6);
+        Assert.Equal(0.01 * notional, contingency.GetProperty("perUnderlying").GetProperty(underlying).GetProperty("initialExtra").GetDouble(), 1e-6);
+
+        // C + Q(S − E) = (0.174 + z·σ_τ)·Q·S: every term is linear in S for a perp book.
+        double tau = result.GetProperty("chain").GetProperty("horizonSeconds").GetDouble();
+        double band = Normal.InvCDF(0, 1, 0.99) * result.GetProperty("addOns").GetProperty("liquidationLatency").GetProperty("perUnderlying")
+            .GetProperty(underlying).GetProperty("dailyVol").GetDouble() * Math.Sqrt(tau / 86_400);
+        double liquidation = (q * entry - cash) / (q * (1 - 0.174 - band));
+        Assert.Equal(liquidation, result.GetProperty("liquidationPrices").GetProperty(underlying).GetProperty("down").GetDouble(), 1e-6 * liquidation);
+
+        var compare = await PostAsync("/api/v1/risk/margin/compare", new
+        {
+            positions = new[] { Perp(underlying, q, entry) }, collateral = new[] { new { asset = "USDC", amount = cash } }, asOf = AsOf, chains = new[] { "arbitrum-one" },
+        });
+        var rows = compare.GetProperty("rows").EnumerateArray().ToList();
+        var models = JsonDocument.Parse(await api.Client().GetStringAsync("/api/v1/risk/margin/models", Token)).RootElement.GetArrayLength();
+        Assert.Equal(models, rows.Count); // every configured model, one chain
+        var derive = rows.Single(r => r.GetProperty("model").GetProperty("id").GetString() == "derive-portfolio");
+        Assert.Equal(result.GetProperty("modelMaintenanceMargin").GetDouble(), derive.GetProperty("modelMaintenanceMargin").GetDouble(), 1e-6);
+
+        var (other, _) = await SeedAsync(withSurface: false);
+        var elsewhere = await PostAsync("/api/v1/risk/margin/compare", new
+        {
+            positions = new[] { Perp(other, q, entry) }, asOf = AsOf, models = new[] { "derive-portfolio" }, chains = new[] { "arbitrum-one" },
+        });
+        Assert.Contains($"no rule for: {other} positions", elsewhere.GetProperty("rows")[0].GetProperty("unsupported").GetString());
     }
 
     [Fact]

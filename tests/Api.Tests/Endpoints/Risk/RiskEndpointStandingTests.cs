@@ -56,6 +56,32 @@ public sealed class RiskEndpointStandingTests(SqliteApiWithoutAnonymousReads api
     }
 
     [Theory]
+    [InlineData("GET", "/api/v1/reports")]
+    [InlineData("GET", "/api/v1/reports/987654321")]
+    [InlineData("GET", "/api/v1/reports/987654321.csv")]
+    [InlineData("GET", "/api/v1/reports/987654321.html")]
+    [InlineData("POST", "/api/v1/reports/987654321/reproduce")]
+    public async Task Reports_WithoutAKey_Are401Problems_AndAReaderKeyIsEnough(string method, string path)
+    {
+        await ProblemAssert.IsProblemAsync(await api.Client().SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Token), HttpStatusCode.Unauthorized);
+        var asReader = await api.Client(TestKeys.Reader).SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Token);
+        Assert.Equal(path.EndsWith("/reports", StringComparison.Ordinal) ? HttpStatusCode.OK : HttpStatusCode.NotFound, asReader.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/reports?portfolioId=1e400", "portfolioId")]
+    [InlineData("/api/v1/reports?portfolioId=-5", "portfolioId")]
+    [InlineData("/api/v1/reports?from=not-a-date", "from")]
+    [InlineData("/api/v1/reports?limit=99999999999", "limit")]
+    [InlineData("/api/v1/reports/1e400", "id")]
+    [InlineData("/api/v1/reports/NaN.csv", "id")]
+    [InlineData("/api/v1/reports/-0.html", "id")]
+    public async Task Reports_HostileNumbers_Are400ProblemsNamingTheField(string path, string field)
+    {
+        await ProblemAssert.HasFieldErrorAsync(await api.Client(TestKeys.Reader).GetAsync(path, Token), field);
+    }
+
+    [Theory]
     [InlineData("/api/v1/risk/backtest")]
     [InlineData("/api/v1/risk/var")]
     [InlineData("/api/v1/risk/stress")]

@@ -100,7 +100,8 @@ public sealed class SurfaceFitEndpointTests(SqliteApi api) : IClassFixture<Sqlit
 
         var inputs = surface.GetProperty("inputs");
         Assert.Equal("index", inputs.GetProperty("source").GetString());
-        Assert.Equal(new DateTimeOffset(2026, 1, 5, 15, 33, 29, 748, TimeSpan.Zero), inputs.GetProperty("snapshotAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
+        // The board's instant: its run's start 15:33:29.748 plus the 10-minute collection bound (issue 15).
+        Assert.Equal(new DateTimeOffset(2026, 1, 5, 15, 43, 29, 748, TimeSpan.Zero), inputs.GetProperty("snapshotAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
         Assert.All(surface.GetProperty("slices").EnumerateArray().SelectMany(s => s.GetProperty("points").EnumerateArray()),
             p => Assert.True(p.GetProperty("quoteId").GetInt64() > 0));
     }

@@ -6,12 +6,15 @@ namespace Analytics.Api.Tests.Endpoints.Surfaces;
 
 /// <summary>
 /// The two recent Deribit boards of ../shared/data/options, ingested once per started service as indexed quotes. Their
-/// instants are the files' <c>timestamp</c> column (one instant per file).
+/// instants are the instants each board is complete: the files' <c>timestamp</c> column (one per file, the collection
+/// run's start) plus the 10-minute collection bound (issue 15, <c>DeribitSnapshotQuoteMapper.CollectionBound</c>).
 /// </summary>
 internal static class SurfaceSnapshotBoards
 {
-    public static readonly DateTimeOffset Older = new DateTimeOffset(2025, 12, 30, 17, 31, 15, TimeSpan.Zero).AddTicks(9_441_810);
-    public static readonly DateTimeOffset Newer = new DateTimeOffset(2026, 1, 5, 15, 33, 29, TimeSpan.Zero).AddTicks(7_483_870);
+    public static readonly DateTimeOffset OlderRunStart = new DateTimeOffset(2025, 12, 30, 17, 31, 15, TimeSpan.Zero).AddTicks(9_441_810);
+    public static readonly DateTimeOffset NewerRunStart = new DateTimeOffset(2026, 1, 5, 15, 33, 29, TimeSpan.Zero).AddTicks(7_483_870);
+    public static readonly DateTimeOffset Older = OlderRunStart.AddMinutes(10);
+    public static readonly DateTimeOffset Newer = NewerRunStart.AddMinutes(10);
 
     private static readonly ConditionalWeakTable<ApiFixture, Task> Loaded = [];
 

@@ -51,6 +51,20 @@ public sealed class SurfaceSnapshotSelectionTests(SqliteApi api, SqliteApiWithWe
     }
 
     [Fact]
+    public async Task Fit_AsOfDuringABoardsCollection_FitsThePreviousCompleteBoard()
+    {
+        await SurfaceSnapshotBoards.EnsureLoadedAsync(weekApi);
+
+        // Issue 15: the newer board's quotes were fetched over the minutes after its run's start; before it is complete
+        // (the 10-minute bound) a fit uses the older board, valued at that board's own instant. It used the newer one.
+        foreach (var asOf in new[] { SurfaceSnapshotBoards.NewerRunStart, SurfaceSnapshotBoards.NewerRunStart.AddMinutes(5) })
+        {
+            var during = await SurfaceTestData.FitAsync(weekApi, new { underlying = "ETH", asOf });
+            AssertValuedAt(during, SurfaceSnapshotBoards.Older, (asOf - SurfaceSnapshotBoards.Older).TotalSeconds);
+        }
+    }
+
+    [Fact]
     public async Task Fit_BoardOlderThanMaxSnapshotAgeOrNoneBefore_Answers422NamingTheNearestSnapshotsAndTheAge()
     {
         await SurfaceSnapshotBoards.EnsureLoadedAsync(api);
@@ -60,7 +74,7 @@ public sealed class SurfaceSnapshotSelectionTests(SqliteApi api, SqliteApiWithWe
         Assert.Equal(7200, stale.GetProperty("snapshotBeforeAgeSeconds").GetDouble(), 6);
         Assert.Equal(JsonValueKind.Null, stale.GetProperty("snapshotAfter").ValueKind);
         Assert.Equal(3600, stale.GetProperty("maxSnapshotAgeSeconds").GetDouble());
-        Assert.Contains("2026-01-05T15:33:29.7483870Z", stale.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("2026-01-05T15:43:29.7483870Z", stale.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var none = await FitProblemAsync(api, SurfaceSnapshotBoards.Older - Millisecond);
         Assert.Equal(JsonValueKind.Null, none.GetProperty("snapshotBefore").ValueKind);

@@ -71,4 +71,28 @@ public sealed class DeltaGammaVarTests
         Assert.Equal(estimate.VarContributions[0], estimate.VarContributions[1], 1e-6 * estimate.ValueAtRisk);
         Assert.True(estimate.ExpectedShortfall > estimate.ValueAtRisk);
     }
+
+    [Fact]
+    public void Contributions_AreEachPositionsScaleDerivativeOfTheTotal()
+    {
+        // Euler's definition taken directly: VaR and ES of the book with one position scaled by 1 ± h, by central
+        // differences of the totals, against the estimate's contributions (taken through each underlying's δ and Γ).
+        var covariance = Matrix<double>.Build.DenseOfArray(new[,] { { 0.04 * 0.04, 0.7 * 0.04 * 0.03 }, { 0.7 * 0.04 * 0.03, 0.03 * 0.03 } });
+        (int, double, double)[] book = [(0, 1_500_000, -30_000_000), (0, -400_000, 8_000_000), (1, 900_000, -12_000_000), (1, 250_000, 0)];
+        var (estimate, _) = DeltaGammaVar.Estimate(book, covariance, 5, 0.99);
+
+        const double h = 1e-4;
+        for (int p = 0; p < book.Length; p++)
+        {
+            var up = DeltaGammaVar.Estimate(Scaled(book, p, 1 + h), covariance, 5, 0.99).Estimate;
+            var down = DeltaGammaVar.Estimate(Scaled(book, p, 1 - h), covariance, 5, 0.99).Estimate;
+            Assert.Equal((up.ValueAtRisk - down.ValueAtRisk) / (2 * h), estimate.VarContributions[p], 1e-6 * estimate.ValueAtRisk);
+            Assert.Equal((up.ExpectedShortfall - down.ExpectedShortfall) / (2 * h), estimate.ShortfallContributions[p], 1e-6 * estimate.ExpectedShortfall);
+        }
+
+        Assert.Equal(estimate.ValueAtRisk, estimate.VarContributions.Sum(), estimate.ValueAtRisk * 1e-6);
+    }
+
+    private static (int, double, double)[] Scaled((int, double, double)[] book, int position, double scale) =>
+        [.. book.Select((x, i) => i == position ? (x.Item1, x.Item2 * scale, x.Item3 * scale) : x)];
 }
