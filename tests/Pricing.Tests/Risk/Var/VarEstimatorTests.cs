@@ -112,5 +112,12 @@ public sealed class VarEstimatorTests
         Assert.Equal(0.02 * 0.02, constant[0, 0], 15); // normalised weights: a constant return is its own variance
         // Weights (1 − λ)λ^age / (1 − λ²) with λ = 0.9: 0.1/0.19 on the newest, 0.09/0.19 on the older.
         Assert.Equal((0.1 * 0.0009 + 0.09 * 0.0001) / 0.19, twoDays[0, 0], 15);
+
+        // Two underlyings, three days, λ = 0.5: weights 4/7, 2/7, 1/7 from the newest day back (0.5·0.5^age / (1 − 0.5³)).
+        var three = ReturnCovariance.Ewma(Matrix<double>.Build.DenseOfArray(new double[,] { { 0.01, 0.02 }, { -0.02, 0.01 }, { 0.03, -0.01 } }), 0.5);
+        Assert.Equal((0.0001 + 2 * 0.0004 + 4 * 0.0009) / 7, three[0, 0], 15);
+        Assert.Equal((0.0004 + 2 * 0.0001 + 4 * 0.0001) / 7, three[1, 1], 15);
+        Assert.Equal((0.0002 - 2 * 0.0002 - 4 * 0.0003) / 7, three[0, 1], 15);
+        Assert.Equal(three[0, 1], three[1, 0]);
     }
 }
