@@ -26,7 +26,7 @@ public sealed class HeartbeatJob(AnalyticsDbContext db, TimeProvider timeProvide
         {
             RecurringJobId = recurringJobId,
             RecordedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
-            Node = Environment.MachineName,
+            Node = JobNode.Name,
         });
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -32,7 +32,7 @@ internal sealed class JobRunFilter(IServiceScopeFactory scopes, TimeProvider tim
             Job = JobKinds.Of(job?.Type)?.Name ?? job?.Type.Name ?? "unknown",
             PortfolioId = PortfolioOf(job),
             Attempt = context.GetJobParameter<int>("RetryCount"),
-            Node = JobRunFilterNode.Name,
+            Node = JobNode.Name,
             StartedAtUtc = time.GetUtcNow().UtcDateTime,
             State = "processing",
         };
@@ -72,10 +72,4 @@ internal sealed class JobRunFilter(IServiceScopeFactory scopes, TimeProvider tim
     private static Exception Cause(Exception e) => e is JobPerformanceException or TargetInvocationException && e.InnerException is { } inner ? inner : e;
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..length];
-}
-
-/// <summary>The node name written to <see cref="JobRunEntity.Node"/>: machine and process id.</summary>
-public static class JobRunFilterNode
-{
-    public static string Name { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 }

@@ -30,7 +30,7 @@ public sealed class MonteCarloBlockJob(
             db.MonteCarloBlocks.Add(new MonteCarloBlockEntity
             {
                 RunId = runId, Block = block, Blocks = parameters.MonteCarloBlocks, Seed = MonteCarloBlocks.BlockSeed(parameters.Seed, block),
-                ProfitAndLoss = ToBytes(pnl), CreatedUtc = time.GetUtcNow().UtcDateTime, Node = Environment.MachineName,
+                ProfitAndLoss = ToBytes(pnl), CreatedUtc = time.GetUtcNow().UtcDateTime, Node = JobNode.Name,
             });
             try
             {

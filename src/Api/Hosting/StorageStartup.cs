@@ -2,6 +2,7 @@ using Analytics.Data;
 using Analytics.Data.Portfolios;
 using Analytics.Data.Seeding;
 using Analytics.Data.Storage;
+using Hangfire;
 
 namespace Analytics.Api.Hosting;
 
@@ -13,7 +14,10 @@ public static class StorageStartup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();
         await SchemaMigrator.MigrateAsync(db);
-        app.Logger.LogInformation("Migrations applied to {Provider}", db.Database.ProviderName);
+        // Building the job storage installs or upgrades Hangfire's own schema, so nodes started together afterwards find it
+        // current instead of racing to install it (PostgreSQL answered one of three with a serialization failure).
+        _ = app.Services.GetRequiredService<JobStorage>();
+        app.Logger.LogInformation("Migrations applied to {Provider}, job storage schema ready", db.Database.ProviderName);
     }
 
     /// <summary>
@@ -32,6 +36,8 @@ public static class StorageStartup
 
         if (options.SeedDemoData)
         {
+            // Nodes starting together on one PostgreSQL seed one at a time: the first writes, the others find the rows.
+            await using var seeding = await SeedingLock.AcquireAsync(db, options);
             var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
             var written = await DemoData.SeedAsync(db, now);
             if (written > 0)

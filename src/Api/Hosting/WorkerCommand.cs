@@ -24,7 +24,7 @@ public static class WorkerCommand
     /// <summary>Health endpoints only.</summary>
     public static void MapEndpoints(WebApplication app)
     {
-        app.Logger.LogInformation("Worker {Node}: job server only, health at /health/live and /health/ready", Analytics.Jobs.JobRunFilterNode.Name);
+        app.Logger.LogInformation("Worker {Node}: job server only, health at /health/live and /health/ready", Analytics.Jobs.JobNode.Name);
         app.MapHealthEndpoints();
     }
 }
