@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Analytics.Api.Auth;
+using Analytics.Api.Contracts.Portfolios;
 using Analytics.Api.Contracts.Risk;
 using Analytics.Api.Endpoints.Costs;
 using Analytics.Api.Errors;
@@ -7,6 +8,7 @@ using Analytics.Api.Options;
 using Analytics.Data;
 using Analytics.Data.Margin;
 using Analytics.Data.Portfolios;
+using Analytics.Data.Risk;
 using Analytics.Data.Telemetry;
 using Analytics.Pricing.L2;
 using Analytics.Pricing.Margin;
@@ -20,6 +22,8 @@ namespace Analytics.Api.Endpoints.Risk;
 internal static class MarginEndpoints
 {
     private const int MaxListed = 50, MaxWindowDays = 30, DefaultHistoryDays = 3650;
+
+    private static readonly ImmutableDictionary<string, double> None = ImmutableDictionary<string, double>.Empty;
 
     private const string AddOnFormula =
         "τ = chain liquidationLatencySeconds + blockTimeSeconds + Margin:OracleHeartbeatSeconds; σ_τ = σ_daily·√(τ / 86,400 s) with σ_daily the " +
@@ -77,11 +81,11 @@ internal static class MarginEndpoints
     }
 
     public static async Task<Results<Ok<MarginResponse>, ValidationProblem, ProblemHttpResult>> RunAsync(
-        MarginRequest request, AnalyticsDbContext db, PortfolioStore portfolios, MarginService service, MarginModels models, ChainProfiles chains,
-        IOptionsMonitor<SurfacesOptions> surfaces, TimeProvider time, HttpContext http, CpuBudget cpu, CancellationToken cancellationToken)
+        MarginRequest request, [AsParameters] MarginServices services, CancellationToken cancellationToken)
     {
+        var (models, chains) = (services.Models, services.Chains);
         var errors = new FieldErrors();
-        var asOf = errors.Instant("asOf", request.AsOf) is { } at ? new DateTimeOffset(at) : time.GetUtcNow();
+        var asOf = AsOf(request.AsOf, errors, services);
         MarginModel? model = null;
         if (string.IsNullOrWhiteSpace(request.Model)) errors.Add("model", $"is required: one of {string.Join(", ", models.All.Select(m => m.Id))}.");
         else if ((model = models.Find(request.Model)) is null) errors.Add("model", $"'{request.Model}' is not a configured model: {string.Join(", ", models.All.Select(m => m.Id))}.");
@@ -89,55 +93,45 @@ internal static class MarginEndpoints
         if (request.Chain is not null && (chain = chains.Find(request.Chain.Trim().ToLowerInvariant())) is null)
             errors.Add("chain", $"'{request.Chain}' is not a configured chain: {string.Join(", ", chains.All.Select(c => c.Id))}.");
         var latency = errors.Range("liquidationLatencySeconds", request.LiquidationLatencySeconds, 0, 86_400, "seconds");
-        var (definition, stored, invalid, problem) = await RiskBookResolver.ResolveAsync(request.PortfolioId, request.Version, request.Positions,
-            request.Collateral, errors, "Margin cannot be computed as asked", db, portfolios, chains, cancellationToken);
+        var (book, invalid, problem) = await ResolveAsync(new(request.PortfolioId, request.Version, request.Positions, request.Collateral),
+            errors, "Margin cannot be computed as asked", asOf, b => RiskCosts.Margin(b, model!), services, cancellationToken);
         if (invalid is not null) return invalid;
         if (problem is not null) return problem;
-
-        if (cpu.Admit(http, RiskCosts.Margin(RiskBookResolver.BookOf(definition!), model!)) is { } overBudget) return overBudget;
-        chain ??= DefaultChain(definition!, chains);
-        if (latency is { } l) chain = chain.Value.WithOverrides(liquidationLatencySeconds: l);
-        var (context, missing) = await PrepareAsync(service, models, definition!, asOf, surfaces, cancellationToken);
-        if (context is null) return RiskBookResolver.MissingProblem(missing);
+        var (definition, stored, context) = book!;
         if (Unsupported(model!, context) is { } why)
             return Problems.ForField(StatusCodes.Status422UnprocessableEntity, "The model cannot margin this book", why, "model");
 
+        chain ??= DefaultChain(definition, chains);
+        if (latency is { } l) chain = chain.Value.WithOverrides(liquidationLatencySeconds: l);
         var settings = models.Settings;
         double horizon = Horizon(chain.Value, settings);
         cancellationToken.ThrowIfCancellationRequested(); // the grid itself is small (positions × scenarios): not interrupted inside
         var result = MarginAnalysis.Run(model!, context.Book, context.DailyVols, horizon, settings.AddOnConfidence, solveLiquidation: true);
         AnalyticsMetrics.MarginRuns.Add(1, new("model", model!.Id), new("endpoint", "margin"));
-        return TypedResults.Ok(Response(asOf, model!, chain.Value, horizon, settings, result, definition!, context, stored));
+        return TypedResults.Ok(Response(asOf, model!, chain.Value, horizon, settings, result, definition, context, stored));
     }
 
     private static Ok<IReadOnlyList<MarginModelResponse>> Models(MarginModels models) =>
         TypedResults.Ok<IReadOnlyList<MarginModelResponse>>([.. models.All.Select(MarginModelResponse.Of)]);
 
     public static async Task<Results<Ok<MarginCompareResponse>, ValidationProblem, ProblemHttpResult>> CompareAsync(
-        MarginCompareRequest request, AnalyticsDbContext db, PortfolioStore portfolios, MarginService service, MarginModels models, ChainProfiles chains,
-        IOptionsMonitor<SurfacesOptions> surfaces, TimeProvider time, HttpContext http, CpuBudget cpu, CancellationToken cancellationToken)
+        MarginCompareRequest request, [AsParameters] MarginServices services, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var asOf = errors.Instant("asOf", request.AsOf) is { } at ? new DateTimeOffset(at) : time.GetUtcNow();
-        var chosenModels = ChooseModels(request.Models, models, errors);
-        var chosenChains = ChooseChains(request.Chains, chains, errors);
-        var (definition, stored, invalid, problem) = await RiskBookResolver.ResolveAsync(request.PortfolioId, request.Version, request.Positions,
-            request.Collateral, errors, "Margins cannot be compared as asked", db, portfolios, chains, cancellationToken);
+        var asOf = AsOf(request.AsOf, errors, services);
+        var chosenModels = ChooseModels(request.Models, services.Models, errors);
+        var chosenChains = ChooseChains(request.Chains, services.Chains, errors);
+        var (book, invalid, problem) = await ResolveAsync(new(request.PortfolioId, request.Version, request.Positions, request.Collateral),
+            errors, "Margins cannot be compared as asked", asOf, b => RiskCosts.Compare(b, chosenModels, chosenChains.Count), services, cancellationToken);
         if (invalid is not null) return invalid;
         if (problem is not null) return problem;
-        if (cpu.Admit(http, RiskCosts.Compare(RiskBookResolver.BookOf(definition!), chosenModels, chosenChains.Count)) is { } overBudget) return overBudget;
-        var (context, missing) = await PrepareAsync(service, models, definition!, asOf, surfaces, cancellationToken);
-        if (context is null) return RiskBookResolver.MissingProblem(missing);
+        var context = book!.Context;
 
-        var settings = models.Settings;
-        var none = ImmutableDictionary<string, double>.Empty;
+        var settings = services.Models.Settings;
         var rows = new List<MarginCompareRow>();
-        double equity = context.Book.Equity(none);
-        foreach (var model in chosenModels)
+        double equity = context.Book.Equity(None);
+        foreach (var (model, margin, why) in Evaluate(chosenModels, context, "compare"))
         {
-            var why = Unsupported(model, context);
-            var margin = why is null ? MarginCalculator.Evaluate(model, context.Book, none) : null;
-            if (margin is not null) AnalyticsMetrics.MarginRuns.Add(1, new("model", model.Id), new("endpoint", "compare"));
             foreach (var chain in chosenChains)
             {
                 if (margin is null)
@@ -146,7 +140,7 @@ internal static class MarginEndpoints
                     continue;
                 }
 
-                double addOn = MarginAnalysis.AddOns(context.Book, context.DailyVols, Horizon(chain, settings), settings.AddOnConfidence, none).Values.Sum(a => a.LossUsd);
+                double addOn = AddOnUsd(context, chain, settings);
                 double mm = margin.MaintenanceMarginUsd + addOn;
                 rows.Add(new MarginCompareRow(Ref(model), chain.Id, margin.InitialMarginUsd + addOn, mm, margin.MaintenanceMarginUsd, addOn, null,
                     equity > 0 ? mm / equity : null, null));
@@ -155,44 +149,36 @@ internal static class MarginEndpoints
 
         var lenient = rows.Where(r => r.MaintenanceMargin > 0).Select(r => r.MaintenanceMargin!.Value).DefaultIfEmpty(0).Min();
         rows = [.. rows.Select(r => r with { RatioToMostLenient = r.MaintenanceMargin is { } mm && lenient > 0 ? mm / lenient : null })];
-        return TypedResults.Ok(new MarginCompareResponse(asOf, equity, rows, VarEndpoint.Inputs(context.Inputs, stored)));
+        return TypedResults.Ok(new MarginCompareResponse(asOf, equity, rows, VarEndpoint.Inputs(context.Inputs, book.Stored)));
     }
 
     public static async Task<Results<Ok<MarginBacktestResponse>, ValidationProblem, ProblemHttpResult>> BacktestAsync(
-        MarginBacktestRequest request, AnalyticsDbContext db, PortfolioStore portfolios, MarginService service, MarginModels models, ChainProfiles chains,
-        IOptionsMonitor<SurfacesOptions> surfaces, TimeProvider time, HttpContext http, CpuBudget cpu, CancellationToken cancellationToken)
+        MarginBacktestRequest request, [AsParameters] MarginServices services, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var asOf = errors.Instant("asOf", request.AsOf) is { } at ? new DateTimeOffset(at) : time.GetUtcNow();
-        var chosenModels = ChooseModels(request.Models, models, errors);
-        var chosenChains = ChooseChains(request.Chains, chains, errors);
+        var asOf = AsOf(request.AsOf, errors, services);
+        var chosenModels = ChooseModels(request.Models, services.Models, errors);
+        var chosenChains = ChooseChains(request.Chains, services.Chains, errors);
         int windowDays = request.WindowDays ?? 1;
         if (windowDays is < 1 or > MaxWindowDays) errors.Add("windowDays", $"must be 1–{MaxWindowDays} days; got {windowDays}.");
         var from = request.From ?? DateOnly.FromDateTime(asOf.UtcDateTime).AddDays(-DefaultHistoryDays);
         if (from < new DateOnly(2000, 1, 1) || from >= DateOnly.FromDateTime(asOf.UtcDateTime))
             errors.Add("from", $"must be from 2000-01-01 and before asOf's day ({asOf:yyyy-MM-dd}); got {from:yyyy-MM-dd}.");
-        var (definition, stored, invalid, problem) = await RiskBookResolver.ResolveAsync(request.PortfolioId, request.Version, request.Positions,
-            request.Collateral, errors, "The margin backtest cannot be run as asked", db, portfolios, chains, cancellationToken);
-        if (invalid is not null) return invalid;
-        if (problem is not null) return problem;
         // At most one window a day from `from` to asOf's day (the closes may have gaps: fewer windows, never more).
         int windows = DateOnly.FromDateTime(asOf.UtcDateTime).DayNumber - from.DayNumber;
-        if (cpu.Admit(http, RiskCosts.Backtest(RiskBookResolver.BookOf(definition!), chosenModels, chosenChains.Count, windows)) is { } overBudget)
-            return overBudget;
-        var (context, missing) = await PrepareAsync(service, models, definition!, asOf, surfaces, cancellationToken);
-        if (context is null) return RiskBookResolver.MissingProblem(missing);
-        var (returns, sources, lacking) = await service.HistoryAsync(context, from, asOf, windowDays, cancellationToken);
+        var (book, invalid, problem) = await ResolveAsync(new(request.PortfolioId, request.Version, request.Positions, request.Collateral),
+            errors, "The margin backtest cannot be run as asked", asOf, b => RiskCosts.Backtest(b, chosenModels, chosenChains.Count, windows), services, cancellationToken);
+        if (invalid is not null) return invalid;
+        if (problem is not null) return problem;
+        var context = book!.Context;
+        var (returns, sources, lacking) = await services.Service.HistoryAsync(context, from, asOf, windowDays, cancellationToken);
         if (returns is null) return RiskBookResolver.MissingProblem([lacking!]);
 
-        var settings = models.Settings;
+        var settings = services.Models.Settings;
         bool withAddOn = request.IncludeLatencyAddOn ?? true;
-        var none = ImmutableDictionary<string, double>.Empty;
         var rows = new List<MarginBacktestRow>();
-        foreach (var model in chosenModels)
+        foreach (var (model, margin, why) in Evaluate(chosenModels, context, "backtest"))
         {
-            var why = Unsupported(model, context);
-            var margin = why is null ? MarginCalculator.Evaluate(model, context.Book, none) : null;
-            if (margin is not null) AnalyticsMetrics.MarginRuns.Add(1, new("model", model.Id), new("endpoint", "compare"));
             foreach (var chain in chosenChains)
             {
                 if (margin is null)
@@ -202,8 +188,7 @@ internal static class MarginEndpoints
                 }
 
                 double horizon = Horizon(chain, settings);
-                double held = margin.MaintenanceMarginUsd + (withAddOn
-                    ? MarginAnalysis.AddOns(context.Book, context.DailyVols, horizon, settings.AddOnConfidence, none).Values.Sum(a => a.LossUsd) : 0.0);
+                double held = margin.MaintenanceMarginUsd + (withAddOn ? AddOnUsd(context, chain, settings) : 0.0);
                 var outcome = MarginAdequacyBacktest.Run(context.Book, returns, held, horizon);
                 rows.Add(new MarginBacktestRow(Ref(model), chain.Id, held, outcome.Windows, outcome.Breaches, outcome.BreachFrequency, model.ClaimedConfidence,
                     1 - model.ClaimedConfidence, outcome.WorstShortfallUsd, outcome.WorstLossUsd, outcome.WorstWindowEnd, outcome.ReturnStretch, null));
@@ -215,8 +200,44 @@ internal static class MarginEndpoints
             "full revaluation of the book as at asOf (vols held); a breach is a window whose loss exceeds the maintenance margin held" +
             (withAddOn ? " (with the chain's liquidation-latency add-on)." : " (without add-ons)."),
             returns.EndDates.IsEmpty ? null : returns.EndDates[0], returns.EndDates.IsEmpty ? null : returns.EndDates[^1], sources, rows,
-            VarEndpoint.Inputs(context.Inputs, stored)));
+            VarEndpoint.Inputs(context.Inputs, book.Stored)));
     }
+
+    /// <summary>The request's <c>asOf</c> (a field error when malformed), else now.</summary>
+    private static DateTimeOffset AsOf(DateTimeOffset? requested, FieldErrors errors, MarginServices services) =>
+        errors.Instant("asOf", requested) is { } at ? new DateTimeOffset(at) : services.Time.GetUtcNow();
+
+    /// <summary>
+    /// The book of a margin request, in the order every margin endpoint answers: field errors (400), the stored portfolio
+    /// (404) or inline references (422), the CPU budget (413/429, before any market data is read), then the market
+    /// snapshot at <paramref name="asOf"/> (422 naming what is missing).
+    /// </summary>
+    private static async Task<(ResolvedBook? Book, ValidationProblem? Invalid, ProblemHttpResult? Problem)> ResolveAsync(BookFields fields, FieldErrors errors,
+        string title, DateTimeOffset asOf, Func<RiskBook, CpuEstimate> cost, MarginServices services, CancellationToken cancellationToken)
+    {
+        var (definition, stored, invalid, problem) = await RiskBookResolver.ResolveAsync(fields.PortfolioId, fields.Version, fields.Positions, fields.Collateral,
+            errors, title, services.Db, services.Portfolios, services.Chains, cancellationToken);
+        if (invalid is not null || problem is not null) return (null, invalid, problem);
+        if (services.Cpu.Admit(services.Http, cost(RiskBookResolver.BookOf(definition!))) is { } overBudget) return (null, null, overBudget);
+        var (context, missing) = await PrepareAsync(services.Service, services.Models, definition!, asOf, services.Surfaces, cancellationToken);
+        return context is null ? (null, null, RiskBookResolver.MissingProblem(missing)) : (new ResolvedBook(definition!, stored, context), null, null);
+    }
+
+    /// <summary>Each model's margin of the book (counted in the margin-runs metric under <paramref name="endpoint"/>), or why it has none.</summary>
+    private static IEnumerable<(MarginModel Model, MarginResult? Margin, string? Why)> Evaluate(IReadOnlyList<MarginModel> models, MarginContext context, string endpoint)
+    {
+        foreach (var model in models)
+        {
+            var why = Unsupported(model, context);
+            var margin = why is null ? MarginCalculator.Evaluate(model, context.Book, None) : null;
+            if (margin is not null) AnalyticsMetrics.MarginRuns.Add(1, new("model", model.Id), new("endpoint", endpoint));
+            yield return (model, margin, why);
+        }
+    }
+
+    /// <summary>The chain's liquidation-latency add-on for the book, USD (summed over underlyings).</summary>
+    private static double AddOnUsd(MarginContext context, ChainProfile chain, MarginOptions settings) =>
+        MarginAnalysis.AddOns(context.Book, context.DailyVols, Horizon(chain, settings), settings.AddOnConfidence, None).Values.Sum(a => a.LossUsd);
 
     private static async Task<(MarginContext? Context, ImmutableArray<MissingMarketData> Missing)> PrepareAsync(MarginService service, MarginModels models,
         PortfolioDefinition definition, DateTimeOffset asOf, IOptionsMonitor<SurfacesOptions> surfaces, CancellationToken cancellationToken)
@@ -274,9 +295,8 @@ internal static class MarginEndpoints
         MarginAnalysisResult result, PortfolioDefinition definition, MarginContext context, (long Id, int Version)? stored)
     {
         var book = context.Book;
-        var none = ImmutableDictionary<string, double>.Empty;
         var values = new double[book.Positions.Length];
-        book.Value(none, null, values);
+        book.Value(None, null, values);
         double collateral = book.DollarCollateralUsd + values.Skip(book.HeldCount).Sum();
         var worst = result.Model.WorstScenarios.IsEmpty ? null : new MarginWorstScenarioResponse(result.Model.WorstScenarios.Sum(w => w.LossUsd),
             result.Model.WorstScenarios.ToDictionary(w => w.Underlying, w => new MarginScenarioMoveResponse(w.SpotMove, w.VolShock, w.Extended, w.LossUsd)));
@@ -299,3 +319,15 @@ internal static class MarginEndpoints
         : new MarginContingencyResponse(margin.Contingencies.Sum(c => c.MaintenanceUsd), margin.Contingencies.Sum(c => c.InitialExtraUsd),
             margin.Contingencies.ToDictionary(c => c.Underlying, c => new MarginContingencyAmountResponse(c.MaintenanceUsd, c.InitialExtraUsd)));
 }
+
+/// <summary>The services every margin endpoint reads, bound by <c>[AsParameters]</c>.</summary>
+internal readonly record struct MarginServices(
+    AnalyticsDbContext Db, PortfolioStore Portfolios, MarginService Service, MarginModels Models, ChainProfiles Chains,
+    IOptionsMonitor<SurfacesOptions> Surfaces, TimeProvider Time, HttpContext Http, CpuBudget Cpu);
+
+/// <summary>A margin request's choice of book: a stored portfolio (and version) or inline positions and collateral.</summary>
+internal readonly record struct BookFields(
+    long? PortfolioId, int? Version, IReadOnlyList<PortfolioPositionRequest?>? Positions, IReadOnlyList<CollateralRequest?>? Collateral);
+
+/// <summary>A resolved margin book: its definition, the stored portfolio it came from (if any), and its market snapshot.</summary>
+internal sealed record ResolvedBook(PortfolioDefinition Definition, (long Id, int Version)? Stored, MarginContext Context);
