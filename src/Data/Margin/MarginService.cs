@@ -2,8 +2,6 @@ using System.Collections.Immutable;
 using Analytics.Data.Market;
 using Analytics.Data.Risk;
 using Analytics.Pricing.Margin;
-using Analytics.Pricing.Market;
-using Analytics.Pricing.Risk;
 using Analytics.Pricing.Risk.Var;
 using Analytics.Pricing.Surfaces;
 
@@ -18,8 +16,6 @@ namespace Analytics.Data.Margin;
 /// </summary>
 public sealed class MarginService(AnalyticsDbContext db, MarketSnapshotService market)
 {
-    private static readonly TimeSpan MinimumVolTenor = TimeSpan.FromHours(1);
-
     /// <summary>The prepared book, or what is missing.</summary>
     /// <param name="book">Positions and collateral.</param>
     /// <param name="heldEquityOffsetsUsd">Per held position: what is added to its value for equity (perpetual: −Q·entry; else 0).</param>
@@ -41,21 +37,10 @@ public sealed class MarginService(AnalyticsDbContext db, MarketSnapshotService m
         var (snapshot, missing) = await VarService.SnapshotAsync(market, positions, underlyings, asOfUtc, surfaceModel, carryPlan, cancellationToken);
         if (!missing.IsEmpty) return (null, missing);
 
-        var carries = underlyings.ToImmutableSortedDictionary(u => u, u => carryPlan.Resolve(u, snapshot!), StringComparer.Ordinal);
-        var markets = underlyings.ToDictionary(u => u, u => new UnderlyingMarket(snapshot!.Prices[u].PriceUsd, carries[u].Rate, carries[u].CostOfCarry), StringComparer.Ordinal);
-        var vols = new Dictionary<OptionContract, double>();
-        var surfaceIds = ImmutableSortedDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
-        foreach (var option in positions.Select(p => p.Option).OfType<OptionContract>())
-        {
-            var stored = snapshot!.Surfaces[option.Underlying];
-            surfaceIds[option.Underlying] = stored.Id;
-            double tenor = Math.Max(option.TenorYears(asOfUtc), YearFraction.Act365F(asOfUtc, asOfUtc + MinimumVolTenor));
-            vols[option] = stored.Surface.LognormalVolAtStrike(option.Strike, tenor);
-        }
-
+        var (bookMarket, carries, surfaceIds) = VarService.BookMarketAt(positions, underlyings, snapshot!, asOfUtc, carryPlan);
         var offsets = heldEquityOffsetsUsd.Concat(Enumerable.Repeat(0.0, positions.Length - book.Positions.Length)).ToArray();
         double dollars = book.Collateral.Where(c => RiskBook.DollarAssets.Contains(c.Key)).Sum(c => c.Value);
-        var marginBook = MarginBook.Of(positions, book.Positions.Length, new BookMarket(asOfUtc, markets, vols), offsets, dollars);
+        var marginBook = MarginBook.Of(positions, book.Positions.Length, bookMarket, offsets, dollars);
 
         var dailyVols = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         var sources = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -80,8 +65,7 @@ public sealed class MarginService(AnalyticsDbContext db, MarketSnapshotService m
         }
 
         if (lacking.Count > 0) return (null, lacking.ToImmutable());
-        var inputs = new RiskInputs(snapshot!.Prices, surfaceIds.ToImmutable(),
-            carries, returnDays, 0, null, null, sources.ToImmutable());
+        var inputs = new RiskInputs(snapshot!.Prices, surfaceIds, carries, returnDays, 0, null, null, sources.ToImmutable());
         return (new MarginContext(marginBook, inputs, dailyVols.ToImmutable()), []);
     }
 
@@ -93,25 +77,7 @@ public sealed class MarginService(AnalyticsDbContext db, MarketSnapshotService m
         MarginContext context, DateOnly fromDay, DateTimeOffset toUtc, int windowDays, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var closes = new Dictionary<string, IReadOnlyDictionary<DateOnly, double>>(StringComparer.Ordinal);
-        var sources = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var u in context.Book.Underlyings)
-        {
-            var preferred = context.Inputs.Prices[u].Source;
-            var source = await DailyCloses.RichestSourceAsync(db, u, preferred, fromDay, toUtc, cancellationToken) ?? preferred;
-            sources[u] = source;
-            closes[u] = await DailyCloses.ReadAsync(db, u, source, fromDay, toUtc, cancellationToken);
-        }
-
-        try
-        {
-            return (AlignedReturns.Of(closes, windowDays), sources.ToImmutable(), null);
-        }
-        catch (ArgumentException e)
-        {
-            return (null, sources.ToImmutable(), new MissingMarketData("history", string.Join(", ", context.Book.Underlyings),
-                $"too little daily price history from {fromDay:yyyy-MM-dd} to {toUtc:O}: {e.Message}"));
-        }
+        return await DailyCloses.AlignedReturnsAsync(db, context.Book.Underlyings, u => context.Inputs.Prices[u].Source, fromDay, toUtc, windowDays, cancellationToken);
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Analytics.Data.Market;
 using Microsoft.EntityFrameworkCore;
 
 namespace Analytics.Data.Risk;
@@ -51,5 +53,38 @@ public static class DailyCloses
         var closes = new SortedDictionary<DateOnly, double>();
         foreach (var row in rows) closes[DateOnly.FromDateTime(row.TimestampUtc)] = row.Close; // the day's last observation wins
         return closes;
+    }
+
+    /// <summary>
+    /// The h-day log returns of <paramref name="underlyings"/> over their daily closes from <paramref name="fromDay"/> to
+    /// <paramref name="toInstantUtc"/>, each underlying from its richest source (<see cref="RichestSourceAsync"/>, ties to
+    /// <paramref name="preferredSource"/>'s), aligned on common dates; or what is missing (too little history).
+    /// </summary>
+    public static async Task<(Pricing.Risk.Var.AlignedReturns? Returns, ImmutableSortedDictionary<string, string> Sources, MissingMarketData? Missing)> AlignedReturnsAsync(
+        AnalyticsDbContext db, IEnumerable<string> underlyings, Func<string, string> preferredSource, DateOnly fromDay, DateTimeOffset toInstantUtc,
+        int horizonDays, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(underlyings);
+        ArgumentNullException.ThrowIfNull(preferredSource);
+        var closes = new Dictionary<string, IReadOnlyDictionary<DateOnly, double>>(StringComparer.Ordinal);
+        var sources = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var u in underlyings)
+        {
+            var preferred = preferredSource(u);
+            var source = await RichestSourceAsync(db, u, preferred, fromDay, toInstantUtc, cancellationToken) ?? preferred;
+            sources[u] = source;
+            closes[u] = await ReadAsync(db, u, source, fromDay, toInstantUtc, cancellationToken);
+        }
+
+        try
+        {
+            return (Pricing.Risk.Var.AlignedReturns.Of(closes, horizonDays), sources.ToImmutable(), null);
+        }
+        catch (ArgumentException e)
+        {
+            return (null, sources.ToImmutable(), new MissingMarketData("history", string.Join(", ", closes.Keys),
+                $"too little daily price history from {fromDay:yyyy-MM-dd} to {toInstantUtc:O} (sources: " +
+                $"{string.Join(", ", sources.Select(s => $"{s.Key} {s.Value}"))}): {e.Message}"));
+        }
     }
 }

@@ -149,6 +149,25 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
         ImmutableArray<RiskPosition> positions, ImmutableArray<string> underlyings, MarketSnapshot snapshot, DateTimeOffset asOfUtc, RiskCarryPlan carry,
         bool stickyMoneyness = false)
     {
+        var (market, carries, surfaceIds) = BookMarketAt(positions, underlyings, snapshot, asOfUtc, carry);
+        var valuation = ScenarioValuation.Of(positions, market with
+        {
+            StickyMoneynessSurfaces = stickyMoneyness ? surfaceIds.Keys.ToDictionary(u => u, u => snapshot.Surfaces[u].Surface, StringComparer.Ordinal) : null,
+        });
+        var inputs = new RiskInputs(snapshot.Prices, surfaceIds, carries, 0, 0, null, null,
+            ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
+        return (valuation, inputs);
+    }
+
+    /// <summary>
+    /// The book's market at the snapshot, as every risk and margin run values it: each underlying's spot with its carry,
+    /// and each live option's vol read from its underlying's surface at its strike and tenor (at least an hour); an
+    /// expired option gets 0 (it is valued at intrinsic in every scenario, the vol is never read). Also the carries and the
+    /// surface ids used.
+    /// </summary>
+    internal static (BookMarket Market, ImmutableSortedDictionary<string, CarryUsed> Carries, ImmutableSortedDictionary<string, long> SurfaceIds) BookMarketAt(
+        ImmutableArray<RiskPosition> positions, ImmutableArray<string> underlyings, MarketSnapshot snapshot, DateTimeOffset asOfUtc, RiskCarryPlan carry)
+    {
         var carries = underlyings.ToImmutableSortedDictionary(u => u, u => carry.Resolve(u, snapshot), StringComparer.Ordinal);
         var markets = underlyings.ToDictionary(u => u, u => new UnderlyingMarket(snapshot.Prices[u].PriceUsd, carries[u].Rate, carries[u].CostOfCarry), StringComparer.Ordinal);
         var vols = new Dictionary<OptionContract, double>();
@@ -157,7 +176,7 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
         {
             if (option.ExpiryUtc <= asOfUtc)
             {
-                vols[option] = 0.0; // expired: valued at intrinsic in every scenario, the vol is never read
+                vols[option] = 0.0;
                 continue;
             }
 
@@ -167,40 +186,14 @@ public sealed class VarService(AnalyticsDbContext db, MarketSnapshotService mark
             vols[option] = stored.Surface.LognormalVolAtStrike(option.Strike, tenor);
         }
 
-        var valuation = ScenarioValuation.Of(positions, new BookMarket(asOfUtc, markets, vols)
-        {
-            StickyMoneynessSurfaces = stickyMoneyness ? surfaceIds.Keys.ToDictionary(u => u, u => snapshot.Surfaces[u].Surface, StringComparer.Ordinal) : null,
-        });
-        var inputs = new RiskInputs(snapshot.Prices, surfaceIds.ToImmutable(), carries, 0, 0, null, null,
-            ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
-        return (valuation, inputs);
+        return (new BookMarket(asOfUtc, markets, vols), carries, surfaceIds.ToImmutable());
     }
 
     private async Task<(AlignedReturns? Returns, ImmutableSortedDictionary<string, string> Sources, MissingMarketData? Missing)> HistoryAsync(
-        ImmutableArray<string> underlyings, MarketSnapshot snapshot, DateTimeOffset asOfUtc, int lookbackDays, int horizonDays, CancellationToken cancellationToken)
-    {
+        ImmutableArray<string> underlyings, MarketSnapshot snapshot, DateTimeOffset asOfUtc, int lookbackDays, int horizonDays, CancellationToken cancellationToken) =>
         // Returns ending on the lookbackDays calendar days before the as-of day: closes from h days earlier still.
-        var from = DateOnly.FromDateTime(asOfUtc.UtcDateTime).AddDays(-lookbackDays - horizonDays);
-        var closes = new Dictionary<string, IReadOnlyDictionary<DateOnly, double>>(StringComparer.Ordinal);
-        var sources = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var u in underlyings)
-        {
-            var source = await DailyCloses.RichestSourceAsync(db, u, snapshot.Prices[u].Source, from, asOfUtc, cancellationToken) ?? snapshot.Prices[u].Source;
-            sources[u] = source;
-            closes[u] = await DailyCloses.ReadAsync(db, u, source, from, asOfUtc, cancellationToken);
-        }
-
-        try
-        {
-            return (AlignedReturns.Of(closes, horizonDays), sources.ToImmutable(), null);
-        }
-        catch (ArgumentException e)
-        {
-            return (null, sources.ToImmutable(), new MissingMarketData("history", string.Join(", ", underlyings),
-                $"too little daily price history from {from:yyyy-MM-dd} to {asOfUtc:O} (sources: " +
-                $"{string.Join(", ", underlyings.Select(u => $"{u} {sources[u]}"))}): {e.Message}"));
-        }
-    }
+        await DailyCloses.AlignedReturnsAsync(db, underlyings, u => snapshot.Prices[u].Source,
+            DateOnly.FromDateTime(asOfUtc.UtcDateTime).AddDays(-lookbackDays - horizonDays), asOfUtc, horizonDays, cancellationToken);
 
     /// <summary>
     /// Vol moves of <c>volModel: surface-history</c>: per return and underlying with live options, the change between the
