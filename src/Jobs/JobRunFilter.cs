@@ -12,13 +12,13 @@ namespace Analytics.Jobs;
 /// before the job runs, then its end, <c>succeeded</c> or <c>failed</c> with the error, and the job's return value as
 /// its summary. The job kind comes from <see cref="JobKinds"/>, the recurring job id from Hangfire's job parameter, and
 /// the portfolio from an argument named <c>portfolioId</c> when the method has one. A process killed mid-job leaves its
-/// row <c>processing</c> without an end; the retry is another row of the same background job id.
+/// row <c>processing</c> without an end; the retry is another row of the same background job id. Old rows are pruned by
+/// <see cref="JobRunRetention"/> after a run ends.
 /// </summary>
-internal sealed class JobRunFilter(IServiceScopeFactory scopes, TimeProvider time) : IServerFilter, IJobFilterProvider
+internal sealed class JobRunFilter(IServiceScopeFactory scopes, TimeProvider time, JobRunRetention retention) : IServerFilter, IJobFilterProvider
 {
     private const string RowKey = "Analytics.JobRunId";
     private const int MaxErrorLength = 4000, MaxSummaryLength = 16000;
-
 
     public IEnumerable<JobFilter> GetFilters(Job job) => [new JobFilter(this, JobFilterScope.Global, null)];
 
@@ -56,6 +56,7 @@ internal sealed class JobRunFilter(IServiceScopeFactory scopes, TimeProvider tim
         if (failed) row.Error = Clip($"{Cause(context.Exception!).GetType().Name}: {Cause(context.Exception!).Message}", MaxErrorLength);
         else if (context.Result is { } result) row.Summary = Clip(result.ToString() ?? "", MaxSummaryLength);
         db.SaveChanges();
+        retention.PruneIfDue(db, row.RecurringJobId, time.GetUtcNow());
     }
 
     /// <summary>The value of the job method's <c>portfolioId</c> argument, when it has one and it is set.</summary>

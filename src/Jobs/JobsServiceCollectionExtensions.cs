@@ -36,7 +36,8 @@ public static class JobsServiceCollectionExtensions
         // The job servers of this container (not every host of the process: Hangfire's global filters are static) record
         // each attempt; AddHangfire keeps this provider (it only adds its own when none is registered).
         services.AddSingleton<IJobFilterProvider>(provider => new JobFilterProviderCollection(JobFilterProviders.Providers,
-            new JobRunFilter(provider.GetRequiredService<IServiceScopeFactory>(), provider.GetService<TimeProvider>() ?? TimeProvider.System)));
+            new JobRunFilter(provider.GetRequiredService<IServiceScopeFactory>(), provider.GetService<TimeProvider>() ?? TimeProvider.System,
+                new JobRunRetention(jobs.RunHistoryDays, jobs.RunHistoryMaxPerJob))));
         // This container's storage (not the process-wide JobStorage.Current, which the last configured host would win).
         services.AddSingleton<JobStorage>(_ => CreateStorage(storage, jobs, contentRoot));
         services.AddHangfire((provider, config) =>
