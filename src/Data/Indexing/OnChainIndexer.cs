@@ -175,6 +175,10 @@ public sealed class OnChainIndexer(AnalyticsDbContext db, IChainClient chain, In
         var now = time.GetUtcNow().UtcDateTime;
         var venue = Market.Identifiers.Venue(source.Id);
         var chainId = Market.Identifiers.Chain(source.Chain);
+        // SQLite has a single writer: the receipts are awaited before its write lock is taken, so a slow node never blocks
+        // the service's other writers (ingest, reports). PostgreSQL locks rows, not the database: there the trades are
+        // written while the node still sends the receipts.
+        if (!db.Database.IsNpgsql()) await data.Gas;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (rewind is not null)
         {
@@ -215,9 +219,8 @@ public sealed class OnChainIndexer(AnalyticsDbContext db, IChainClient chain, In
         if (tradeEvents.Count > 0) insertedTrades = await WriteRowsAsync(TableSpecs.Trades, tradeEvents.Select(t => t.Row).ToList(), now, cancellationToken);
         if (fundingEvents.Count > 0) insertedFunding = await WriteRowsAsync(TableSpecs.Funding, fundingEvents.Select(f => f.Row).ToList(), now, cancellationToken);
         // Gas rows through the same bulk path as trades (100,000 tracked entities cost EF more than the whole rest of a range).
-        // The receipts come last: the trades above were written while the node sent them. Until here nothing is tracked
-        // by EF (the checkpoint included), so a failure of the receipts leaves only the transaction to roll back. The
-        // price: on SQLite the write lock is held while a slow node answers (normally less time than the writes take).
+        // The receipts come last: on PostgreSQL the trades above were written while the node sent them. Until here nothing
+        // is tracked by EF (the checkpoint included), so a failure of the receipts leaves only the transaction to roll back.
         IReadOnlyList<NativePrice> storedPrices = tradeEvents.Count == 0 ? []
             : await StoredNativePricesAsync(tradeEvents.Min(t => t.Row.TimestampUtc), tradeEvents.Max(t => t.Row.TimestampUtc), cancellationToken);
         var gasRows = GasRows(tradeEvents, data.Decoded, await data.Gas, storedPrices);

@@ -178,6 +178,65 @@ public sealed class OnChainIndexerTests
         Assert.Equal(good.ToLowerInvariant(), (await check.Trades.SingleAsync(Token)).TxHash);
     }
 
+    [Fact]
+    public async Task OnSqlite_ASlowNodesReceipts_DoNotHoldTheWriteLock()
+    {
+        // SQLite has one writer. While the node has not answered the receipts, another writer (an ingest) must get through;
+        // it is given 3 s before SQLite reports the database locked. Only then are the receipts released.
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite, Token);
+        await using var chain = await IndexerTestChain.StartAsync(Token);
+        await chain.SendMixedBlocksAsync(2);
+        await chain.Node.MineAsync(2);
+        var source = chain.Source(confirmations: 1, blockRange: 100);
+        var gated = new GatedReceiptsClient(new NethereumChainClient(new Uri(source.RpcUrl)));
+
+        await using var db = database.NewContext();
+        var run = IndexerTestChain.Indexer(db, source, gated).RunAsync(Token);
+        await gated.Requested.Task.WaitAsync(TimeSpan.FromSeconds(60), Token);
+        await Task.Delay(500, Token); // the indexer goes on with headers and decoding while the receipts are outstanding
+
+        await using (var other = new SqliteAnalyticsDbContext(new DbContextOptionsBuilder<SqliteAnalyticsDbContext>()
+                         .UseSqlite(database.ConnectionString + ";Default Timeout=3").Options))
+        {
+            other.PriceObservations.Add(new Entities.PriceObservationEntity
+            {
+                Underlying = "ETH", Source = "test-writer", TimestampUtc = DateTime.UtcNow, Open = 1, High = 1, Low = 1, Close = 1,
+            });
+            await other.SaveChangesAsync(Token); // "database is locked" if the indexer's transaction were open
+        }
+
+        gated.Release.SetResult();
+        var result = await run;
+        Assert.Null(result.Error);
+        Assert.Equal(36L, result.TradesStored);
+        await using var check = database.NewContext();
+        Assert.Equal(36, await check.TradeGas.CountAsync(Token));
+        Assert.Equal(1, await check.PriceObservations.CountAsync(p => p.Source == "test-writer", Token));
+    }
+
+    /// <summary>Holds every receipts answer until <see cref="Release"/> is set (a slow node); <see cref="Requested"/> says they were asked for.</summary>
+    private sealed class GatedReceiptsClient(IChainClient inner) : IChainClient
+    {
+        public TaskCompletionSource Requested { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<long> HeadAsync(CancellationToken cancellationToken) => inner.HeadAsync(cancellationToken);
+
+        public Task<Nethereum.RPC.Eth.DTOs.FilterLog[]> LogsAsync(string contract, long fromBlock, long toBlock, CancellationToken cancellationToken) =>
+            inner.LogsAsync(contract, fromBlock, toBlock, cancellationToken);
+
+        public Task<IReadOnlyDictionary<long, BlockHeader>> BlocksAsync(IReadOnlyCollection<long> numbers, CancellationToken cancellationToken) =>
+            inner.BlocksAsync(numbers, cancellationToken);
+
+        public async Task<IReadOnlyDictionary<string, TransactionGas>> ReceiptsAsync(IReadOnlyCollection<string> transactions, CancellationToken cancellationToken)
+        {
+            Requested.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            return await inner.ReceiptsAsync(transactions, cancellationToken);
+        }
+    }
+
     /// <summary>Cancels the run's token when the n-th eth_getLogs is made (a process killed mid-range, as seen by the database).</summary>
     private sealed class CuttingClient(IChainClient inner, CancellationTokenSource cut, int afterLogCalls) : IChainClient
     {
