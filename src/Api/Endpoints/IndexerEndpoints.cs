@@ -26,7 +26,7 @@ public static class IndexerEndpoints
             .WithName("GetObservedGas")
             .WithSummary("Observed USD gas per indexed trade on a chain (median, p90)")
             .WithDescription("From the receipts of the trades the on-chain indexer stored for this chain, in (now − windowHours, now]: " +
-                             "each trade's share of its transaction's gas used × effective gas price, in USD at the ETH index price. " +
+                             "each trade's share of its transaction's gas used × effective gas price plus its L1 data fee (the receipt's `l1Fee` on OP-stack chains and Scroll), in USD at the ETH index price. " +
                              "A chain without indexed trades answers count 0 with null statistics. Pricing requests use the median with " +
                              "`\"gas\": \"observed\"` in their `l2` block.")
             .ProducesProblem(StatusCodes.Status404NotFound);

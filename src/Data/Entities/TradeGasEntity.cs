@@ -1,8 +1,8 @@
 namespace Analytics.Data.Entities;
 
 /// <summary>
-/// Gas paid for one indexed trade, from its transaction's receipt: gas used × effective gas price, shared equally by
-/// the trades of one transaction. Keyed like the trade (chain, tx hash, log index).
+/// Gas paid for one indexed trade, from its transaction's receipt: gas used × effective gas price plus the L1 data fee
+/// (OP-stack and Scroll receipts' <c>l1Fee</c>), shared equally by the trades of one transaction. Keyed like the trade (chain, tx hash, log index).
 /// </summary>
 public sealed class TradeGasEntity
 {
@@ -23,7 +23,10 @@ public sealed class TradeGasEntity
     /// <summary>Effective gas price of the transaction, wei per gas unit.</summary>
     public double EffectiveGasPriceWei { get; set; }
 
-    /// <summary>This trade's gas cost in the chain's native token (ETH): gas used × effective gas price / 1e18.</summary>
+    /// <summary>This trade's share of the transaction's L1 data fee in ETH (the receipt's <c>l1Fee</c> / 1e18; 0 without one).</summary>
+    public double L1FeeNative { get; set; }
+
+    /// <summary>This trade's gas cost in the chain's native token (ETH): (gas used × effective gas price + L1 data fee) / 1e18.</summary>
     public double GasCostNative { get; set; }
 
     /// <summary>

@@ -5,8 +5,16 @@ namespace Analytics.Data.Indexing;
 /// <summary>A block header as the indexer needs it.</summary>
 public sealed record BlockHeader(long Number, string Hash, string ParentHash, DateTime TimestampUtc);
 
-/// <summary>Gas paid by one transaction: gas used and the effective gas price in wei.</summary>
-public sealed record TransactionGas(double GasUsed, double EffectiveGasPriceWei);
+/// <summary>
+/// Gas paid by one transaction: gas used and the effective gas price in wei, and the L1 data fee in wei that OP-stack
+/// chains (and Scroll) charge on top and report as the receipt's <c>l1Fee</c> (0 where the receipt has none: Arbitrum
+/// counts its L1 cost in <c>gasUsed</c>, and L1 itself has none).
+/// </summary>
+public sealed record TransactionGas(double GasUsed, double EffectiveGasPriceWei, double L1FeeWei = 0)
+{
+    /// <summary>What the transaction paid, wei: gas used × effective gas price + the L1 data fee.</summary>
+    public double TotalFeeWei => GasUsed * EffectiveGasPriceWei + L1FeeWei;
+}
 
 /// <summary>The JSON-RPC calls the indexer makes (<see cref="NethereumChainClient"/>); every call may throw on node or transport failure.</summary>
 public interface IChainClient

@@ -302,13 +302,13 @@ public sealed class OnChainIndexer(AnalyticsDbContext db, IChainClient chain, In
                     if (t.NativePriceUsd is { } own) _chainNativePrice = new NativePrice(t.Row.TimestampUtc, own, t.BlockNumber);
                     if (!gasByTransaction.TryGetValue(t.TxHash, out var gas)) break;
                     var share = 1.0 / perTransaction[t.TxHash];
-                    var native = gas.GasUsed * gas.EffectiveGasPriceWei / 1e18 * share;
+                    var native = gas.TotalFeeWei / 1e18 * share;
                     var priceUsd = NativePriceAt(t.Row.TimestampUtc, storedPrices);
                     rows.Add(new TradeGasEntity
                     {
                         Chain = chainId, TxHash = t.TxHash, LogIndex = t.LogIndex, SourceId = source.Id, BlockNumber = t.BlockNumber,
                         TimestampUtc = t.Row.TimestampUtc, GasUsed = gas.GasUsed * share, EffectiveGasPriceWei = gas.EffectiveGasPriceWei,
-                        GasCostNative = native, NativePriceUsd = priceUsd, GasCostUsd = native * priceUsd,
+                        L1FeeNative = gas.L1FeeWei / 1e18 * share, GasCostNative = native, NativePriceUsd = priceUsd, GasCostUsd = native * priceUsd,
                     });
                     break;
             }

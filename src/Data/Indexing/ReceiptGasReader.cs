@@ -6,7 +6,7 @@ using Nethereum.JsonRpc.Client;
 namespace Analytics.Data.Indexing;
 
 /// <summary>
-/// Reads gas used and effective gas price from a batched <c>eth_getTransactionReceipt</c> answer, skipping everything
+/// Reads gas used, effective gas price and (OP-stack, Scroll) the L1 data fee from a batched <c>eth_getTransactionReceipt</c> answer, skipping everything
 /// else. A receipt repeats every log of its transaction (200 per fill batch), and building Nethereum's JSON tree for
 /// them cost twice what the node took to send them; only two numbers per transaction are needed.
 /// </summary>
@@ -56,6 +56,7 @@ internal static class ReceiptGasReader
         string? hash = null;
         double? used = null;
         double price = 0; // absent on nodes from before EIP-1559 receipts: as Nethereum's reading did, 0
+        double l1Fee = 0; // OP-stack and Scroll receipts only; null on deposit transactions
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.ValueSpan;
@@ -63,10 +64,11 @@ internal static class ReceiptGasReader
             if (name.SequenceEqual("transactionHash"u8)) hash = reader.GetString()?.ToLowerInvariant();
             else if (name.SequenceEqual("gasUsed"u8)) used = Quantity(reader.GetString());
             else if (name.SequenceEqual("effectiveGasPrice"u8) && reader.TokenType == JsonTokenType.String) price = Quantity(reader.GetString());
+            else if (name.SequenceEqual("l1Fee"u8) && reader.TokenType == JsonTokenType.String) l1Fee = Quantity(reader.GetString());
             else reader.Skip();
         }
         Expect(hash is not null && used is not null, "a receipt without transactionHash or gasUsed");
-        gas[hash!] = new TransactionGas(used!.Value, price);
+        gas[hash!] = new TransactionGas(used!.Value, price, l1Fee);
     }
 
     private static RpcResponseException Error(ref Utf8JsonReader reader)

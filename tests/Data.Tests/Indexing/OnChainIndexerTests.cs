@@ -178,6 +178,44 @@ public sealed class OnChainIndexerTests
         Assert.Equal(good.ToLowerInvariant(), (await check.Trades.SingleAsync(Token)).TxHash);
     }
 
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task OpStackL1DataFee_IsAddedToTheTradesGasCost_AndSharedByItsFills(StorageProvider provider)
+    {
+        // anvil's receipts have no l1Fee: the client adds the one an OP-stack node would report (0.0001 ETH per transaction).
+        const double l1FeeWei = 1e14;
+        await using var database = await TestDatabase.CreateAsync(provider, Token);
+        await using var chain = await IndexerTestChain.StartAsync(Token);
+        var tx = await chain.Exchange.TradeOptionsAsync("ETH", IndexerTestChain.Expiry, 3000m, true, 1.5m, 120.25m, 0.3m, 3100m, 4);
+        await chain.Node.MineAsync(2);
+        var source = chain.Source(confirmations: 1, blockRange: 100);
+        var client = new L1FeeClient(new NethereumChainClient(new Uri(source.RpcUrl)), l1FeeWei);
+        await using (var db = database.NewContext()) Assert.Null((await IndexerTestChain.Indexer(db, source, client).RunAsync(Token)).Error);
+
+        var receipt = await chain.Node.Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(tx);
+        await using var check = database.NewContext();
+        var rows = await check.TradeGas.Where(g => g.TxHash == tx.ToLowerInvariant()).ToListAsync(Token);
+        Assert.Equal(4, rows.Count); // four fills of one transaction share its fee equally
+        double l2Wei = (double)receipt.GasUsed.Value * (double)receipt.EffectiveGasPrice.Value;
+        Assert.All(rows, r => Assert.Equal(l1FeeWei / 1e18 / 4, r.L1FeeNative, 1e-18));
+        Assert.All(rows, r => Assert.Equal((l2Wei + l1FeeWei) / 1e18 / 4, r.GasCostNative, 1e-15));
+        Assert.All(rows, r => Assert.Equal(r.GasCostNative * 3100, r.GasCostUsd!.Value, 1e-9));
+    }
+
+    /// <summary>Receipts as an OP-stack node reports them: the inner node's gas plus an L1 data fee per transaction.</summary>
+    private sealed class L1FeeClient(IChainClient inner, double l1FeeWei) : IChainClient
+    {
+        public Task<long> HeadAsync(CancellationToken cancellationToken) => inner.HeadAsync(cancellationToken);
+
+        public Task<Nethereum.RPC.Eth.DTOs.FilterLog[]> LogsAsync(string contract, long fromBlock, long toBlock, CancellationToken cancellationToken) =>
+            inner.LogsAsync(contract, fromBlock, toBlock, cancellationToken);
+
+        public Task<IReadOnlyDictionary<long, BlockHeader>> BlocksAsync(IReadOnlyCollection<long> numbers, CancellationToken cancellationToken) =>
+            inner.BlocksAsync(numbers, cancellationToken);
+
+        public async Task<IReadOnlyDictionary<string, TransactionGas>> ReceiptsAsync(IReadOnlyCollection<string> transactions, CancellationToken cancellationToken) =>
+            (await inner.ReceiptsAsync(transactions, cancellationToken)).ToDictionary(g => g.Key, g => g.Value with { L1FeeWei = l1FeeWei });
+    }
+
     [Fact]
     public async Task OnSqlite_ASlowNodesReceipts_DoNotHoldTheWriteLock()
     {

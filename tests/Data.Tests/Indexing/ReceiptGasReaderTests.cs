@@ -41,6 +41,25 @@ public sealed class ReceiptGasReaderTests
     }
 
     [Fact]
+    public void OpStackReceipt_AddsItsL1DataFee_AndADepositsNullFeeIsZero()
+    {
+        // The OP-stack receipt published as the example answer of QuickNode's World Chain eth_getTransactionReceipt page
+        // (quicknode.com/docs/worldchain/eth_getTransactionReceipt): gasUsed 0xdc090 = 901,264, effectiveGasPrice
+        // 0x186a0 = 100,000 wei, l1Fee 0x150c88b38050 = 23,143,577,256,016 wei (the L1 data fee, paid on top of L2 gas).
+        var gas = Read($$$"""
+            [{"jsonrpc":"2.0","id":1,"result":{"blockNumber":"0x657db5","cumulativeGasUsed":"0x285afa","effectiveGasPrice":"0x186a0",
+              "gasUsed":"0xdc090","l1BaseFeeScalar":"0x21f9","l1BlobBaseFee":"0x4d137e31b","l1BlobBaseFeeScalar":"0xc5f4f",
+              "l1Fee":"0x150c88b38050","l1GasPrice":"0x32a3ed345","l1GasUsed":"0x4d7c","logs":[],"status":"0x1","transactionHash":"{{{Hash}}}"}},
+             {"jsonrpc":"2.0","id":2,"result":{"transactionHash":"0x02","gasUsed":"0xc0fb","effectiveGasPrice":"0x0","l1Fee":null}}]
+            """);
+
+        var op = gas[Hash.ToLowerInvariant()];
+        Assert.Equal(new TransactionGas(901_264, 100_000, 23_143_577_256_016), op);
+        Assert.Equal(901_264.0 * 100_000 + 23_143_577_256_016, op.TotalFeeWei);
+        Assert.Equal(new TransactionGas(0xc0fb, 0, 0), gas["0x02"]);
+    }
+
+    [Fact]
     public void ErrorInTheBatch_OrInsteadOfIt_IsTheNodesRefusal()
     {
         var inBatch = Assert.Throws<RpcResponseException>(() => Read("""[{"id":0,"error":{"code":-32005,"message":"limit exceeded"}}]"""));

@@ -34,7 +34,7 @@ public sealed record ObservedGasResponse(
     [property: Description("Window start (exclusive), UTC.")] DateTimeOffset From,
     [property: Description("Window end (inclusive), UTC.")] DateTimeOffset To,
     [property: Description("Indexed trades in the window with a USD gas cost; 0 when the chain has none (then the statistics are null).")] int Count,
-    [property: Description("Median USD gas per trade (the trade's share of its transaction's gas used × effective gas price, × the ETH price).")] double? MedianUsd,
+    [property: Description("Median USD gas per trade (the trade's share of its transaction's gas used × effective gas price plus its L1 data fee, × the ETH price).")] double? MedianUsd,
     [property: Description("90th percentile, USD (R-8 quantile).")] double? P90Usd,
     [property: Description("Mean, USD.")] double? MeanUsd,
     [property: Description("The configured `gasCostUsd` of the chain profile, for comparison.")] double ConfiguredGasCostUsd);

@@ -56,7 +56,7 @@ internal static class TableSpecs
         C<TradeGasEntity>("LogIndex", Integer, r => r.LogIndex), C<TradeGasEntity>("SourceId", Text, r => r.SourceId),
         C<TradeGasEntity>("BlockNumber", Bigint, r => r.BlockNumber), C<TradeGasEntity>("TimestampUtc", TimestampTz, r => r.TimestampUtc),
         C<TradeGasEntity>("GasUsed", Dbl, r => r.GasUsed), C<TradeGasEntity>("EffectiveGasPriceWei", Dbl, r => r.EffectiveGasPriceWei),
-        C<TradeGasEntity>("GasCostNative", Dbl, r => r.GasCostNative), C<TradeGasEntity>("NativePriceUsd", Dbl, r => r.NativePriceUsd),
+        C<TradeGasEntity>("L1FeeNative", Dbl, r => r.L1FeeNative), C<TradeGasEntity>("GasCostNative", Dbl, r => r.GasCostNative), C<TradeGasEntity>("NativePriceUsd", Dbl, r => r.NativePriceUsd),
         C<TradeGasEntity>("GasCostUsd", Dbl, r => r.GasCostUsd),
     ], _ => null, _ => null, _ => null);
 }

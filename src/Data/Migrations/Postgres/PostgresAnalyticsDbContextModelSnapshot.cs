@@ -863,6 +863,9 @@ namespace Analytics.Data.Migrations.Postgres
                     b.Property<double>("GasUsed")
                         .HasColumnType("double precision");
 
+                    b.Property<double>("L1FeeNative")
+                        .HasColumnType("double precision");
+
                     b.Property<int>("LogIndex")
                         .HasColumnType("integer");
 

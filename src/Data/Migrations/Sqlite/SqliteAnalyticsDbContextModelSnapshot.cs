@@ -832,6 +832,9 @@ namespace Analytics.Data.Migrations.Sqlite
                     b.Property<double>("GasUsed")
                         .HasColumnType("REAL");
 
+                    b.Property<double>("L1FeeNative")
+                        .HasColumnType("REAL");
+
                     b.Property<int>("LogIndex")
                         .HasColumnType("INTEGER");
 
