@@ -86,7 +86,7 @@ public abstract class MarginEndpointTests(ApiFixture api)
         Assert.Equal(liquidation, prices.GetProperty("down").GetDouble(), 1e-6 * liquidation);
         Assert.Equal(JsonValueKind.Null, prices.GetProperty("up").ValueKind);
         var distance = result.GetProperty("distanceToLiquidation").GetProperty(underlying);
-        Assert.Equal(liquidation / spot - 1, distance.GetProperty("percentOfSpot").GetDouble(), 1e-6);
+        Assert.Equal(liquidation / spot - 1, distance.GetProperty("relativeMove").GetDouble(), 1e-6);
         Assert.Equal(Math.Abs(Math.Log(liquidation / spot)) / windowVol, distance.GetProperty("latencyWindowSigmas").GetDouble(), 1e-6 * Math.Abs(Math.Log(liquidation / spot)) / windowVol);
     }
 
