@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using Analytics.Pricing.Risk;
 
 namespace Analytics.Pricing.Margin;
 
@@ -18,6 +19,11 @@ internal static class PortfolioMarginCalculator
     {
         // Every underlying's grids (its reference row first) are valued in one parallel loop, then taken in order; their
         // values (megabytes for 10,000 positions) go to a pooled buffer, not to the large-object heap each time.
+        foreach (var (u, x) in shift)
+        {
+            if (!(double.IsFinite(x) && x > -1.0)) throw new ArgumentOutOfRangeException(nameof(shift), x, $"The spot shift of {u} must be finite and above −1.");
+        }
+
         var subs = book.Underlyings.Select(u => new Underlying(model, book, u, shift.GetValueOrDefault(u))).ToArray();
         UnderlyingGrid[] grids = [.. subs.SelectMany(sub => sub.Grids)];
         double[] buffer = ArrayPool<double>.Shared.Rent(checked((int)book.ValueCount(grids)));
@@ -39,11 +45,15 @@ internal static class PortfolioMarginCalculator
         var worst = ImmutableArray.CreateBuilder<WorstMarginScenario>();
         var contingencies = ImmutableArray.CreateBuilder<UnderlyingContingency>();
         double worstLosses = 0, contingencyMm = 0, contingencyIm = 0;
-        int next = 0;
-        foreach (var sub in subs)
+        // Each underlying's worst scenario from its own grids, the underlyings in parallel; then summed in order.
+        var first = new int[subs.Length];
+        for (int i = 1; i < subs.Length; i++) first[i] = first[i - 1] + subs[i - 1].Grids.Length;
+        var outcomes = new (WorstMarginScenario? Best, double[]? Losses)[subs.Length];
+        Parallel.For(0, subs.Length, ScenarioValuation.Loop(-1, CancellationToken.None),
+            i => outcomes[i] = subs[i].Worst(values.AsSpan(first[i], subs[i].Grids.Length)));
+        for (int i = 0; i < subs.Length; i++)
         {
-            var (best, losses) = sub.Worst(values.AsSpan(next, sub.Grids.Length));
-            next += sub.Grids.Length;
+            var (sub, (best, losses)) = (subs[i], outcomes[i]);
             for (int k = 0; k < sub.Indexes.Length; k++) reference[sub.Indexes[k]] = sub.Reference[k];
             if (best is not null)
             {
