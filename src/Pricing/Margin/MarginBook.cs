@@ -9,14 +9,15 @@ namespace Analytics.Pricing.Margin;
 /// A book prepared for margining: its positions (the held ones first, then coin collateral as spot positions), the base
 /// market, and the account's equity at any spot (dollar collateral + every position's value + each position's equity
 /// offset, e.g. −Q·entry for a perpetual, whose equity is its unrealised P&amp;L Q·(S − entry)). Positions are revalued by
-/// the shared scenario engine (<see cref="ScenarioValuation"/>), one valuation per vol shock, built on first use.
-/// Thread-safe.
+/// the shared scenario engine (<see cref="ScenarioValuation"/>) underlying by underlying (<see cref="UnderlyingSubBook"/>),
+/// one valuation per vol shock built on first use from the base vols, read once per position. Each position's value is
+/// the engine's whichever sub-book or part it is valued in (bit for bit). Thread-safe.
 /// </summary>
 public sealed class MarginBook
 {
-    private readonly ConcurrentDictionary<VolShock, ScenarioValuation> _shocked = new();
-    private readonly ConcurrentDictionary<(string Underlying, IScenarioVolShock? Shock), ScenarioValuation> _perUnderlying = new();
-    private readonly ScenarioValuation _base;
+    private readonly ConcurrentDictionary<string, Lazy<UnderlyingSubBook>> _subBooks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableArray<int>> _indexes;
+    private readonly double[] _lognormalVols;
 
     private MarginBook(ImmutableArray<RiskPosition> positions, int heldCount, BookMarket market, ImmutableArray<double> equityOffsetsUsd, double dollarCollateralUsd)
     {
@@ -25,8 +26,25 @@ public sealed class MarginBook
         Market = market;
         EquityOffsetsUsd = equityOffsetsUsd;
         DollarCollateralUsd = dollarCollateralUsd;
-        Underlyings = [.. positions.Select(p => p.Underlying).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        _base = ScenarioValuation.Of(positions, market);
+        _indexes = Enumerable.Range(0, positions.Length).GroupBy(p => positions[p].Underlying, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+        Underlyings = [.. _indexes.Keys.Order(StringComparer.Ordinal)];
+        foreach (var u in Underlyings)
+        {
+            if (!market.Underlyings.TryGetValue(u, out var underlying) || underlying is null)
+                throw new ArgumentException($"The market has no {u}.", nameof(market));
+        }
+
+        _lognormalVols = new double[positions.Length];
+        for (int p = 0; p < positions.Length; p++)
+        {
+            if (positions[p].Option is not { } option) continue;
+            if (!market.LognormalVols.TryGetValue(option, out double vol))
+                throw new ArgumentException($"The market has no vol for position {p}'s option.", nameof(market));
+            if (!(double.IsFinite(vol) && vol >= 0.0))
+                throw new ArgumentOutOfRangeException(nameof(market), vol, $"The vol of position {p}'s option must be finite and ≥ 0.");
+            _lognormalVols[p] = vol;
+        }
     }
 
     /// <summary>Every position: the held ones, then coin collateral (spot positions).</summary>
@@ -59,10 +77,13 @@ public sealed class MarginBook
     {
         ArgumentNullException.ThrowIfNull(positions);
         ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(market.Underlyings);
+        ArgumentNullException.ThrowIfNull(market.LognormalVols);
         ArgumentNullException.ThrowIfNull(equityOffsetsUsd);
         if (equityOffsetsUsd.Count != positions.Count) throw new ArgumentException("Give one equity offset per position.", nameof(equityOffsetsUsd));
         ArgumentOutOfRangeException.ThrowIfNegative(heldCount);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(heldCount, positions.Count);
+        for (int p = 0; p < positions.Count; p++) ArgumentNullException.ThrowIfNull(positions[p], $"{nameof(positions)}[{p}]");
         return new MarginBook([.. positions], heldCount, market, [.. equityOffsetsUsd], Guard.Finite(dollarCollateralUsd, nameof(dollarCollateralUsd)));
     }
 
@@ -77,40 +98,74 @@ public sealed class MarginBook
     public void Value(IReadOnlyDictionary<string, double> shift, VolShock? shock, Span<double> values)
     {
         var scenario = new MarketScenario(0.0, shift.ToDictionary(s => s.Key, s => new UnderlyingShift(s.Value, 0.0), StringComparer.Ordinal));
-        ValuationFor(shock).Value(scenario, values);
+        if (values.Length != Positions.Length) throw new ArgumentException("Give one output per position.", nameof(values));
+        foreach (var u in Underlyings)
+        {
+            var indexes = IndexesOf(u);
+            var row = new double[indexes.Length];
+            SubBookOf(u).Value(scenario, shock, row);
+            for (int k = 0; k < row.Length; k++) values[indexes[k]] = row[k];
+        }
     }
 
     /// <summary>The indexes (in <see cref="Positions"/>) of the positions and coin collateral of <paramref name="underlying"/>.</summary>
-    public ImmutableArray<int> IndexesOf(string underlying) =>
-        [.. Enumerable.Range(0, Positions.Length).Where(p => Positions[p].Underlying == underlying)];
+    public ImmutableArray<int> IndexesOf(string underlying) => _indexes.GetValueOrDefault(underlying, []);
+
+    /// <summary>The number of values <paramref name="grids"/> hold: Σ rows × positions of the grid's underlying.</summary>
+    public long ValueCount(IReadOnlyList<UnderlyingGrid> grids)
+    {
+        ArgumentNullException.ThrowIfNull(grids);
+        return grids.Sum(g => (long)g.SpotShifts.Count * IndexesOf(g.Underlying).Length);
+    }
 
     /// <summary>
-    /// The values of <paramref name="underlying"/>'s positions only (in <see cref="IndexesOf"/> order) under many moves of
-    /// that underlying, optionally under a vol shock: the sub-book's valuation is built once and cached, so a grid that
-    /// moves one underlying at a time does not revalue the others.
+    /// The values of each grid's underlying's positions only (in <see cref="IndexesOf"/> order) under the grid's moves of
+    /// that underlying, optionally under a vol shock: each sub-book's valuation per shock is built once and cached, so a
+    /// grid that moves one underlying at a time does not revalue the others. Every grid is valued in one parallel loop
+    /// over rows and parts of the sub-books; each position's value is the scenario engine's, so the result does not
+    /// depend on the split or the number of threads (bit for bit).
     /// </summary>
-    /// <param name="underlying">The underlying moved.</param>
-    /// <param name="spotShifts">Its relative spot shift per scenario, each &gt; −1.</param>
-    /// <param name="shock">Vol shock (by tenor, or a skew shock by the base market's log-moneyness), or null for none.</param>
-    /// <returns>Row s: scenario s's values of the sub-book.</returns>
-    public ScenarioValues ValueUnderlying(string underlying, IReadOnlyList<double> spotShifts, IScenarioVolShock? shock)
+    /// <param name="grids">The grids.</param>
+    /// <param name="buffer">Where the values are written, at least <see cref="ValueCount"/> long (e.g. rented from a pool,
+    /// as a grid of 10,000 positions holds megabytes), or null for new arrays; the results are views of it.</param>
+    /// <returns>One per grid, in order.</returns>
+    /// <exception cref="ArgumentException"><paramref name="buffer"/> is too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A spot shift is not finite and &gt; −1.</exception>
+    public UnderlyingGridValues[] ValueUnderlyings(IReadOnlyList<UnderlyingGrid> grids, double[]? buffer = null)
     {
-        ArgumentNullException.ThrowIfNull(spotShifts);
-        var key = (underlying, shock is null || shock.IsNone ? null : shock);
-        var valuation = _perUnderlying.GetOrAdd(key, k =>
+        ArgumentNullException.ThrowIfNull(grids);
+        for (int g = 0; g < grids.Count; g++) ArgumentNullException.ThrowIfNull(grids[g], $"{nameof(grids)}[{g}]");
+        long count = ValueCount(grids);
+        buffer ??= new double[count];
+        if (buffer.LongLength < count) throw new ArgumentException($"The buffer holds {buffer.LongLength} values, the grids {count}.", nameof(buffer));
+        var loop = ScenarioValuation.Loop(-1, CancellationToken.None);
+        // The sub-books and their shocked valuations the grids need, built on first use, in parallel.
+        var needed = grids.Select(g => (g.Underlying, g.Shock)).Distinct().ToArray();
+        Parallel.For(0, needed.Length, loop, i => SubBookOf(needed[i].Underlying).PartsOf(needed[i].Shock));
+        var results = new UnderlyingGridValues[grids.Count];
+        var pieces = new List<(ScenarioValuation Part, MarketScenario Scenario, int Offset)>();
+        for (int g = 0, start = 0; g < grids.Count; g++)
         {
-            var sub = IndexesOf(k.Underlying).Select(p => Positions[p]).ToArray();
-            var market = k.Shock is null ? Market : Market with
+            var grid = grids[g];
+            var parts = SubBookOf(grid.Underlying).PartsOf(grid.Shock);
+            int n = IndexesOf(grid.Underlying).Length;
+            results[g] = new UnderlyingGridValues(buffer, start, grid.SpotShifts.Count, n);
+            for (int s = 0; s < grid.SpotShifts.Count; s++)
             {
-                LognormalVols = Market.LognormalVols.ToDictionary(v => v.Key, v => Shocked(k.Shock, v.Key, v.Value)),
-            };
-            return ScenarioValuation.Of(sub, market);
-        });
-        var scenarios = spotShifts.Select(x => new MarketScenario(0.0, new Dictionary<string, UnderlyingShift>(StringComparer.Ordinal)
+                var scenario = new MarketScenario(0.0, new Dictionary<string, UnderlyingShift>(StringComparer.Ordinal)
+                {
+                    [grid.Underlying] = new(grid.SpotShifts[s], 0.0),
+                });
+                for (int k = 0; k < parts.Length; start += parts[k].PositionCount, k++) pieces.Add((parts[k], scenario, start));
+            }
+        }
+
+        Parallel.For(0, pieces.Count, loop, i =>
         {
-            [underlying] = new(x, 0.0),
-        })).ToArray();
-        return valuation.Value(scenarios);
+            var (part, scenario, offset) = pieces[i];
+            part.Value(scenario, buffer.AsSpan(offset, part.PositionCount));
+        });
+        return results;
     }
 
     /// <summary>The account's equity at the shifted spots: dollar collateral + Σ (value + offset), USD.</summary>
@@ -150,21 +205,10 @@ public sealed class MarginBook
     /// <summary>Years to expiry of an option from the base valuation instant.</summary>
     public double TenorYears(OptionContract option) => option.TenorYears(Market.ValuationUtc);
 
-    private ScenarioValuation ValuationFor(VolShock? shock) =>
-        shock is null || shock.Size == 0.0 ? _base : _shocked.GetOrAdd(shock, s => ScenarioValuation.Of(Positions, Market with
+    private UnderlyingSubBook SubBookOf(string underlying) =>
+        _subBooks.GetOrAdd(underlying, u => new Lazy<UnderlyingSubBook>(() =>
         {
-            LognormalVols = Market.LognormalVols.ToDictionary(v => v.Key, v => Shocked(s, v.Key, v.Value)),
-        }));
-
-    /// <summary>
-    /// The shocked vol, floored at a tiny positive number (the engine needs σ &gt; 0; the floor prices at the zero-vol limit
-    /// within rounding); the log-moneyness is ln(K / F) with F = S·e^{bT} of the base market.
-    /// </summary>
-    private double Shocked(IScenarioVolShock shock, OptionContract option, double vol)
-    {
-        double tenor = TenorYears(option);
-        var market = Market.Underlyings[option.Underlying];
-        double logMoneyness = Math.Log(option.Strike / (market.Spot * Math.Exp(market.CostOfCarry * Math.Max(tenor, 0.0))));
-        return Math.Max(shock.Apply(vol, tenor, logMoneyness), 1e-8);
-    }
+            var indexes = IndexesOf(u);
+            return new UnderlyingSubBook([.. indexes.Select(p => Positions[p])], [.. indexes.Select(p => _lognormalVols[p])], Market);
+        })).Value;
 }

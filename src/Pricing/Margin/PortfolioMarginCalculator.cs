@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using Analytics.Pricing.Risk;
 
 namespace Analytics.Pricing.Margin;
 
@@ -15,17 +17,44 @@ internal static class PortfolioMarginCalculator
     /// <summary>The book's margin under <paramref name="model"/> with spots shifted by <paramref name="shift"/>.</summary>
     public static MarginResult Evaluate(PortfolioMarginModel model, MarginBook book, IReadOnlyDictionary<string, double> shift)
     {
-        int n = book.Positions.Length;
-        var reference = new double[n];
-        book.Value(shift, null, reference);
-        var positionLoss = new double[n];
+        // Every underlying's grids (its reference row first) are valued in one parallel loop, then taken in order; their
+        // values (megabytes for 10,000 positions) go to a pooled buffer, not to the large-object heap each time.
+        foreach (var (u, x) in shift)
+        {
+            if (!(double.IsFinite(x) && x > -1.0)) throw new ArgumentOutOfRangeException(nameof(shift), x, $"The spot shift of {u} must be finite and above −1.");
+        }
+
+        var subs = book.Underlyings.Select(u => new Underlying(model, book, u, shift.GetValueOrDefault(u))).ToArray();
+        UnderlyingGrid[] grids = [.. subs.SelectMany(sub => sub.Grids)];
+        double[] buffer = ArrayPool<double>.Shared.Rent(checked((int)book.ValueCount(grids)));
+        try
+        {
+            return Evaluate(model, book, shift, subs, book.ValueUnderlyings(grids, buffer));
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
+    }
+
+    private static MarginResult Evaluate(
+        PortfolioMarginModel model, MarginBook book, IReadOnlyDictionary<string, double> shift, Underlying[] subs, UnderlyingGridValues[] values)
+    {
+        var reference = new double[book.Positions.Length];
+        var positionLoss = new double[book.Positions.Length];
         var worst = ImmutableArray.CreateBuilder<WorstMarginScenario>();
         var contingencies = ImmutableArray.CreateBuilder<UnderlyingContingency>();
         double worstLosses = 0, contingencyMm = 0, contingencyIm = 0;
-        foreach (var u in book.Underlyings)
+        // Each underlying's worst scenario from its own grids, the underlyings in parallel; then summed in order.
+        var first = new int[subs.Length];
+        for (int i = 1; i < subs.Length; i++) first[i] = first[i - 1] + subs[i - 1].Grids.Length;
+        var outcomes = new (WorstMarginScenario? Best, double[]? Losses)[subs.Length];
+        Parallel.For(0, subs.Length, ScenarioValuation.Loop(-1, CancellationToken.None),
+            i => outcomes[i] = subs[i].Worst(values.AsSpan(first[i], subs[i].Grids.Length)));
+        for (int i = 0; i < subs.Length; i++)
         {
-            var sub = Underlying.Of(model, book, u, shift, reference);
-            var (best, losses) = sub.Worst();
+            var (sub, (best, losses)) = (subs[i], outcomes[i]);
+            for (int k = 0; k < sub.Indexes.Length; k++) reference[sub.Indexes[k]] = sub.Reference[k];
             if (best is not null)
             {
                 double counted = Math.Max(best.LossUsd, 0.0);
@@ -34,10 +63,10 @@ internal static class PortfolioMarginCalculator
                 for (int k = 0; k < sub.Indexes.Length; k++) positionLoss[sub.Indexes[k]] = losses![k];
             }
 
-            if (model.ContingencyOf(u) is { } rates)
+            if (model.ContingencyOf(sub.Name) is { } rates)
             {
-                var (mm, im) = rates.Of(sub.Indexes.Select(p => book.Positions[p]), book.Spot(u, shift));
-                contingencies.Add(new UnderlyingContingency(u, mm, im));
+                var (mm, im) = rates.Of(sub.Indexes.Select(p => book.Positions[p]), book.Spot(sub.Name, shift));
+                contingencies.Add(new UnderlyingContingency(sub.Name, mm, im));
                 (contingencyMm, contingencyIm) = (contingencyMm + mm, contingencyIm + im);
             }
         }
@@ -48,26 +77,30 @@ internal static class PortfolioMarginCalculator
         return new MarginResult(initial, maintenance, positions, worst.ToImmutable()) { Contingencies = contingencies.ToImmutable() };
     }
 
-    /// <summary>One underlying's positions (its <see cref="Indexes"/> in the book) with their reference values and expiry groups.</summary>
+    /// <summary>
+    /// One underlying's positions (its <see cref="Indexes"/> in the book) with their expiry groups, and the grids its
+    /// margin needs (<see cref="Grids"/>: the reference row at the shifted spot, then the scenarios in the order
+    /// <see cref="Worst"/> takes them).
+    /// </summary>
     private sealed class Underlying
     {
         private readonly PortfolioMarginModel _model;
-        private readonly MarginBook _book;
         private readonly string _u;
-        private readonly double _at;
         private readonly double[] _reference;
         private readonly int[][] _expiries;
         private readonly double[] _tenors;
         private readonly (double Positive, double Negative)[] _discounts;
         private readonly double[] _scratch;
         private readonly bool _hasOptions;
+        private readonly bool _extended;
         private WorstMarginScenario? _best;
         private double[]? _bestLosses;
 
-        private Underlying(PortfolioMarginModel model, MarginBook book, string u, double at, ImmutableArray<int> indexes, double[] reference)
+        public Underlying(PortfolioMarginModel model, MarginBook book, string u, double at)
         {
-            (_model, _book, _u, _at, Indexes, _reference) = (model, book, u, at, indexes, reference);
-            _scratch = new double[indexes.Length];
+            (_model, _u, Indexes) = (model, u, book.IndexesOf(u));
+            var indexes = Indexes;
+            (_reference, _scratch) = (new double[indexes.Length], new double[indexes.Length]);
             var options = Enumerable.Range(0, indexes.Length).Where(k => indexes[k] < book.HeldCount && book.Positions[indexes[k]].Option is not null);
             _hasOptions = options.Any();
             // Expiry groups only for the terms that need them (Derive's): Deribit's and Aevo's grids value the book whole.
@@ -77,41 +110,57 @@ internal static class PortfolioMarginCalculator
             _tenors = [.. groups.Select(g => book.TenorYears(book.Positions[indexes[g.First()]].Option!))];
             double rate = book.Market.Underlyings[u].Rate;
             _discounts = [.. _tenors.Select(t => model.StaticDiscount?.Factors(t, rate) ?? (1.0, 1.0))];
+            _extended = model.ExtendedShock is not null && model.ExtendedMoves.Length > 0 && (_hasOptions || model.ExtendedWithoutOptions);
+
+            UnderlyingGrid Grid(IEnumerable<double> moves, IScenarioVolShock? shock) =>
+                new(u, [.. moves.Select(m => (1.0 + at) * (1.0 + m) - 1.0)], shock);
+            var grids = ImmutableArray.CreateBuilder<UnderlyingGrid>();
+            grids.Add(new UnderlyingGrid(u, [at], null));
+            foreach (var shock in model.VolShocks) grids.Add(Grid(model.SpotMoves, shock));
+            if (_extended) grids.Add(Grid(model.ExtendedMoves, model.ExtendedShock));
+            if (_hasOptions)
+            {
+                foreach (var skew in model.SkewShocks) grids.Add(Grid([0.0], skew));
+                if (model.BasisContingency is { } basis) grids.Add(Grid([basis.UpMove, basis.DownMove], null));
+            }
+
+            Grids = grids.ToImmutable();
         }
+
+        /// <summary>The underlying.</summary>
+        public string Name => _u;
 
         public ImmutableArray<int> Indexes { get; }
 
-        public static Underlying Of(PortfolioMarginModel model, MarginBook book, string u, IReadOnlyDictionary<string, double> shift, double[] reference)
-        {
-            var indexes = book.IndexesOf(u);
-            return new Underlying(model, book, u, shift.GetValueOrDefault(u), indexes, [.. indexes.Select(p => reference[p])]);
-        }
+        /// <summary>The grids to value, in the order <see cref="Worst"/> takes their values.</summary>
+        public ImmutableArray<UnderlyingGrid> Grids { get; }
+
+        /// <summary>The positions' values at the shifted spots (set by <see cref="Worst"/>).</summary>
+        public ReadOnlySpan<double> Reference => _reference;
 
         /// <summary>The worst scenario (loss before the floor at 0) and each position's loss in it.</summary>
-        public (WorstMarginScenario? Best, double[]? Losses) Worst()
+        /// <param name="values">The values of <see cref="Grids"/>, in order.</param>
+        public (WorstMarginScenario? Best, double[]? Losses) Worst(ReadOnlySpan<UnderlyingGridValues> values)
         {
-            foreach (var shock in _model.VolShocks) Grid(shock, _model.SpotMoves, extended: false);
-            if (_model.ExtendedShock is { } up && _model.ExtendedMoves.Length > 0 && (_hasOptions || _model.ExtendedWithoutOptions))
-                Grid(up, _model.ExtendedMoves, extended: true);
+            values[0].Row(0).CopyTo(_reference);
+            int next = 1;
+            foreach (var shock in _model.VolShocks) Grid(values[next++], shock, _model.SpotMoves, extended: false);
+            if (_extended) Grid(values[next++], _model.ExtendedShock!, _model.ExtendedMoves, extended: true);
             if (_hasOptions)
             {
-                foreach (var skew in _model.SkewShocks) Skew(skew);
-                if (_model.BasisContingency is { } basis) Basis(basis);
+                foreach (var skew in _model.SkewShocks) Skew(values[next++], skew);
+                if (_model.BasisContingency is { } basis) Basis(values[next++], basis);
             }
 
             return (_best, _bestLosses);
         }
 
-        private Risk.ScenarioValues Value(IReadOnlyList<double> moves, IScenarioVolShock? shock) =>
-            _book.ValueUnderlying(_u, [.. moves.Select(m => (1.0 + _at) * (1.0 + m) - 1.0)], shock);
-
-        private void Grid(VolShock shock, ImmutableArray<double> moves, bool extended)
+        private void Grid(UnderlyingGridValues rows, VolShock shock, ImmutableArray<double> moves, bool extended)
         {
-            var rows = Value(moves, shock);
             bool plain = _model.StaticDiscount is null;
             for (int s = 0; s < moves.Length; s++)
             {
-                var row = rows.PositionValues(s);
+                var row = rows.Row(s);
                 double fraction = extended ? _model.ExtendedFraction(s) : 1.0;
                 if (!plain)
                 {
@@ -130,17 +179,16 @@ internal static class PortfolioMarginCalculator
             }
         }
 
-        private void Skew(SkewShock skew)
+        private void Skew(UnderlyingGridValues rows, SkewShock skew)
         {
-            double loss = Losses(Value([0.0], skew).PositionValues(0), skew.LossFraction, skew: true);
+            double loss = Losses(rows.Row(0), skew.LossFraction, skew: true);
             Offer(new WorstMarginScenario(_u, 0.0, skew.Name, false, loss));
         }
 
         /// <summary>Each expiry's options alone at the two moves, vols unchanged and undiscounted; the worse loss times its factor.</summary>
-        private void Basis(BasisContingency basis)
+        private void Basis(UnderlyingGridValues rows, BasisContingency basis)
         {
-            var rows = Value([basis.UpMove, basis.DownMove], null);
-            ReadOnlySpan<double> upRow = rows.PositionValues(0), downRow = rows.PositionValues(1);
+            ReadOnlySpan<double> upRow = rows.Row(0), downRow = rows.Row(1);
             Array.Clear(_scratch);
             double upTotal = 0, downTotal = 0;
             for (int g = 0; g < _expiries.Length; g++)

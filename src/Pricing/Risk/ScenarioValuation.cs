@@ -17,7 +17,7 @@ namespace Analytics.Pricing.Risk;
 /// forward, e^{−rT}·max(ω(F − K), 0); American: the best deterministic exercise, Merton 1973).
 /// </summary>
 /// <remarks>
-/// Built once per book and base market (<see cref="Of"/>), then immutable and thread-safe. Scenarios are valued in
+/// Built once per book and base market (<see cref="Of(IReadOnlyList{RiskPosition}, BookMarket)"/>), then immutable and thread-safe. Scenarios are valued in
 /// parallel over cores, each by the one-scenario overload on one thread, so the results do not depend on the number of
 /// threads (bit for bit).
 /// </remarks>
@@ -40,7 +40,7 @@ public sealed class ScenarioValuation
     private readonly int[] _american;
     private readonly LiveEuropeans? _live;
 
-    private ScenarioValuation(RiskPosition[] positions, BookMarket market)
+    private ScenarioValuation(RiskPosition[] positions, BookMarket market, double[]? lognormalVols)
     {
         _positions = positions;
         int n = positions.Length;
@@ -63,7 +63,12 @@ public sealed class ScenarioValuation
                 continue;
             }
 
-            if (!market.LognormalVols.TryGetValue(option, out double vol))
+            double vol;
+            if (lognormalVols is not null)
+            {
+                vol = lognormalVols[p];
+            }
+            else if (!market.LognormalVols.TryGetValue(option, out vol))
             {
                 throw new ArgumentException($"The market has no vol for position {p}'s option.", nameof(market));
             }
@@ -85,6 +90,31 @@ public sealed class ScenarioValuation
         _live = LiveEuropeans.Of(this);
     }
 
+    private ScenarioValuation(ScenarioValuation source, double[] lognormalVols)
+    {
+        (_positions, _underlyings, _markets, _underlyingOf) = (source._positions, source._underlyings, source._markets, source._underlyingOf);
+        (_tenorYears, _volTenorYears, _stickyMoneyness) = (source._tenorYears, source._volTenorYears, source._stickyMoneyness);
+        (_european, _american) = (source._european, source._american);
+        _lognormalVol = new double[_positions.Length];
+        for (int p = 0; p < _positions.Length; p++)
+        {
+            if (_positions[p].Option is null)
+            {
+                continue;
+            }
+
+            double vol = lognormalVols[p];
+            if (!(double.IsFinite(vol) && vol >= 0.0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(lognormalVols), vol, $"The vol of position {p}'s option must be finite and ≥ 0.");
+            }
+
+            _lognormalVol[p] = vol;
+        }
+
+        _live = LiveEuropeans.Of(this);
+    }
+
     /// <summary>Number of positions in the book.</summary>
     public int PositionCount => _positions.Length;
 
@@ -101,13 +131,64 @@ public sealed class ScenarioValuation
         ArgumentNullException.ThrowIfNull(market);
         ArgumentNullException.ThrowIfNull(market.Underlyings);
         ArgumentNullException.ThrowIfNull(market.LognormalVols);
+        return new ScenarioValuation(Checked(positions), market, null);
+    }
+
+    /// <summary>
+    /// Prepares a book for revaluation from a base market whose option vols are given per position instead of looked up
+    /// in <see cref="BookMarket.LognormalVols"/> (a vol-shocked copy of the base vols: the portfolio-margin grid builds
+    /// one per shock without a dictionary of contracts).
+    /// </summary>
+    /// <param name="positions">The book.</param>
+    /// <param name="market">The base market: every underlying of the book (its <see cref="BookMarket.LognormalVols"/> are not read).</param>
+    /// <param name="lognormalVols">One per position: the option's lognormal vol, ≥ 0 (ignored for other positions).</param>
+    /// <returns>The valuation.</returns>
+    /// <exception cref="ArgumentNullException">An argument or position is null.</exception>
+    /// <exception cref="ArgumentException">The market lacks an underlying, or the vols are not one per position.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option's vol is not finite and ≥ 0.</exception>
+    public static ScenarioValuation Of(IReadOnlyList<RiskPosition> positions, BookMarket market, IReadOnlyList<double> lognormalVols)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(market.Underlyings);
+        ArgumentNullException.ThrowIfNull(lognormalVols);
+        var copy = Checked(positions);
+        if (lognormalVols.Count != copy.Length)
+        {
+            throw new ArgumentException("Give one vol per position.", nameof(lognormalVols));
+        }
+
+        return new ScenarioValuation(copy, market, [.. lognormalVols]);
+    }
+
+    /// <summary>
+    /// The same book and base market with its options' lognormal vols replaced (a vol-shocked copy: the portfolio-margin
+    /// grid builds one per shock), sharing everything else with this valuation.
+    /// </summary>
+    /// <param name="lognormalVols">One per position: the option's lognormal vol, ≥ 0 (ignored for other positions).</param>
+    /// <returns>The valuation.</returns>
+    /// <exception cref="ArgumentException">The vols are not one per position.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option's vol is not finite and ≥ 0.</exception>
+    public ScenarioValuation WithLognormalVols(IReadOnlyList<double> lognormalVols)
+    {
+        ArgumentNullException.ThrowIfNull(lognormalVols);
+        if (lognormalVols.Count != PositionCount)
+        {
+            throw new ArgumentException("Give one vol per position.", nameof(lognormalVols));
+        }
+
+        return new ScenarioValuation(this, [.. lognormalVols]);
+    }
+
+    private static RiskPosition[] Checked(IReadOnlyList<RiskPosition> positions)
+    {
         var copy = positions.ToArray();
         for (int p = 0; p < copy.Length; p++)
         {
             ArgumentNullException.ThrowIfNull(copy[p], $"{nameof(positions)}[{p}]");
         }
 
-        return new ScenarioValuation(copy, market);
+        return copy;
     }
 
     /// <summary>
@@ -417,7 +498,7 @@ public sealed class ScenarioValuation
     /// thread-pool thread the pool injects, and the server's I/O callbacks (among them the one that notices a client has
     /// gone, which cancels <paramref name="cancellationToken"/>) waited seconds for a thread (issue 17 item 2).
     /// </summary>
-    private static ParallelOptions Loop(int maxDegreeOfParallelism, CancellationToken cancellationToken) => new()
+    internal static ParallelOptions Loop(int maxDegreeOfParallelism, CancellationToken cancellationToken) => new()
     {
         MaxDegreeOfParallelism = maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism,
         CancellationToken = cancellationToken,

@@ -161,4 +161,45 @@ public sealed class MarginBookTests
         Assert.Equal(0.03, LiquidationLatency.EwmaDailyVol([0.03, -0.03, 0.03, -0.03], 0.94), 1e-15);
         Assert.Equal(0.05 * Math.Sqrt(36.0 / 86_400), LiquidationLatency.WindowVol(0.05, 36), 1e-15);
     }
+
+    [Fact]
+    public void ValueUnderlyings_SubBookOfManyParts_SameBitsAsTheWholeBookOnTheShockedVols()
+    {
+        // 3,000 ETH positions (options of 1 to 400 days and a perpetual) span several parts of the sub-book; a BTC option
+        // is left out of the ETH grid. The expected values: the whole ETH book on the scenario engine at the vols shocked
+        // here by the venue rule σ·(1 + 0.38·(30 / days)^0.3).
+        var random = new Random(21);
+        var up = new VolShock("up", 0.38, true, 30, 0.3);
+        var positions = new List<RiskPosition> { RiskPosition.OfOption(new OptionContract("BTC", Expiry, 90_000, OptionRight.Put, OptionExerciseStyle.European, OptionSettlement.Cash), 2) };
+        var vols = new Dictionary<OptionContract, double> { [positions[0].Option!] = 0.5 };
+        for (int i = 0; i < 3_000; i++)
+        {
+            if (i == 1_500) { positions.Add(RiskPosition.OfPerpetual("ETH", -7)); continue; }
+            var option = new OptionContract("ETH", Valuation.AddHours(random.Next(24, 24 * 400)), Math.Round(Spot * Math.Exp(random.NextDouble() - 0.5)),
+                i % 2 == 0 ? OptionRight.Call : OptionRight.Put, OptionExerciseStyle.European, OptionSettlement.Cash);
+            vols[option] = 0.3 + 0.8 * random.NextDouble();
+            positions.Add(RiskPosition.OfOption(option, Math.Round(20 * random.NextDouble() - 10, 1)));
+        }
+
+        var markets = new Dictionary<string, UnderlyingMarket> { ["ETH"] = new(Spot, 0.03, 0.01), ["BTC"] = new(90_000, 0.03, 0.0) };
+        var market = new BookMarket(Valuation, markets, vols);
+        var book = MarginBook.Of(positions, positions.Count, market, new double[positions.Count], 0);
+        double[] moves = [-0.66, -0.16, 0.0, 0.08, 5.0];
+        var grids = book.ValueUnderlyings([new UnderlyingGrid("ETH", moves, up), new UnderlyingGrid("ETH", moves, null)]);
+
+        var eth = positions.Skip(1).ToArray();
+        var shocked = market with
+        {
+            LognormalVols = vols.ToDictionary(v => v.Key, v => Math.Max(v.Value * (1 + 0.38 * Math.Pow(30 / Math.Max(v.Key.TenorYears(Valuation) * 365, 1), 0.3)), 1e-8)),
+        };
+        var scenarios = moves.Select(m => new MarketScenario(0, new Dictionary<string, UnderlyingShift> { ["ETH"] = new(m, 0) })).ToArray();
+        var expectedUp = ScenarioValuation.Of(eth, shocked).Value(scenarios, cancellationToken: TestContext.Current.CancellationToken);
+        var expectedBase = ScenarioValuation.Of(eth, market).Value(scenarios, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal([.. Enumerable.Range(1, 3_000)], book.IndexesOf("ETH"));
+        for (int s = 0; s < moves.Length; s++)
+        {
+            Assert.True(expectedUp.PositionValues(s).SequenceEqual(grids[0].Row(s)), $"vol up, move {moves[s]}");
+            Assert.True(expectedBase.PositionValues(s).SequenceEqual(grids[1].Row(s)), $"base vols, move {moves[s]}");
+        }
+    }
 }

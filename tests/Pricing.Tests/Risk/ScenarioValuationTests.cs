@@ -88,6 +88,30 @@ public sealed class ScenarioValuationTests
     }
 
     [Fact]
+    public void VolsPerPosition_SameBitsAsTheMarketBuiltOnThoseVols()
+    {
+        var (book, market) = RandomBook(seed: 13, count: 600);
+        var scenarios = RandomScenarios(seed: 14, count: 60);
+        // A vol-shocked market the established way (a dictionary of contracts), and the same vols given per position.
+        var shockedMarket = market with { LognormalVols = market.LognormalVols.ToDictionary(v => v.Key, v => v.Value * 1.3 + 0.01) };
+        var perPosition = book.Select(p => p.Option is { } option ? shockedMarket.LognormalVols[option] : double.NaN).ToArray();
+
+        var expected = ScenarioValuation.Of(book, shockedMarket).Value(scenarios, cancellationToken: TestContext.Current.CancellationToken);
+        var given = ScenarioValuation.Of(book, market, perPosition).Value(scenarios, cancellationToken: TestContext.Current.CancellationToken);
+        var replaced = ScenarioValuation.Of(book, market).WithLognormalVols(perPosition).Value(scenarios, cancellationToken: TestContext.Current.CancellationToken);
+
+        for (int s = 0; s < scenarios.Count; s++)
+        {
+            Assert.True(expected.PositionValues(s).SequenceEqual(given.PositionValues(s)), $"given vols, scenario {s}");
+            Assert.True(expected.PositionValues(s).SequenceEqual(replaced.PositionValues(s)), $"replaced vols, scenario {s}");
+        }
+
+        Assert.Throws<ArgumentException>(() => ScenarioValuation.Of(book, market, perPosition[1..]));
+        perPosition[book.FindIndex(p => p.Option is not null)] = -0.1;
+        Assert.Throws<ArgumentOutOfRangeException>(() => ScenarioValuation.Of(book, market).WithLognormalVols(perPosition));
+    }
+
+    [Fact]
     public void Value_CallAndPutPairs_PutCallParityInEveryScenario()
     {
         var book = new List<RiskPosition>();
