@@ -1,9 +1,12 @@
+using System.Data.Common;
 using System.Reflection;
 using Analytics.Data;
 using Analytics.Data.Entities;
 using Hangfire.Common;
 using Hangfire.Server;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Analytics.Jobs;
 
@@ -56,7 +59,15 @@ internal sealed class JobRunFilter(IServiceScopeFactory scopes, TimeProvider tim
         if (failed) row.Error = Clip($"{Cause(context.Exception!).GetType().Name}: {Cause(context.Exception!).Message}", MaxErrorLength);
         else if (context.Result is { } result) row.Summary = Clip(result.ToString() ?? "", MaxSummaryLength);
         db.SaveChanges();
-        retention.PruneIfDue(db, row.RecurringJobId, time.GetUtcNow());
+        try
+        {
+            retention.PruneIfDue(db, row.RecurringJobId, time.GetUtcNow());
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException or TimeoutException)
+        {
+            // Housekeeping must not fail the job it follows (Hangfire would mark it failed and run it again): the next pass retries.
+            scope.ServiceProvider.GetService<ILogger<JobRunFilter>>()?.LogWarning(e, "Pruning job_runs after job {Job} failed; the next pass retries", row.Job);
+        }
     }
 
     /// <summary>The value of the job method's <c>portfolioId</c> argument, when it has one and it is set.</summary>

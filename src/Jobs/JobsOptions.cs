@@ -28,13 +28,13 @@ public sealed class JobsOptions
     /// <summary>Delay before each retry, seconds (backoff); the last one repeats when there are more attempts.</summary>
     public int[] RetryDelaysSeconds { get; set; } = [15, 60, 300, 1800, 7200];
 
-    /// <summary>Days of <c>job_runs</c> history kept; older finished runs are deleted (a pass at most every few minutes per process).</summary>
+    /// <summary>Days of <c>job_runs</c> history kept: runs started earlier are deleted (a pass at most every few minutes per process and job).</summary>
     [Range(1, 36_500)]
     public int RunHistoryDays { get; set; } = 90;
 
     /// <summary>
     /// Finished runs kept per recurring job, newest first: a job scheduled every second (the indexer) would otherwise
-    /// write 86,400 rows a day. Unfinished rows (a killed process's) are kept until they age out.
+    /// write 86,400 rows a day. Unfinished rows (a killed process's) are not counted; they go with age.
     /// </summary>
     [Range(10, 10_000_000)]
     public int RunHistoryMaxPerJob { get; set; } = 10_000;

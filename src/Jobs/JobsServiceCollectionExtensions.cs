@@ -26,6 +26,10 @@ public static class JobsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(jobs);
+        if (jobs.RunHistoryDays < 1 || jobs.RunHistoryMaxPerJob < 1)
+            throw new InvalidOperationException(
+                $"Jobs:RunHistoryDays ({jobs.RunHistoryDays}) and Jobs:RunHistoryMaxPerJob ({jobs.RunHistoryMaxPerJob}) must be at least 1.");
+        var retention = new JobRunRetention(jobs.RunHistoryDays, jobs.RunHistoryMaxPerJob);
         services.AddSingleton(jobs);
         services.TryAddSingleton(storage);
         foreach (var kind in JobKinds.All) services.AddScoped(kind.JobType);
@@ -37,7 +41,7 @@ public static class JobsServiceCollectionExtensions
         // each attempt; AddHangfire keeps this provider (it only adds its own when none is registered).
         services.AddSingleton<IJobFilterProvider>(provider => new JobFilterProviderCollection(JobFilterProviders.Providers,
             new JobRunFilter(provider.GetRequiredService<IServiceScopeFactory>(), provider.GetService<TimeProvider>() ?? TimeProvider.System,
-                new JobRunRetention(jobs.RunHistoryDays, jobs.RunHistoryMaxPerJob))));
+                retention)));
         // This container's storage (not the process-wide JobStorage.Current, which the last configured host would win).
         services.AddSingleton<JobStorage>(_ => CreateStorage(storage, jobs, contentRoot));
         services.AddHangfire((provider, config) =>

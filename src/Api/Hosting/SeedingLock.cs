@@ -22,14 +22,37 @@ internal sealed class SeedingLock : IAsyncDisposable
     {
         if (storage.Provider != StorageProvider.Postgres) return new SeedingLock(null);
         await db.Database.OpenConnectionAsync();
-        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({AdvisoryNamespace}, {AdvisoryKey})");
+        // The wait is as long as the first node's seeding (surface fits and a demo report: can exceed the 30 s command
+        // timeout on a busy machine), so this one command waits up to WaitLimit.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(WaitLimit);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({AdvisoryNamespace}, {AdvisoryKey})");
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+
         return new SeedingLock(db);
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_db is null) return;
-        await _db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({AdvisoryNamespace}, {AdvisoryKey})");
+        try
+        {
+            await _db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({AdvisoryNamespace}, {AdvisoryKey})");
+        }
+        catch (Npgsql.NpgsqlException)
+        {
+            // Keep the seeding's own exception, if any; the lock goes with the connection (closed below, reset by the pool).
+        }
+
         await _db.Database.CloseConnectionAsync();
     }
+
+    /// <summary>How long a node waits for another node's seeding.</summary>
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(10);
 }

@@ -4,7 +4,7 @@ using Analytics.TestSupport;
 
 namespace Analytics.Api.Tests.Hosting;
 
-/// <summary>The service refuses to start with an invalid <c>Jobs:Recurring</c> entry.</summary>
+/// <summary>The service refuses to start with an invalid <c>Jobs:Recurring</c> entry or run-history retention.</summary>
 public sealed class RecurringJobStartupTests
 {
     [Fact]
@@ -16,5 +16,18 @@ public sealed class RecurringJobStartupTests
         var error = Assert.Throws<InvalidOperationException>(() => factory.Server);
 
         Assert.StartsWith("Invalid Jobs:Recurring: Jobs:Recurring:0:Cron '61 * * * *'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Jobs:RunHistoryDays", "0")]
+    [InlineData("Jobs:RunHistoryMaxPerJob", "-1")]
+    public async Task Start_NonsenseRunHistoryRetention_FailsNamingTheKeys(string key, string value)
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync(StorageProvider.Sqlite, TestContext.Current.CancellationToken);
+        await using var factory = new ApiFactory(database, new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.Server);
+
+        Assert.Contains($"{key} ({value})", error.Message);
     }
 }

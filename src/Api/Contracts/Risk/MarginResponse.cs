@@ -95,7 +95,7 @@ public sealed record MarginPositionResponse(
 
 /// <summary>Distance to the nearer liquidation price.</summary>
 public sealed record MarginDistanceResponse(
-    [property: Description("Relative spot move to it, a fraction (−0.25 = 25 % down, 2.0 = tripled); null when none exists.")] double? RelativeMove,
+    [property: Description("Spot move to it in percent of spot (−25 = 25 % down, 200 = tripled); null when none exists.")] double? PercentOfSpot,
     [property: Description("|ln(1 + move)| ÷ σ_τ; null when none exists.")] double? LatencyWindowSigmas);
 
 /// <summary>Liquidation prices of one underlying.</summary>

@@ -310,7 +310,7 @@ internal static class MarginEndpoints
             new MarginChainResponse(chain.Id, chain.Name, chain.LiquidationLatencySeconds, chain.BlockTimeSeconds, settings.OracleHeartbeatSeconds, horizon),
             result.InitialMarginUsd, result.MaintenanceMarginUsd, result.Model.InitialMarginUsd, result.Model.MaintenanceMarginUsd, worst,
             new MarginAddOnsResponse(addOn, Contingency(result.Model)), positions, collateral, result.EquityUsd, result.Utilisation,
-            result.Liquidation.ToDictionary(l => l.Key, l => new MarginDistanceResponse(l.Value.NearestMove, l.Value.NearestMoveInWindowSigmas)),
+            result.Liquidation.ToDictionary(l => l.Key, l => new MarginDistanceResponse(100 * l.Value.NearestMove, l.Value.NearestMoveInWindowSigmas)),
             result.Liquidation.ToDictionary(l => l.Key, l => new MarginLiquidationPriceResponse(l.Value.DownPriceUsd, l.Value.UpPriceUsd, l.Value.LiquidatableNow)),
             model.Assumptions, VarEndpoint.Inputs(context.Inputs, stored));
     }

@@ -86,7 +86,7 @@ public abstract class MarginEndpointTests(ApiFixture api)
         Assert.Equal(liquidation, prices.GetProperty("down").GetDouble(), 1e-6 * liquidation);
         Assert.Equal(JsonValueKind.Null, prices.GetProperty("up").ValueKind);
         var distance = result.GetProperty("distanceToLiquidation").GetProperty(underlying);
-        Assert.Equal(liquidation / spot - 1, distance.GetProperty("relativeMove").GetDouble(), 1e-6);
+        Assert.Equal(100 * (liquidation / spot - 1), distance.GetProperty("percentOfSpot").GetDouble(), 1e-4); // percent
         Assert.Equal(Math.Abs(Math.Log(liquidation / spot)) / windowVol, distance.GetProperty("latencyWindowSigmas").GetDouble(), 1e-6 * Math.Abs(Math.Log(liquidation / spot)) / windowVol);
     }
 
@@ -178,6 +178,29 @@ public abstract class MarginEndpointTests(ApiFixture api)
         Assert.Equal(breaches, row.GetProperty("breaches").GetInt32());
         Assert.Equal(worst, row.GetProperty("worstShortfall").GetDouble(), 1e-6);
         Assert.Equal((double)breaches / (Days - 1), row.GetProperty("breachFrequency").GetDouble(), 12);
+    }
+
+    [Fact]
+    public async Task ExpiredOption_IsWorthItsIntrinsicValue_WithoutASurface()
+    {
+        // An underlying with prices but no surface: an option that expired before asOf needs none (valued at intrinsic in
+        // every scenario); margin used to look its surface up and fail.
+        var (underlying, closes) = await SeedAsync(withSurface: false);
+        double spot = closes[^1], strike = Math.Round(0.9 * spot);
+        const double q = 3;
+        var expired = new
+        {
+            kind = "option", underlying, type = "call", style = "european", strike, expiry = AsOf.AddDays(-2).ToString("yyyy-MM-dd"),
+            quantity = q, chain = "arbitrum-one",
+        };
+        var result = await PostAsync("/api/v1/risk/margin", new
+        {
+            positions = new object[] { expired, Perp(underlying, -1, spot) }, collateral = new[] { new { asset = "USDC", amount = 10_000 } },
+            asOf = AsOf, model = "deribit-portfolio", chain = "arbitrum-one",
+        });
+
+        Assert.Equal(q * (spot - strike), result.GetProperty("positions")[0].GetProperty("value").GetDouble(), 1e-6);
+        Assert.False(result.GetProperty("inputs").GetProperty("surfaceIds").TryGetProperty(underlying, out _));
     }
 
     [Fact]
