@@ -11,7 +11,8 @@ public sealed record MarginBacktestResponse(
     [property: Description("Last window's end date.")] DateOnly? LastWindowEnd,
     [property: Description("Per underlying: the price source of the closes.")] IReadOnlyDictionary<string, string> HistorySources,
     [property: Description("One row per model × chain.")] IReadOnlyList<MarginBacktestRow> Rows,
-    [property: Description("What the margin run used.")] RiskInputsResponse Inputs);
+    [property: Description("What the margin run used.")] RiskInputsResponse Inputs,
+    [property: Description("The standard book backtested, when the request asked for one.")] StandardBookResponse? StandardBook = null);
 
 /// <summary>One model on one chain over the history.</summary>
 public sealed record MarginBacktestRow(

@@ -71,7 +71,9 @@ internal static class MarginEndpoints
                              "is false), is moved by every historical window's close-to-close log returns of its underlyings (windows of " +
                              "`windowDays` days of the indexed daily closes from `from` to `asOf`, aligned on common dates) stretched by " +
                              "√((h·86,400 + τ) / (h·86,400)) for the chain's τ, fully revalued (vols held). Breach frequency and worst " +
-                             "shortfall per model and chain, against the confidence the model claims." +
+                             "shortfall per model and chain, against the confidence the model claims. Instead of a portfolio, `standardBook` " +
+                             "backtests a standard book built at `asOf`: a short strangle at ±25 delta, a short perp, or a covered call " +
+                             "(strikes solved for the forward delta on the pricing surface's smile; the positions built are in the response)." +
                              CpuBudgetDocs.Sentence("models × chains × the days from `from` to `asOf` × the book's positions"))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -166,7 +168,21 @@ internal static class MarginEndpoints
             errors.Add("from", $"must be from 2000-01-01 and before asOf's day ({asOf:yyyy-MM-dd}); got {from:yyyy-MM-dd}.");
         // At most one window a day from `from` to asOf's day (the closes may have gaps: fewer windows, never more).
         int windows = DateOnly.FromDateTime(asOf.UtcDateTime).DayNumber - from.DayNumber;
-        var (book, invalid, problem) = await ResolveAsync(new(request.PortfolioId, request.Version, request.Positions, request.Collateral),
+        var positions = request.Positions;
+        StandardBookResponse? standard = null;
+        if (request.StandardBook is { } standardRequest)
+        {
+            if (request.PortfolioId is not null || request.Positions is not null || request.Collateral is not null)
+                errors.Add("standardBook", "give either standardBook or portfolioId or inline positions and collateral, not several.");
+            var spec = StandardBooks.Validate(standardRequest, errors);
+            if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The margin backtest cannot be run as asked");
+            var (built, missingData) = await StandardBooks.BuildAsync(spec!.Value, asOf, chosenChains.FirstOrDefault().Id ?? "ethereum", services.Market,
+                services.Surfaces.CurrentValue.DefaultSurfaceModel, cancellationToken);
+            if (built is null) return RiskBookResolver.MissingProblem(missingData);
+            (standard, positions) = (built, [.. built.Positions]);
+        }
+
+        var (book, invalid, problem) = await ResolveAsync(new(request.PortfolioId, request.Version, positions, request.Collateral),
             errors, "The margin backtest cannot be run as asked", asOf, b => RiskCosts.Backtest(b, chosenModels, chosenChains.Count, windows), services, cancellationToken);
         if (invalid is not null) return invalid;
         if (problem is not null) return problem;
@@ -200,7 +216,7 @@ internal static class MarginEndpoints
             "full revaluation of the book as at asOf (vols held); a breach is a window whose loss exceeds the maintenance margin held" +
             (withAddOn ? " (with the chain's liquidation-latency add-on)." : " (without add-ons)."),
             returns.EndDates.IsEmpty ? null : returns.EndDates[0], returns.EndDates.IsEmpty ? null : returns.EndDates[^1], sources, rows,
-            VarEndpoint.Inputs(context.Inputs, book.Stored)));
+            VarEndpoint.Inputs(context.Inputs, book.Stored), standard));
     }
 
     /// <summary>The request's <c>asOf</c> (a field error when malformed), else now.</summary>
@@ -323,7 +339,7 @@ internal static class MarginEndpoints
 /// <summary>The services every margin endpoint reads, bound by <c>[AsParameters]</c>.</summary>
 internal readonly record struct MarginServices(
     AnalyticsDbContext Db, PortfolioStore Portfolios, MarginService Service, MarginModels Models, ChainProfiles Chains,
-    IOptionsMonitor<SurfacesOptions> Surfaces, TimeProvider Time, HttpContext Http, CpuBudget Cpu);
+    IOptionsMonitor<SurfacesOptions> Surfaces, TimeProvider Time, HttpContext Http, CpuBudget Cpu, MarketSnapshotService Market);
 
 /// <summary>A margin request's choice of book: a stored portfolio (and version) or inline positions and collateral.</summary>
 internal readonly record struct BookFields(

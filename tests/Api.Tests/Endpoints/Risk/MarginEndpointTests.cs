@@ -204,6 +204,81 @@ public abstract class MarginEndpointTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Backtest_StandardShortStrangle_IsStruckAtTheSurfacesDeltas_AndScoredAsTheSameBookInline()
+    {
+        var (underlying, closes) = await SeedAsync(withSurface: true);
+        Dictionary<string, object?> Request(string bookKey, object book) => new()
+        {
+            ["asOf"] = AsOf, ["models"] = new[] { "aevo-standard", "deribit-portfolio" }, ["chains"] = new[] { "arbitrum-one" },
+            ["from"] = AsOf.UtcDateTime.Date.AddDays(-Days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["windowDays"] = 1, [bookKey] = book,
+        };
+        var standard = await PostAsync("/api/v1/risk/margin/backtest",
+            Request("standardBook", new { kind = "short-strangle", underlying = underlying.ToLowerInvariant(), tenorDays = 30 }));
+
+        var book = standard.GetProperty("standardBook");
+        Assert.Equal(closes[^1], book.GetProperty("spotUsd").GetDouble(), 1e-9);
+        var legs = book.GetProperty("positions").EnumerateArray().ToList();
+        Assert.Equal(["call", "put"], legs.Select(l => l.GetProperty("type").GetString()));
+        Assert.All(legs, l => Assert.Equal(-1, l.GetProperty("quantity").GetDouble()));
+        // Each strike's forward delta at the surface's own vol there is ±0.25 (r = b = 0, forward = spot; Black's N(d₁)).
+        long surfaceId = standard.GetProperty("inputs").GetProperty("surfaceIds").GetProperty(underlying).GetInt64();
+        double tenor = 30 / 365.0;
+        foreach (var (leg, target) in legs.Zip(new[] { 0.25, -0.25 }))
+        {
+            double strike = leg.GetProperty("strike").GetDouble();
+            var vol = await SurfaceTestData.GetJsonAsync(api, string.Create(CultureInfo.InvariantCulture,
+                $"/api/v1/surfaces/{surfaceId}/vol?strike={strike:R}&tenorYears={tenor:R}")); // risk reads vols at the tenor from asOf
+            double sigma = vol.GetProperty("vol").GetDouble();
+            double d1 = (Math.Log(closes[^1] / strike) + 0.5 * sigma * sigma * tenor) / (sigma * Math.Sqrt(tenor));
+            Assert.Equal(target, Normal.CDF(0, 1, d1) - (target < 0 ? 1 : 0), 1e-6);
+        }
+
+        // The same positions sent inline are scored identically.
+        var inline = await PostAsync("/api/v1/risk/margin/backtest",
+            Request("positions", book.GetProperty("positions")));
+        foreach (var (a, b) in standard.GetProperty("rows").EnumerateArray().Zip(inline.GetProperty("rows").EnumerateArray()))
+        {
+            Assert.True(a.GetProperty("marginHeld").ValueKind == JsonValueKind.Number, a.ToString());
+            Assert.Equal(a.GetProperty("marginHeld").GetDouble(), b.GetProperty("marginHeld").GetDouble(), 1e-9);
+            Assert.Equal(a.GetProperty("breaches").GetInt32(), b.GetProperty("breaches").GetInt32());
+            Assert.True(a.GetProperty("windows").GetInt32() > 100);
+        }
+        Assert.Equal(JsonValueKind.Null, inline.GetProperty("standardBook").ValueKind);
+    }
+
+    [Fact]
+    public async Task Backtest_StandardBooks_PerpAndCoveredCall_AndBadOnes()
+    {
+        var (underlying, closes) = await SeedAsync(withSurface: true);
+        var perp = await PostAsync("/api/v1/risk/margin/backtest", new
+        {
+            asOf = AsOf, models = new[] { "aevo-standard" }, chains = new[] { "ethereum" }, standardBook = new { kind = "short-perp", underlying, quantity = 2 },
+        });
+        var leg = Assert.Single(perp.GetProperty("standardBook").GetProperty("positions").EnumerateArray());
+        Assert.Equal(("perp", -2.0, closes[^1]), (leg.GetProperty("kind").GetString(), leg.GetProperty("quantity").GetDouble(), leg.GetProperty("entryPrice").GetDouble()));
+
+        var covered = await PostAsync("/api/v1/risk/margin/backtest", new
+        {
+            asOf = AsOf, models = new[] { "deribit-portfolio" }, chains = new[] { "ethereum" }, standardBook = new { kind = "covered-call", underlying, delta = 0.1 },
+        });
+        var legs = covered.GetProperty("standardBook").GetProperty("positions").EnumerateArray().ToList();
+        Assert.Equal(("spot", 1.0), (legs[0].GetProperty("kind").GetString(), legs[0].GetProperty("quantity").GetDouble()));
+        Assert.True(legs[1].GetProperty("strike").GetDouble() > closes[^1] * 1.05, "a 10-delta call is well out of the money");
+
+        var client = api.Client();
+        await ProblemAssert.HasFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/risk/margin/backtest",
+            new { asOf = AsOf, standardBook = new { kind = "long-straddle", underlying } }, Token), "standardBook.kind");
+        await ProblemAssert.HasFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/risk/margin/backtest",
+            new { asOf = AsOf, portfolioId = 1, standardBook = new { kind = "short-perp", underlying } }, Token), "standardBook");
+        await ProblemAssert.HasFieldErrorAsync(await client.PostAsJsonAsync("/api/v1/risk/margin/backtest",
+            new { asOf = AsOf, standardBook = new { kind = "short-strangle", underlying, delta = 0.7 } }, Token), "standardBook.delta");
+        // No surface for an option book: a 422 naming what is missing.
+        var (bare, _) = await SeedAsync(withSurface: false);
+        await ProblemAssert.IsProblemAsync(await client.PostAsJsonAsync("/api/v1/risk/margin/backtest",
+            new { asOf = AsOf, standardBook = new { kind = "short-strangle", underlying = bare } }, Token), HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
     public async Task Models_ListEveryConfiguredModelWithItsSources()
     {
         var models = JsonDocument.Parse(await api.Client().GetStringAsync("/api/v1/risk/margin/models", Token)).RootElement.EnumerateArray().ToList();
