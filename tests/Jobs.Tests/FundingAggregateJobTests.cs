@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Analytics.Data.Entities;
+using Analytics.Data.Ingestion;
+using Analytics.Data.Ingestion.Formats;
 using Analytics.Data.Storage;
 using Analytics.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -70,5 +73,50 @@ public sealed class SurfaceRefitJobTests
         Assert.Contains("2026-06-10T00:00:00", json.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
         await using var db = database.NewContext();
         Assert.Equal(0, db.VolatilitySurfaces.Count());
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RunAsync_FitsEachNewBoardOnce_AtTheBoardsInstant(StorageProvider provider)
+    {
+        // The two shared Deribit boards (2025-12-30 and 2026-01-05), imported as the quotes endpoint imports them. The job at
+        // noon after the second board fits that board; run again it skips (no newer quotes); a clock between the boards
+        // would have fitted the first one.
+        await using var database = await TestDatabase.CreateAsync(provider, Token);
+        var shared = RepositoryPaths.RequireSharedDataDirectory();
+        foreach (var file in new[] { "deribit_options_snapshot_20251230T173115Z.csv", "deribit_options_snapshot_20260105T153329Z.csv" })
+        {
+            await using var db = database.NewContext();
+            await using var stream = File.OpenRead(Path.Combine(shared, "options", file));
+            var imported = await Ingestor.IngestAsync(db, IngestKind.Quotes, "text/csv", IngestFormats.DeribitSnapshot, new FormatParameters(new Dictionary<string, string?>()), stream,
+                DateTime.UtcNow, Token);
+            Assert.True(imported.Inserted > 1000, $"{file}: {imported.Inserted} rows");
+        }
+
+        async Task<JsonElement> RunAtAsync(DateTimeOffset at)
+        {
+            await using var services = JobServices.Build(database, new FakeTimeProvider(at));
+            await using var scope = services.CreateAsyncScope();
+            return JsonDocument.Parse(await scope.ServiceProvider.GetRequiredService<SurfaceRefitJob>().RunAsync("ETH", "svi", 0.5, Token)).RootElement.Clone();
+        }
+
+        var between = new DateTimeOffset(2026, 1, 2, 12, 0, 0, TimeSpan.Zero);
+        var first = await RunAtAsync(between);
+        Assert.Equal("fitted", first.GetProperty("outcome").GetString());
+        Assert.Equal(new DateTime(2025, 12, 30), first.GetProperty("snapshotAt").GetDateTimeOffset().UtcDateTime.Date);
+
+        var noon = new DateTimeOffset(2026, 1, 5, 18, 0, 0, TimeSpan.Zero);
+        var second = await RunAtAsync(noon);
+        Assert.Equal("fitted", second.GetProperty("outcome").GetString());
+        Assert.Equal(new DateTime(2026, 1, 5), second.GetProperty("snapshotAt").GetDateTimeOffset().UtcDateTime.Date);
+        Assert.Equal(first.GetProperty("snapshotAt").GetDateTimeOffset(), second.GetProperty("previousSnapshotAt").GetDateTimeOffset());
+
+        var again = await RunAtAsync(noon.AddHours(1));
+        Assert.Equal("skipped", again.GetProperty("outcome").GetString());
+        Assert.Equal(second.GetProperty("surfaceId").GetInt64(), again.GetProperty("lastSurfaceId").GetInt64());
+
+        await using var check = database.NewContext();
+        var stored = await check.VolatilitySurfaces.Where(s => s.Underlying == "ETH").OrderBy(s => s.Id).ToListAsync(Token);
+        Assert.Equal(2, stored.Count);
+        Assert.Equal(second.GetProperty("surfaceId").GetInt64(), stored[^1].Id);
     }
 }
