@@ -230,6 +230,14 @@ public sealed class CpuBudgetEndpointTests
             from = DateOnly.FromDateTime(AsOf.UtcDateTime).AddDays(-30),
         }));
 
+        // The VaR backtest of a stored portfolio: days × its positions (the var/pnl-series form is a few arithmetic passes: not costed).
+        var created = await Keyed(factory, TestKeys.Writer).PostAsJsonAsync("/api/v1/portfolios", new { name = "budget", positions = Options(known, 1) }, Token);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(Token));
+        long portfolioId = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetInt64();
+        await OverBudgetAsync(await Post("/api/v1/risk/backtest", new { portfolioId, from = "2026-01-01", to = "2026-01-02" }), 1, "VaR backtest: 2 days × 1 positions");
+        var series = await Post("/api/v1/risk/backtest", new { var = new[] { 1.0, 1.0 }, pnl = new[] { 0.5, -2.0 } });
+        Assert.True(series.StatusCode == HttpStatusCode.OK, await series.Content.ReadAsStringAsync(Token));
+
         // Structures: legs, and the payoff grid × the legs valued again at the first expiry.
         var legs = Enumerable.Range(0, 16).Select(i => new { type = i % 2 == 0 ? "call" : "put", style = "american", strike = 2500 + 50 * i, tenorYears = 0.1 + 0.05 * i, quantity = 1 }).ToArray();
         await OverBudgetAsync(await Post("/api/v1/structures/price", new { legs, spot = 3000, vol = 0.6, rate = 0.03, payoffPoints = 10_001 }), 1,

@@ -77,6 +77,14 @@ internal static class RiskCosts
             $"report {reportId} took {ms:N0} ms to compute ({string.Join(", ", timingsMs.Select(t => $"{t.Key} {t.Value:N0}"))})"));
     }
 
+    /// <summary>A backtest over a stored portfolio's runs: per day its run and market read and the book revalued twice (the run's market and the next day's).</summary>
+    public static CpuEstimate StoredBacktest(RiskBook book, int days)
+    {
+        var positions = book.WithCoinCollateral();
+        double perDay = UnitCosts.StoredBacktestDay + 2 * positions.Sum(p => UnitCosts.Revaluation(p));
+        return CpuEstimate.FromMicroseconds(days * perDay, Describe($"VaR backtest: {days:N0} days × {positions.Length:N0} positions", positions));
+    }
+
     /// <summary>Grid points of a portfolio model (spot moves × vol shocks + extended moves); 1 for a rule-based model.</summary>
     private static int GridPoints(MarginModel model) => model is PortfolioMarginModel p
         ? p.SpotMoves.Length * p.VolShocks.Length + p.ExtendedMoves.Length

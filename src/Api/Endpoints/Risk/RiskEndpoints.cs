@@ -33,9 +33,11 @@ public static class RiskEndpoints
                              "With `portfolioId`, `from` and `to`: the stored VaR runs of the portfolio, per UTC day the last one-day run at " +
                              "`confidence`, against the realised P&L of the version each run valued from that day's close to the next " +
                              "(the run's market moved by the indexed close-to-close returns, one day of decay); `pairs` lists what was " +
-                             "tested and `skipped` every other day with the reason; 422 when no day can be tested.")
+                             "tested and `skipped` every other day with the reason; 422 when no day can be tested." +
+                             CpuBudgetDocs.Sentence("with `portfolioId`, the days from `from` to `to` × the portfolio's positions"))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         risk.MapPost("/var", VarEndpoint.RunAsync)
             .RequireAuthorization(AuthNames.ReadPolicy)
@@ -102,7 +104,7 @@ public static class RiskEndpoints
 
     private static async Task<Results<Ok<RiskBacktestResponse>, ValidationProblem, ProblemHttpResult>> BacktestAsync(
         RiskBacktestRequest request, AnalyticsDbContext db, PortfolioStore portfolios, StoredVarBacktest stored,
-        IOptionsMonitor<SurfacesOptions> surfaces, CancellationToken cancellationToken)
+        IOptionsMonitor<SurfacesOptions> surfaces, HttpContext http, CpuBudget cpu, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var confidence = errors.Range("confidence", request.Confidence, 0.5, 1, "probability, exclusive", minExclusive: true) ?? 0.99;
@@ -118,8 +120,10 @@ public static class RiskEndpoints
             if (request.From is { } f && request.To is { } t && (t < f || t.DayNumber - f.DayNumber >= MaxStoredBacktestDays))
                 errors.Add("to", $"must be on or after `from` and at most {MaxStoredBacktestDays - 1} days after it.");
             if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary(), title: Title);
-            if (await portfolios.FindAsync(db, portfolioId, null, cancellationToken, includeDeleted: true) is null)
+            if (await portfolios.FindAsync(db, portfolioId, null, cancellationToken, includeDeleted: true) is not { } portfolio)
                 return Problems.ForField(StatusCodes.Status404NotFound, "No such portfolio", $"There is no portfolio {portfolioId}.", "portfolioId");
+            int span = request.To!.Value.DayNumber - request.From!.Value.DayNumber + 1;
+            if (cpu.Admit(http, RiskCosts.StoredBacktest(RiskBook.Of(portfolio.Definition), span)) is { } overBudget) return overBudget;
 
             var days = await stored.DaysAsync(portfolioId, request.From!.Value, request.To!.Value, confidence, surfaces.CurrentValue.DefaultSurfaceModel, null, cancellationToken);
             var pairs = days.Where(d => d.SkipReason is null).ToList();
