@@ -8,7 +8,8 @@ namespace Analytics.EndToEnd.Tests;
 /// <summary>
 /// The built service (Analytics.Api.dll) as a process of its own with the given verb and environment, on a free loopback
 /// port, ready once <c>/health/ready</c> answers 200. <see cref="Kill"/> sends SIGKILL (no shutdown: what a crash or the
-/// OOM killer does). Unlike <see cref="ServiceProcess"/> it owns no files, so a test can restart a node on the same ones.
+/// OOM killer does). It owns no files, so a test can restart a node on the same ones; <see cref="ServiceProcess"/> and
+/// <see cref="RestartableService"/> are built on it.
 /// </summary>
 internal sealed class NodeProcess : IAsyncDisposable
 {
@@ -26,6 +27,19 @@ internal sealed class NodeProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     public string Output => string.Join('\n', _output);
+
+    /// <summary>The lines the process wrote to stdout and stderr so far.</summary>
+    public IReadOnlyCollection<string> Lines => _output;
+
+    /// <summary>CPU time the process has used so far (user + system, all threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     public HttpClient Client() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -60,9 +74,9 @@ internal sealed class NodeProcess : IAsyncDisposable
             {
                 if ((await client.GetAsync("/health/ready", cancellationToken)).StatusCode == HttpStatusCode.OK) return node;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                // not listening yet
+                // not listening yet, or not answering yet
             }
             await Task.Delay(250, cancellationToken);
         }

@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Analytics.TestSupport;
 
 namespace Analytics.EndToEnd.Tests;
@@ -12,21 +8,27 @@ namespace Analytics.EndToEnd.Tests;
 /// </summary>
 public sealed class RestartableService : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<string> _output = new();
-    private readonly Dictionary<string, string> _storage;
+    private readonly List<string> _earlierOutput = [];
+    private readonly Dictionary<string, string> _environment;
     private readonly string? _sqliteFile;
-    private Process? _process;
+    private NodeProcess? _node;
 
     private RestartableService(Dictionary<string, string> storage, string? sqliteFile)
     {
-        _storage = storage;
+        _environment = new Dictionary<string, string>(storage)
+        {
+            ["Storage__ApplyMigrationsAtStartup"] = "true",
+            ["Storage__SeedDemoData"] = "false",
+            ["Auth__BootstrapAdminKey"] = ServiceProcess.AdminKey,
+            ["Swagger__Enabled"] = "true",
+        };
         _sqliteFile = sqliteFile;
     }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _node!.BaseAddress;
 
     /// <summary>What the current and earlier processes wrote.</summary>
-    public IReadOnlyCollection<string> Output => _output;
+    public IReadOnlyCollection<string> Output => [.. _earlierOutput, .. _node?.Lines ?? []];
 
     /// <summary>A fresh database of <paramref name="provider"/> (<c>Sqlite</c> or <c>Postgres</c>); PostgreSQL is required
     /// (skipped outside CI when absent).</summary>
@@ -50,55 +52,15 @@ public sealed class RestartableService : IAsyncDisposable
     }
 
     /// <summary>Starts the service (on a new free port) and waits until <c>/health/ready</c> answers 200.</summary>
-    public async Task StartAsync()
-    {
-        BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Analytics.Api.dll"), "--urls", BaseAddress.ToString().TrimEnd('/')])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Storage__ApplyMigrationsAtStartup"] = "true";
-        start.Environment["Storage__SeedDemoData"] = "false";
-        start.Environment["Auth__BootstrapAdminKey"] = ServiceProcess.AdminKey;
-        start.Environment["Swagger__Enabled"] = "true";
-        foreach (var (name, value) in _storage) start.Environment[name] = value;
+    public async Task StartAsync() => _node = await NodeProcess.StartAsync([], _environment, CancellationToken.None);
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Enqueue(e.Data); };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        using var client = Client(TimeSpan.FromSeconds(5));
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"The service exited with {_process.ExitCode}:\n{string.Join('\n', _output)}");
-            try
-            {
-                if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"The service was not ready within 120 s:\n{string.Join('\n', _output)}");
-    }
-
-    /// <summary>SIGKILL (<see cref="Process.Kill()"/> on Linux): no shutdown code runs, open transactions die with the process.</summary>
+    /// <summary>SIGKILL (<see cref="System.Diagnostics.Process.Kill()"/> on Linux): no shutdown code runs, open transactions die with the process.</summary>
     public async Task KillAsync()
     {
-        if (_process is not { HasExited: false }) return;
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-        _process = null;
+        if (_node is null) return;
+        await _node.DisposeAsync(); // SIGKILL, then waits for the process to be gone
+        _earlierOutput.AddRange(_node.Lines);
+        _node = null;
     }
 
     public async ValueTask DisposeAsync()
@@ -107,12 +69,5 @@ public sealed class RestartableService : IAsyncDisposable
         if (_sqliteFile is null) return;
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(_sqliteFile + suffix);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
