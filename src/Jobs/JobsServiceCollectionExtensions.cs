@@ -79,6 +79,10 @@ public static class JobsServiceCollectionExtensions
                 InvisibilityTimeout = jobs.InvisibilityTimeout,
                 UseSlidingInvisibilityTimeout = true,
                 QueuePollInterval = TimeSpan.FromSeconds(1),
+                // A lock row older than this is taken as abandoned (its process died holding it). Hangfire holds its own
+                // locks for milliseconds (schedules, state changes; portfolio jobs use PortfolioJobLock), so a minute is
+                // ample, and a node restarted after a SIGKILL waits at most that long for one (the default is 10 minutes).
+                DistributedLockTimeout = TimeSpan.FromMinutes(1),
             })
             : new SQLiteStorage(HangfireSqlitePath(storage, jobs, contentRoot), new SQLiteStorageOptions
             {

@@ -44,6 +44,31 @@ public sealed class CrashTests
         Assert.Equal((0L, Rows), duplicate);  // and the completed one is stored exactly once
     }
 
+    [Fact]
+    public async Task KilledWhileHoldingHangfiresRecurringJobLock_TheNextStartIsNotBlocked()
+    {
+        // What a process SIGKILLed inside Hangfire's recurring-job scheduler leaves on PostgreSQL: its lock row, taken as
+        // held until Hangfire's lock timeout. The next start used to stop ("Hosting failed to start": the lock timed out
+        // while the configured schedules were written); it now starts and retries the write in the background.
+        await using var service = await RestartableService.CreateAsync("Postgres");
+        await service.StartAsync();
+        await service.KillAsync();
+        await using (var connection = new Npgsql.NpgsqlConnection(service.PostgresConnectionString))
+        {
+            await connection.OpenAsync(Token);
+            await using var held = new Npgsql.NpgsqlCommand(
+                "INSERT INTO hangfire.lock (resource, updatecount, acquired) VALUES ('hangfire:lock:recurring-job:heartbeat', 0, now() + interval '10 minutes')",
+                connection);
+            Assert.Equal(1, await held.ExecuteNonQueryAsync(Token));
+        }
+
+        await service.StartAsync(); // throws if the host stops
+        using var client = service.Client();
+        var jobs = await client.GetFromJsonAsync<JsonElement>("/api/v1/jobs", Token);
+        Assert.Contains(jobs.GetProperty("jobs").EnumerateArray(), j => j.GetProperty("id").GetString() == "heartbeat"); // the stored schedule
+        Assert.Contains(service.Output, line => line.Contains("Recurring jobs not written yet", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Sqlite")]
     [InlineData("Postgres")]

@@ -27,6 +27,9 @@ public sealed class RestartableService : IAsyncDisposable
 
     public Uri BaseAddress => _node!.BaseAddress;
 
+    /// <summary>The PostgreSQL database's connection string; null on SQLite.</summary>
+    public string? PostgresConnectionString => _environment.GetValueOrDefault("Storage__PostgresConnectionString");
+
     /// <summary>What the current and earlier processes wrote.</summary>
     public IReadOnlyCollection<string> Output => [.. _earlierOutput, .. _node?.Lines ?? []];
 

@@ -1,66 +1,78 @@
-using Analytics.Data.Storage;
 using Hangfire;
+using Hangfire.Common;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Analytics.Jobs.Tests;
 
-/// <summary>The recurring jobs are registered when the host starts, ahead of the job server.</summary>
+/// <summary>
+/// A node restarted after a SIGKILL can find Hangfire's recurring-job lock still held by the dead process (until the
+/// storage's lock timeout). The start goes on (found by the crash test on PostgreSQL: the host used to stop), the stored
+/// schedules stay in force, and the write is retried until it goes through; an invalid configuration still stops the start.
+/// </summary>
 public sealed class RecurringJobRegistrationServiceTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static RecurringJobDefinition Heartbeat(string id, string cron = "* * * * *", string timeZone = "Etc/UTC") =>
-        new() { Id = id, Cron = cron, TimeZone = timeZone, Job = HeartbeatJob.Name };
+    private static IOptions<List<RecurringJobDefinition>> Definitions(string cron = "* * * * *") =>
+        Options.Create(new List<RecurringJobDefinition> { new() { Id = "heartbeat", Cron = cron, TimeZone = "Etc/UTC", Job = "heartbeat" } });
 
-    // The services as the host builds them (Hangfire's SQLite file beside the SQLite database, in a fresh folder), with
-    // Jobs:Recurring bound. No ILoggerFactory: Hangfire would make it its process-wide log provider, and it is disposed
-    // with these services.
-    private static ServiceProvider Services(List<RecurringJobDefinition> definitions, bool runServer)
+    [Fact]
+    public async Task HeldLock_DoesNotStopTheStart_AndTheScheduleIsWrittenOnceTheLockIsFree()
     {
-        var services = new ServiceCollection();
-        var folder = Directory.CreateTempSubdirectory("analytics-jobs-test-").FullName;
-        services.AddAnalyticsJobs(new StorageOptions { Provider = StorageProvider.Sqlite, SqlitePath = "analytics.db" }, new JobsOptions { RunServer = runServer }, folder);
-        services.AddOptions<List<RecurringJobDefinition>>().Configure(list => list.AddRange(definitions));
-        return services.BuildServiceProvider();
+        using var storage = new InMemoryStorage();
+        var manager = new LockedManager(new RecurringJobManager(storage), failures: 2);
+        await using var services = new ServiceCollection().BuildServiceProvider();
+        var service = new RecurringJobRegistrationService(manager, storage, Definitions(), services.GetRequiredService<IServiceScopeFactory>(),
+            NullLogger<RecurringJobRegistrationService>.Instance);
+
+        await service.StartAsync(Token); // the first write meets the lock: no throw
+        Assert.Equal(1, manager.Attempts);
+        var deadline = DateTime.UtcNow + 6 * RecurringJobRegistrationService.RetryInterval;
+        while (StoredIds(storage).Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(100, Token);
+        await service.StopAsync(Token);
+
+        Assert.Equal(["heartbeat"], StoredIds(storage));
+        Assert.Equal(3, manager.Attempts); // two refusals, then the write
     }
 
     [Fact]
-    public void AddAnalyticsJobs_WithJobServer_StartsRegistrationBeforeTheServer()
+    public async Task InvalidConfiguration_StillStopsTheStart()
     {
-        using var services = Services([Heartbeat("a")], runServer: true);
+        using var storage = new InMemoryStorage();
+        await using var services = new ServiceCollection().BuildServiceProvider();
+        var service = new RecurringJobRegistrationService(new RecurringJobManager(storage), storage, Definitions("every minute"),
+            services.GetRequiredService<IServiceScopeFactory>(), NullLogger<RecurringJobRegistrationService>.Instance);
 
-        var hosted = services.GetServices<IHostedService>().ToList();
-
-        Assert.Equal(2, hosted.Count);
-        Assert.IsType<RecurringJobRegistrationService>(hosted[0]);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => service.StartAsync(Token));
     }
 
-    [Fact]
-    public async Task StartAsync_ConfiguredJobs_RegistersThemWithTheirTimeZone()
+    private static List<string> StoredIds(InMemoryStorage storage)
     {
-        using var services = Services([Heartbeat("a", timeZone: "Europe/Zurich")], runServer: false);
-
-        foreach (var hosted in services.GetServices<IHostedService>())
-            await hosted.StartAsync(Token);
-
-        using var connection = services.GetRequiredService<JobStorage>().GetConnection();
-        var job = Assert.Single(connection.GetRecurringJobs());
-        Assert.Equal("a", job.Id);
-        Assert.Equal("Europe/Zurich", job.TimeZoneId);
+        using var connection = storage.GetConnection();
+        return [.. connection.GetRecurringJobs().Select(j => j.Id)];
     }
 
-    [Fact]
-    public async Task StartAsync_InvalidDefinition_ThrowsAndRegistersNothing()
+    /// <summary>Refuses the first <paramref name="failures"/> writes as Hangfire.PostgreSql does while another holds the lock.</summary>
+    private sealed class LockedManager(IRecurringJobManager inner, int failures) : IRecurringJobManager
     {
-        using var services = Services([Heartbeat("ok"), Heartbeat("bad", cron: "61 * * * *")], runServer: false);
-        var registration = Assert.Single(services.GetServices<IHostedService>());
+        private int _attempts;
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => registration.StartAsync(Token));
+        public int Attempts => _attempts;
 
-        Assert.StartsWith("Invalid Jobs:Recurring: Jobs:Recurring:1:Cron '61 * * * *'", error.Message);
-        using var connection = services.GetRequiredService<JobStorage>().GetConnection();
-        Assert.Empty(connection.GetRecurringJobs());
+        public void AddOrUpdate(string recurringJobId, Job job, string cronExpression, RecurringJobOptions options)
+        {
+            if (Interlocked.Increment(ref _attempts) <= failures)
+                throw new PostgreSqlDistributedLockException($"Timeout expired. The timeout elapsed prior to obtaining a distributed lock on the 'hangfire:lock:recurring-job:{recurringJobId}' resource.");
+            inner.AddOrUpdate(recurringJobId, job, cronExpression, options);
+        }
+
+        public void Trigger(string recurringJobId) => inner.Trigger(recurringJobId);
+
+        public void RemoveIfExists(string recurringJobId) => inner.RemoveIfExists(recurringJobId);
     }
 }
