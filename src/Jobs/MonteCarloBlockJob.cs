@@ -19,8 +19,11 @@ namespace Analytics.Jobs;
 public sealed class MonteCarloBlockJob(
     AnalyticsDbContext db, PortfolioStore portfolios, VarService var, ReportEnvironment environment, IBackgroundJobClient jobs, TimeProvider time)
 {
-    /// <summary>Computes and stores block <paramref name="block"/> of run <paramref name="runId"/>.</summary>
-    [AutomaticRetry(Attempts = 3)]
+    /// <summary>
+    /// Computes and stores block <paramref name="block"/> of run <paramref name="runId"/>. A block is cheap and idempotent,
+    /// so a failed one (a busy database) is retried within seconds, not after Hangfire's default backoff of up to minutes.
+    /// </summary>
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [2, 5, 15, 30, 60])]
     public async Task RunAsync(string runId, long portfolioId, int version, long asOfUtcTicks, string parametersJson, int block, CancellationToken cancellationToken)
     {
         var parameters = ReportArguments.FromJson(parametersJson);

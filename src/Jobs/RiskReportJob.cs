@@ -67,7 +67,7 @@ public sealed class RiskReportJob(
     /// Writes the report of split run <paramref name="runId"/> from its stored blocks; does nothing when it is already
     /// written (two blocks finishing at once may both enqueue this), and fails (to be retried) while a block is missing.
     /// </summary>
-    [AutomaticRetry(Attempts = 5)]
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [2, 5, 15, 30, 60])]
     public async Task<long?> FinishSplitAsync(string runId, long portfolioId, int version, long asOfUtcTicks, string parametersJson, CancellationToken cancellationToken)
     {
         if (await store.SplitRunStoredAsync(db, runId, cancellationToken)) return null;

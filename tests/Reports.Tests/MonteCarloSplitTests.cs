@@ -5,6 +5,7 @@ using Analytics.Data.Reports;
 using Analytics.Data.Risk;
 using Analytics.Jobs;
 using Analytics.Pricing.Risk.Var;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -117,9 +118,21 @@ public sealed class MonteCarloSplitTests(ReportsFixture fixture)
             await using var db = fixture.Factory.NewDbContext();
             var ids = await db.RiskReports.Where(r => r.SplitRunId != null).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(Token);
             if (ids.Count >= count) return ids;
-            Assert.True(DateTime.UtcNow < deadline, $"{ids.Count} split report(s) after 3 minutes; expected {count}.");
+            if (DateTime.UtcNow >= deadline) Assert.Fail($"{ids.Count} split report(s) after 3 minutes; expected {count}. {await DiagnosisAsync(db)}");
             await Task.Delay(200, Token);
         }
+    }
+
+    /// <summary>What the host's job server did: Hangfire's counts and failed jobs, the job_runs rows, the stored blocks.</summary>
+    private async Task<string> DiagnosisAsync(AnalyticsDbContext db)
+    {
+        var monitoring = fixture.Factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var stats = monitoring.GetStatistics();
+        var failed = monitoring.FailedJobs(0, 10).Select(f => $"{f.Value.Job?.Method.Name}: {f.Value.ExceptionType} {f.Value.ExceptionMessage}");
+        var runs = await db.JobRuns.OrderBy(r => r.Id).Select(r => $"{r.Job} {r.State} attempt {r.Attempt} {r.Error}").ToListAsync(Token);
+        var blocks = (await db.MonteCarloBlocks.Select(b => new { b.RunId, b.Block }).ToListAsync(Token)).Select(b => $"{b.RunId[..8]}#{b.Block}");
+        return $"Hangfire: enqueued {stats.Enqueued}, processing {stats.Processing}, scheduled {stats.Scheduled}, failed {stats.Failed}, " +
+               $"servers {stats.Servers}; failed jobs: [{string.Join("; ", failed)}]; job_runs: [{string.Join("; ", runs)}]; blocks stored: [{string.Join(", ", blocks)}]";
     }
 
     private static long[] Bits(double[] values) => [.. values.Select(BitConverter.DoubleToInt64Bits)];
