@@ -30,6 +30,7 @@ public static class JobsServiceCollectionExtensions
             throw new InvalidOperationException(
                 $"Jobs:RunHistoryDays ({jobs.RunHistoryDays}) and Jobs:RunHistoryMaxPerJob ({jobs.RunHistoryMaxPerJob}) must be at least 1.");
         var retention = new JobRunRetention(jobs.RunHistoryDays, jobs.RunHistoryMaxPerJob);
+        services.AddLogging(); // the registration service logs; a no-op when the host already has logging
         services.AddSingleton(jobs);
         services.TryAddSingleton(storage);
         foreach (var kind in JobKinds.All) services.AddScoped(kind.JobType);
