@@ -30,7 +30,6 @@ public static class JobsServiceCollectionExtensions
             throw new InvalidOperationException(
                 $"Jobs:RunHistoryDays ({jobs.RunHistoryDays}) and Jobs:RunHistoryMaxPerJob ({jobs.RunHistoryMaxPerJob}) must be at least 1.");
         var retention = new JobRunRetention(jobs.RunHistoryDays, jobs.RunHistoryMaxPerJob);
-        services.AddLogging(); // the registration service logs; a no-op when the host already has logging
         services.AddSingleton(jobs);
         services.TryAddSingleton(storage);
         foreach (var kind in JobKinds.All) services.AddScoped(kind.JobType);
@@ -45,6 +44,10 @@ public static class JobsServiceCollectionExtensions
                 retention)));
         // This container's storage (not the process-wide JobStorage.Current, which the last configured host would win).
         services.AddSingleton<JobStorage>(_ => CreateStorage(storage, jobs, contentRoot));
+        // And this container's job activator. AddHangfire's default is the process-wide JobActivator.Current as it is when
+        // first read: with two hosts starting at once (the test suites do) one host's job server could take the other's,
+        // and fail every job with ObjectDisposedException once that host was disposed.
+        services.AddSingleton<JobActivator>(provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -8,6 +8,7 @@ using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Analytics.Jobs;
@@ -23,8 +24,11 @@ namespace Analytics.Jobs;
 /// </summary>
 public sealed class RecurringJobRegistrationService(
     IRecurringJobManager manager, JobStorage storage, IOptions<List<RecurringJobDefinition>> definitions, IServiceScopeFactory scopes,
-    ILogger<RecurringJobRegistrationService> logger) : IHostedService
+    ILogger<RecurringJobRegistrationService>? logger = null) : IHostedService
 {
+    // Optional: a container without logging (the job tests' on purpose: Hangfire would make its factory process-wide) logs nothing.
+    private readonly ILogger _logger = logger ?? NullLogger<RecurringJobRegistrationService>.Instance;
+
     /// <summary>Time between two attempts to write the schedules while a storage lock is held.</summary>
     public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
 
@@ -46,7 +50,7 @@ public sealed class RecurringJobRegistrationService(
         }
         catch (Exception e) when (IsLockTimeout(e))
         {
-            logger.LogWarning(e, "Recurring jobs not written yet: a storage lock is held (a stopped process's, until it expires); retrying every {Interval}", RetryInterval);
+            _logger.LogWarning(e, "Recurring jobs not written yet: a storage lock is held (a stopped process's, until it expires); retrying every {Interval}", RetryInterval);
             _retry = RetryAsync(context, _stopping.Token);
         }
     }
@@ -75,12 +79,12 @@ public sealed class RecurringJobRegistrationService(
             try
             {
                 RecurringJobRegistrar.Register(manager, storage, definitions.Value, context);
-                logger.LogInformation("Recurring jobs written at attempt {Attempt}", attempt);
+                _logger.LogInformation("Recurring jobs written at attempt {Attempt}", attempt);
                 return;
             }
             catch (Exception e) when (IsLockTimeout(e))
             {
-                logger.LogWarning("Recurring jobs still not written at attempt {Attempt}: {Reason}", attempt, e.Message);
+                _logger.LogWarning("Recurring jobs still not written at attempt {Attempt}: {Reason}", attempt, e.Message);
             }
         }
     }
