@@ -43,13 +43,16 @@ public sealed class MultiWorkerPostgresTests
                     [new CollateralHolding("USDC", 50_000)]), now, Token)).Id);
         }
 
-        var jobs = new JobsOptions { InvisibilityTimeout = TimeSpan.FromSeconds(8) };
+        // Short, so the killed worker's job is handed out again within the test, but not so short that a CPU-starved worker
+        // misses renewing its lease (PostgreSQL slides it while the job runs): at 8 s, on a loaded 2-core machine, a running
+        // job was once handed out a second time and ran twice. Hangfire delivers at least once; production uses 30 minutes.
+        var jobs = new JobsOptions { InvisibilityTimeout = TimeSpan.FromSeconds(20) };
         var client = new BackgroundJobClient(JobsServiceCollectionExtensions.CreateStorage(storage, jobs, Path.GetTempPath())); // installs Hangfire's schema
         var environment = new Dictionary<string, string>
         {
             ["Storage__Provider"] = "Postgres",
             ["Storage__PostgresConnectionString"] = database.ConnectionString,
-            ["Jobs__InvisibilityTimeout"] = "00:00:08",
+            ["Jobs__InvisibilityTimeout"] = "00:00:20",
             ["Jobs__WorkerCount"] = "4",
         };
         // The compose layout's API node (HTTP only) is ready before any worker runs: no live job server is Degraded there, not 503.
