@@ -44,10 +44,12 @@ internal sealed class JobRunFilter(IServiceScopeFactory scopes, TimeProvider tim
         db.JobRuns.Add(row);
         db.SaveChanges();
         context.Items[RowKey] = row.Id;
+        CurrentJob.BackgroundJobId = context.BackgroundJob.Id;
     }
 
     public void OnPerformed(PerformedContext context)
     {
+        CurrentJob.BackgroundJobId = null;
         if (!context.Items.TryGetValue(RowKey, out var id) || id is not long rowId) return;
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AnalyticsDbContext>();

@@ -54,11 +54,15 @@ public sealed class RiskReportJob(
             return null;
         }
 
+        // Hangfire delivers at least once: a rerun of a background job whose report is already written returns that report.
+        var jobId = CurrentJob.BackgroundJobId;
+        if (jobId is not null && await store.IdOfJobAsync(db, jobId, cancellationToken) is { } written) return written;
         using (locks.Acquire(portfolioId, PortfolioJobLock.DefaultTimeout))
         {
             // Valued at the instant the lock is held: a report that waited for another of its portfolio is not older than
             // it, and [as-of, written] lies inside the locked section (the multi-worker test reads the sections from that).
-            var stored = await ComputeAndWriteAsync(portfolioId, null, parameters, time.GetUtcNow(), null, null, cancellationToken);
+            if (jobId is not null && await store.IdOfJobAsync(db, jobId, cancellationToken) is { } meanwhile) return meanwhile;
+            var stored = await ComputeAndWriteAsync(portfolioId, null, parameters, time.GetUtcNow(), null, null, cancellationToken, jobId);
             return stored.Id;
         }
     }
@@ -93,11 +97,11 @@ public sealed class RiskReportJob(
     }
 
     private async Task<StoredRiskReport> ComputeAndWriteAsync(long portfolioId, int? version, ReportParameters parameters, DateTimeOffset asOf,
-        IReadOnlyList<double[]>? blocks, string? runId, CancellationToken cancellationToken)
+        IReadOnlyList<double[]>? blocks, string? runId, CancellationToken cancellationToken, string? backgroundJobId = null)
     {
         var (report, dayRun) = await service.ComputeAsync(portfolioId, version, parameters, asOf, environment, blocks, cancellationToken);
         var portfolio = await portfolios.FindAsync(db, portfolioId, report.Inputs.PortfolioVersion, cancellationToken, includeDeleted: true)
                         ?? throw new ReportInputException($"portfolio {portfolioId} version {report.Inputs.PortfolioVersion} vanished while the report was computed.");
-        return await store.WriteAsync(db, report, dayRun, portfolio.Definition, runId, time.GetUtcNow(), cancellationToken);
+        return await store.WriteAsync(db, report, dayRun, portfolio.Definition, runId, time.GetUtcNow(), cancellationToken, backgroundJobId);
     }
 }

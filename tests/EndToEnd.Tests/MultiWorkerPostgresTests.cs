@@ -88,13 +88,16 @@ public sealed class MultiWorkerPostgresTests
             await WaitUntilAsync(async () =>
             {
                 await using var db = database.NewContext();
-                return await db.JobRuns.CountAsync(r => r.Job == RiskReportJob.Name && r.State == "succeeded", Token) >= enqueued.Count;
+                return await db.JobRuns.Where(r => r.Job == RiskReportJob.Name && r.State == "succeeded").Select(r => r.BackgroundJobId).Distinct().CountAsync(Token)
+                       >= enqueued.Count;
             }, seconds: 120);
 
             await using var read = database.NewContext();
             var runs = await read.JobRuns.Where(r => r.Job == RiskReportJob.Name).ToListAsync(Token);
             var succeeded = runs.Where(r => r.State == "succeeded").ToList();
-            Assert.Equal(enqueued.Order(StringComparer.Ordinal), succeeded.Select(r => r.BackgroundJobId).Order(StringComparer.Ordinal)); // each exactly once
+            // Every job succeeded. Hangfire delivers at least once: a worker killed after a job's method returned but before its
+            // state was saved has a "succeeded" run, and the job runs again on the other worker, where it finds its report.
+            Assert.Equal(enqueued.Order(StringComparer.Ordinal), succeeded.Select(r => r.BackgroundJobId).Distinct().Order(StringComparer.Ordinal));
             Assert.DoesNotContain(runs, r => r.State == "failed");
             var orphans = runs.Where(r => r.State == "processing").ToList();
             Assert.NotEmpty(orphans); // the killed worker's run(s) of portfolio 1 at least
@@ -102,8 +105,9 @@ public sealed class MultiWorkerPostgresTests
             Assert.All(orphans, o => Assert.Contains(succeeded, s => s.BackgroundJobId == o.BackgroundJobId && s.Node != victim));
             Assert.Equal(2, succeeded.Select(r => r.Node).Distinct().Count());
 
-            var reports = await read.RiskReports.AsNoTracking().Select(r => new { r.PortfolioId, r.AsOfUtc, r.CreatedUtc }).ToListAsync(Token);
-            Assert.Equal(enqueued.Count, reports.Count); // none lost, none written twice (the killed run wrote nothing)
+            var reports = await read.RiskReports.AsNoTracking().Select(r => new { r.PortfolioId, r.AsOfUtc, r.CreatedUtc, r.BackgroundJobId }).ToListAsync(Token);
+            // Exactly one report per job: none lost, none written twice.
+            Assert.Equal(enqueued.Order(StringComparer.Ordinal), reports.Select(r => r.BackgroundJobId!).Order(StringComparer.Ordinal));
             foreach (var group in reports.GroupBy(r => r.PortfolioId))
             {
                 var sections = group.OrderBy(r => r.AsOfUtc).ToList();

@@ -50,6 +50,35 @@ public sealed class FailureInjectionTests(ReportsFixture fixture)
         Assert.Equal((reportsBefore, runsBefore), await CountsAsync());
     }
 
+    [Fact]
+    public async Task RerunOfTheSameBackgroundJob_ReturnsTheReportItWrote_AndWritesNoOther()
+    {
+        // Hangfire delivers at least once: a worker killed after the report was written but before the job's state was
+        // saved leaves the job to run again elsewhere. The rerun (the same background job id) finds its report.
+        var (reportsBefore, runsBefore) = await CountsAsync();
+        fixture.Clock.UtcNow = fixture.Today12.AddHours(5);
+        var jobId = "rerun-" + Guid.NewGuid().ToString("N");
+        long first, again;
+        CurrentJob.BackgroundJobId = jobId;
+        try
+        {
+            await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+                first = (await scope.ServiceProvider.GetRequiredService<RiskReportJob>().RunAsync(fixture.PortfolioId, ReportArguments.ToJson(ReportsFixture.Daily), Token))!.Value;
+            fixture.Clock.UtcNow = fixture.Today12.AddHours(6);
+            await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+                again = (await scope.ServiceProvider.GetRequiredService<RiskReportJob>().RunAsync(fixture.PortfolioId, ReportArguments.ToJson(ReportsFixture.Daily), Token))!.Value;
+        }
+        finally
+        {
+            CurrentJob.BackgroundJobId = null;
+        }
+
+        Assert.Equal(first, again);
+        Assert.Equal((reportsBefore + 1, runsBefore + 1), await CountsAsync());
+        await using var db = fixture.Factory.NewDbContext();
+        Assert.Equal(jobId, await db.RiskReports.Where(r => r.Id == first).Select(r => r.BackgroundJobId).SingleAsync(Token));
+    }
+
     /// <summary>The job as Hangfire builds it, but writing through a context with <paramref name="interceptor"/>.</summary>
     private async Task<long> RunWithAsync(ThrowOnReportInsert interceptor, DateTimeOffset at)
     {

@@ -17,5 +17,7 @@ internal sealed class RiskReportConfiguration : IEntityTypeConfiguration<RiskRep
         builder.HasIndex(x => new { x.PortfolioId, x.AsOfUtc, x.Id });
         builder.HasIndex(x => new { x.AsOfUtc, x.Id });
         builder.HasIndex(x => x.SplitRunId).IsUnique();
+        builder.Property(x => x.BackgroundJobId).HasMaxLength(100);
+        builder.HasIndex(x => x.BackgroundJobId).IsUnique();
     }
 }

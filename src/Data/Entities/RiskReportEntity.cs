@@ -35,6 +35,12 @@ public sealed class RiskReportEntity
     /// </summary>
     public string? SplitRunId { get; set; }
 
+    /// <summary>
+    /// The Hangfire background job that wrote it, when a job did; unique. Hangfire delivers at least once (a worker killed
+    /// after the write but before the job's state was saved runs again elsewhere): the rerun finds its report and stops.
+    /// </summary>
+    public string? BackgroundJobId { get; set; }
+
     /// <summary>The report (<c>RiskReport</c>) as JSON.</summary>
     public required string ReportJson { get; set; }
 }

@@ -34,7 +34,7 @@ public sealed class RiskReportStore(VarRunStore runs)
     /// </summary>
     /// <exception cref="DbUpdateException">The write failed (nothing is stored), e.g. a split run's report already exists.</exception>
     public async Task<StoredRiskReport> WriteAsync(AnalyticsDbContext db, RiskReport report, VarRun? dayRun, PortfolioDefinition definition, string? splitRunId,
-        DateTimeOffset nowUtc, CancellationToken cancellationToken)
+        DateTimeOffset nowUtc, CancellationToken cancellationToken, string? backgroundJobId = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(report);
@@ -57,7 +57,7 @@ public sealed class RiskReportStore(VarRunStore runs)
             {
                 PortfolioId = inputs.PortfolioId, PortfolioVersion = inputs.PortfolioVersion, PortfolioContentHash = inputs.PortfolioContentHash,
                 AsOfUtc = stored.Inputs.AsOfUtc.UtcDateTime, CreatedUtc = created.UtcDateTime, CodeVersion = Truncate(inputs.CodeVersion, 200),
-                SplitRunId = splitRunId, ReportJson = Serialize(stored),
+                SplitRunId = splitRunId, BackgroundJobId = backgroundJobId, ReportJson = Serialize(stored),
             };
             db.RiskReports.Add(entity);
             try
@@ -82,6 +82,10 @@ public sealed class RiskReportStore(VarRunStore runs)
             .Select(r => new { r.Id, r.CreatedUtc, r.SplitRunId, r.ReportJson }).FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : new StoredRiskReport(row.Id, new DateTimeOffset(row.CreatedUtc), row.SplitRunId, Deserialize(row.ReportJson));
     }
+
+    /// <summary>The id of the report background job <paramref name="backgroundJobId"/> wrote, or null.</summary>
+    public async Task<long?> IdOfJobAsync(AnalyticsDbContext db, string backgroundJobId, CancellationToken cancellationToken) =>
+        await db.RiskReports.Where(r => r.BackgroundJobId == backgroundJobId).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Whether the report of split run <paramref name="splitRunId"/> is stored.</summary>
     public Task<bool> SplitRunStoredAsync(AnalyticsDbContext db, string splitRunId, CancellationToken cancellationToken) =>

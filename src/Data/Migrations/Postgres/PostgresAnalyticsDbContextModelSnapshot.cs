@@ -709,6 +709,10 @@ namespace Analytics.Data.Migrations.Postgres
                     b.Property<DateTime>("AsOfUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("BackgroundJobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("CodeVersion")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -737,6 +741,9 @@ namespace Analytics.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BackgroundJobId")
+                        .IsUnique();
 
                     b.HasIndex("SplitRunId")
                         .IsUnique();

@@ -682,6 +682,10 @@ namespace Analytics.Data.Migrations.Sqlite
                     b.Property<DateTime>("AsOfUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BackgroundJobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CodeVersion")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -710,6 +714,9 @@ namespace Analytics.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BackgroundJobId")
+                        .IsUnique();
 
                     b.HasIndex("SplitRunId")
                         .IsUnique();
