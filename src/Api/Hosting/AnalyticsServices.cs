@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Analytics.Api.Auth;
 using Analytics.Api.Endpoints;
 using Analytics.Api.Errors;
+using Analytics.Api.Hosting.Logging;
 using Analytics.Api.OpenApi;
 using Analytics.Api.Options;
 using Analytics.Data;
@@ -20,6 +21,7 @@ public static class AnalyticsServices
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        builder.AddAnalyticsLogging();
 
         var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         services.AddSingleton(storage);

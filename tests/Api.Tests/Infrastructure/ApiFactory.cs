@@ -54,6 +54,7 @@ public sealed class ApiFactory(
             ["Swagger:Enabled"] = "true",
             ["Auth:BootstrapAdminKey"] = "",
             ["Auth:AllowAnonymousReads"] = "true",
+            ["Logging:Output"] = "console",
             ["Logging:Console:FormatterName"] = "simple",
             ["Logging:LogLevel:Default"] = "Warning",
         };
