@@ -85,14 +85,17 @@ public static class PricingEndpoints
 
     private static async Task<Results<Ok<OptionPriceResponse>, ValidationProblem, ProblemHttpResult>> PriceAsync(
         OptionPriceRequest request, HttpContext context, TimeProvider timeProvider, QuantLibVanillaOptionPricer quantLib, ChainProfiles chains,
-        FundingCarryResolver funding, CpuBudget cpu, ObservedGasResolver gas, CancellationToken cancellationToken)
+        CpuBudget cpu, CancellationToken cancellationToken)
     {
+        // The gas and funding resolvers read the database: resolved only for a request that needs them, since each opens
+        // a database context and most single prices need neither (bench/RESULTS.md, "Request log").
         var errors = new FieldErrors();
         if (PriceableOption.Validate(request, timeProvider.GetUtcNow(), chains, errors) is not { } option)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The option cannot be priced as given");
         if (cpu.Admit(context, OptionCosts.Price(EngineCost.Microseconds(option), option.Option.Engine)) is { } overBudget) return overBudget;
         if (option.L2 is { } l2)
         {
+            var gas = context.RequestServices.GetRequiredService<ObservedGasResolver>();
             var (resolved, noGas) = await gas.ApplyAsync(l2, cancellationToken);
             if (noGas is not null) return ObservedGasResolver.NoObservedGasProblem([l2.Chain.Id], "l2.gas");
             option = option with { L2 = resolved };
@@ -100,6 +103,7 @@ public static class PricingEndpoints
         double? fundingRate = null;
         if (option.Funding is { } series)
         {
+            var funding = context.RequestServices.GetRequiredService<FundingCarryResolver>();
             var (rate, error) = await funding.ResolveAsync(series, option.Option.ValuationTime, cancellationToken);
             if (error is not null)
                 return FundingCarryResolver.TooLittleDataProblem(error);

@@ -36,7 +36,9 @@ internal static class SurfaceVolFilter
 
     private static async ValueTask<object?> ResolveAsync(SurfaceStore store, EndpointFilterInvocationContext invocation, int index, EndpointFilterDelegate next)
     {
-        if (invocation.GetArgument<OptionPriceRequest?>(index) is not { } request) return await next(invocation);
+        // Most requests give their vol: they pass without a selector (it opens a database context).
+        if (invocation.GetArgument<OptionPriceRequest?>(index) is not { VolSource: VolSource.Surface, Vol: null } request)
+            return await next(invocation);
         var http = invocation.HttpContext;
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var resolution = await SurfaceVolResolver.ResolveAsync(request, now, Selector(store, http));
