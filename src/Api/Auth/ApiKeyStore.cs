@@ -11,22 +11,35 @@ namespace Analytics.Api.Auth;
 /// </summary>
 public sealed class ApiKeyStore(IOptionsMonitor<AuthOptions> options)
 {
+    private Decoded? _decoded;
+
     /// <summary>The (name, role) of the key, or null when no configured key matches.</summary>
     public (string Name, ApiRole Role)? Find(string presentedKey)
     {
         var presented = SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey));
-        var auth = options.CurrentValue;
+        var keys = Keys();
         (string, ApiRole)? match = null;
-        foreach (var entry in auth.ApiKeys)
+        foreach (var (hash, name, role) in keys.Entries)
         {
-            if (CryptographicOperations.FixedTimeEquals(presented, Convert.FromHexString(entry.Sha256)))
-                match ??= (entry.Name, entry.Role);
+            if (CryptographicOperations.FixedTimeEquals(presented, hash))
+                match ??= (name, role);
         }
-        if (!string.IsNullOrEmpty(auth.BootstrapAdminKey) &&
-            CryptographicOperations.FixedTimeEquals(presented, SHA256.HashData(Encoding.UTF8.GetBytes(auth.BootstrapAdminKey))))
+        if (keys.BootstrapAdmin is { } bootstrap && CryptographicOperations.FixedTimeEquals(presented, bootstrap))
             match ??= ("bootstrap-admin", ApiRole.Admin);
         return match;
     }
+
+    // The configured hashes decoded once per configuration (every authenticated request looks a key up).
+    private Decoded Keys()
+    {
+        var auth = options.CurrentValue;
+        if (_decoded is { } decoded && ReferenceEquals(decoded.Options, auth)) return decoded;
+        var entries = auth.ApiKeys.Select(e => (Convert.FromHexString(e.Sha256), e.Name, e.Role)).ToArray();
+        var bootstrap = string.IsNullOrEmpty(auth.BootstrapAdminKey) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(auth.BootstrapAdminKey));
+        return _decoded = new Decoded(auth, entries, bootstrap);
+    }
+
+    private sealed record Decoded(AuthOptions Options, (byte[] Hash, string Name, ApiRole Role)[] Entries, byte[]? BootstrapAdmin);
 
     /// <summary>Lower-case hex SHA-256 of a key, the form <c>Auth:ApiKeys:*:Sha256</c> expects.</summary>
     public static string HashHex(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
