@@ -32,7 +32,11 @@ public sealed class SurfacesOptions : IValidatableObject
 
     /// <summary>The model whose API id is <paramref name="id"/> (case-insensitive), or null.</summary>
     public static SurfaceModel? ParseModel(string? id) =>
-        Enum.GetValues<SurfaceModel>().Cast<SurfaceModel?>().FirstOrDefault(m => string.Equals(EnumNames.Of(m!.Value), id?.Trim(), StringComparison.OrdinalIgnoreCase));
+        id is not null && ModelsById.TryGetValue(id.Trim(), out var model) ? model : null;
+
+    // The ids are read by reflection (EnumNames): once, not on every request that picks a surface.
+    private static readonly Dictionary<string, SurfaceModel> ModelsById =
+        Enum.GetValues<SurfaceModel>().ToDictionary(m => EnumNames.Of(m), StringComparer.OrdinalIgnoreCase);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
