@@ -50,6 +50,7 @@ public class QdFpAmericanBenchmarks
             // Issue 14's yardstick: QuantLib's QdFpAmericanEngine high precision itself.
             var quantLib = _inputs.Select(x => QuantLibGateway.Instance.PriceAmericanQdFp(x, 10, 30, 1e-10)).ToArray();
             Report("qd-fp default vs QuantLib HP", QdFpAmericanPricer.Default.PresentValue, quantLib, "QuantLib QdFp high precision");
+            Report("qd-fp old default vs QuantLib HP", OldDefault.PresentValue, quantLib, "QuantLib QdFp high precision");
             Report("qd-fp QuantLib high-precision scheme vs QuantLib HP", QdFpAmericanPricer.QuantLibHighPrecision.PresentValue, quantLib,
                 "QuantLib QdFp high precision");
             Report("binomial 8,000 steps vs QuantLib HP", FineBinomial.PresentValue, quantLib, "QuantLib QdFp high precision");
