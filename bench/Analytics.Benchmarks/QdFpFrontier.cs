@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Intrinsics;
 using Analytics.Pricing;
 using Analytics.Pricing.American;
 using Analytics.Pricing.Black;
@@ -7,7 +8,11 @@ namespace Analytics.Benchmarks;
 
 /// <summary>
 /// Issue 14 item 2: error against cost of <c>qd-fp</c> schemes (not a BenchmarkDotNet benchmark; run with
-/// <c>dotnet run -c Release --project bench/Analytics.Benchmarks -- qdfp-frontier [reference|sweep|scheme l m n p]</c>).
+/// <c>dotnet run -c Release --project bench/Analytics.Benchmarks -- qdfp-frontier MODE</c>, MODE one of <c>reference</c>
+/// (computes and caches the reference, prints its doubling check), <c>sweep</c> (CSV of all candidate schemes),
+/// <c>scheme l m n p</c> (per-tenor errors and time of one scheme), <c>time l m n p ...</c>, <c>probe Put|Call S days σ r q
+/// l m n p ...</c> (one cell's price under several schemes), <c>qdplusmicro</c> (the QD+ start over lanes against node by
+/// node) and <c>exptime x</c> (Vector512/Vector256 Exp and Log at argument x: the slow path below about −707)).
 /// Error: the largest relative price error over a grid of puts and calls (one day to 30 years, S/K 0.5–2, σ 5–200 %,
 /// r and q from −3 % to 10 %, r &lt; q, r = q) against a converged reference, with an absolute floor of 1e-12 of the strike
 /// for near-zero prices. The reference is (l, m, n)-p = (96, 48, 48)-256; its own error is estimated by doubling against
@@ -24,7 +29,7 @@ internal static class QdFpFrontier
     internal static void Run(string[] args)
     {
         var grid = Grid();
-        Console.WriteLine($"grid: {grid.Length} cells; {Environment.ProcessorCount} CPUs; Vector512 accelerated {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}");
+        Console.WriteLine($"grid: {grid.Length} cells; {Environment.ProcessorCount} CPUs; Vector512 accelerated {Vector512.IsHardwareAccelerated}");
         string mode = args.Length > 1 ? args[1] : "sweep";
         if (mode == "reference")
         {
@@ -37,7 +42,7 @@ internal static class QdFpFrontier
 
         if (mode == "probe")
         {
-            // probe right S T(days) vol r q  then triples l,m,n,p...
+            // probe right S T(days) vol r q, then l m n p for each scheme
             var cell = BlackVanillaOptionInputs.WithDividendYield(Enum.Parse<OptionRight>(args[2]), double.Parse(args[3]), 100.0,
                 double.Parse(args[4]) / 365.0, double.Parse(args[5]), double.Parse(args[6]), double.Parse(args[7]));
             for (int i = 8; i + 3 < args.Length; i += 4)
@@ -49,87 +54,38 @@ internal static class QdFpFrontier
             return;
         }
 
-        if (mode == "qdplus")
-        {
-            // qdplus K r q vol T n: QD+ at the Chebyshev nodes, sequential scalar, scalar from X, lanes
-            double k = double.Parse(args[2]), r = double.Parse(args[3]), q = double.Parse(args[4]), vol = double.Parse(args[5]), t = double.Parse(args[6]);
-            int n = int.Parse(args[7]);
-            var taus = Enumerable.Range(1, n).Select(j => { double z = 0.5 * (1 - Math.Cos(j * Math.PI / n)); return t * z * z; }).ToArray();
-            var lanes = new double[n];
-            QdPlusLanes.Boundaries(k, r, q, vol, taus, 1e-7 * k, lanes);
-            double prev = QdPlusBoundary.AtExpiry(k, r, q);
-            for (int j = 0; j < n; j++)
-            {
-                double seq = QdPlusBoundary.At(k, r, q, vol, taus[j], 1e-7 * k, prev);
-                double fromX = QdPlusBoundary.At(k, r, q, vol, taus[j], 1e-7 * k, double.NaN);
-                prev = seq;
-                Console.WriteLine($"tau {taus[j]:F5}: seq {seq:R} fromX {fromX:R} lanes {lanes[j]:R}");
-            }
-
-            return;
-        }
-
-        if (mode == "qdplustime")
-        {
-            int n = int.Parse(args[2]);
-            var options = BenchmarkOptions();
-            var lanes = new double[n];
-            var sw = new Stopwatch();
-            for (int round = 0; round < 3; round++)
-            {
-                sw.Restart();
-                for (int rep = 0; rep < 200; rep++)
-                foreach (var o in options)
-                {
-                    bool call = o.Right == OptionRight.Call;
-                    double q0 = o.Rate - o.CostOfCarry;
-                    double k = call ? o.Spot : o.Strike, r = call ? q0 : o.Rate, q = call ? o.Rate : q0;
-                    var taus = Enumerable.Range(1, n).Select(j => { double z = 0.5 * (1 - Math.Cos(j * Math.PI / n)); return o.TenorYears * z * z; }).ToArray();
-                    QdPlusLanes.Boundaries(k, r, q, o.Volatility, taus, 1e-7, lanes);
-                }
-
-                double lanesTime = sw.Elapsed.TotalMicroseconds / 3200;
-                sw.Restart();
-                for (int rep = 0; rep < 200; rep++)
-                foreach (var o in options)
-                {
-                    bool call = o.Right == OptionRight.Call;
-                    double q0 = o.Rate - o.CostOfCarry;
-                    double k = call ? o.Spot : o.Strike, r = call ? q0 : o.Rate, q = call ? o.Rate : q0;
-                    var taus = Enumerable.Range(1, n).Select(j => { double z = 0.5 * (1 - Math.Cos(j * Math.PI / n)); return o.TenorYears * z * z; }).ToArray();
-                    double prev = double.NaN;
-                    for (int j = 0; j < n; j++)
-                        lanes[j] = prev = QdPlusBoundary.At(k, r, q, o.Volatility, taus[j], 1e-7, prev);
-                }
-
-                Console.WriteLine($"lanes {lanesTime:F2} µs, scalar sequential {sw.Elapsed.TotalMicroseconds / 3200:F2} µs per option");
-            }
-
-            return;
-        }
-
         if (mode == "exptime")
         {
+            // Latency of Vector512/Vector256 Exp and Log chains starting at args[2] (e.g. -707 against -708.3 and -800).
+            double start = double.Parse(args[2]);
             var sw = Stopwatch.StartNew();
-            var v = System.Runtime.Intrinsics.Vector512.Create(double.Parse(args[2]));
-            var acc = System.Runtime.Intrinsics.Vector512<double>.Zero;
-            for (int i = 0; i < 1_000_000; i++) { acc += System.Runtime.Intrinsics.Vector512.Exp(v); v += System.Runtime.Intrinsics.Vector512.Create(1e-9); }
+            var v = Vector512.Create(start);
+            var acc = Vector512<double>.Zero;
+            for (int i = 0; i < 1_000_000; i++)
+            {
+                acc += Vector512.Exp(v);
+                v += Vector512.Create(1e-9);
+            }
+
             Console.WriteLine($"Vector512.Exp {sw.Elapsed.TotalNanoseconds / 1e6:F2} ns {acc[0]}");
             sw.Restart();
-            for (int i = 0; i < 1_000_000; i++) { acc += System.Runtime.Intrinsics.Vector512.Log(v); v += System.Runtime.Intrinsics.Vector512.Create(1e-9); }
+            for (int i = 0; i < 1_000_000; i++)
+            {
+                acc += Vector512.Log(v);
+                v += Vector512.Create(1e-9);
+            }
+
             Console.WriteLine($"Vector512.Log {sw.Elapsed.TotalNanoseconds / 1e6:F2} ns {acc[0]}");
-            var w = System.Runtime.Intrinsics.Vector256.Create(0.1);
-            var acc2 = System.Runtime.Intrinsics.Vector256<double>.Zero;
+            var w = Vector256.Create(start);
+            var acc256 = Vector256<double>.Zero;
             sw.Restart();
-            for (int i = 0; i < 1_000_000; i++) { acc2 += System.Runtime.Intrinsics.Vector256.Exp(w); w += System.Runtime.Intrinsics.Vector256.Create(1e-9); }
-            Console.WriteLine($"Vector256.Exp {sw.Elapsed.TotalNanoseconds / 1e6:F2} ns {acc2[0]}");
-            sw.Restart();
-            for (int i = 0; i < 1_000_000; i++) { acc2 += System.Runtime.Intrinsics.Vector256.Log(w); w += System.Runtime.Intrinsics.Vector256.Create(1e-9); }
-            Console.WriteLine($"Vector256.Log {sw.Elapsed.TotalNanoseconds / 1e6:F2} ns {acc2[0]}");
-            double d = 0.1, accd = 0;
-            sw.Restart();
-            for (int i = 0; i < 1_000_000; i++) { accd += Math.Log(d); d += 1e-9; }
-            Console.WriteLine($"Math.Log {sw.Elapsed.TotalNanoseconds / 1e6:F2} ns {accd}");
+            for (int i = 0; i < 1_000_000; i++)
+            {
+                acc256 += Vector256.Exp(w);
+                w += Vector256.Create(1e-9);
+            }
+
+            Console.WriteLine($"Vector256.Exp {sw.Elapsed.TotalNanoseconds / 1e6:F2} ns {acc256[0]}");
             return;
         }
 
@@ -156,13 +112,6 @@ internal static class QdFpFrontier
                 Console.WriteLine($"lanes {a:F0} ns, scalar {sw.Elapsed.TotalNanoseconds / 20000:F0} ns per 16 nodes");
             }
 
-            return;
-        }
-
-        if (mode == "dump")
-        {
-            var s = new QdFpScheme(int.Parse(args[4]), int.Parse(args[3]), int.Parse(args[2]), int.Parse(args[5]));
-            File.WriteAllLines(args[6], Prices(s, grid).Select(x => x.ToString("R")));
             return;
         }
 
