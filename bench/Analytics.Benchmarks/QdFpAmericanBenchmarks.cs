@@ -9,7 +9,8 @@ namespace Analytics.Benchmarks;
 /// <summary>
 /// Issue 14 item 2: the fixed-point American engine (<c>qd-fp</c>) per option against the binomial engine and QuantLib's
 /// finite differences in the same run, on 16 American puts and calls (S/K 0.8–1.2, σ 20–80 %, r 1–8 %, q 0–6 %, tenors
-/// 0.1–10 years). Per-option time = Mean (OperationsPerInvoke = 16). <see cref="Setup"/> prints each engine's largest
+/// 0.1–10 years). Per-option time = Mean (OperationsPerInvoke = 16); baseline = the (16, 8, 16)-48 scheme that was the
+/// default before issue 14 item 2's speed work (the error-against-cost frontier over a wider grid is <see cref="QdFpFrontier"/>). <see cref="Setup"/> prints each engine's largest
 /// relative error against <see cref="QdFpAmericanPricer.HighPrecision"/> on the same options, so speed is read next to
 /// accuracy ("equal accuracy" as the issue asks: the lattice and the grid are given the sizes that come nearest to
 /// qd-fp's accuracy in reasonable time, and their measured errors are printed).
@@ -19,6 +20,9 @@ public class QdFpAmericanBenchmarks
 {
     private const int Options = 16;
     private static readonly BinomialAmericanPricer FineBinomial = new(8000);
+
+    /// <summary>The default scheme before issue 14 item 2's speed work, (l, m, n)-p = (16, 8, 16)-48: the in-run baseline.</summary>
+    private static readonly QdFpAmericanPricer OldDefault = new(new QdFpScheme(chebyshevNodes: 16, fixedPointSteps: 8, quadratureOrder: 16, priceQuadratureOrder: 48));
     private BlackVanillaOptionInputs[] _inputs = [];
 
     [GlobalSetup]
@@ -36,7 +40,8 @@ public class QdFpAmericanBenchmarks
         }
 
         var reference = _inputs.Select(QdFpAmericanPricer.HighPrecision.PresentValue).ToArray();
-        Report("qd-fp default", QdFpAmericanPricer.Default.PresentValue, reference);
+        Report($"qd-fp default {QdFpScheme.Default}", QdFpAmericanPricer.Default.PresentValue, reference);
+        Report("qd-fp old default (16, 8, 16)-48", OldDefault.PresentValue, reference);
         Report("qd-fp QuantLib high-precision scheme", QdFpAmericanPricer.QuantLibHighPrecision.PresentValue, reference);
         Report("binomial 1,000 steps", BinomialAmericanPricer.Default.PresentValue, reference);
         Report("binomial 8,000 steps", FineBinomial.PresentValue, reference);
@@ -45,6 +50,7 @@ public class QdFpAmericanBenchmarks
             // Issue 14's yardstick: QuantLib's QdFpAmericanEngine high precision itself.
             var quantLib = _inputs.Select(x => QuantLibGateway.Instance.PriceAmericanQdFp(x, 10, 30, 1e-10)).ToArray();
             Report("qd-fp default vs QuantLib HP", QdFpAmericanPricer.Default.PresentValue, quantLib, "QuantLib QdFp high precision");
+            Report("qd-fp old default vs QuantLib HP", OldDefault.PresentValue, quantLib, "QuantLib QdFp high precision");
             Report("qd-fp QuantLib high-precision scheme vs QuantLib HP", QdFpAmericanPricer.QuantLibHighPrecision.PresentValue, quantLib,
                 "QuantLib QdFp high precision");
             Report("binomial 8,000 steps vs QuantLib HP", FineBinomial.PresentValue, quantLib, "QuantLib QdFp high precision");
@@ -54,7 +60,10 @@ public class QdFpAmericanBenchmarks
         }
     }
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = Options, Description = "qd-fp default, price only")]
+    [Benchmark(Baseline = true, OperationsPerInvoke = Options, Description = "qd-fp old default (16, 8, 16)-48, price only")]
+    public double QdFpOldDefaultPresentValue() => Sum(OldDefault.PresentValue);
+
+    [Benchmark(OperationsPerInvoke = Options, Description = "qd-fp default, price only")]
     public double QdFpPresentValue() => Sum(QdFpAmericanPricer.Default.PresentValue);
 
     [Benchmark(OperationsPerInvoke = Options, Description = "qd-fp QuantLib high-precision scheme (48, 10, 30)-128, price only")]

@@ -41,13 +41,21 @@ public sealed record QdFpScheme
     }
 
     /// <summary>
-    /// The default of the <c>qd-fp</c> engine, (l, m, n)-p = (16, 8, 16)-48: the speed setting. Against QuantLib's
-    /// high-precision scheme over S/K 0.5–2, σ 5 %–200 %, r and q from −3 % to 10 % (r &lt; q included): within 1.7e-10
-    /// relative at one day, 5.8e-9 at a week, 2.7e-8 at a month, 1.4e-7 at three months, 1.3e-6 at a year, 5.9e-6 at five
-    /// years and 1.7e-5 at 30 years (QuantLib cross-check tests, 2026-12-01). It does not meet issue 14's 1e-8 beyond a
-    /// week: <see cref="QuantLibHighPrecision"/> does, at about ten times the cost.
+    /// The default of the <c>qd-fp</c> engine, (l, m, n)-p = (10, 8, 16)-48: the speed setting, chosen on issue 14 item 2's
+    /// error-against-cost frontier (<c>bench/Analytics.Benchmarks/QdFpFrontier.cs</c>, bench/RESULTS.md 2026-12-02) as
+    /// the cheapest scheme whose largest error over the grid is no worse than that of the previous default (16, 8, 16)-48.
+    /// Measured 2026-12-02 over 1,920 puts and calls (S/K 0.5–2, σ 5 %–200 %, (r, q) ∈ {(5 %, 0), (3 %, 8 %), (10 %, 10 %),
+    /// (2 %, −3 %), (−2 %, 1 %), (0, −2 %)}, eight tenors) against a converged reference ((192, 64, 64)-512, within 2e-8 of
+    /// (96, 48, 48)-256 everywhere and 5e-10 up to ten years), relative error with a floor of 1e-12 of the strike: at
+    /// most 5.9e-10 at one day, 2.0e-9 at a week, 7.7e-9 at a month, 1.7e-7 at three months, 8.5e-7 at a year, 7.8e-6 at
+    /// five years, 5.3e-6 at ten years and 1.1e-5 at 30 years (the previous default: 1.7e-10, 6.5e-9, 2.5e-8, 2.0e-7,
+    /// 9.0e-7, 5.6e-6, 4.6e-6 and 2.1e-5); the largest errors are at σ = 5 %. On the benchmark's 16 options it costs
+    /// 0.65 times the previous default (12.8 against 19.7 µs per option, same run, BenchmarkDotNet, 2026-12-02) and is
+    /// within 4.0e-7 of QuantLib's high-precision engine (the previous default: 3.7e-7). It does not meet issue 14's 1e-8
+    /// beyond a month: (48, 48, 48)-128 is within 4.6e-10 of the reference up to ten years and 2.0e-8 at 30 years (the
+    /// reference's own uncertainty there) at about 1.1 ms per option.
     /// </summary>
-    public static QdFpScheme Default { get; } = new(chebyshevNodes: 16, fixedPointSteps: 8, quadratureOrder: 16, priceQuadratureOrder: 48);
+    public static QdFpScheme Default { get; } = new(chebyshevNodes: 16, fixedPointSteps: 8, quadratureOrder: 10, priceQuadratureOrder: 48);
 
     /// <summary>
     /// A reference scheme well beyond <see cref="Default"/>, (64, 32, 32)-128: within about 1e-8 of a scheme with 48 nodes

@@ -28,7 +28,9 @@ internal static class QdPlusBoundary
     /// <param name="dividendYield">q.</param>
     /// <param name="volatility">σ.</param>
     /// <param name="tau">Time to expiry τ in years.</param>
-    /// <param name="tolerance">Absolute tolerance on B.</param>
+    /// <param name="tolerance">Relative tolerance on B: Halley's method stops when a step moves B by less than half of it
+    /// times B (an absolute tolerance would stop at a fraction of the strike and leave boundaries far below the strike, as
+    /// at long tenors with r = 0 and q &lt; 0, with no correct digit); the Brent fallback takes it times the strike.</param>
     /// <param name="guess">Where Halley's method starts (QuantLib starts at X; the boundary at the previous, shorter node is
     /// closer and saves steps); clamped to (0, X].</param>
     internal static double At(double strike, double rate, double dividendYield, double volatility, double tau, double tolerance, double guess)
@@ -47,7 +49,7 @@ internal static class QdPlusBoundary
                 break;
             }
 
-            if (Math.Abs(next - x) < 0.5 * tolerance)
+            if (Math.Abs(next - x) < 0.5 * tolerance * next)
             {
                 return next;
             }
@@ -62,7 +64,7 @@ internal static class QdPlusBoundary
             upper *= 2.0;
         }
 
-        return Brent.TryFindRoot(s => f.Evaluate(s).Value, xMin, upper, tolerance, 200, out double root) ? root : x;
+        return Brent.TryFindRoot(s => f.Evaluate(s).Value, xMin, upper, tolerance * strike, 200, out double root) ? root : x;
     }
 
     /// <summary>Li's QD+ equation and its first two derivatives in S (QuantLib's <c>QdPlusBoundaryEvaluator</c>).</summary>

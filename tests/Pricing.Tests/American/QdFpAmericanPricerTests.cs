@@ -168,6 +168,6 @@ public sealed class QdFpAmericanPricerTests(ITestOutputHelper output)
         Assert.Throws<ArgumentOutOfRangeException>(() => new QdFpScheme(16, 0, 16, 48));
         Assert.Throws<ArgumentOutOfRangeException>(() => new QdFpScheme(16, 8, 1, 48));
         Assert.Throws<ArgumentOutOfRangeException>(() => new QdFpScheme(16, 8, 16, 1));
-        Assert.Equal(new QdFpScheme(16, 8, 16, 48), QdFpScheme.Default);
+        Assert.Equal(new QdFpScheme(16, 8, 10, 48), QdFpScheme.Default);
     }
 }
