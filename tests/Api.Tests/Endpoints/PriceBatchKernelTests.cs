@@ -42,7 +42,8 @@ public sealed class PriceBatchKernelTests(SqliteApi api) : IClassFixture<SqliteA
             else
             {
                 var problem = JsonDocument.Parse(singleText).RootElement;
-                var error = slots[i].GetProperty("error");
+                Assert.True(slots[i].TryGetProperty("error", out var error),
+                    $"item {i}: {JsonSerializer.Serialize(items[i])}\nsingle {(int)single.StatusCode} {singleText}\nbatch  {slots[i].GetRawText()}");
                 Assert.Equal(problem.GetProperty("status").GetInt32(), error.GetProperty("status").GetInt32());
                 Assert.Equal(problem.GetProperty("errors").GetRawText(), error.GetProperty("errors").GetRawText());
                 errors++;
