@@ -14,8 +14,12 @@ namespace Analytics.Api.Endpoints.Costs;
 /// points, either of which a request may raise): 260 ms / 400,000 cells ≈ 0.65 µs → 1 µs a cell. (The classes before this
 /// measurement were price-only figures, 5–30× below these: a 100,000-item anonymous bjerksund-stensland batch was
 /// estimated at 0.5 s and cost about 17 CPU-seconds.) qd-fp was then made about 2.8× faster with its Greeks (BenchmarkDotNet,
-/// price and 9 Greeks, 409.6 → 144.2 µs in one run, bench/RESULTS.md): its class is scaled by that ratio, 700 → 250 µs, not
-/// re-measured through HTTP.
+/// price and 9 Greeks, 409.6 → 144.2 µs in one run, bench/RESULTS.md): its class was scaled by that ratio, 700 → 250 µs.
+/// Re-measured through HTTP on a quiet machine (2026-12-02 13:13 UTC, AMD EPYC 2 vCPU, the same batches, three each, load
+/// falling from 6.7): analytic 13.7–18.4 µs, bjerksund-stensland 176–226, barone-adesi-whaley 21–34, qd-fp 143–190,
+/// binomial 10.8–11.0 ms, quantlib-analytic 48–65 µs, quantlib-baw 60–75, quantlib-bjerksund-stensland 48–51,
+/// quantlib-qd-fp 4.0–4.6 ms, quantlib-binomial 26.6–28.1 ms, quantlib-fd 207–253 ms (bench/http/engine-costs.sh): every class
+/// is 1.25–2.1× these except barone-adesi-whaley's (3–5×), lowered from 100 to 50 µs (1.5–2.4×).
 /// </summary>
 internal static class EngineCost
 {
@@ -43,7 +47,7 @@ internal static class EngineCost
     public static double Microseconds(PricingEngine engine) => engine switch
     {
         PricingEngine.Analytic => 25,
-        PricingEngine.BaroneAdesiWhaley => 100,
+        PricingEngine.BaroneAdesiWhaley => 50,
         PricingEngine.QuantLibAnalytic or PricingEngine.QuantLibBaw or PricingEngine.QuantLibBjerksundStensland => 100,
         PricingEngine.BjerksundStensland => 300,
         PricingEngine.QdFp => 250,
