@@ -88,7 +88,8 @@ public static class PricingEndpoints
         CpuBudget cpu, CancellationToken cancellationToken)
     {
         // The gas and funding resolvers read the database: resolved only for a request that needs them, since each opens
-        // a database context and most single prices need neither (bench/RESULTS.md, "Request log").
+        // a database context and most single prices need neither (bench/RESULTS.md, "Issue 17 item 8 after the
+        // request-log rewrite").
         var errors = new FieldErrors();
         if (PriceableOption.Validate(request, timeProvider.GetUtcNow(), chains, errors) is not { } option)
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The option cannot be priced as given");

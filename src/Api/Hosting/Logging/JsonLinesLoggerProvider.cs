@@ -6,12 +6,13 @@ namespace Analytics.Api.Hosting.Logging;
 /// <summary>
 /// The service's log output outside Development (<c>Logging:Output</c> <c>json-lines</c>): one JSON object per line on
 /// standard output (<see cref="JsonLogLine"/>). A line is formatted on the thread that logs it and queued without a
-/// lock; one writer thread drains the queue every <see cref="DrainInterval"/> and writes each batch with one system call.
-/// ASP.NET Core's console logger instead wakes its writer for each line under a monitor and writes lines one by one:
-/// with a line per request that lock and those wake-ups were over a tenth of the service's CPU under load
-/// (bench/RESULTS.md, "Request log"). A line reaches stdout at most one interval after it is logged; at exit, on disposal and
-/// on an unhandled exception the queue is written out first. At most <see cref="DefaultMaxQueuedLines"/> lines wait; beyond that a
-/// line is dropped and the next batch starts with a warning that says how many were.
+/// lock; one writer thread drains the queue every <see cref="DrainInterval"/> and writes each batch with one system
+/// call. ASP.NET Core's console logger instead wakes its writer for each line under a monitor and writes lines one by
+/// one: with a line per request, request threads waiting on that lock were about an eighth of a profile under load
+/// (bench/RESULTS.md, "Issue 17 item 8 after the request-log rewrite"). A line reaches stdout at most one interval
+/// after it is logged; at exit, on disposal and on an unhandled exception the queue is written out first. At most <see
+/// cref="DefaultMaxQueuedLines"/> lines wait; beyond that a line is dropped, and the first batch begun after the drop
+/// starts with a warning that says how many were.
 /// </summary>
 [ProviderAlias("JsonLines")]
 internal sealed class JsonLinesLoggerProvider : ILoggerProvider, ISupportExternalScope
@@ -102,6 +103,7 @@ internal sealed class JsonLinesLoggerProvider : ILoggerProvider, ISupportExterna
             }
             catch (ObjectDisposedException)
             {
+                // Standard output closed at process exit while a last batch was being written: nothing left to write to.
             }
         }
     }
