@@ -29,8 +29,8 @@ public static class PricingEndpoints
             .WithSummary("Price one vanilla option, with Greeks")
             .WithDescription("European exercise: generalised Black-Scholes-Merton with cost of carry b (b = rate − dividendYield, or " +
                              "`carryRate`), or Black-76 when `forward` replaces `spot`. American exercise (`style: american`): " +
-                             "`qd-fp` (default: Andersen-Lake-Offengenden fixed-point exercise boundary), `bjerksund-stensland` (2002), " +
-                             "`barone-adesi-whaley` (1987) or `binomial` (converged lattice); " +
+                             "`bjerksund-stensland` (2002, the default, as API.md names it), `qd-fp` (Andersen-Lake-Offengenden fixed-point exercise " +
+                             "boundary), `barone-adesi-whaley` (1987) or `binomial` (converged lattice); " +
                              "calls with b ≥ r are priced as European. Give the tenor as `tenorYears` or as `expiry` (with an " +
                              "optional `valuationTime`, default now). Greeks are plain partial derivatives of the price: vega per " +
                              "1.00 of vol, theta per year of calendar time, rho per 1.00 of rate, or with `greekUnits: per-vol-point-per-day` " +
