@@ -14,6 +14,9 @@ namespace Analytics.Pricing.Surfaces;
 /// <remarks>Tenor T is Act/365F from the as-of instant to the expiry instant. Stateless, pure and thread-safe.</remarks>
 public static class SurfaceQuotePreparer
 {
+    /// <summary>The largest |r| a parity regression's discount factor may imply before it is taken as noise.</summary>
+    private const double MaximumParityRatePerYear = 1.0;
+
     /// <summary>Act/365F year fraction from <paramref name="asOfUtc"/> to <paramref name="expiryUtc"/>.</summary>
     /// <param name="asOfUtc">Valuation instant.</param>
     /// <param name="expiryUtc">Expiry instant.</param>
@@ -65,8 +68,7 @@ public static class SurfaceQuotePreparer
         foreach (var (expiry, group) in byExpiry)
         {
             double tenor = TenorYears(asOfUtc, expiry);
-            double discountFactor = Math.Exp(-options.RatePerYear * tenor);
-            var (forward, source) = SliceForward(group, tenor, discountFactor, options);
+            var (forward, source, discountFactor) = SliceForward(group, tenor, Math.Exp(-options.RatePerYear * tenor), options);
             if (!double.IsFinite(forward))
             {
                 Drop(QuoteDropReason.NoForward, group.Count);
@@ -128,13 +130,18 @@ public static class SurfaceQuotePreparer
         return quote.Bid > 0.0 && quote.Ask > 0.0 && quote.Bid > quote.Ask ? QuoteDropReason.Crossed : null;
     }
 
-    private static (double Forward, ForwardSource Source) SliceForward(
+    /// <summary>
+    /// The slice's forward and discount factor. A parity regression fixes both (C − P = DF·(F − K)): its DF replaces
+    /// e^{−rT} of the configured rate, so a USD-premium board with a non-zero rate (an equity index board) is neither
+    /// mispriced by the forward nor by the discounting; a DF implying a rate beyond ±100 % a year is taken as noise.
+    /// </summary>
+    private static (double Forward, ForwardSource Source, double DiscountFactor) SliceForward(
         List<SurfaceQuote> group, double tenor, double discountFactor, QuoteFilterOptions options)
     {
         var venue = group.Where(q => q.UnderlyingPrice.HasValue).Select(q => q.UnderlyingPrice!.Value).ToArray();
         if (venue.Length > 0)
         {
-            return (PutCallParityForward.Median(venue), ForwardSource.Venue);
+            return (PutCallParityForward.Median(venue), ForwardSource.Venue, discountFactor);
         }
 
         // Parity over strikes with both rights; one currency per slice (the most common).
@@ -157,13 +164,14 @@ public static class SurfaceQuotePreparer
             var estimate = PutCallParityForward.Estimate(strikes, differences, currency);
             if (estimate.IsEstimated)
             {
-                return (estimate.Forward, ForwardSource.PutCallParity);
+                bool plausible = IsPositive(estimate.DiscountFactor) && Math.Abs(Math.Log(estimate.DiscountFactor)) <= MaximumParityRatePerYear * tenor;
+                return (estimate.Forward, ForwardSource.PutCallParity, plausible ? estimate.DiscountFactor : discountFactor);
             }
         }
 
         return options.CarryFallback is { } carry && IsPositive(carry.SpotUsd) && double.IsFinite(carry.CostOfCarry)
-            ? (carry.Forward(tenor), ForwardSource.CarryModel)
-            : (double.NaN, ForwardSource.CarryModel);
+            ? (carry.Forward(tenor), ForwardSource.CarryModel, discountFactor)
+            : (double.NaN, ForwardSource.CarryModel, discountFactor);
     }
 
     private static SmilePoint ToPoint(

@@ -76,6 +76,32 @@ public sealed class SurfaceQuotePreparerTests
     }
 
     [Fact]
+    public void Prepare_DiscountedUsdBoardWithoutVenueForward_TakesTheDiscountFactorFromParity()
+    {
+        // An equity-index board: USD premiums discounted at r = 4 % over two years (DF = e^{−0.08}), no venue forward. Parity
+        // fixes F and DF together; solving with DF = 1 (the zero-rate default) would read every vol about 4 % low.
+        const double forward = 7200.0, vol = 0.18, rate = 0.04;
+        var expiry = AsOf.AddDays(730);
+        double t = SurfaceQuotePreparer.TenorYears(AsOf, expiry), df = Math.Exp(-rate * t);
+        var quotes = new List<SurfaceQuote>();
+        foreach (double k in new[] { 5800.0, 6400, 7000, 7200, 7400, 8000, 8600 })
+        {
+            foreach (var right in new[] { OptionRight.Call, OptionRight.Put })
+            {
+                double p = BlackScholesMerton.Price(forward, k, t, vol, df, right == OptionRight.Call);
+                quotes.Add(new SurfaceQuote(expiry, k, right, p * 0.995, p * 1.005));
+            }
+        }
+
+        var smile = Assert.Single(SurfaceQuotePreparer.Prepare(quotes, AsOf).Smiles);
+
+        Assert.Equal(ForwardSource.PutCallParity, smile.ForwardSource);
+        Assert.Equal(forward, smile.Forward, 1e-6);
+        Assert.Equal(df, smile.DiscountFactor, 1e-10);
+        Assert.All(smile.Points, p => Assert.Equal(vol, p.MidVol, 1e-4));
+    }
+
+    [Fact]
     public void Prepare_BadQuotes_AreDroppedWithTypedReasons()
     {
         const double forward = 3200.0;
