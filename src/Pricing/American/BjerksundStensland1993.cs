@@ -5,7 +5,8 @@ namespace Analytics.Pricing.American;
 /// American options", <i>Scandinavian Journal of Management</i> 9 (1993) S87–S99 (Haug 2007, §3.2), the
 /// engine QuantLib ships as <c>BjerksundStenslandApproximationEngine</c>. Kept internal: it reproduces the
 /// published 1993 tables (Haug 1998 p. 27; QuantLib <c>americanoption.cpp</c>), which validates the φ
-/// building block shared with <see cref="BjerksundStensland2002Pricer"/>; the public engine is the 2002 one.
+/// building block shared with <see cref="BjerksundStensland2002Pricer"/>; the public engine is the 2002 one, which also
+/// takes <see cref="FlatBoundaryCallValue"/> at the perpetual boundary as a lower bound.
 /// </summary>
 internal static class BjerksundStensland1993
 {
@@ -34,6 +35,17 @@ internal static class BjerksundStensland1993
         double b0 = Math.Max(k, r / (r - b) * k);
         double h = -(b * t + 2.0 * v * Math.Sqrt(t)) * b0 / (bInfinity - b0);
         double trigger = b0 - (bInfinity - b0) * EarlyExercise.ExpMinusOne(h);
+        return FlatBoundaryCallValue(s, k, t, r, b, v, beta, trigger);
+    }
+
+    /// <summary>
+    /// The value of exercising a call when the spot first reaches a flat trigger I ≥ K (and at expiry when in the money):
+    /// αS^β − αφ(S, T, β, I, I) + φ(S, T, 1, I, I) − φ(S, T, 1, K, I) − Kφ(S, T, 0, I, I) + Kφ(S, T, 0, K, I), α = (I − K)I^{−β}
+    /// (Haug 2007, eq. 3.1). For any such trigger it is the value of a feasible exercise policy, so a lower bound of the
+    /// American value. Trusted path: β is the perpetual root of the caller's (r, b, σ).
+    /// </summary>
+    internal static double FlatBoundaryCallValue(double s, double k, double t, double r, double b, double v, double beta, double trigger)
+    {
         if (s >= trigger)
         {
             return s - k;

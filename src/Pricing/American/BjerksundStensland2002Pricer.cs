@@ -14,9 +14,12 @@ namespace Analytics.Pricing.American;
 /// </summary>
 /// <remarks>
 /// <para>The approximation is the value of a feasible exercise policy, so it is a lower bound of the true
-/// American price; it is floored at the European price (the value of never exercising), the better of two
-/// lower bounds. Haug reports it within a few 1e-3 of a fine lattice on standard cases; it is more accurate
-/// than the 1993 one-step version and than Barone-Adesi-Whaley for long tenors.</para>
+/// American price. It is taken with two other lower bounds, the best of the three: the European price (never
+/// exercising) and the flat trigger at the perpetual boundary B∞ (Haug 2007, eq. 3.1 with I = B∞), which carries long
+/// tenors with negative carry, where the 2002 trigger heuristic h(t) = −(bt + 2σ√t)·K²/((B∞ − B₀)B₀) rises to 0 and pulls
+/// the triggers down to B₀ (a five-year put at r = 10 %, σ = 10 % was priced at its European value, 0.0764, against an
+/// American value of 1.79). Haug reports the 2002 value within a few 1e-3 of a fine lattice on standard cases; it is more
+/// accurate than the 1993 one-step version and than Barone-Adesi-Whaley for long tenors.</para>
 /// <para>Where early exercise is never optimal (call with b ≥ r ≥ 0, put with b ≤ r ≤ 0) the European price and
 /// closed-form Greeks are returned; where two exercise boundaries can exist (r &lt; 0, see
 /// <see cref="EarlyExercise"/>) the option is priced by <see cref="BinomialAmericanPricer.Default"/>.
@@ -73,7 +76,9 @@ public sealed class BjerksundStensland2002Pricer
     }
 
     /// <summary>
-    /// The 2002 call approximation for b &lt; r (Haug 2007, eq. 3.2 and the VBA of §3.3). Trusted path.
+    /// The 2002 call approximation for b &lt; r (Haug 2007, eq. 3.2 and the VBA of §3.3), or the flat trigger at the
+    /// perpetual boundary B∞ when that is worth more (both are values of feasible exercise policies, so lower bounds).
+    /// Trusted path.
     /// </summary>
     internal static double CallValue(double s, double k, double t, double r, double b, double v)
     {
@@ -85,6 +90,17 @@ public sealed class BjerksundStensland2002Pricer
         double scale = k * k / ((bInfinity - b0) * b0);
         double h1 = -(b * t1 + 2.0 * v * Math.Sqrt(t1)) * scale;
         double h2 = -(b * t + 2.0 * v * Math.Sqrt(t)) * scale;
+
+        // The flat trigger at the perpetual boundary B∞ is a feasible exercise policy too (Haug 2007, eq. 3.1 with I = B∞):
+        // the better of the two lower bounds. It carries the long tenors, where the optimal boundary tends to B∞ but the
+        // heuristic h(t) rises to 0 once the carry is negative (b·t + 2σ√t → 0 as t → 4σ²/b²), pulling the triggers down to B₀.
+        double flatAtPerpetualBoundary = BjerksundStensland1993.FlatBoundaryCallValue(s, k, t, r, b, v, beta, bInfinity);
+        if (h2 >= 0.0)
+        {
+            // Outside the heuristic's domain (h ≥ 0 puts the trigger at or below B₀, below K when B₀ = K): no two-step value.
+            return flatAtPerpetualBoundary;
+        }
+
         double i1 = b0 - (bInfinity - b0) * EarlyExercise.ExpMinusOne(h1);
         double i2 = b0 - (bInfinity - b0) * EarlyExercise.ExpMinusOne(h2);
         if (s >= i2)
@@ -98,13 +114,14 @@ public sealed class BjerksundStensland2002Pricer
         double logK = Math.Log(k);
         var p = new Parameters(s, r, b, v);
 
-        return (i2 - k) * Math.Exp(beta * Math.Log(s / i2))
+        double twoStep = (i2 - k) * Math.Exp(beta * Math.Log(s / i2))
                - p.Phi(logAlpha2, t1, beta, i2, i2)
                + p.Phi(0.0, t1, 1.0, i2, i2) - p.Phi(0.0, t1, 1.0, i1, i2)
                - p.Phi(logK, t1, 0.0, i2, i2) + p.Phi(logK, t1, 0.0, i1, i2)
                + p.Phi(logAlpha1, t1, beta, i1, i2) - p.Psi(logAlpha1, t, beta, i1, i2, i1, t1)
                + p.Psi(0.0, t, 1.0, i1, i2, i1, t1) - p.Psi(0.0, t, 1.0, k, i2, i1, t1)
                - p.Psi(logK, t, 0.0, i1, i2, i1, t1) + p.Psi(logK, t, 0.0, k, i2, i1, t1);
+        return Math.Max(twoStep, flatAtPerpetualBoundary);
     }
 
     /// <summary>

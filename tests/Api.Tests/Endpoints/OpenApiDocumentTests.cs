@@ -61,6 +61,33 @@ public sealed class OpenApiDocumentTests(SqliteApi api) : IClassFixture<SqliteAp
         Assert.Contains("annualised", schema["vol"]!["description"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("vol", "\"vol\": 100", "≤ 100")]
+    [InlineData("vol", "\"vol\": 0", "≥ 0")]
+    [InlineData("tenorYears", "\"tenorYears\": 1000", "≤ 1000")]
+    [InlineData("tenorYears", "\"tenorYears\": 0", "≥ 0")]
+    [InlineData("strike", "\"strike\": 0", "≥ 0")]
+    [InlineData("spot", "\"spot\": 0", "≥ 0")]
+    public async Task PriceOperation_FieldDescription_StatesTheBoundTheServiceAccepts(string field, string boundary, string documented)
+    {
+        // The service prices the boundary value (issue 14 item 1: zero and extreme inputs are options, priced at their limit) ...
+        var defaults = new Dictionary<string, string>
+        {
+            ["type"] = "\"type\": \"call\"", ["spot"] = "\"spot\": 100", ["strike"] = "\"strike\": 100",
+            ["tenorYears"] = "\"tenorYears\": 0.5", ["vol"] = "\"vol\": 0.2", ["rate"] = "\"rate\": 0.01",
+        };
+        defaults[field] = boundary;
+        var body = "{" + string.Join(", ", defaults.Values) + "}";
+        var response = await api.Client(TestKeys.Reader).PostAsync(
+            "/api/v1/options/price", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Token);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+
+        // ... so the served document must not tell a client generator or a reader that it is out of range.
+        var description = (await ServedAsync())["components"]!["schemas"]!["OptionPriceRequest"]!["properties"]![field]!["description"]!
+            .GetValue<string>();
+        Assert.Contains(documented, description);
+    }
+
     [Fact]
     public async Task SwaggerUi_Get_ServesTheUiPage()
     {

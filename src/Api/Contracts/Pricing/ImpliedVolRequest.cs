@@ -15,7 +15,7 @@ public sealed record ImpliedVolRequest(
     [property: Description("Spot price of the underlying, USD, > 0. Give either `spot` or `forward`.")] double? Spot,
     [property: Description("Forward price for the option's expiry, USD, > 0 (Black-76). Replaces `spot`.")] double? Forward,
     [property: Description("Strike, USD, > 0. Required.")] double? Strike,
-    [property: Description("Time to expiry in years (Act/365F), > 0 and ≤ 100. Give either `tenorYears` or `expiry`.")] double? TenorYears,
+    [property: Description("Time to expiry in years (Act/365F), > 0 and ≤ 1000. Give either `tenorYears` or `expiry`.")] double? TenorYears,
     [property: JsonConverter(typeof(ExpiryJsonConverter)), Description("Expiry as an ISO-8601 UTC instant, or a date meaning 08:00 UTC. Replaces `tenorYears`.")] DateTimeOffset? Expiry,
     [property: Description("Valuation instant, ISO-8601 UTC, only with `expiry`. Default: now.")] DateTimeOffset? ValuationTime,
     [property: Description("Risk-free (collateral) rate r, annualised, continuously compounded decimal. Required.")] double? Rate,
