@@ -12,6 +12,15 @@ namespace Analytics.Api.Tests.Endpoints;
 /// </summary>
 public sealed class BatchSlotIsolationTests(SqliteApiWithoutQuantLib api) : IClassFixture<SqliteApiWithoutQuantLib>
 {
+    /// <summary>Problem types by status: the defining sections of RFC 9110 (§15.5.1 400, §15.5.21 422, §15.6.1 500, §15.6.4 503).</summary>
+    private static readonly Dictionary<int, string> RfcSection = new()
+    {
+        [400] = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        [422] = "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+        [500] = "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+        [503] = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+    };
+
     private const int GoodItems = 20_000;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -80,6 +89,7 @@ public sealed class BatchSlotIsolationTests(SqliteApiWithoutQuantLib api) : ICla
             var error = results[index].GetProperty("error");
             Assert.True(error.GetProperty("status").GetInt32() is var s && (s == status || (field is null && s is 400 or 422)),
                 $"slot {index} ({items[index]}): {error}");
+            Assert.Equal(RfcSection[error.GetProperty("status").GetInt32()], error.GetProperty("type").GetString());
             if (field is not null)
                 Assert.True(error.GetProperty("errors").TryGetProperty(field, out _), $"slot {index} ({items[index]}): {error}");
         }
@@ -116,6 +126,7 @@ public sealed class BatchSlotIsolationTests(SqliteApiWithoutQuantLib api) : ICla
         {
             var error = results[index].GetProperty("error");
             Assert.True(error.GetProperty("status").GetInt32() == status, $"slot {index} ({items[index]}): {error}");
+            Assert.Equal(RfcSection[status], error.GetProperty("type").GetString());
             Assert.True(error.GetProperty("errors").TryGetProperty(field!, out _), $"slot {index} ({items[index]}): {error}");
         }
         var badIndices = badAt.Select(b => b.Index).ToHashSet();

@@ -42,7 +42,10 @@ public sealed class BatchSlotWritingTests
         var results = JsonDocument.Parse(body.ToArray()).RootElement.GetProperty("results");
         Assert.Equal(2_000, results.GetArrayLength());
         foreach (var bad in new[] { 0, 700, 1_999 })
+        {
             Assert.Equal(500, results[bad].GetProperty("error").GetProperty("status").GetInt32());
+            Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.6.1", results[bad].GetProperty("error").GetProperty("type").GetString());
+        }
         Assert.Equal(699, results[699].GetInt32());
         Assert.Equal(701, results[701].GetInt32());
     }

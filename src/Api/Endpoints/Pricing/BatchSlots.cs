@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Analytics.Api.Contracts.Pricing;
+using Analytics.Api.Errors;
 
 namespace Analytics.Api.Endpoints.Pricing;
 
@@ -44,6 +45,7 @@ internal static class BatchSlots
     {
         writer.WriteStartObject();
         writer.WriteStartObject("error");
+        writer.WriteString("type", Problems.TypeFor(StatusCodes.Status500InternalServerError));
         writer.WriteNumber("status", 500);
         writer.WriteString("title", UnwritableTitle);
         writer.WriteStartObject("errors");
