@@ -84,7 +84,12 @@ internal static class StructurePayoffAnalyzer
         {
             if (y[i] == 0.0)
             {
-                roots.Add(x[i]);
+                // A touch, or the end of a run of zero P&L where it turns non-zero: a run's inner nodes are no break-evens
+                // (a call spread with a zero premium is flat at zero below its lower strike).
+                if ((i > 0 && y[i - 1] != 0.0) || (i + 1 < x.Length && y[i + 1] != 0.0))
+                {
+                    roots.Add(x[i]);
+                }
             }
             else if (i + 1 < x.Length && y[i + 1] != 0.0 && Math.Sign(y[i]) != Math.Sign(y[i + 1]))
             {

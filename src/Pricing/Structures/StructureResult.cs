@@ -16,7 +16,7 @@ namespace Analytics.Pricing.Structures;
 /// <param name="Payoff">P&amp;L at the first expiry net of <paramref name="Premium"/> on the grid (strikes added).</param>
 /// <param name="MaxProfit">Largest P&amp;L over all spots ≥ 0, USD; <see langword="null"/> when unbounded.</param>
 /// <param name="MaxLoss">Largest loss (−min P&amp;L, positive when a loss is possible), USD; <see langword="null"/> when unbounded.</param>
-/// <param name="Breakevens">Spots where the P&amp;L crosses or touches zero, ascending, USD.</param>
+/// <param name="Breakevens">Spots where the P&amp;L crosses or touches zero, or where a stretch of zero P&amp;L ends, ascending, USD.</param>
 /// <param name="Gas">Gas of one transaction vs one per leg.</param>
 /// <param name="L2">The structure's bid and ask under the L2 model, or <see langword="null"/> without an <c>l2</c> block.</param>
 public sealed record StructureResult(

@@ -27,6 +27,20 @@ public sealed class StructurePayoffTests
     }
 
     [Fact]
+    public void CallSpread_ZeroPremium_BreakevenIsWhereTheFlatZeroPnlEnds()
+    {
+        // 170 years at 10,000 % vol: each call is worth the spot (Hull ch. 11 bounds), so the spread's premium is 0 and the
+        // P&L is exactly zero at every spot up to the lower strike. The one break-even is 90, not every grid node below it.
+        var structure = StructureBuilder.FromTemplate(StructureTemplate.CallSpread, [90, 110], 170.0, 1.0, null, farTenorYears: 171.0).GetValueOrThrow();
+        var market = new StructureMarket(100.0, 100.0, 0.05, CarrySpecification.FromRates(0.05, 0.0));
+
+        var result = StructurePricer.Default.Price(structure, market);
+
+        Assert.Equal(0.0, result.Premium, Tolerance);
+        Assert.Equal(90.0, Assert.Single(result.Breakevens), Tolerance);
+    }
+
+    [Fact]
     public void PutSpread_Extremes_AreWidthMinusPremiumAndPremium()
     {
         var result = Price(StructureTemplate.PutSpread, [90, 110]);

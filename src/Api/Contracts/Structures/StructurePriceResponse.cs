@@ -17,7 +17,7 @@ public sealed record StructurePriceResponse(
     [property: Description("P&L at the first expiry net of premium, USD, on a grid of spots.")] IReadOnlyList<PayoffPointResponse> Payoff,
     [property: Description("Maximum profit, USD; null when unbounded.")] double? MaxProfit,
     [property: Description("Maximum loss as a positive USD amount; null when unbounded.")] double? MaxLoss,
-    [property: Description("Spots where the P&L at the first expiry crosses zero, USD.")] IReadOnlyList<double> Breakevens,
+    [property: Description("Spots where the P&L at the first expiry crosses or touches zero, or where a stretch of zero P&L ends, ascending, USD.")] IReadOnlyList<double> Breakevens,
     [property: Description("Gas of executing all legs in one L2 transaction vs one transaction per leg (zero without an l2 block).")] StructureGasResponse Gas,
     [property: Description("With an l2 block: the structure's bid and ask.")] StructureL2Response? L2,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description("With `volSource: surface`: the id of the surface the legs' vols were read from. Absent otherwise.")] long? SurfaceId = null,
