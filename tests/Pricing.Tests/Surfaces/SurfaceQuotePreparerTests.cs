@@ -79,7 +79,7 @@ public sealed class SurfaceQuotePreparerTests
     public void Prepare_DiscountedUsdBoardWithoutVenueForward_TakesTheDiscountFactorFromParity()
     {
         // An equity-index board: USD premiums discounted at r = 4 % over two years (DF = e^{−0.08}), no venue forward. Parity
-        // fixes F and DF together; solving with DF = 1 (the zero-rate default) would read every vol about 4 % low.
+        // fixes F and DF together; solving with DF = 1 (the zero-rate default) would read the at-the-money vol about 8 % low.
         const double forward = 7200.0, vol = 0.18, rate = 0.04;
         var expiry = AsOf.AddDays(730);
         double t = SurfaceQuotePreparer.TenorYears(AsOf, expiry), df = Math.Exp(-rate * t);
