@@ -64,6 +64,30 @@ public sealed class RequestLoggingTests
     }
 
     [Fact]
+    public async Task SampledLine_SayingHowManyWereLeftOut_HasEachFieldOnce()
+    {
+        // The line after a sampled window named {StatusCode} twice, so the JSON-lines log carried "StatusCode" twice in
+        // one object (Elasticsearch and OpenSearch reject a document with a duplicate field: the very line counting the
+        // left-out requests was lost).
+        var logs = new CapturingLoggerProvider();
+        await using var database = await TestDatabase.CreateEmptyAsync(StorageProvider.Sqlite, Token);
+        await using var factory = new ApiFactory(database,
+            new Dictionary<string, string?> { ["RateLimits:PermitsPerSecond"] = "1", ["RateLimits:Burst"] = "1", ["RequestLogging:SampleWindowSeconds"] = "60",
+                ["Logging:LogLevel:Analytics.Api.Hosting.RequestLoggingMiddleware"] = "Information" },
+            services => services.AddSingleton<ILoggerProvider>(logs));
+        var client = factory.CreateClient();
+
+        for (int i = 0; i < 10; i++) await client.GetAsync("/api/v1/l2/chains", Token);
+        factory.Time.Advance(TimeSpan.FromSeconds(61));
+        for (int i = 0; i < 10; i++) await client.GetAsync("/api/v1/l2/chains", Token);
+
+        var summary = Assert.Single(logs.Lines, l => l.Message.Contains("left out", StringComparison.Ordinal));
+        Assert.Contains("StatusCode", summary.StateKeys);
+        Assert.Contains("Suppressed", summary.StateKeys);
+        Assert.Equal(summary.StateKeys.Count, summary.StateKeys.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
     public async Task RejectedKeys_LogOneLinePerRequest_SoSamplingTheStatusBoundsTheFlood()
     {
         // At the shipped levels (appsettings.json, Default Information) a wrong key wrote three lines: the request line
