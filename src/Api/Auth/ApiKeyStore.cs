@@ -34,7 +34,7 @@ public sealed class ApiKeyStore(IOptionsMonitor<AuthOptions> options)
     {
         var auth = options.CurrentValue;
         if (_decoded is { } decoded && ReferenceEquals(decoded.Options, auth)) return decoded;
-        var entries = auth.ApiKeys.Select(e => (Convert.FromHexString(e.Sha256), e.Name, e.Role)).ToArray();
+        var entries = auth.ApiKeys.Select(e => (Convert.FromHexString(e.Sha256), e.Name, e.ParsedRole!.Value)).ToArray();
         var bootstrap = string.IsNullOrEmpty(auth.BootstrapAdminKey) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(auth.BootstrapAdminKey));
         return _decoded = new Decoded(auth, entries, bootstrap);
     }

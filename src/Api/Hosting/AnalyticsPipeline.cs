@@ -14,6 +14,8 @@ public static class AnalyticsPipeline
     {
         app.UseAnalyticsForwardedHeaders();
         app.UseMiddleware<RequestLoggingMiddleware>(); // outside the exception handler: it logs the status the client got
+        app.UseHeadAsGet(); // before routing, so HEAD is matched as the GET it mirrors; after the log, which says HEAD
+        app.UseRouting();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHttpHardening();

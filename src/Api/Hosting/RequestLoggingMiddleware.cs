@@ -59,8 +59,9 @@ public sealed class RequestLoggingMiddleware(
         var client = context.User.Identity is { IsAuthenticated: true, Name: { } name } ? "key:" + name : "ip:" + context.Connection.RemoteIpAddress;
         if (!_sampler.ShouldLog(client, status, out var suppressed)) return;
         if (suppressed > 0)
-            logger.Log(level, "HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:F3} ms ({Suppressed} similar {StatusCode} lines for this client left out)",
-                context.Request.Method, context.Request.Path.Value, status, elapsedMs, suppressed, status);
+            // Each field once: a structured sink writes each as a property, and a duplicate one makes some stores refuse the line.
+            logger.Log(level, "HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:F3} ms ({Suppressed} similar lines for this client and status left out)",
+                context.Request.Method, context.Request.Path.Value, status, elapsedMs, suppressed);
         else
             logger.Log(level, "HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:F3} ms",
                 context.Request.Method, context.Request.Path.Value, status, elapsedMs);

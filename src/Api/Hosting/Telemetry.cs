@@ -22,6 +22,7 @@ public static class Telemetry
 
     public static IServiceCollection AddAnalyticsTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<Options.TelemetryOptions>().BindConfiguration(Options.TelemetryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var otlp = configuration[$"{SectionName}:OtlpEndpoint"] is { Length: > 0 } endpoint ? new Uri(endpoint) : null;
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("analytics-api"))
@@ -40,12 +41,13 @@ public static class Telemetry
     /// <summary><c>GET /metrics</c>: an admin key or the scrape key.</summary>
     public static WebApplication MapAnalyticsMetrics(this WebApplication app)
     {
-        var scrapeKeySha256 = app.Configuration[$"{SectionName}:ScrapeKeySha256"];
+        // Read (and so validated) here, at start, and decoded once.
+        var scrapeKeyHash = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Options.TelemetryOptions>>().Value.ScrapeKeyHash;
         app.MapPrometheusScrapingEndpoint(MetricsPath).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var isAdmin = Enum.TryParse<ApiRole>(http.User.FindFirst(AuthNames.RoleClaim)?.Value, out var role) && role >= ApiRole.Admin;
-            if (isAdmin || IsScrapeKey(http.Request.Headers[AuthNames.ApiKeyHeader], scrapeKeySha256))
+            if (isAdmin || IsScrapeKey(http.Request.Headers[AuthNames.ApiKeyHeader], scrapeKeyHash))
                 return await next(context);
             var status = http.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
             return TypedResults.Problem(statusCode: status, title: status == 401 ? "Unauthorized" : "Forbidden",
@@ -54,7 +56,7 @@ public static class Telemetry
         return app;
     }
 
-    private static bool IsScrapeKey(string? presented, string? expectedSha256Hex) =>
-        !string.IsNullOrEmpty(presented) && expectedSha256Hex is { Length: 64 }
-        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), Convert.FromHexString(expectedSha256Hex));
+    private static bool IsScrapeKey(string? presented, byte[]? expectedHash) =>
+        !string.IsNullOrEmpty(presented) && expectedHash is not null
+        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), expectedHash);
 }

@@ -25,6 +25,8 @@ public sealed class AuthOptions : IValidatableObject
                 yield return new ValidationResult($"Auth:ApiKeys:{i}:Name is required.");
             if (entry.Sha256 is not { Length: 64 } || !entry.Sha256.All(Uri.IsHexDigit))
                 yield return new ValidationResult($"Auth:ApiKeys:{i}:Sha256 must be the 64 hex digits of the key's SHA-256 (`printf %s KEY | sha256sum`).");
+            if (entry.ParsedRole is null)
+                yield return new ValidationResult($"Auth:ApiKeys:{i}:Role must be reader, writer or admin (it is '{entry.Role}').");
         }
         if (BootstrapAdminKey is { Length: > 0 and < 16 })
             yield return new ValidationResult("Auth:BootstrapAdminKey must be at least 16 characters long when set.");

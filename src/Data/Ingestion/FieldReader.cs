@@ -45,13 +45,20 @@ public sealed class FieldReader(SourceRecord record, List<RowError> errors, Date
     }
 
     /// <summary>
-    /// An identifier of <paramref name="kind"/>: text, normalised to its canonical case (<see cref="Identifiers"/>), then
-    /// held to its character class (<see cref="Identifiers.Rule"/>); a row error naming the field otherwise.
+    /// An identifier of <paramref name="kind"/>: text (in JSON a string: a number or <c>true</c>/<c>false</c> is refused,
+    /// whose text such as <c>1e309</c> or <c>true</c> would pass the class), normalised to its canonical case
+    /// (<see cref="Identifiers"/>), then held to its character class (<see cref="Identifiers.Rule"/>); a row error naming
+    /// the field otherwise.
     /// </summary>
     public string? Identifier(string field, IdentifierKind kind, bool required = true)
     {
         var text = Text(field, required, maxLength: 130);
         if (text is null) return null;
+        if (record.IsJsonNonString(field))
+        {
+            Error(field, $"must be a JSON string (a number or true/false is not a {field}).");
+            return null;
+        }
         var value = Identifiers.Normalise(kind, text);
         if (Identifiers.IsWellFormed(kind, value)) return value;
         Error(field, $"is not a well-formed {field}: expected {Identifiers.Rule(kind).Description}.");

@@ -45,7 +45,32 @@ public sealed class HostileTextTests(SqliteApi api) : IClassFixture<SqliteApi>
         { "txHash", """{"chain":"base","venue":"lyra","txHash":"'; DROP TABLE trades;--","logIndex":0,"blockNumber":1,"timestamp":"2026-01-05T00:00:00Z","kind":"perp","market":"ETH-USD","side":"buy","price":1,"size":1}""" },
         { "market", """{"chain":"base","venue":"lyra","txHash":"0xab","logIndex":0,"blockNumber":1,"timestamp":"2026-01-05T00:00:00Z","kind":"perp","market":"ETH USD\n","side":"buy","price":1,"size":1}""" },
         { "feeUsd", """{"chain":"base","venue":"lyra","txHash":"0xab","logIndex":0,"blockNumber":1,"timestamp":"2026-01-05T00:00:00Z","kind":"perp","market":"ETH-USD","side":"buy","price":1,"size":1,"feeUsd":-5}""" },
+        // JSON literals and numbers whose text has a letter passed the character class as "true", "1e309".
+        { "chain", """{"chain":true,"venue":"lyra","txHash":"0xab","logIndex":0,"blockNumber":1,"timestamp":"2026-01-05T00:00:00Z","kind":"perp","market":"ETH-USD","side":"buy","price":1,"size":1}""" },
+        { "venue", """{"chain":"base","venue":1e309,"txHash":"0xab","logIndex":0,"blockNumber":1,"timestamp":"2026-01-05T00:00:00Z","kind":"perp","market":"ETH-USD","side":"buy","price":1,"size":1}""" },
+        { "market", """{"chain":"base","venue":"lyra","txHash":"0xab","logIndex":0,"blockNumber":1,"timestamp":"2026-01-05T00:00:00Z","kind":"perp","market":false,"side":"buy","price":1,"size":1}""" },
     };
+
+    public static TheoryData<string, string, string> NonStringIdentifierBodies => new()
+    {
+        { "source", "application/json", """[{"underlying":"ETH","source":true,"timestamp":"2025-01-05T00:00:00Z","price":100}]""" },
+        { "source", "application/x-ndjson", """{"underlying":"ETH","source":4.9e-324,"timestamp":"2025-01-05T00:00:00Z","price":100}""" },
+        { "underlying", "application/json", """[{"underlying":true,"source":"s","timestamp":"2025-01-05T00:00:00Z","price":100}]""" },
+        { "underlying", "application/x-ndjson", """{"underlying":1E5,"source":"s","timestamp":"2025-01-05T00:00:00Z","price":100}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NonStringIdentifierBodies))]
+    public async Task IngestPrice_IdentifierGivenAsJsonLiteralOrNumber_Is422NamingTheFieldAndWritesNothing(string field, string mediaType, string body)
+    {
+        var before = await CountAsync("/api/v1/prices");
+
+        var response = await api.Client(TestKeys.Writer).PostAsync("/api/v1/prices", new StringContent(body, Encoding.UTF8, mediaType), Token);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == field);
+        Assert.Equal(before, await CountAsync("/api/v1/prices"));
+    }
 
     [Theory]
     [MemberData(nameof(JunkIdentifierRows))]

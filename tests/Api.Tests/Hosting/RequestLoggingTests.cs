@@ -64,6 +64,64 @@ public sealed class RequestLoggingTests
     }
 
     [Fact]
+    public async Task SampledLine_SayingHowManyWereLeftOut_HasEachFieldOnce()
+    {
+        // The line after a sampled window named {StatusCode} twice, so the JSON-lines log carried "StatusCode" twice in
+        // one object (Elasticsearch and OpenSearch reject a document with a duplicate field: the very line counting the
+        // left-out requests was lost).
+        var logs = new CapturingLoggerProvider();
+        await using var database = await TestDatabase.CreateEmptyAsync(StorageProvider.Sqlite, Token);
+        await using var factory = new ApiFactory(database,
+            new Dictionary<string, string?> { ["RateLimits:PermitsPerSecond"] = "1", ["RateLimits:Burst"] = "1", ["RequestLogging:SampleWindowSeconds"] = "60",
+                ["Logging:LogLevel:Analytics.Api.Hosting.RequestLoggingMiddleware"] = "Information" },
+            services => services.AddSingleton<ILoggerProvider>(logs));
+        var client = factory.CreateClient();
+
+        for (int i = 0; i < 10; i++) await client.GetAsync("/api/v1/l2/chains", Token);
+        factory.Time.Advance(TimeSpan.FromSeconds(61));
+        for (int i = 0; i < 10; i++) await client.GetAsync("/api/v1/l2/chains", Token);
+
+        var summary = Assert.Single(logs.Lines, l => l.Message.Contains("left out", StringComparison.Ordinal));
+        Assert.Contains("StatusCode", summary.StateKeys);
+        Assert.Contains("Suppressed", summary.StateKeys);
+        Assert.Equal(summary.StateKeys.Count, summary.StateKeys.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public async Task RejectedKeys_LogOneLinePerRequest_SoSamplingTheStatusBoundsTheFlood()
+    {
+        // At the shipped levels (appsettings.json, Default Information) a wrong key wrote three lines: the request line
+        // plus the authentication handler's "was not authenticated" and "was challenged" (and "was forbidden" for a 403),
+        // which RequestLogging:SampledStatuses cannot sample, so a 401 flood could not be bounded.
+        var logs = new CapturingLoggerProvider();
+        await using var database = await TestDatabase.CreateEmptyAsync(StorageProvider.Sqlite, Token);
+        await using var factory = new ApiFactory(database,
+            new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information", ["RequestLogging:SampledStatuses:0"] = "401",
+                ["RequestLogging:SampledStatuses:1"] = "403", ["RequestLogging:SampleWindowSeconds"] = "3600" },
+            services => services.AddSingleton<ILoggerProvider>(logs));
+        var client = factory.CreateClient();
+
+        for (var i = 0; i < 20; i++)
+        {
+            using var wrongKey = new HttpRequestMessage(HttpMethod.Get, "/api/v1/jobs");
+            wrongKey.Headers.Add("X-Api-Key", "not-a-configured-key-0123456789");
+            wrongKey.Headers.Add("X-Request-Id", $"flood-401-{i}");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(wrongKey, Token)).StatusCode);
+            using var wrongRole = new HttpRequestMessage(HttpMethod.Post, "/api/v1/jobs/heartbeat/trigger");
+            wrongRole.Headers.Add("X-Api-Key", TestKeys.Reader);
+            wrongRole.Headers.Add("X-Request-Id", $"flood-403-{i}");
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(wrongRole, Token)).StatusCode);
+        }
+
+        var first401 = logs.Lines.Where(l => l.Scopes.Contains("RequestId:flood-401-0", StringComparison.Ordinal)).ToList();
+        Assert.True(first401.Count == 1, "lines of the first 401: " + string.Join(" | ", first401.Select(l => $"{l.Category}: {l.Message}")));
+        var first403 = logs.Lines.Where(l => l.Scopes.Contains("RequestId:flood-403-0", StringComparison.Ordinal)).ToList();
+        Assert.True(first403.Count == 1, "lines of the first 403: " + string.Join(" | ", first403.Select(l => $"{l.Category}: {l.Message}")));
+        Assert.DoesNotContain(logs.Lines, l => l.Scopes.Contains("RequestId:flood-401-1", StringComparison.Ordinal)
+            || l.Scopes.Contains("RequestId:flood-403-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task EveryResponse_CarriesSecurityHeaders()
     {
         await using var database = await TestDatabase.CreateEmptyAsync(StorageProvider.Sqlite, Token);

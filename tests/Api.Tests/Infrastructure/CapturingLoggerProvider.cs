@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Analytics.Api.Tests.Infrastructure;
 
-/// <summary>Keeps every log line of a test host with its level and the text of its scopes.</summary>
+/// <summary>Keeps every log line of a test host with its level, the text of its scopes and the names of its state's fields.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
@@ -16,7 +16,11 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
 
     public void Dispose() { }
 
-    public sealed record CapturedLine(string Category, LogLevel Level, string Message, string Scopes, Exception? Exception);
+    public sealed record CapturedLine(string Category, LogLevel Level, string Message, string Scopes, Exception? Exception)
+    {
+        /// <summary>The names of the state's fields in order (a structured sink writes each as a property).</summary>
+        public IReadOnlyList<string> StateKeys { get; init; } = [];
+    }
 
     private sealed class Logger(CapturingLoggerProvider provider, string category) : ILogger
     {
@@ -28,7 +32,8 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
         {
             var scopes = new List<string>();
             provider._scopes.ForEachScope((scope, list) => list.Add(scope?.ToString() ?? ""), scopes);
-            provider.Lines.Enqueue(new CapturedLine(category, logLevel, formatter(state, exception), string.Join(" => ", scopes), exception));
+            var keys = state is IEnumerable<KeyValuePair<string, object?>> fields ? fields.Select(f => f.Key).ToList() : [];
+            provider.Lines.Enqueue(new CapturedLine(category, logLevel, formatter(state, exception), string.Join(" => ", scopes), exception) { StateKeys = keys });
         }
     }
 }

@@ -25,6 +25,7 @@ internal static class JsonObjectLine
                 throw new IngestFormatException("body", $"row {row}: expected a JSON object, got {Kind(reader.TokenType)}.");
             var values = new string?[names.Count + 4];
             var given = new bool[values.Length];
+            var nonString = new bool[values.Length];
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var slot = NameSlot(names, ref reader);
@@ -32,10 +33,12 @@ internal static class JsonObjectLine
                 {
                     Array.Resize(ref values, slot + 8);
                     Array.Resize(ref given, slot + 8);
+                    Array.Resize(ref nonString, slot + 8);
                 }
                 if (given[slot]) throw RecordSources.DuplicateField(row, reader.GetString()!);
                 given[slot] = true;
                 reader.Read();
+                nonString[slot] = reader.TokenType is JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False;
                 values[slot] = reader.TokenType switch
                 {
                     JsonTokenType.String => reader.GetString() is { Length: > 0 } s ? s : null,
@@ -47,7 +50,7 @@ internal static class JsonObjectLine
                 };
             }
             if (reader.Read()) throw new JsonException("more than one JSON value on the line.");
-            return new SlotRecord(row, names, values);
+            return new SlotRecord(row, names, values, nonString);
         }
         catch (InvalidOperationException) // an escaped lone surrogate (\ud800) has no string value
         {

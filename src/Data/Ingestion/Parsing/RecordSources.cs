@@ -110,10 +110,15 @@ public static class RecordSources
         if (element.ValueKind != JsonValueKind.Object)
             throw new IngestFormatException("body", $"row {row}: expected a JSON object, got {element.ValueKind}.");
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        HashSet<string>? nonString = null;
         foreach (var p in element.EnumerateObject())
+        {
             if (!fields.TryAdd(p.Name, Text(p.Value)))
                 throw DuplicateField(row, p.Name);
-        return new JsonRecord(row, fields);
+            if (p.Value.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+                (nonString ??= new HashSet<string>(StringComparer.Ordinal)).Add(p.Name);
+        }
+        return new JsonRecord(row, fields, nonString);
     }
 
     /// <summary>A name given twice in one row: refused as on every JSON endpoint, instead of one of the values winning.</summary>

@@ -7,4 +7,10 @@ public abstract class SourceRecord(long row)
     public long Row { get; } = row;
 
     public abstract string? this[string field] { get; }
+
+    /// <summary>
+    /// Whether <paramref name="field"/> came as a JSON number, <c>true</c> or <c>false</c> rather than a string (its text
+    /// is then what was written, e.g. <c>1e309</c>); identifiers must be JSON strings. Always false for CSV.
+    /// </summary>
+    public virtual bool IsJsonNonString(string field) => false;
 }
