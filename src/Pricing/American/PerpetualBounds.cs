@@ -89,6 +89,12 @@ internal static class PerpetualBounds
     /// extreme carry (222 at q = 10, σ = 30 %), and a 10⁻³ bump put delta 0.8 % off βV/S.</remarks>
     internal static Greeks PinnedGreeks(in AmericanMarket m, double pinned, bool carryMovesWithRate)
     {
+        if (Of(m) is var (lower, upper) && lower == upper && pinned > 0.0 && pinned == m.Intrinsic)
+        {
+            // At or beyond the perpetual boundary (so beyond every finite tenor's): exercised now, the Greeks of the intrinsic value.
+            return new Greeks(m.IsCall ? 1.0 : -1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        }
+
         double dividendYield = m.Rate - m.Carry;
         var (r, q) = m.IsCall ? (m.Rate, dividendYield) : (dividendYield, m.Rate);
         double v2 = m.Volatility * m.Volatility, x = (r - q) / v2 - 0.5;
