@@ -47,7 +47,8 @@ internal static class ExtremeCarryReference
             if (Spot >= h) return Spot - Strike;
             double v2 = Vol * Vol, mu = (Carry - 0.5 * v2) / v2, lambda = Math.Sqrt(mu * mu + 2.0 * Rate / v2);
             double sd = Vol * Math.Sqrt(Tenor), logHs = Math.Log(h / Spot), z = logHs / sd + lambda * sd;
-            double first = Math.Exp((mu + lambda) * logHs + Math.Log(Math.Max(StandardNormal.Cdf(-z), 1e-300)));
+            double tail = StandardNormal.Cdf(-z);
+            double first = tail > 0.0 ? Math.Exp((mu + lambda) * logHs + Math.Log(tail)) : 0.0;
             double second = Math.Exp((mu - lambda) * logHs) * StandardNormal.Cdf(-z + 2.0 * lambda * sd);
             return (h - Strike) * (first + second);
         }
