@@ -6,7 +6,9 @@ namespace Analytics.Pricing.American;
 /// <summary>
 /// What the closed-form American approximations (Barone-Adesi-Whaley, Bjerksund-Stensland) share around their own
 /// formula: the European short-cut where early exercise is never optimal, the lattice where the exercise region has
-/// two boundaries, and Greeks by central finite differences of the formula (<see cref="FiniteDifferenceGreeks"/>).
+/// two boundaries, and Greeks by central finite differences of the formula (<see cref="FiniteDifferenceGreeks"/>). The formula's
+/// value is held to the perpetual and touch-at-B∞ bounds (<see cref="PerpetualBounds"/>), which give the value where they meet
+/// (extreme carry: Barone-Adesi-Whaley's critical price fell below the strike at q = 10 and priced a call at 0 with delta 1).
 /// </summary>
 internal static class AmericanApproximation
 {
@@ -21,8 +23,18 @@ internal static class AmericanApproximation
         if (!EarlyExercise.HasSingleBoundary(market.IsCall, market.Rate, market.Carry))
             return BinomialAmericanPricer.Default.Price(inputs);
 
-        var price = value(market);
-        var greeks = FiniteDifferenceGreeks.Compute(value, market, price, inputs.CarryConvention == CarryConvention.RateMinusDividendYield);
+        // Held to the perpetual bounds (PerpetualBounds): pinned there at extreme carry, where the formulas fail.
+        bool carryMovesWithRate = inputs.CarryConvention == CarryConvention.RateMinusDividendYield;
+        if (PerpetualBounds.TryPinned(market, european.Price, out var pinned))
+        {
+            return new AmericanOptionResult(
+                pinned, european.Price, european.Forward, european.DiscountFactor, PerpetualBounds.PinnedGreeks(market, pinned, carryMovesWithRate),
+                GreeksMethod.FiniteDifference, EarlyExercise.RegimeOf(pinned, market.Intrinsic));
+        }
+
+        AmericanPriceFunction bounded = (in AmericanMarket m) => PerpetualBounds.Bounded(m, value);
+        var price = bounded(market);
+        var greeks = FiniteDifferenceGreeks.Compute(bounded, market, price, inputs.CarryConvention == CarryConvention.RateMinusDividendYield);
         return new AmericanOptionResult(
             price, european.Price, european.Forward, european.DiscountFactor, greeks,
             GreeksMethod.FiniteDifference, EarlyExercise.RegimeOf(price, market.Intrinsic));
@@ -36,7 +48,7 @@ internal static class AmericanApproximation
         if (EarlyExercise.NeverOptimal(market.IsCall, market.Rate, market.Carry))
             return BjerksundStensland2002Pricer.EuropeanValue(market);
         return EarlyExercise.HasSingleBoundary(market.IsCall, market.Rate, market.Carry)
-            ? value(market)
+            ? PerpetualBounds.Bounded(market, value)
             : BinomialAmericanPricer.Default.PresentValue(inputs);
     }
 }

@@ -31,6 +31,9 @@ namespace Analytics.Pricing.American;
 /// that they average over the lattice's residual node-crossing noise (~1e-5 in price): measured against wide
 /// finite differences, delta and gamma agree to ~1e-3 relative, vega, theta, rho to ~2e-3, vanna and charm to
 /// a few per cent, volga to ~10 %. Calls with b ≥ r ≥ 0 and puts with b ≤ r ≤ 0 are European (closed form).
+/// At extreme carry the lattice takes more steps (|ν|√Δt ≤ σ/4, see <see cref="StepsFor"/>) and its price is held to the
+/// perpetual and touch-at-B∞ bounds, which give the value where they meet (<see cref="PerpetualBounds"/>; Greeks then by
+/// finite differences of the bounds, <see cref="GreeksMethod.FiniteDifference"/>).
 /// Scratch arrays are stack-allocated up to 2,048 steps and rented from <see cref="ArrayPool{T}"/> above.
 /// Immutable and thread-safe.</para>
 /// </remarks>
@@ -85,6 +88,14 @@ public sealed class BinomialAmericanPricer
             return EarlyExercise.European(european);
         }
 
+        if (PerpetualBounds.TryPinned(m, european.Price, out var pinned))
+        {
+            // Extreme carry (PerpetualBounds): the value is pinned by closed forms; a lattice would need |ν|√Δt ≪ σ, millions of steps.
+            var fdGreeks = PerpetualBounds.PinnedGreeks(m, pinned, inputs.CarryConvention == CarryConvention.RateMinusDividendYield);
+            return new AmericanOptionResult(pinned, european.Price, european.Forward, european.DiscountFactor, fdGreeks,
+                GreeksMethod.FiniteDifference, EarlyExercise.RegimeOf(pinned, m.Intrinsic));
+        }
+
         var root = Extrapolated(m);
         double hV = VolatilityBump * m.Volatility;
         double upV = Extrapolated(m with { Volatility = m.Volatility + hV }).Price;
@@ -126,7 +137,27 @@ public sealed class BinomialAmericanPricer
         var m = AmericanMarket.From(inputs);
         return EarlyExercise.NeverOptimal(m.IsCall, m.Rate, m.Carry)
             ? BjerksundStensland2002Pricer.EuropeanValue(m)
-            : Extrapolated(m).Price;
+            : PerpetualBounds.Bounded(m, (in AmericanMarket x) => Extrapolated(x).Price);
+    }
+
+    /// <summary>
+    /// Steps of the fine lattice: <see cref="Steps"/>, or more where the drift per step would not be small against the spread,
+    /// |ν|√Δt ≤ σ/4 (ν = b − σ²/2). Beyond it the drift-centred nodes outrun the exercise boundary: at q = 10, σ = 30 %, T = 1 every
+    /// node after the root lay below the strike at 1,000 steps, and the call was priced at its European value, 1e-244.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">More than <see cref="MaximumSteps"/> would be needed.</exception>
+    internal int StepsFor(in AmericanMarket m)
+    {
+        double nu = m.Carry - 0.5 * m.Volatility * m.Volatility;
+        double needed = Math.Ceiling(16.0 * nu * nu * m.TenorYears / (m.Volatility * m.Volatility));
+        if (needed <= Steps) return Steps;
+        if (!(needed <= MaximumSteps))
+        {
+            throw new ArgumentOutOfRangeException(nameof(m), needed,
+                $"(b − σ²/2)²T/σ² = {needed / 16.0:G4} needs more than {MaximumSteps} lattice steps; the binomial engine does not price it.");
+        }
+
+        return (int)needed + (int)needed % 2;
     }
 
     /// <summary>
@@ -135,8 +166,9 @@ public sealed class BinomialAmericanPricer
     /// </summary>
     internal LatticeValue Extrapolated(in AmericanMarket m)
     {
-        var fine = Lattice(m, Steps);
-        var coarse = Lattice(m, Steps / 2);
+        int steps = StepsFor(m);
+        var fine = Lattice(m, steps);
+        var coarse = Lattice(m, steps / 2);
         double intrinsic = m.Intrinsic;
         if (fine.Exercised && coarse.Exercised)
         {
@@ -145,7 +177,8 @@ public sealed class BinomialAmericanPricer
 
         // The American value is at least the European one: floor the lattice estimate there (it matters only far
         // out of the money, where the lattice's relative error is largest).
-        double price = Math.Max(Math.Max(2.0 * fine.Price - coarse.Price, intrinsic), BjerksundStensland2002Pricer.EuropeanValue(m));
+        double price = PerpetualBounds.Clamp(m,
+            Math.Max(Math.Max(2.0 * fine.Price - coarse.Price, intrinsic), BjerksundStensland2002Pricer.EuropeanValue(m)));
         double delta = 2.0 * fine.Delta - coarse.Delta;
         double gamma = 2.0 * fine.Gamma - coarse.Gamma;
         double theta = m.Rate * price - m.Carry * m.Spot * delta - 0.5 * m.Volatility * m.Volatility * m.Spot * m.Spot * gamma;

@@ -23,9 +23,11 @@ internal static class FiniteDifferenceGreeks
     /// <param name="m">The market to differentiate at.</param>
     /// <param name="basePrice">price(m), already computed.</param>
     /// <param name="carryMovesWithRate">True when b = r − q with q fixed: Rho bumps r and b together.</param>
-    internal static Greeks Compute(AmericanPriceFunction price, in AmericanMarket m, double basePrice, bool carryMovesWithRate)
+    /// <param name="spotRelativeBump">The spot bump relative to the spot (default <see cref="RelativeBump"/>).</param>
+    internal static Greeks Compute(
+        AmericanPriceFunction price, in AmericanMarket m, double basePrice, bool carryMovesWithRate, double spotRelativeBump = RelativeBump)
     {
-        double hS = RelativeBump * m.Spot;
+        double hS = spotRelativeBump * m.Spot;
         double hV = RelativeBump * m.Volatility;
         double hT = RelativeBump * m.TenorYears;
         const double hR = RateBump;

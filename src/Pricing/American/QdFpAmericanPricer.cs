@@ -26,6 +26,10 @@ namespace Analytics.Pricing.American;
 /// the degree-one homogeneity of the price in (S, K)); theta is the Black-Scholes PDE θ = rV − bSΔ − ½σ²S²Γ (0 in the
 /// exercise region); vega and volga come from prices at σ(1 ± 10⁻³), vanna from the analytic deltas there, charm from
 /// deltas at T(1 ± 10⁻³), rho and carry rho from ± 10⁻⁴ in r and b: eight more boundary solutions.</para>
+/// <para><b>Extreme carry</b>: where the perpetual and touch-at-B∞ bounds meet (<see cref="PerpetualBounds"/>, relative gap ≤ 1e-9) the
+/// boundary climbs from K to B∞ within a sliver of the tenor that the Chebyshev nodes in √τ do not resolve (a call at q = 10,
+/// σ = 30 %, T = 1 was priced at 0.137 against 0.166), so the bounds' value is returned, with finite-difference Greeks of the bounds
+/// (<see cref="GreeksMethod.FiniteDifference"/>); elsewhere the price is clamped into the bounds.</para>
 /// <para>Stateless apart from the scheme's immutable tables; thread-safe. Work space is on the stack (or pooled for
 /// large schemes), so pricing does not allocate.</para>
 /// </remarks>
@@ -75,7 +79,17 @@ public sealed class QdFpAmericanPricer
                 return BinomialAmericanPricer.Default.Price(inputs);
         }
 
+        if (PerpetualBounds.TryPinned(m, european.Price, out var pinned))
+        {
+            // Extreme carry: the boundary moves from K to B∞ within a sliver of the tenor that the Chebyshev nodes in √τ cannot
+            // resolve (q = 10 gave 0.137 against a pinned 0.166); the perpetual bounds give the value, Greeks by bumping them.
+            var fdGreeks = PerpetualBounds.PinnedGreeks(m, pinned, inputs.CarryConvention == CarryConvention.RateMinusDividendYield);
+            return new AmericanOptionResult(pinned, european.Price, european.Forward, european.DiscountFactor, fdGreeks,
+                GreeksMethod.FiniteDifference, EarlyExercise.RegimeOf(pinned, m.Intrinsic));
+        }
+
         var root = Value(m);
+        root = root with { Price = PerpetualBounds.Clamp(m, root.Price) };
         if (root.Exercised)
         {
             var exercised = new Greeks(root.Delta, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
@@ -123,7 +137,7 @@ public sealed class QdFpAmericanPricer
         {
             Regime.European => BjerksundStensland2002Pricer.EuropeanValue(m),
             Regime.DoubleBoundary => BinomialAmericanPricer.Default.PresentValue(inputs),
-            _ => Value(m).Price,
+            _ => PerpetualBounds.Bounded(m, (in AmericanMarket x) => Value(x).Price),
         };
     }
 

@@ -53,6 +53,10 @@ public sealed class QuantLibQdFpCrossCheckTests(ITestOutputHelper output)
     /// QuantLib's <c>highPrecisionScheme()</c> (tanh-sinh (10, 30, 1e-10)) on every cell except three classes, each
     /// written to the output and held to its own measured bound:
     /// <list type="bullet">
+    /// <item>The perpetual upper bound and the touch-at-B∞ lower bound meet (to 1e-9; long tenors at small σ, extreme carry), or
+    /// QuantLib is outside them: ours stays inside the bounds (<c>PerpetualBounds</c> clamps it, or returns their value), checked;
+    /// QuantLib is held to 1e-6 of ours (at 30 years, S = K, σ = 5 %, r = 5 %, q = 0 it gave 0.9083670540 against bounds
+    /// 0.9083673744–0.9083673749, 3.5e-7 below the rigorous lower bound; a put at S = 50, σ = 200 %, r = 3 %, q = 8 % 1.9e-8 below).</item>
     /// <item>QuantLib above the no-arbitrage upper bound (a put above K·max(1, e^{−rT}), a call above S·max(1, e^{−qT})):
     /// skipped (at 30 years, σ = 200 %, r = 0, q = −2 %: QuantLib 101.01 for a put with K = 100).</item>
     /// <item>The spot inside the exercise region: ours returns the intrinsic value, which is exact there; QuantLib returns
@@ -73,8 +77,8 @@ public sealed class QuantLibQdFpCrossCheckTests(ITestOutputHelper output)
         var worstDefault = default(Worst);
         var worst = default(Worst);
         var worstZeroRate = default(Worst);
-        double worstExercised = 0.0;
-        int cells = 0, skipped = 0, exercised = 0;
+        double worstExercised = 0.0, worstPinned = 0.0;
+        int cells = 0, skipped = 0, exercised = 0, pinnedCells = 0;
         foreach (var right in new[] { OptionRight.Put, OptionRight.Call })
         foreach (double moneyness in new[] { 0.5, 0.8, 1.0, 1.25, 2.0 })
         foreach (double vol in new[] { 0.05, 0.2, 0.6, 2.0 })
@@ -98,6 +102,18 @@ public sealed class QuantLibQdFpCrossCheckTests(ITestOutputHelper output)
                 if (error > Goal)
                     Log($"exercise region: {Describe(inputs)} QuantLib {reference:R} intrinsic (ours) {intrinsic:R}, relative {error:E2}");
             }
+            else if (PerpetualBounds(inputs, right, r, q) is var (lower, upper)
+                     && (upper - lower <= 1e-9 * upper || Math.Max(lower - reference, reference - upper) > 1e-12 * inputs.Strike))
+            {
+                // Pinned by the bounds, or QuantLib outside them: ours stays inside (PerpetualBounds), QuantLib's boundary error
+                // shows (3.5e-7 below the touch-at-B∞ lower bound at 30 years, σ = 5 %, r = 5 %, q = 0, S = K).
+                pinnedCells++;
+                Assert.True(ours >= lower * (1 - 1e-12) && ours <= upper * (1 + 1e-12),
+                    $"outside the bounds: {Describe(inputs)} ours {ours:R} bounds [{lower:R}, {upper:R}]");
+                double error = Math.Abs(reference - ours) / Math.Max(ours, 1e-6 * inputs.Strike);
+                worstPinned = Math.Max(worstPinned, error);
+                Log($"error {error:E2} " + $"pinned by or outside the perpetual and touch bounds [{lower:R}, {upper:R}]: {Describe(inputs)} QuantLib {reference:R} ours {ours:R}");
+            }
             else if (r == 0.0 && q < 0.0)
             {
                 worstZeroRate = worstZeroRate.Add(inputs, reference, ours);
@@ -115,9 +131,22 @@ public sealed class QuantLibQdFpCrossCheckTests(ITestOutputHelper output)
                          $"{worstExercised:E2}; r = 0, q < 0: {worstZeroRate}; skipped {skipped}; default scheme {worstDefault}");
         Assert.True(worst.Relative <= Goal && worst.Absolute <= Goal, $"QuantLib-high-precision scheme: {worst}");
         Assert.True(worstExercised <= 1e-6, $"exercise region: {worstExercised:E2}");
+        Assert.True(worstPinned <= 1e-6, $"QuantLib off ours where the bounds pin it or it is outside them ({pinnedCells} cells): {worstPinned:E2}");
         Assert.True(worstZeroRate.Relative <= 5e-6, $"r = 0, q < 0: {worstZeroRate}");
         Assert.True(skipped <= 6, $"{skipped} QuantLib prices above the bound");
         Assert.True(worstDefault.Relative <= defaultTolerance, $"default: {worstDefault}");
+    }
+
+    /// <summary>The touch-at-B∞ lower bound and perpetual upper bound (written in the test, <see cref="American.ExtremeCarryReference"/>)
+    /// where they apply (a call with r ≥ 0 &lt; q, a put with q ≥ 0 &lt; r), else null.</summary>
+    private static (double Lower, double Upper)? PerpetualBounds(BlackVanillaOptionInputs inputs, OptionRight right, double r, double q)
+    {
+        var applies = right == OptionRight.Call ? r >= 0.0 && q > 0.0 : q >= 0.0 && r > 0.0;
+        if (!applies) return null;
+        var call = right == OptionRight.Call
+            ? new American.ExtremeCarryReference.Call(inputs.Spot, inputs.Strike, inputs.TenorYears, r, q, inputs.Volatility)
+            : American.ExtremeCarryReference.MappedPut(inputs.Spot, inputs.Strike, inputs.TenorYears, r, q, inputs.Volatility);
+        return (call.TouchAtPerpetualBoundary(), call.Perpetual());
     }
 
     private void Log(string line)
