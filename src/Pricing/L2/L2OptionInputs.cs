@@ -13,8 +13,8 @@ public sealed record L2OptionInputs
     /// <summary>Creates validated inputs.</summary>
     /// <param name="right">Call or put.</param>
     /// <param name="spot">Spot S of the underlying, &gt; 0, USD.</param>
-    /// <param name="strike">Strike K, &gt; 0, USD.</param>
-    /// <param name="tenorYears">Time to expiry T in years (Act/365F), &gt; 0.</param>
+    /// <param name="strike">Strike K, ≥ 0, USD (0 is priced at its limit, <see cref="Limits.VanillaOptionLimit.ZeroStrike"/>).</param>
+    /// <param name="tenorYears">Time to expiry T in years (Act/365F), ≥ 0 (0 is the expiry instant, <see cref="Limits.VanillaOptionLimit.Expiry"/>).</param>
     /// <param name="volatility">Mid lognormal volatility σ, annualised decimal, &gt; 0.</param>
     /// <param name="rate">Discount (collateral) rate r, continuously compounded annualised decimal.</param>
     /// <param name="carry">Cost of carry b and its source (for <c>rates</c>, built from the same r).</param>
@@ -45,11 +45,11 @@ public sealed record L2OptionInputs
     /// <summary>Spot S of the underlying, &gt; 0, USD.</summary>
     public double Spot { get; init => field = Guard.PositiveFinite(value, nameof(Spot)); }
 
-    /// <summary>Strike K, &gt; 0, USD.</summary>
-    public double Strike { get; init => field = Guard.PositiveFinite(value, nameof(Strike)); }
+    /// <summary>Strike K, ≥ 0, USD.</summary>
+    public double Strike { get; init => field = L2Guard.NonNegativeFinite(value, nameof(Strike)); }
 
-    /// <summary>Time to expiry T in years (Act/365F), &gt; 0.</summary>
-    public double TenorYears { get; init => field = Guard.PositiveFinite(value, nameof(TenorYears)); }
+    /// <summary>Time to expiry T in years (Act/365F), ≥ 0.</summary>
+    public double TenorYears { get; init => field = L2Guard.NonNegativeFinite(value, nameof(TenorYears)); }
 
     /// <summary>Mid lognormal volatility σ, annualised decimal, &gt; 0.</summary>
     public double Volatility { get; init => field = Guard.PositiveFinite(value, nameof(Volatility)); }
@@ -75,6 +75,13 @@ public sealed record L2OptionInputs
     /// <summary>The engine inputs at a given volatility: same option, market and carry over the tenor T.</summary>
     /// <param name="volatility">Lognormal volatility, annualised decimal, &gt; 0.</param>
     /// <returns>Validated generalised-BSM inputs.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The strike or tenor is 0 (see <see cref="ToTerms"/>).</exception>
     public BlackVanillaOptionInputs ToBlackInputs(double volatility) =>
         new(Right, Spot, Strike, TenorYears, volatility, Rate, Carry.CostOfCarry, Carry.Convention);
+
+    /// <summary>The option as <see cref="Limits.VanillaOptionLimits"/> sees it (zero strike and tenor allowed), at σ.</summary>
+    /// <param name="style">The exercise style of the engine that prices it.</param>
+    /// <returns>Validated terms.</returns>
+    public Limits.VanillaOptionTerms ToTerms(Engines.OptionExerciseStyle style) =>
+        new(Right, style, Spot, Strike, TenorYears, Volatility, Rate, Carry.CostOfCarry, Carry.Convention);
 }

@@ -32,6 +32,8 @@ namespace Analytics.Pricing.L2;
 /// rho includes the −δ·V of the settlement discount).</param>
 /// <param name="GreeksMethod">How the engine obtained <paramref name="Greeks"/> for these inputs (the same as without
 /// the L2 model: the settlement discount only scales them).</param>
+/// <param name="Limit">The limit of the model the option is at (T = 0, K = 0), priced in closed form without the engine, or
+/// <see langword="null"/>.</param>
 public sealed record L2OptionResult(
     string ChainId,
     string EngineId,
@@ -54,7 +56,8 @@ public sealed record L2OptionResult(
     double GasPerContractUsd,
     bool BidFloorHit,
     Greeks Greeks,
-    GreeksMethod GreeksMethod)
+    GreeksMethod GreeksMethod,
+    Limits.VanillaOptionLimit? Limit = null)
 {
     /// <summary>Ask − bid, USD per contract.</summary>
     public double Spread => Ask - Bid;

@@ -1,6 +1,7 @@
 using Analytics.Pricing.Batch;
 using Analytics.Pricing.Black;
 using Analytics.Pricing.Engines;
+using Analytics.Pricing.Limits;
 
 namespace Analytics.Pricing.L2;
 
@@ -19,6 +20,10 @@ namespace Analytics.Pricing.L2;
 /// </list>
 /// bid = V(σ_bid) − gasPerContractUsd, ask = V(σ_ask) + gasPerContractUsd. With zero gas, fees and delay and
 /// <c>rates</c> carry, bid = mid = ask = the engine's plain price, bit for bit.
+/// At T = 0 or K = 0 (<see cref="VanillaOptionLimits.Of"/>) the engine is not called: V is the exact limit of
+/// <see cref="VanillaOptionLimits.Price"/> (intrinsic value; a call on K = 0 is the discounted forward), which does not depend
+/// on σ, so V(σ_bid) = V(σ_ask) = V(σ) and bid = e^{−rδ}·V − gas, ask = e^{−rδ}·V + gas (issue 14 item 1). The Leland
+/// number is still reported as computed (it needs σ &gt; 0 and S &gt; 0, which the inputs guarantee).
 /// References: Leland, "Option Pricing and Replication with Transactions Costs", <i>J. Finance</i> 40(5), 1985;
 /// Haug, <i>The Complete Guide to Option Pricing Formulas</i>, 2nd ed. 2007, §1.1.6 (generalised BSM).
 /// </summary>
@@ -53,7 +58,13 @@ public sealed class L2VanillaOptionPricer
     public L2OptionResult Price(L2OptionInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var plan = Plan.Of(inputs);
+        var plan = Plan.Of(inputs, Engine.Style);
+        if (plan.Limit is { } limit)
+        {
+            var exact = VanillaOptionLimits.Price(limit);
+            return Finish(inputs, plan, exact, exact.Price, exact.Price);
+        }
+
         var mid = Engine.Price(inputs.ToBlackInputs(inputs.Volatility));
         double atAsk = plan.NeedsAskValue ? Engine.PresentValue(inputs.ToBlackInputs(plan.Leland.VolAsk)) : mid.Price;
         double atBid = plan.NeedsBidValue ? Engine.PresentValue(inputs.ToBlackInputs(plan.Leland.VolBid)) : mid.Price;
@@ -64,7 +75,8 @@ public sealed class L2VanillaOptionPricer
     /// Prices many options, each exactly as <see cref="Price(L2OptionInputs)"/> prices it alone. When the engine is one
     /// the <see cref="EngineRegistry"/> declares <see cref="EngineCapabilities.EuropeanBatchKernel"/>, every value the
     /// model needs (the mid with Greeks and the prices at the Leland bid and ask vols) goes through one call of the SIMD
-    /// <see cref="BlackVanillaBatchPricer"/>, which gives the scalar pricer's bits; other engines price one by one.
+    /// <see cref="BlackVanillaBatchPricer"/>, which gives the scalar pricer's bits; other engines price one by one, and so do
+    /// options at a limit (T = 0, K = 0), which the kernel cannot take.
     /// </summary>
     /// <param name="inputs">Options, markets, carries and trade terms.</param>
     /// <returns>One result per input, in order.</returns>
@@ -83,27 +95,42 @@ public sealed class L2VanillaOptionPricer
             return results;
         }
 
-        // One kernel call over [mids..., then the bid/ask-vol values the Leland spread needs].
+        // One kernel call over [mids of the options off the limits..., then the bid/ask-vol values the Leland spread needs];
+        // options at a limit take the scalar path.
         var plans = new Plan[inputs.Count];
+        var onKernel = new List<int>(inputs.Count);
         var black = new List<BlackVanillaOptionInputs>(3 * inputs.Count);
         for (int i = 0; i < inputs.Count; i++)
         {
             var option = inputs[i] ?? throw new ArgumentNullException(nameof(inputs), $"Element {i} is null.");
-            plans[i] = Plan.Of(option);
+            plans[i] = Plan.Of(option, Engine.Style);
+            if (plans[i].Limit is not null)
+            {
+                results[i] = Price(option);
+                continue;
+            }
+
+            onKernel.Add(i);
             black.Add(option.ToBlackInputs(option.Volatility));
         }
 
-        for (int i = 0; i < inputs.Count; i++)
+        foreach (int i in onKernel)
         {
             if (plans[i].NeedsAskValue) black.Add(inputs[i].ToBlackInputs(plans[i].Leland.VolAsk));
             if (plans[i].NeedsBidValue) black.Add(inputs[i].ToBlackInputs(plans[i].Leland.VolBid));
         }
 
-        var values = BlackVanillaBatchPricer.Default.Price(black);
-        int next = inputs.Count;
-        for (int i = 0; i < inputs.Count; i++)
+        if (onKernel.Count == 0)
         {
-            var mid = VanillaOptionEngine.FromBlack(values[i]);
+            return results;
+        }
+
+        var values = BlackVanillaBatchPricer.Default.Price(black);
+        int next = onKernel.Count;
+        for (int j = 0; j < onKernel.Count; j++)
+        {
+            int i = onKernel[j];
+            var mid = VanillaOptionEngine.FromBlack(values[j]);
             double atAsk = plans[i].NeedsAskValue ? values[next++].Price : mid.Price;
             double atBid = plans[i].NeedsBidValue ? values[next++].Price : mid.Price;
             results[i] = Finish(inputs[i], plans[i], mid, atAsk, atBid);
@@ -114,7 +141,8 @@ public sealed class L2VanillaOptionPricer
 
     /// <summary>
     /// Assembles the result from the engine's values: <paramref name="mid"/> at σ, and the present values at the
-    /// Leland ask and bid vols (equal to the mid price where the vol does not move; ignored at a bid floor).
+    /// Leland ask and bid vols (equal to the mid price where the vol does not move or the option is at a limit; ignored at a
+    /// bid floor off the limits).
     /// </summary>
     private L2OptionResult Finish(L2OptionInputs inputs, Plan plan, VanillaOptionValuation mid, double valueAtAskVol, double valueAtBidVol)
     {
@@ -123,7 +151,7 @@ public sealed class L2VanillaOptionPricer
         double settlementFactor = plan.SettlementFactor;
         double price = settlementFactor * mid.Price;
         double atAsk = settlementFactor * valueAtAskVol;
-        double atBid = leland.BidFloorHit
+        double atBid = leland.BidFloorHit && plan.Limit is null
             ? settlementFactor * ZeroVolatilityValue.Value(
                 Engine.Style, inputs.Right == OptionRight.Call, inputs.Spot, inputs.Strike, inputs.TenorYears, inputs.Rate, plan.Carry)
             : settlementFactor * valueAtBidVol;
@@ -151,7 +179,8 @@ public sealed class L2VanillaOptionPricer
             gasPerContractUsd,
             leland.BidFloorHit,
             Settle(mid.Greeks, settlementFactor, plan.DelayYears, price),
-            mid.GreeksMethod);
+            mid.GreeksMethod,
+            plan.Limit is { } limit ? VanillaOptionLimits.Of(limit) : null);
     }
 
     /// <summary>
@@ -179,13 +208,16 @@ public sealed class L2VanillaOptionPricer
     }
 
     /// <summary>What the L2 model decides before any engine value: settlement discounting, carry, round-trip cost and
-    /// the Leland vols, and which of the bid/ask-vol values the engine must supply.</summary>
+    /// the Leland vols, which of the bid/ask-vol values the engine must supply (none at a limit), and the terms when the option
+    /// is at a limit of <see cref="VanillaOptionLimits.Of"/> (T = 0, K = 0), else null.</summary>
     private readonly record struct Plan(
         double SettlementFactor, double DelayYears, double Carry, double HedgeNotionalUsd, double RoundTripCostRate,
-        LelandAdjustment Leland, bool NeedsAskValue, bool NeedsBidValue)
+        LelandAdjustment Leland, bool NeedsAskValue, bool NeedsBidValue, VanillaOptionTerms? Limit)
     {
-        public static Plan Of(L2OptionInputs inputs)
+        public static Plan Of(L2OptionInputs inputs, OptionExerciseStyle style)
         {
+            var optionTerms = inputs.ToTerms(style);
+            var limit = VanillaOptionLimits.Of(optionTerms) is null ? null : optionTerms;
             var terms = inputs.Terms;
             double sigma = inputs.Volatility;
             double delay = terms.SettlementDelayYears;
@@ -199,8 +231,9 @@ public sealed class L2VanillaOptionPricer
                 hedgeNotionalUsd,
                 k,
                 leland,
-                NeedsAskValue: leland.VolAsk != sigma,
-                NeedsBidValue: !leland.BidFloorHit && leland.VolBid != sigma);
+                NeedsAskValue: limit is null && leland.VolAsk != sigma,
+                NeedsBidValue: limit is null && !leland.BidFloorHit && leland.VolBid != sigma,
+                limit);
         }
     }
 }

@@ -30,7 +30,8 @@ internal static class L2OptionPricing
         var result = PricerFor(option.Engine).Price(Inputs(option, vol, l2, carry, l2.Chain));
         return new OptionPriceResponse(result.Price, option.Engine, result.Forward, result.DiscountFactor, option.TenorYears, result.CarryRate,
             GreeksResponse.From(result.Greeks), EngineRegistry.Id(result.GreeksMethod),
-            BumpedGreeks: null, EuropeanPrice: null, ToResponse(result, l2.CarrySource) with { Gas = l2.Gas, GasCostUsd = l2.Chain.GasCostUsd });
+            BumpedGreeks: null, EuropeanPrice: null, ToResponse(result, l2.CarrySource) with { Gas = l2.Gas, GasCostUsd = l2.Chain.GasCostUsd })
+        { Limit = result.Limit };
     }
 
     public static L2Response ToResponse(L2OptionResult r, CarrySource source) =>

@@ -25,17 +25,18 @@ internal static class OptionRequestValidator
     /// <summary>The largest |x·T| of a rate, yield or carry x: e^{500} ≈ 1.4e217 leaves room for prices up to 1e12 and their Greeks.</summary>
     public const double MaxAbsRateTimesTenor = 500;
 
-    /// <summary>A price request: the shared fields and a required vol; with <paramref name="allowLimits"/> zero vol, prices and
-    /// tenor too (see <see cref="Validate(IVanillaOptionFields, DateTimeOffset, FieldErrors, bool)"/>).</summary>
-    public static (ValidatedOption Option, double Vol)? Validate(OptionPriceRequest r, DateTimeOffset now, FieldErrors errors, bool allowLimits = false)
+    /// <summary>A price request: the shared fields and a required vol; with <paramref name="limits"/> the inputs named there may be 0
+    /// (see <see cref="Validate(IVanillaOptionFields, DateTimeOffset, FieldErrors, ZeroLimits)"/>).</summary>
+    public static (ValidatedOption Option, double Vol)? Validate(OptionPriceRequest r, DateTimeOffset now, FieldErrors errors, ZeroLimits limits = ZeroLimits.None)
     {
+        var zeroVol = limits.HasFlag(ZeroLimits.Vol);
         var vol = r.VolSource == VolSource.Surface ? SurfaceVolErrors(r, errors)
             : errors.Required("vol", r.Vol, 0, MaxVol,
-                allowLimits ? "annualised decimal, 0.8 = 80 %; 0 prices the deterministic limit" : "annualised decimal, 0.8 = 80 %",
-                minExclusive: !allowLimits);
+                zeroVol ? "annualised decimal, 0.8 = 80 %; 0 prices the deterministic limit" : "annualised decimal, 0.8 = 80 %",
+                minExclusive: !zeroVol);
         if (r.SurfaceId is not null && r.VolSource != VolSource.Surface)
             errors.Add("surfaceId", "only applies with volSource surface.");
-        var option = Validate((IVanillaOptionFields)r, now, errors, allowLimits);
+        var option = Validate((IVanillaOptionFields)r, now, errors, limits);
         bool gridGiven = FdGridErrors(r, errors);
         if (option is null || vol is null || !errors.IsEmpty) return null;
         if (!gridGiven) return (option, vol.Value);
@@ -83,19 +84,19 @@ internal static class OptionRequestValidator
     /// <param name="r">The request.</param>
     /// <param name="now">The valuation time when the request gives none.</param>
     /// <param name="errors">Collects the field errors.</param>
-    /// <param name="allowLimits">True where zero spot, forward, strike and tenor are priced at their limit (price, batch);
-    /// false where they must be &gt; 0 (implied vol, the L2 comparison).</param>
-    public static ValidatedOption? Validate(IVanillaOptionFields r, DateTimeOffset now, FieldErrors errors, bool allowLimits = false)
+    /// <param name="limits">Which of spot (or forward), strike and tenor may be 0, priced at their limit (all on price and batch,
+    /// tenor and strike with <c>l2</c>); the others must be &gt; 0 (all on implied vol and the L2 comparison).</param>
+    public static ValidatedOption? Validate(IVanillaOptionFields r, DateTimeOffset now, FieldErrors errors, ZeroLimits limits = ZeroLimits.None)
     {
         if (r.Type is null) errors.Add("type", "is required: call or put.");
 
-        var exclusive = !allowLimits;
-        var spot = errors.Range("spot", r.Spot, 0, MaxPriceUsd, "USD", minExclusive: exclusive);
-        var forward = errors.Range("forward", r.Forward, 0, MaxPriceUsd, "USD", minExclusive: exclusive);
+        var underlyingExclusive = !limits.HasFlag(ZeroLimits.Underlying);
+        var spot = errors.Range("spot", r.Spot, 0, MaxPriceUsd, "USD", minExclusive: underlyingExclusive);
+        var forward = errors.Range("forward", r.Forward, 0, MaxPriceUsd, "USD", minExclusive: underlyingExclusive);
         if (r.Spot is not null && r.Forward is not null) errors.Add("forward", "give either spot or forward, not both.");
         if (r.Spot is null && r.Forward is null) errors.Add("spot", "is required (or give forward instead).");
 
-        var strike = errors.Required("strike", r.Strike, 0, MaxPriceUsd, "USD", minExclusive: exclusive);
+        var strike = errors.Required("strike", r.Strike, 0, MaxPriceUsd, "USD", minExclusive: !limits.HasFlag(ZeroLimits.Strike));
         var rate = errors.Required("rate", r.Rate, -MaxAbsRate, MaxAbsRate, "annualised, continuously compounded decimal");
         var dividendYield = errors.Range("dividendYield", r.DividendYield, -MaxAbsRate, MaxAbsRate, "annualised, continuously compounded decimal");
         var carryRate = errors.Range("carryRate", r.CarryRate, -MaxAbsRate, MaxAbsRate, "annualised decimal");
@@ -105,7 +106,7 @@ internal static class OptionRequestValidator
             if (r.DividendYield is { } q && q != 0) errors.Add("dividendYield", "has no meaning with forward: Black-76 prices the forward itself, without carry.");
         }
 
-        var tenorYears = ResolveTenor(r, now, errors, allowLimits);
+        var tenorYears = ResolveTenor(r, now, errors, limits.HasFlag(ZeroLimits.Tenor));
         if (tenorYears is { } t)
         {
             RateTimesTenor("rate", rate, t, errors);
@@ -143,7 +144,7 @@ internal static class OptionRequestValidator
             errors.Add(field, $"{field}·tenorYears must be within ±{MaxAbsRateTimesTenor} (a growth or discount factor beyond e^{MaxAbsRateTimesTenor} is not priced); got {x * tenorYears:G6}.");
     }
 
-    private static double? ResolveTenor(IVanillaOptionFields r, DateTimeOffset now, FieldErrors errors, bool allowLimits)
+    private static double? ResolveTenor(IVanillaOptionFields r, DateTimeOffset now, FieldErrors errors, bool zeroTenor)
     {
         if (r.TenorYears is not null && r.Expiry is not null)
         {
@@ -156,7 +157,7 @@ internal static class OptionRequestValidator
         {
             var valuation = r.ValuationTime ?? now;
             var years = YearFraction.Act365F(valuation, expiry);
-            var expired = allowLimits ? years < 0 : years <= 0;
+            var expired = zeroTenor ? years < 0 : years <= 0;
             if (expired)
                 errors.Add("expiry", $"{expiry.UtcDateTime:O} is {(years == 0 ? "not after" : "before")} the valuation time {valuation.UtcDateTime:O}: the option has expired.");
             else if (years > MaxTenorYears)
@@ -168,6 +169,6 @@ internal static class OptionRequestValidator
             errors.Add("tenorYears", "is required (or give expiry instead).");
             return null;
         }
-        return errors.Range("tenorYears", r.TenorYears, 0, MaxTenorYears, allowLimits ? "years, Act/365F; 0 is the expiry instant" : "years, Act/365F", minExclusive: !allowLimits);
+        return errors.Range("tenorYears", r.TenorYears, 0, MaxTenorYears, zeroTenor ? "years, Act/365F; 0 is the expiry instant" : "years, Act/365F", minExclusive: !zeroTenor);
     }
 }
