@@ -62,10 +62,15 @@ internal static class PerpetualBounds
 
     /// <summary>The value when the bounds pin it (relative gap ≤ <see cref="PinnedRelativeGap"/>, also against the European
     /// price): their midpoint, within half the gap of the American value.</summary>
-    internal static bool TryPinned(in AmericanMarket m, double european, out double value)
+    internal static bool TryPinned(in AmericanMarket m, double european, out double value) => TryPinned(m, european, out value, out _);
+
+    /// <summary><see cref="TryPinned(in AmericanMarket, double, out double)"/>, also giving the bounds it computed (before the European
+    /// floor), so a caller that clamps afterwards (the bounds overload of <c>Clamp</c>) computes them once.</summary>
+    internal static bool TryPinned(in AmericanMarket m, double european, out double value, out (double Lower, double Upper)? bounds)
     {
         value = double.NaN;
-        if (Of(m) is not var (lower, upper)) return false;
+        bounds = Of(m);
+        if (bounds is not var (lower, upper)) return false;
         // The European price is one more lower bound; where it is not finite (a forward that underflows to 0, e.g. q = 50 over
         // 30 years) it is left out, which can only widen the bounds.
         if (double.IsFinite(european)) lower = Math.Max(lower, european);
@@ -106,12 +111,12 @@ internal static class PerpetualBounds
     /// <summary>An engine's price held to the bounds: the pinned value where they meet (the engine is not called), else the
     /// engine's estimate clamped into them.</summary>
     internal static double Bounded(in AmericanMarket m, AmericanPriceFunction engine) =>
-        TryPinned(m, BjerksundStensland2002Pricer.EuropeanValue(m), out var pinned) ? pinned : Clamp(m, engine(m));
+        TryPinned(m, BjerksundStensland2002Pricer.EuropeanValue(m), out var pinned, out var bounds) ? pinned : Clamp(bounds, engine(m));
 
     /// <summary>An estimate moved into the bounds (the American value lies in them, so this never increases the error).</summary>
-    internal static double Clamp(in AmericanMarket m, double estimate)
-    {
-        if (Of(m) is not var (lower, upper) || !double.IsFinite(estimate)) return estimate;
-        return Math.Min(Math.Max(estimate, lower), upper);
-    }
+    internal static double Clamp(in AmericanMarket m, double estimate) => Clamp(Of(m), estimate);
+
+    /// <summary><see cref="Clamp(in AmericanMarket, double)"/> with bounds already computed (<see cref="Of(in AmericanMarket)"/>).</summary>
+    internal static double Clamp(in (double Lower, double Upper)? bounds, double estimate) =>
+        bounds is var (lower, upper) && double.IsFinite(estimate) ? Math.Min(Math.Max(estimate, lower), upper) : estimate;
 }

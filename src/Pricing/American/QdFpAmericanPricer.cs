@@ -79,7 +79,7 @@ public sealed class QdFpAmericanPricer
                 return BinomialAmericanPricer.Default.Price(inputs);
         }
 
-        if (PerpetualBounds.TryPinned(m, european.Price, out var pinned))
+        if (PerpetualBounds.TryPinned(m, european.Price, out var pinned, out var bounds))
         {
             // Extreme carry: the boundary moves from K to B∞ within a sliver of the tenor that the Chebyshev nodes in √τ cannot
             // resolve (q = 10 gave 0.137 against a pinned 0.166); the perpetual bounds give the value, Greeks by bumping them.
@@ -89,7 +89,7 @@ public sealed class QdFpAmericanPricer
         }
 
         var root = Value(m);
-        root = root with { Price = PerpetualBounds.Clamp(m, root.Price) };
+        root = root with { Price = PerpetualBounds.Clamp(bounds, root.Price) };
         if (root.Exercised)
         {
             var exercised = new Greeks(root.Delta, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
