@@ -29,7 +29,9 @@ public static class L2Endpoints
                              "`settlement` is `l1`), gas per contract and Leland number: L2 spreads are tighter than L1's, and " +
                              "optimistic-rollup L1 settlement costs more than ZK. With `\"gas\": \"observed\"` each chain is priced " +
                              "at the median USD gas per trade indexed on it over the last 24 h (GET /api/v1/l2/chains/{id}/gas), and " +
-                             "422 names every chain without one; each result's `gas` and `gasCostUsd` say which gas was used.");
+                             "422 names every chain without one; each result's `gas` and `gasCostUsd` say which gas was used. At the limits " +
+                             "(tenor, vol, strike or spot 0) each chain quotes the limit value settled, ∓ its gas per contract, and " +
+                             "`limit` says which, as on POST /api/v1/options/price.");
         return group;
     }
 
@@ -44,7 +46,7 @@ public static class L2Endpoints
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var validated = OptionRequestValidator.Validate(request, timeProvider.GetUtcNow(), errors);
+        var validated = OptionRequestValidator.Validate(request, timeProvider.GetUtcNow(), errors, ZeroLimits.All);
         var l2Request = request.L2 ?? new L2Request(null, null, null, null, null, null, null, null, null, null, null, null, null);
         var l2 = L2RequestValidator.Validate(l2Request, request, chains, errors, chainOverride: chains.All[0]);
         if (validated is not var (option, vol) || l2 is null)
@@ -77,7 +79,7 @@ public static class L2Endpoints
             {
                 var r = pricer.Price(L2OptionPricing.Inputs(option, vol, l2, carry, chain));
                 return new L2ChainQuoteResponse(chain.Id, Rollup(chain), r.Price, r.Bid, r.Ask, r.Spread, r.DiscountFactor,
-                    r.SettlementDelayYears, r.GasPerContractUsd, r.LelandNumber, l2.Gas, chain.GasCostUsd);
+                    r.SettlementDelayYears, r.GasPerContractUsd, r.LelandNumber, l2.Gas, chain.GasCostUsd) { Limit = r.Limit };
             }).ToList();
         }
         catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)

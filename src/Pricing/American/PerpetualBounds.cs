@@ -12,6 +12,8 @@ namespace Analytics.Pricing.American;
 /// with the European price and the intrinsic value.
 /// </summary>
 /// <remarks>
+/// <para>Where they do not apply (a call with r &lt; 0 or q ≤ 0, a put with q &lt; 0 or r ≤ 0) an estimate is still held to Merton's
+/// model-free bounds (<see cref="ModelFree"/>), which never pin it.</para>
 /// <para>Puts are bounded as the calls they map to, P(S, K, T, r, q, σ) = C(K, S, T, q, r, σ) (McDonald and Schroder,
 /// <i>J. Comput. Finance</i> 1(3), 1998). The bounds exist for a call with r ≥ 0 &lt; q (a put with q ≥ 0 &lt; r), where the
 /// perpetual root β = ½ − b/σ² + √((b/σ² − ½)² + 2r/σ²) is above 1.</para>
@@ -70,7 +72,12 @@ internal static class PerpetualBounds
     {
         value = double.NaN;
         bounds = Of(m);
-        if (bounds is not var (lower, upper)) return false;
+        if (bounds is not var (lower, upper))
+        {
+            // No single boundary with r ≥ 0 (a call with r < 0, a put with q < 0): Merton's bounds still hold the estimate.
+            bounds = ModelFree(m, european);
+            return false;
+        }
         // The European price is one more lower bound; where it is not finite (a forward that underflows to 0, e.g. q = 50 over
         // 30 years) it is left out, which can only widen the bounds.
         if (double.IsFinite(european)) lower = Math.Max(lower, european);
@@ -113,8 +120,26 @@ internal static class PerpetualBounds
     internal static double Bounded(in AmericanMarket m, AmericanPriceFunction engine) =>
         TryPinned(m, BjerksundStensland2002Pricer.EuropeanValue(m), out var pinned, out var bounds) ? pinned : Clamp(bounds, engine(m));
 
-    /// <summary>An estimate moved into the bounds (the American value lies in them, so this never increases the error).</summary>
-    internal static double Clamp(in AmericanMarket m, double estimate) => Clamp(Of(m), estimate);
+    /// <summary>An estimate moved into the bounds (the American value lies in them, so this never increases the error): the perpetual
+    /// ones, or <see cref="ModelFree"/> where those do not apply.</summary>
+    internal static double Clamp(in AmericanMarket m, double estimate) =>
+        Clamp(Of(m) ?? ModelFree(m, BjerksundStensland2002Pricer.EuropeanValue(m)), estimate);
+
+    /// <summary>
+    /// Merton's (1973, "Theory of rational option pricing", §2–3) model-free bounds of an American option, valid for every r and q:
+    /// at least the European value (when finite) and the intrinsic value; at most S·max(1, e^{(b−r)T}) for a call and
+    /// K·max(1, e^{−rT}) for a put, the best stopping time τ ≤ T of E[e^{−rτ}·S_τ] = S·e^{(b−r)τ} (resp. K·e^{−rτ}), which bound
+    /// the payoffs (S_τ − K)⁺ ≤ S_τ and (K − S_τ)⁺ ≤ K. Used where the perpetual bounds do not exist (a call with r &lt; 0 &lt; q, whose
+    /// Barone-Adesi-Whaley formula gave −50 for a call worth 5.7e-72 at S = 50, K = 100, r = −1, q = 2; a put with q &lt; 0).
+    /// </summary>
+    internal static (double Lower, double Upper) ModelFree(in AmericanMarket m, double european)
+    {
+        double lower = double.IsFinite(european) ? Math.Max(m.Intrinsic, european) : m.Intrinsic;
+        double upper = m.IsCall
+            ? m.Spot * Math.Max(1.0, Math.Exp((m.Carry - m.Rate) * m.TenorYears))
+            : m.Strike * Math.Max(1.0, Math.Exp(-m.Rate * m.TenorYears));
+        return (lower, Math.Max(upper, lower));
+    }
 
     /// <summary><see cref="Clamp(in AmericanMarket, double)"/> with bounds already computed (<see cref="Of(in AmericanMarket)"/>).</summary>
     internal static double Clamp(in (double Lower, double Upper)? bounds, double estimate) =>

@@ -13,7 +13,8 @@ internal static class BlackScholesBatchKernel
 {
     /// <summary>
     /// Prices options [i, i + T.Count) into <paramref name="results"/> and returns the bit mask of the lanes in the
-    /// series region (a ≥ 4 and σ√T ≤ a/4), whose outputs the caller must overwrite with the scalar pricer.
+    /// series region (a ≥ 4 and σ√T ≤ a/4) or with a NaN a or Greek (extreme inputs the scalar pricer guards), whose outputs the
+    /// caller must overwrite with the scalar pricer.
     /// </summary>
     // Too large to inline into the loop: compiled fully optimised once per lane type instead of going through tiers.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -72,7 +73,7 @@ internal static class BlackScholesBatchKernel
         T.Store(vanna, results.Vanna, i);
         T.Store(volga, results.Volga, i);
         T.Store(charm, results.Charm, i);
-        return T.Bits(c.Series);
+        return T.Bits(c.Series) | T.Bits(NotANumber(gamma + vanna + volga + charm));
     }
 
     /// <summary>
@@ -130,7 +131,7 @@ internal static class BlackScholesBatchKernel
         T.Store(theta, results.Theta, i);
         T.Store(rho, results.Rho, i);
         T.Store(carryRho, results.CarryRho, i);
-        return T.Bits(c.Series);
+        return T.Bits(c.Series) | T.Bits(NotANumber(gamma));
     }
 
     /// <summary>
@@ -157,6 +158,12 @@ internal static class BlackScholesBatchKernel
         T.Store(price, prices, i);
         return T.Bits(c.Series);
     }
+
+    /// <summary>The lanes holding NaN (x ≥ x is false exactly there): where φ(d₁) underflowed against an infinite d₁ or 1/(S·σ√T),
+    /// which the scalar pricer's guarded terms give as 0 (and a sum of Greeks is NaN if one is, or if +∞ meets −∞, which the scalar
+    /// pricer then gives again), so those lanes are re-priced by it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T NotANumber<T>(T value) where T : struct, ILanes<T> => ~T.GreaterThanOrEqual(value, value);
 
     /// <summary>
     /// The shared part of every block, lane-wise as <c>BlackScholesKernel</c>'s scalar core: up = (F ≥ K), lo/hi =
@@ -186,8 +193,12 @@ internal static class BlackScholesBatchKernel
             TailA = NormalTail.UpperTail(A, ExpA);
             TailM = NormalTail.UpperTail(M, ExpM);
             OutOfTheMoney = T.Max(Lo * TailM - Hi * TailA, T.Zero);
-            Series = T.GreaterThanOrEqual(A, T.Create(BlackScholesKernel.SeriesMinimumA))
-                     & T.LessThanOrEqual(stdDev, T.Create(BlackScholesKernel.SeriesMaximumRatio) * A);
+            // Lanes with a NaN a go to the scalar pricer too: hi/lo overflowed (the forward underflowed, or F/K is beyond the
+            // doubles), which its LogRatio takes apart (ln hi − ln lo), or x = 0 with σ√T = 0 (0/0); x ≥ x is false exactly for
+            // NaN, and series ∨ ¬ordered = ¬(¬series ∧ ordered).
+            var series = T.GreaterThanOrEqual(A, T.Create(BlackScholesKernel.SeriesMinimumA))
+                         & T.LessThanOrEqual(stdDev, T.Create(BlackScholesKernel.SeriesMaximumRatio) * A);
+            Series = ~(~series & T.GreaterThanOrEqual(A, A));
         }
 
         public T Up { get; }

@@ -32,14 +32,18 @@ internal static class BlackScholesKernel
     internal const double ExponentArgumentCap = 40.0;
 
     /// <summary>
-    /// ln(numerator/denominator) for 0 &lt; denominator ≤ numerator with relative accuracy near 1 too: the rounded
+    /// ln(numerator/denominator) for 0 ≤ denominator ≤ numerator, numerator &gt; 0, with relative accuracy near 1 too: the rounded
     /// quotient q and its exact residual r = numerator − q·denominator (fused multiply-add) give
     /// ln(q) + ln(1 + r/(q·denominator)) = ln(q) + r/numerator to second order in r, which is below rounding.
+    /// Where the quotient overflows (a forward of 1e-300 against a strike of 1e12, or one that underflowed to 0 under a large
+    /// q·T) it is ln(numerator) − ln(max(denominator, 2⁻¹⁰⁷⁴)), finite: a denominator of 0 stands for one below the smallest
+    /// double, which moves no price or Greek by more than that smallest double.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double LogRatio(double numerator, double denominator)
     {
         double q = numerator / denominator;
+        if (q > double.MaxValue) return Math.Log(numerator) - Math.Log(Math.Max(denominator, double.Epsilon));
         double r = Math.FusedMultiplyAdd(-q, denominator, numerator);
         return Math.Log(q) + r / numerator;
     }
@@ -62,9 +66,9 @@ internal static class BlackScholesKernel
         var f = new FirstOrder(spot, strike, tenor, sigma, rate, carry, isCall, rhoMovesCarry);
         double d1 = f.Core.Up ? f.Core.A : -f.Core.M;
         double d2 = d1 - f.StdDev;
-        double vanna = -f.CarryFactor * f.Density1 * d2 / sigma;
-        double volga = f.Vega * d1 * d2 / sigma;
-        double charm = -f.CarryFactor * (f.Density1 * (carry / f.StdDev - d2 / (2.0 * tenor)) + f.Omega * (carry - rate) * f.Cdf1);
+        double vanna = DensityTerm(-f.CarryFactor * f.Density1 * d2 / sigma);
+        double volga = DensityTerm(f.Vega * d1 * d2 / sigma);
+        double charm = -f.CarryFactor * (DensityTerm(f.Density1 * (carry / f.StdDev - d2 / (2.0 * tenor))) + f.Omega * (carry - rate) * f.Cdf1);
 
         var greeks = new Greeks(f.Delta, f.Gamma, f.Vega, f.Theta, f.Rho, f.CarryRho, vanna, volga, charm);
         return new BlackVanillaOptionResult(f.Price, f.Forward, f.DiscountFactor, greeks);
@@ -81,6 +85,16 @@ internal static class BlackScholesKernel
         var f = new FirstOrder(spot, strike, tenor, sigma, rate, carry, isCall, rhoMovesCarry);
         return new BlackVanillaFirstOrderResult(f.Price, f.Forward, f.DiscountFactor, f.Delta, f.Gamma, f.Vega, f.Theta, f.Rho, f.CarryRho);
     }
+
+    /// <summary>
+    /// A term carrying the density φ(d₁) (gamma, vanna, volga, charm's first term): 0 where IEEE arithmetic makes it NaN. That
+    /// happens only where σ√T is so small against |ln(F/K)| that φ(d₁) underflows to 0 while d₁, d₂ or 1/(S·σ√T) overflow
+    /// (σ = 1e-198 over T = 1e-73: the option is at its σ → 0 limit, where these Greeks are 0), or, exactly at the money
+    /// forward with σ√T = 0, where b/σ√T is 0/0 for b = 0. Elsewhere the term is unchanged, bit for bit (the batch kernel
+    /// hands every lane with a NaN to this pricer).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double DensityTerm(double value) => double.IsNaN(value) ? 0.0 : value;
 
     /// <summary>Present value only, equal bit for bit to the price of <see cref="Evaluate"/>.</summary>
     internal static double PresentValue(
@@ -177,7 +191,7 @@ internal static class BlackScholesKernel
             double cdf2 = inTheMoney ? 1.0 - n2 : n2; // Φ(ωd₂)
 
             Delta = Omega * CarryFactor * Cdf1;
-            Gamma = CarryFactor * Density1 / (spot * StdDev);
+            Gamma = DensityTerm(CarryFactor * Density1 / (spot * StdDev));
             Vega = spot * CarryFactor * Density1 * sqrtTenor;
             Theta = -spot * CarryFactor * Density1 * sigma / (2.0 * sqrtTenor)
                     - Omega * (carry - rate) * spot * CarryFactor * Cdf1
@@ -232,7 +246,8 @@ internal static class BlackScholesKernel
             Lo = Up ? strike : forward;
             Hi = Up ? forward : strike;
             double absX = LogRatio(Hi, Lo);
-            A = absX / stdDev + 0.5 * stdDev;
+            // At the money forward (x = 0) a = s/2 (d₁ → 0 as σ√T → 0), also where s underflows to 0 and x/s would be 0/0.
+            A = absX == 0.0 ? 0.5 * stdDev : absX / stdDev + 0.5 * stdDev;
             M = A - stdDev;
             double mc = Math.Min(Math.Abs(M), ExponentArgumentCap);
             double high = mc * mc;

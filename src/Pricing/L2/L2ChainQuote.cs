@@ -32,5 +32,5 @@ public sealed record L2ChainQuote(ChainProfile Chain, L2OptionResult Result)
     public double GasPerContractUsd => Result.GasPerContractUsd;
 
     /// <summary>Leland number Le (Leland 1985).</summary>
-    public double LelandNumber => Result.LelandNumber;
+    public double? LelandNumber => Result.LelandNumber;
 }

@@ -12,10 +12,10 @@ public sealed record L2OptionInputs
 {
     /// <summary>Creates validated inputs.</summary>
     /// <param name="right">Call or put.</param>
-    /// <param name="spot">Spot S of the underlying, &gt; 0, USD.</param>
+    /// <param name="spot">Spot S of the underlying, ≥ 0, USD (0 is priced at its limit, <see cref="Limits.VanillaOptionLimit.ZeroSpot"/>).</param>
     /// <param name="strike">Strike K, ≥ 0, USD (0 is priced at its limit, <see cref="Limits.VanillaOptionLimit.ZeroStrike"/>).</param>
     /// <param name="tenorYears">Time to expiry T in years (Act/365F), ≥ 0 (0 is the expiry instant, <see cref="Limits.VanillaOptionLimit.Expiry"/>).</param>
-    /// <param name="volatility">Mid lognormal volatility σ, annualised decimal, &gt; 0.</param>
+    /// <param name="volatility">Mid lognormal volatility σ, annualised decimal, ≥ 0 (0 is priced at its limit, <see cref="Limits.VanillaOptionLimit.ZeroVolatility"/>).</param>
     /// <param name="rate">Discount (collateral) rate r, continuously compounded annualised decimal.</param>
     /// <param name="carry">Cost of carry b and its source (for <c>rates</c>, built from the same r).</param>
     /// <param name="terms">Chain, settlement, contracts, re-hedging and fees.</param>
@@ -42,8 +42,8 @@ public sealed record L2OptionInputs
     /// <summary>Call or put.</summary>
     public OptionRight Right { get; init => field = Guard.Defined(value, nameof(Right)); }
 
-    /// <summary>Spot S of the underlying, &gt; 0, USD.</summary>
-    public double Spot { get; init => field = Guard.PositiveFinite(value, nameof(Spot)); }
+    /// <summary>Spot S of the underlying, ≥ 0, USD.</summary>
+    public double Spot { get; init => field = L2Guard.NonNegativeFinite(value, nameof(Spot)); }
 
     /// <summary>Strike K, ≥ 0, USD.</summary>
     public double Strike { get; init => field = L2Guard.NonNegativeFinite(value, nameof(Strike)); }
@@ -51,8 +51,8 @@ public sealed record L2OptionInputs
     /// <summary>Time to expiry T in years (Act/365F), ≥ 0.</summary>
     public double TenorYears { get; init => field = L2Guard.NonNegativeFinite(value, nameof(TenorYears)); }
 
-    /// <summary>Mid lognormal volatility σ, annualised decimal, &gt; 0.</summary>
-    public double Volatility { get; init => field = Guard.PositiveFinite(value, nameof(Volatility)); }
+    /// <summary>Mid lognormal volatility σ, annualised decimal, ≥ 0.</summary>
+    public double Volatility { get; init => field = L2Guard.NonNegativeFinite(value, nameof(Volatility)); }
 
     /// <summary>Discount rate r, continuously compounded annualised decimal.</summary>
     public double Rate { get; init => field = Guard.Finite(value, nameof(Rate)); }
@@ -75,11 +75,11 @@ public sealed record L2OptionInputs
     /// <summary>The engine inputs at a given volatility: same option, market and carry over the tenor T.</summary>
     /// <param name="volatility">Lognormal volatility, annualised decimal, &gt; 0.</param>
     /// <returns>Validated generalised-BSM inputs.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The strike or tenor is 0 (see <see cref="ToTerms"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The spot, strike, tenor or vol is 0 (see <see cref="ToTerms"/>).</exception>
     public BlackVanillaOptionInputs ToBlackInputs(double volatility) =>
         new(Right, Spot, Strike, TenorYears, volatility, Rate, Carry.CostOfCarry, Carry.Convention);
 
-    /// <summary>The option as <see cref="Limits.VanillaOptionLimits"/> sees it (zero strike and tenor allowed), at σ.</summary>
+    /// <summary>The option as <see cref="Limits.VanillaOptionLimits"/> sees it (zero spot, strike, tenor and vol allowed), at σ.</summary>
     /// <param name="style">The exercise style of the engine that prices it.</param>
     /// <returns>Validated terms.</returns>
     public Limits.VanillaOptionTerms ToTerms(Engines.OptionExerciseStyle style) =>

@@ -16,10 +16,12 @@ namespace Analytics.Pricing.L2;
 /// forward (best exercise for American) when the floor is hit, USD.</param>
 /// <param name="PriceAtAskVol">V(σ_ask) before gas, discounted over T + δ, USD.</param>
 /// <param name="Volatility">Mid volatility σ, annualised decimal.</param>
-/// <param name="VolBid">σ·sqrt(max(0, 1 − Le)), annualised decimal.</param>
-/// <param name="VolAsk">σ·sqrt(1 + Le), annualised decimal.</param>
-/// <param name="LelandNumber">Le = sqrt(2/π)·k/(σ·sqrt(Δt)) (Leland 1985, J. Finance 40(5)).</param>
-/// <param name="RoundTripCostRate">k = 2·(takerFeeRate + gasCostUsd / hedgeNotionalUsd), decimal.</param>
+/// <param name="VolBid">σ·sqrt(max(0, 1 − Le)), annualised decimal; σ where Le is null.</param>
+/// <param name="VolAsk">σ·sqrt(1 + Le), annualised decimal; σ where Le is null.</param>
+/// <param name="LelandNumber">Le = sqrt(2/π)·k/(σ·sqrt(Δt)) (Leland 1985, J. Finance 40(5)); null at the limits σ = 0 and S = 0,
+/// where it is undefined and nothing is hedged (see <see cref="L2VanillaOptionPricer"/>).</param>
+/// <param name="RoundTripCostRate">k = 2·(takerFeeRate + gasCostUsd / hedgeNotionalUsd), decimal; null at S = 0 when the hedge
+/// notional (contracts·S) is 0.</param>
 /// <param name="HedgeNotionalUsd">Notional of one re-hedge used in k, USD.</param>
 /// <param name="CarryRate">Cost of carry b used, continuously compounded annualised decimal.</param>
 /// <param name="CarrySource">Where b came from.</param>
@@ -32,7 +34,7 @@ namespace Analytics.Pricing.L2;
 /// rho includes the −δ·V of the settlement discount).</param>
 /// <param name="GreeksMethod">How the engine obtained <paramref name="Greeks"/> for these inputs (the same as without
 /// the L2 model: the settlement discount only scales them).</param>
-/// <param name="Limit">The limit of the model the option is at (T = 0, K = 0), priced in closed form without the engine, or
+/// <param name="Limit">The limit of the model the option is at (T = 0, S = 0, K = 0, σ = 0), priced in closed form without the engine, or
 /// <see langword="null"/>.</param>
 public sealed record L2OptionResult(
     string ChainId,
@@ -45,8 +47,8 @@ public sealed record L2OptionResult(
     double Volatility,
     double VolBid,
     double VolAsk,
-    double LelandNumber,
-    double RoundTripCostRate,
+    double? LelandNumber,
+    double? RoundTripCostRate,
     double HedgeNotionalUsd,
     double CarryRate,
     CarrySource CarrySource,

@@ -20,10 +20,15 @@ namespace Analytics.Pricing.L2;
 /// </list>
 /// bid = V(σ_bid) − gasPerContractUsd, ask = V(σ_ask) + gasPerContractUsd. With zero gas, fees and delay and
 /// <c>rates</c> carry, bid = mid = ask = the engine's plain price, bit for bit.
-/// At T = 0 or K = 0 (<see cref="VanillaOptionLimits.Of"/>) the engine is not called: V is the exact limit of
-/// <see cref="VanillaOptionLimits.Price"/> (intrinsic value; a call on K = 0 is the discounted forward), which does not depend
-/// on σ, so V(σ_bid) = V(σ_ask) = V(σ) and bid = e^{−rδ}·V − gas, ask = e^{−rδ}·V + gas (issue 14 item 1). The Leland
-/// number is still reported as computed (it needs σ &gt; 0 and S &gt; 0, which the inputs guarantee).
+/// At T = 0, S = 0, K = 0 or σ = 0 (<see cref="VanillaOptionLimits.Of"/>) the engine is not called: V is the exact limit of
+/// <see cref="VanillaOptionLimits.Price"/> (intrinsic value; a call on K = 0 is the discounted forward; the discounted intrinsic
+/// value of the forward, or its best exercise time, at S = 0 and σ = 0), which does not depend on σ, so
+/// V(σ_bid) = V(σ_ask) = V(σ) and bid = e^{−rδ}·V − gas, ask = e^{−rδ}·V + gas (issue 14 item 1). At T = 0 and K = 0 the
+/// Leland number is reported as computed. At σ = 0 it is undefined (k/0), but Leland's adjusted variance
+/// σ̂² = σ²(1 ± Le) = σ² ± σ·sqrt(2/π)·k/sqrt(Δt) tends to 0 with σ: the hedging cost vanishes, the bid and ask vols are σ = 0.
+/// At S = 0 the underlying stays at 0 (0 is absorbing for geometric Brownian motion) and nothing is ever hedged. In both
+/// cases Le (and k when the hedge notional contracts·S is 0) is reported as <see langword="null"/> and the bid and ask vols
+/// as σ.
 /// References: Leland, "Option Pricing and Replication with Transactions Costs", <i>J. Finance</i> 40(5), 1985;
 /// Haug, <i>The Complete Guide to Option Pricing Formulas</i>, 2nd ed. 2007, §1.1.6 (generalised BSM).
 /// </summary>
@@ -66,8 +71,8 @@ public sealed class L2VanillaOptionPricer
         }
 
         var mid = Engine.Price(inputs.ToBlackInputs(inputs.Volatility));
-        double atAsk = plan.NeedsAskValue ? Engine.PresentValue(inputs.ToBlackInputs(plan.Leland.VolAsk)) : mid.Price;
-        double atBid = plan.NeedsBidValue ? Engine.PresentValue(inputs.ToBlackInputs(plan.Leland.VolBid)) : mid.Price;
+        double atAsk = plan.NeedsAskValue ? Engine.PresentValue(inputs.ToBlackInputs(plan.Leland!.Value.VolAsk)) : mid.Price;
+        double atBid = plan.NeedsBidValue ? Engine.PresentValue(inputs.ToBlackInputs(plan.Leland!.Value.VolBid)) : mid.Price;
         return Finish(inputs, plan, mid, atAsk, atBid);
     }
 
@@ -76,7 +81,7 @@ public sealed class L2VanillaOptionPricer
     /// the <see cref="EngineRegistry"/> declares <see cref="EngineCapabilities.EuropeanBatchKernel"/>, every value the
     /// model needs (the mid with Greeks and the prices at the Leland bid and ask vols) goes through one call of the SIMD
     /// <see cref="BlackVanillaBatchPricer"/>, which gives the scalar pricer's bits; other engines price one by one, and so do
-    /// options at a limit (T = 0, K = 0), which the kernel cannot take.
+    /// options at a limit (T = 0, S = 0, K = 0, σ = 0), which the kernel cannot take.
     /// </summary>
     /// <param name="inputs">Options, markets, carries and trade terms.</param>
     /// <returns>One result per input, in order.</returns>
@@ -116,8 +121,8 @@ public sealed class L2VanillaOptionPricer
 
         foreach (int i in onKernel)
         {
-            if (plans[i].NeedsAskValue) black.Add(inputs[i].ToBlackInputs(plans[i].Leland.VolAsk));
-            if (plans[i].NeedsBidValue) black.Add(inputs[i].ToBlackInputs(plans[i].Leland.VolBid));
+            if (plans[i].NeedsAskValue) black.Add(inputs[i].ToBlackInputs(plans[i].Leland!.Value.VolAsk));
+            if (plans[i].NeedsBidValue) black.Add(inputs[i].ToBlackInputs(plans[i].Leland!.Value.VolBid));
         }
 
         if (onKernel.Count == 0)
@@ -151,7 +156,8 @@ public sealed class L2VanillaOptionPricer
         double settlementFactor = plan.SettlementFactor;
         double price = settlementFactor * mid.Price;
         double atAsk = settlementFactor * valueAtAskVol;
-        double atBid = leland.BidFloorHit && plan.Limit is null
+        bool bidFloorHit = leland?.BidFloorHit ?? false;
+        double atBid = bidFloorHit && plan.Limit is null
             ? settlementFactor * ZeroVolatilityValue.Value(
                 Engine.Style, inputs.Right == OptionRight.Call, inputs.Spot, inputs.Strike, inputs.TenorYears, inputs.Rate, plan.Carry)
             : settlementFactor * valueAtBidVol;
@@ -166,9 +172,9 @@ public sealed class L2VanillaOptionPricer
             PriceAtBidVol: atBid,
             PriceAtAskVol: atAsk,
             Volatility: inputs.Volatility,
-            leland.VolBid,
-            leland.VolAsk,
-            leland.LelandNumber,
+            leland?.VolBid ?? inputs.Volatility,
+            leland?.VolAsk ?? inputs.Volatility,
+            leland?.LelandNumber,
             plan.RoundTripCostRate,
             plan.HedgeNotionalUsd,
             plan.Carry,
@@ -177,7 +183,7 @@ public sealed class L2VanillaOptionPricer
             DiscountFactor: Math.Exp(-inputs.Rate * (inputs.TenorYears + plan.DelayYears)),
             plan.DelayYears,
             gasPerContractUsd,
-            leland.BidFloorHit,
+            bidFloorHit,
             Settle(mid.Greeks, settlementFactor, plan.DelayYears, price),
             mid.GreeksMethod,
             plan.Limit is { } limit ? VanillaOptionLimits.Of(limit) : null);
@@ -209,10 +215,12 @@ public sealed class L2VanillaOptionPricer
 
     /// <summary>What the L2 model decides before any engine value: settlement discounting, carry, round-trip cost and
     /// the Leland vols, which of the bid/ask-vol values the engine must supply (none at a limit), and the terms when the option
-    /// is at a limit of <see cref="VanillaOptionLimits.Of"/> (T = 0, K = 0), else null.</summary>
+    /// is at a limit of <see cref="VanillaOptionLimits.Of"/> (T = 0, S = 0, K = 0, σ = 0), else null. At a limit, k is null when
+    /// the hedge notional is 0 (S = 0 without <c>hedgeNotionalUsd</c>) and the Leland adjustment is null at S = 0 or σ = 0,
+    /// where nothing is hedged or the hedging cost vanishes (see the class remarks).</summary>
     private readonly record struct Plan(
-        double SettlementFactor, double DelayYears, double Carry, double HedgeNotionalUsd, double RoundTripCostRate,
-        LelandAdjustment Leland, bool NeedsAskValue, bool NeedsBidValue, VanillaOptionTerms? Limit)
+        double SettlementFactor, double DelayYears, double Carry, double HedgeNotionalUsd, double? RoundTripCostRate,
+        LelandAdjustment? Leland, bool NeedsAskValue, bool NeedsBidValue, VanillaOptionTerms? Limit)
     {
         public static Plan Of(L2OptionInputs inputs, OptionExerciseStyle style)
         {
@@ -222,8 +230,12 @@ public sealed class L2VanillaOptionPricer
             double sigma = inputs.Volatility;
             double delay = terms.SettlementDelayYears;
             double hedgeNotionalUsd = terms.HedgeNotionalFor(inputs.Spot);
-            double k = LelandSpreadAdjuster.RoundTripCostRate(terms.TakerFeeRate, terms.Chain.GasCostUsd, hedgeNotionalUsd);
-            var leland = LelandSpreadAdjuster.Adjust(sigma, k, terms.RehedgeIntervalYears);
+            double? k = limit is null || hedgeNotionalUsd > 0.0
+                ? LelandSpreadAdjuster.RoundTripCostRate(terms.TakerFeeRate, terms.Chain.GasCostUsd, hedgeNotionalUsd)
+                : null;
+            LelandAdjustment? leland = k is { } cost && (limit is null || (sigma > 0.0 && inputs.Spot > 0.0))
+                ? LelandSpreadAdjuster.Adjust(sigma, cost, terms.RehedgeIntervalYears)
+                : null;
             return new Plan(
                 Math.Exp(-inputs.Rate * delay), // exactly 1 when δ = 0
                 delay,
@@ -231,8 +243,8 @@ public sealed class L2VanillaOptionPricer
                 hedgeNotionalUsd,
                 k,
                 leland,
-                NeedsAskValue: limit is null && leland.VolAsk != sigma,
-                NeedsBidValue: limit is null && !leland.BidFloorHit && leland.VolBid != sigma,
+                NeedsAskValue: limit is null && leland!.Value.VolAsk != sigma,
+                NeedsBidValue: limit is null && !leland!.Value.BidFloorHit && leland.Value.VolBid != sigma,
                 limit);
         }
     }

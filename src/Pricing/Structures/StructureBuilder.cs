@@ -79,8 +79,8 @@ public static class StructureBuilder
     }
 
     /// <summary>Builds a structure from custom legs.</summary>
-    /// <param name="legs">One to <see cref="MaxLegs"/> legs, each with strike &gt; 0, tenor &gt; 0, non-zero quantity and an
-    /// optional vol &gt; 0.</param>
+    /// <param name="legs">One to <see cref="MaxLegs"/> legs, each with strike ≥ 0, tenor ≥ 0, non-zero quantity and an
+    /// optional vol ≥ 0.</param>
     /// <param name="quantity">Signed number of structure units, non-zero; negative reverses every leg.</param>
     /// <returns>The definition or the validation errors (fields <c>legs[i].strike</c> and so on).</returns>
     public static StructureDefinitionResult FromLegs(IReadOnlyList<StructureLeg?>? legs, double quantity = 1.0)
@@ -113,7 +113,7 @@ public static class StructureBuilder
                 errors.Add(new(prefix + "type", "must be call or put."));
             }
 
-            CheckPositive(leg.Strike, prefix + "strike", "USD", errors);
+            CheckNonNegative(leg.Strike, prefix + "strike", "USD; 0 is priced at its limit", errors);
             CheckNonNegative(leg.TenorYears, prefix + "tenorYears", "years; 0 is the expiry instant", errors);
             CheckQuantity(leg.Quantity, prefix + "quantity", errors);
             if (leg.Volatility is { } vol)
@@ -169,9 +169,9 @@ public static class StructureBuilder
         bool allPositive = true;
         for (int i = 0; i < strikes.Count; i++)
         {
-            if (!double.IsFinite(strikes[i]) || strikes[i] <= 0.0)
+            if (!double.IsFinite(strikes[i]) || strikes[i] < 0.0)
             {
-                errors.Add(new($"strikes[{i}]", $"must be a finite price > 0 (USD); got {Format(strikes[i])}."));
+                errors.Add(new($"strikes[{i}]", $"must be a finite price ≥ 0 (USD); got {Format(strikes[i])}."));
                 allPositive = false;
             }
         }
@@ -191,15 +191,7 @@ public static class StructureBuilder
         }
     }
 
-    private static void CheckPositive(double value, string field, string unit, List<StructureValidationError> errors)
-    {
-        if (!double.IsFinite(value) || value <= 0.0)
-        {
-            errors.Add(new(field, $"must be a finite number > 0 ({unit}); got {Format(value)}."));
-        }
-    }
-
-    /// <summary>Tenor and vol: 0 is a limit the structure calculator prices exactly (issue 14 item 1).</summary>
+    /// <summary>Strike, tenor and vol: 0 is a limit the structure calculator prices exactly (issue 14 item 1).</summary>
     private static void CheckNonNegative(double value, string field, string unit, List<StructureValidationError> errors)
     {
         if (!double.IsFinite(value) || value < 0.0)

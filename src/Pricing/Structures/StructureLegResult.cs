@@ -14,7 +14,7 @@ namespace Analytics.Pricing.Structures;
 /// <param name="Greeks">Greeks per option (not position-weighted).</param>
 /// <param name="L2">This leg alone under the L2 model in the structure's size (gas paid for its own transaction),
 /// or <see langword="null"/> without an <c>l2</c> block.</param>
-/// <param name="Limit">The closed-form limit that priced this leg instead of its engine (T = 0, σ = 0, or inputs the engine
+/// <param name="Limit">The closed-form limit that priced this leg instead of its engine (T = 0, S = 0, K = 0, σ = 0, or inputs the engine
 /// could not price: <see cref="Limits.VanillaOptionLimits.PriceWith{TResult}"/>), or <see langword="null"/>.</param>
 public sealed record StructureLegResult(
     StructureLeg Leg,

@@ -98,7 +98,7 @@ public sealed class StructurePricer
                 greeks = Add(greeks, result.Greeks, quantity);
                 legs.Add(new StructureLegResult(
                     leg, quantity, result.EngineId, vol, result.Price, quantity * result.Price, result.Forward,
-                    result.DiscountFactor, result.Greeks, result));
+                    result.DiscountFactor, result.Greeks, result, result.Limit));
             }
 
             payoffLegs.Add(new(leg.Right == OptionRight.Call, leg.Strike, quantity, leg.TenorYears, vol, pricer.Engine));

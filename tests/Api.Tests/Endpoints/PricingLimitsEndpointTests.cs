@@ -168,6 +168,23 @@ public sealed class PricingLimitsEndpointTests(SqliteApi api) : IClassFixture<Sq
     }
 
     [Theory]
+    [InlineData("european")]
+    [InlineData("american")]
+    public async Task Price_ForwardUnderflowing_IsTheLimit_CallZero_PutTheStrike(string style)
+    {
+        // S = 1e-300, q·T = 500: F = S·e^{(r−q)T} = 1e-300·e^{−500} is below the smallest double. With r = 0 the put is worth K
+        // (exercise never pays early at r = 0, and the European put's value K·e^{−rT} − S·e^{−qT} + C is K to rounding), the call 0.
+        foreach (var (type, expected) in new[] { ("put", 100.0), ("call", 0.0) })
+        {
+            var body = await PriceAsync($$"""{"type":"{{type}}","spot":1e-300,"strike":100,"tenorYears":50,"vol":0.3,"rate":0,"dividendYield":10,"style":"{{style}}"}""");
+
+            Assert.Equal(expected, body.GetProperty("price").GetDouble(), 1e-12);
+            foreach (var greek in body.GetProperty("greeks").EnumerateObject())
+                Assert.True(double.IsFinite(greek.Value.GetDouble()), $"{type} {greek.Name}");
+        }
+    }
+
+    [Theory]
     [InlineData("""{"type":"call","spot":100,"strike":-1,"tenorYears":1,"vol":0.2,"rate":0.05}""", "strike")]
     [InlineData("""{"type":"call","spot":-1,"strike":100,"tenorYears":1,"vol":0.2,"rate":0.05}""", "spot")]
     [InlineData("""{"type":"call","spot":100,"strike":100,"tenorYears":1,"vol":-0.2,"rate":0.05}""", "vol")]
@@ -178,6 +195,7 @@ public sealed class PricingLimitsEndpointTests(SqliteApi api) : IClassFixture<Sq
     [InlineData("""{"type":"call","spot":100,"strike":100,"tenorYears":170,"vol":0.2,"rate":5}""", "rate")]
     [InlineData("""{"type":"call","spot":100,"strike":100,"tenorYears":170,"vol":0.2,"rate":0.05,"dividendYield":10}""", "dividendYield")]
     [InlineData("""{"type":"call","spot":1e13,"strike":100,"tenorYears":1,"vol":0.2,"rate":0.05}""", "spot")]
+    [InlineData("""{"type":"call","spot":100,"strike":100,"tenorYears":50,"vol":0.2,"rate":-10,"carryRate":10}""", "carryRate")]
     [InlineData("""{"type":"call","spot":100,"strike":100,"tenorYears":1,"vol":"NaN","rate":0.05}""", "vol")]
     [InlineData("""{"type":"call","spot":100,"strike":100,"tenorYears":5e-324,"vol":0.2,"rate":0.05}""", "tenorYears")]
     [InlineData("""{"type":"call","spot":100,"strike":100,"tenorYears":1,"vol":1e-310,"rate":0.05}""", "vol")]
@@ -187,7 +205,6 @@ public sealed class PricingLimitsEndpointTests(SqliteApi api) : IClassFixture<Sq
     [Theory]
     [InlineData("/api/v1/options/implied-vol", """{"type":"call","spot":100,"strike":100,"tenorYears":1001,"price":10,"rate":0.05}""", "tenorYears")]
     [InlineData("/api/v1/options/implied-vol", """{"type":"call","spot":100,"strike":100,"tenorYears":0,"price":10,"rate":0.05}""", "tenorYears")]
-    [InlineData("/api/v1/l2/compare", """{"type":"call","spot":100,"strike":100,"tenorYears":1,"vol":0,"rate":0.05}""", "vol")]
     [InlineData("/api/v1/l2/compare", """{"type":"call","spot":100,"strike":100,"tenorYears":1,"vol":0.2,"rate":11}""", "rate")]
     public async Task OtherEndpoints_SameBounds_Are400NamingTheField(string path, string body, string field) =>
         await ProblemAssert.HasFieldErrorAsync(await PostAsync(path, body), field);

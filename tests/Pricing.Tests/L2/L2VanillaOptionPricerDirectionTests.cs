@@ -76,7 +76,7 @@ public sealed class L2VanillaOptionPricerDirectionTests
         var hourly = Price(Terms(ArbitrumOne, rehedgeIntervalHours: 1.0, takerFeeRate: 0.0005));
 
         Assert.True(hourly.LelandNumber > daily.LelandNumber);
-        Assert.Equal(Math.Sqrt(24.0), hourly.LelandNumber / daily.LelandNumber, 1e-12); // Le ∝ 1/sqrt(Δt)
+        Assert.Equal(Math.Sqrt(24.0), hourly.LelandNumber!.Value / daily.LelandNumber!.Value, 1e-12); // Le ∝ 1/sqrt(Δt)
         Assert.True(hourly.Spread > daily.Spread);
     }
 
@@ -98,9 +98,9 @@ public sealed class L2VanillaOptionPricerDirectionTests
         var result = Price(Terms(Ethereum, takerFeeRate: 0.0005, hedgeNotionalUsd: 600.0));
 
         Assert.Equal(600.0, result.HedgeNotionalUsd);
-        Assert.Equal(2.0 * (0.0005 + 3.0 / 600.0), result.RoundTripCostRate, 1e-15);
+        Assert.Equal(2.0 * (0.0005 + 3.0 / 600.0), result.RoundTripCostRate!.Value, 1e-15);
         double dt = 1.0 / 8760.0;
-        Assert.Equal(Math.Sqrt(2.0 / Math.PI) * result.RoundTripCostRate / (0.7 * Math.Sqrt(dt)), result.LelandNumber, 1e-12);
+        Assert.Equal(Math.Sqrt(2.0 / Math.PI) * result.RoundTripCostRate!.Value / (0.7 * Math.Sqrt(dt)), result.LelandNumber!.Value, 1e-12);
     }
 
     [Theory]

@@ -112,7 +112,8 @@ public sealed class L2VanillaOptionPricerInvariantTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Terms(ArbitrumOne.WithOverrides(withdrawalDelayHours: double.NaN)));
         Assert.Throws<ArgumentOutOfRangeException>(() => Terms(ArbitrumOne, (SettlementLayer)7));
         Assert.Throws<ArgumentOutOfRangeException>(() => CarrySpecification.FromFunding(double.PositiveInfinity));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Option(Terms(ArbitrumOne)) with { Volatility = 0.0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => Option(Terms(ArbitrumOne)) with { Volatility = -0.1 }); // 0 is the σ = 0 limit
+        Assert.Throws<ArgumentOutOfRangeException>(() => Option(Terms(ArbitrumOne)) with { Spot = -1.0 });
     }
 
     [Fact]

@@ -146,7 +146,7 @@ public sealed class StructureBuilderTests
     {
         StructureLeg?[] legs =
         [
-            new(C, 0.0, 0.25, 1.0),
+            new(C, -1.0, 0.25, 1.0), // strike 0 is a limit (a call on K = 0 is the discounted forward); −1 is no option
             new(P, 90.0, double.NaN, 0.0, -0.2),
             null,
             new((OptionRight)5, 90.0, 0.5, 1.0, null, (OptionExerciseStyle)9),

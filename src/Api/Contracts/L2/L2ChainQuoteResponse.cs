@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 
 namespace Analytics.Api.Contracts.L2;
 
@@ -13,6 +14,11 @@ public sealed record L2ChainQuoteResponse(
     [property: Description("Discount factor exp(−r·(T + δ)).")] double DiscountFactor,
     [property: Description("Settlement delay δ, years.")] double SettlementDelayYears,
     [property: Description("Gas per contract, USD.")] double GasPerContractUsd,
-    [property: Description("Leland number.")] double LelandNumber,
+    [property: Description("Leland number; null at vol 0 and spot 0, where it is undefined (the hedging cost vanishes; see `limit`).")] double? LelandNumber,
     [property: Description("Which gas per transaction was used: `configured` (profile or `gasCostUsd` override) or `observed` (median of the indexed trades' gas on this chain, last 24 h).")] GasSource Gas = GasSource.Configured,
-    [property: Description("The gas per transaction used, USD.")] double? GasCostUsd = null);
+    [property: Description("The gas per transaction used, USD.")] double? GasCostUsd = null)
+{
+    /// <summary>The limit of the model the option is at, as on POST /api/v1/options/price.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Description(Analytics.Api.Contracts.Pricing.OptionPriceResponse.LimitDescription)]
+    public Analytics.Pricing.Limits.VanillaOptionLimit? Limit { get; init; }
+}

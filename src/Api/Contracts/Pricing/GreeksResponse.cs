@@ -17,9 +17,18 @@ public sealed record GreeksResponse(
     [property: Description("∂²V/∂σ², USD per 1.00 of vol squared (per vol point squared with `greekUnits` per-vol-point-per-day).")] double Volga,
     [property: Description("∂Δ/∂t, per year of calendar time (per calendar day with `greekUnits` per-vol-point-per-day).")] double Charm)
 {
-    /// <summary>The numerics' Greeks as the API writes them (the same conventions, field for field).</summary>
+    /// <summary>The numerics' Greeks as the API writes them (the same conventions, field for field), with a negative zero written
+    /// as 0 (a Greek that vanishes at a limit is often a product with a negative factor, ω·0 for a put or a short leg's −1·0, and
+    /// would serialise as <c>-0</c>) and an infinite one as the largest double of its sign (JSON has no infinity: a gamma
+    /// A·φ(d₁)/(S·σ√T) at a spot of 1e-270 USD is beyond 1.8e308 per USD²). Every response builds its Greeks here, so this is the
+    /// one place that normalises them.</summary>
     public static GreeksResponse From(Analytics.Pricing.Greeks g) =>
-        new(g.Delta, g.Gamma, g.Vega, g.Theta, g.Rho, g.CarryRho, g.Vanna, g.Volga, g.Charm);
+        new(Written(g.Delta), Written(g.Gamma), Written(g.Vega), Written(g.Theta), Written(g.Rho), Written(g.CarryRho),
+            Written(g.Vanna), Written(g.Volga), Written(g.Charm));
+
+    /// <summary>+0 for −0, ±<see cref="double.MaxValue"/> for ±∞, the value otherwise.</summary>
+    private static double Written(double value) =>
+        value == 0.0 ? 0.0 : double.IsInfinity(value) ? Math.CopySign(double.MaxValue, value) : value;
 
     /// <summary>The numerics' Greeks of this response (the inverse of <see cref="From"/>).</summary>
     public Analytics.Pricing.Greeks ToGreeks() => new(Delta, Gamma, Vega, Theta, Rho, CarryRho, Vanna, Volga, Charm);

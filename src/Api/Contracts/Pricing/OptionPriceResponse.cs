@@ -36,6 +36,6 @@ public sealed record OptionPriceResponse(
         "answered a non-finite value or one outside the no-arbitrage bounds: the closed-form no-arbitrage value is returned — " +
         "European Black-Scholes-Merton, American the European value where early exercise is worthless, else the `qd-fp` engine's " +
         "value when it is sound, else the vol → ∞ or deterministic bound the inputs reach). `greeksMethod` is then `closed-form`. " +
-        "With `l2`, `expiry` and `zero-strike` apply too: the value does not depend on the vol there, so the `l2` bid and ask are the " +
-        "settled limit value ∓ gas.";
+        "With `l2` every limit but `extreme-inputs` applies too: the value does not depend on the vol there, so the `l2` bid and ask are the " +
+        "settled limit value ∓ gas (at `zero-volatility` and `zero-spot` `l2.lelandNumber` is null: the hedging cost vanishes, nothing is hedged).";
 }

@@ -11,7 +11,7 @@ namespace Analytics.Api.Endpoints.Pricing;
 /// <remarks>
 /// The bounds (issue 14 item 1; README "Input bounds"): prices (spot, forward, strike) in [0, 1e12] USD, vol in [0, 100]
 /// (10,000 %), tenor in [0, 1000] years, rate, dividend yield and carry in [−10, 10] per year, and |rate·T|, |q·T|,
-/// |b·T| ≤ 500 so that every growth and discount factor e^{±500} and every price and Greek stays finite. Zero prices, vol
+/// |b·T|, |(b − r)·T| ≤ 500 so that every growth and discount factor e^{±500} and every price and Greek stays finite. Zero prices, vol
 /// and tenor are well-defined options priced at their limit (<see cref="Analytics.Pricing.Limits.VanillaOptionLimits"/>);
 /// implied vol and the L2 comparison need them &gt; 0. Subnormal numbers are refused by <see cref="FieldErrors.Range"/>.
 /// </remarks>
@@ -114,6 +114,9 @@ internal static class OptionRequestValidator
             RateTimesTenor("carryRate", carryRate, t, errors);
             if (carryRate is null && rate is { } rr && dividendYield is { } qq && Math.Abs(rr - qq) * t > MaxAbsRateTimesTenor)
                 errors.Add("dividendYield", $"(rate − dividendYield)·tenorYears must be within ±{MaxAbsRateTimesTenor}; got {(rr - qq) * t:G6}.");
+            // With carryRate the call's value S·e^{(b−r)T} grows with b − r, which the separate bounds leave up to ±1000·T.
+            if (carryRate is { } bb && rate is { } r2 && Math.Abs(bb - r2) * t > MaxAbsRateTimesTenor)
+                errors.Add("carryRate", $"(carryRate − rate)·tenorYears must be within ±{MaxAbsRateTimesTenor} (the discounted forward grows as e^((b − r)·T)); got {(bb - r2) * t:G6}.");
         }
         var style = r.Style ?? OptionExerciseStyle.European;
         var engine = ResolveEngine(style, r.Engine, errors);

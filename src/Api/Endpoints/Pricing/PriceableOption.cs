@@ -15,9 +15,8 @@ internal sealed record PriceableOption(ValidatedOption Option, double Vol, Valid
 {
     public static PriceableOption? Validate(OptionPriceRequest request, DateTimeOffset now, ChainProfiles chains, FieldErrors errors)
     {
-        // Zero vol, prices and tenor are priced at their limit; with l2 only tenor and strike (the Leland spread needs σ > 0 and
-        // its hedge notional S > 0).
-        var validated = OptionRequestValidator.Validate(request, now, errors, request.L2 is null ? ZeroLimits.All : ZeroLimits.L2);
+        // Zero vol, prices and tenor are priced at their limit, with l2 too (the Leland spread vanishes at σ = 0 and S = 0).
+        var validated = OptionRequestValidator.Validate(request, now, errors, ZeroLimits.All);
         var l2 = request.L2 is null ? null : L2RequestValidator.Validate(request.L2, request, chains, errors);
         return validated is var (option, vol) && errors.IsEmpty
             ? new PriceableOption(option, vol, l2, request.PremiumCurrency ?? PremiumCurrency.Usd, request.GreekUnits ?? GreekUnits.PerUnit)

@@ -5,7 +5,7 @@ namespace Analytics.Api.Endpoints.Pricing;
 [Flags]
 internal enum ZeroLimits
 {
-    /// <summary>Every price, the tenor and the vol must be &gt; 0 (implied vol, the L2 comparison).</summary>
+    /// <summary>Every price, the tenor and the vol must be &gt; 0 (implied vol, whose price carries no information at a limit).</summary>
     None = 0,
 
     /// <summary>Tenor 0 (expiry at the valuation time) is the expiry instant, priced at intrinsic.</summary>
@@ -20,10 +20,7 @@ internal enum ZeroLimits
     /// <summary>Vol 0, the deterministic limit.</summary>
     Vol = 8,
 
-    /// <summary>Every limit (price and batch without <c>l2</c>).</summary>
+    /// <summary>Every limit: price and batch, with or without <c>l2</c>, and the L2 comparison (the L2 model prices every limit,
+    /// its Leland spread vanishing at σ = 0 and S = 0; <see cref="Analytics.Pricing.L2.L2VanillaOptionPricer"/>).</summary>
     All = Tenor | Strike | Underlying | Vol,
-
-    /// <summary>The limits the L2 model prices (price and batch with <c>l2</c>): its Leland spread needs σ &gt; 0 and its hedge
-    /// notional S &gt; 0, but tenor and strike 0 are priced at their limit.</summary>
-    L2 = Tenor | Strike,
 }

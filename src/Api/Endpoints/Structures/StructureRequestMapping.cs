@@ -42,7 +42,7 @@ internal static class StructureRequestMapping
             errors.Add("template", $"'{r.Template}' is not a template; templates: {string.Join(", ", StructureTemplates.AllIds)}.");
             return null;
         }
-        var limits = r.L2 is null;
+        const bool limits = true; // tenor 0 is the expiry instant, with the L2 model too
         var near = StructureTenors.Resolve("tenorYears", "expiry", r.TenorYears, r.Expiry, valuationTime, errors, limits);
         if (r.TenorYears is null && r.Expiry is null) errors.Add("tenorYears", "is required for a template (years, Act/365F), or give expiry.");
         double? far = null;
@@ -88,7 +88,7 @@ internal static class StructureRequestMapping
                 legs.Add(null);
                 continue;
             }
-            var tenor = StructureTenors.Resolve($"legs[{i}].tenorYears", $"legs[{i}].expiry", l.TenorYears, l.Expiry, valuationTime, errors, r.L2 is null);
+            var tenor = StructureTenors.Resolve($"legs[{i}].tenorYears", $"legs[{i}].expiry", l.TenorYears, l.Expiry, valuationTime, errors, allowExpiryInstant: true);
             if (l.TenorYears is null && l.Expiry is null) errors.Add($"legs[{i}].tenorYears", "is required (years, Act/365F), or give the leg's expiry.");
             if (l.Vol is null && r.Vol is null && r.VolSource != VolSource.Surface)
                 errors.Add($"legs[{i}].vol", "is required (or give the structure's vol, or volSource surface).");
@@ -117,20 +117,19 @@ internal static class StructureRequestMapping
     private static bool Bounded(StructurePriceRequest r, FieldErrors errors)
     {
         var before = errors.ToDictionary().Count;
-        var exclusive = r.L2 is not null;
-        var tenorUnit = exclusive ? "years; the l2 model needs a tenor > 0, 0 is priced without an l2 block" : "years; 0 is the expiry instant";
-        var volUnit = exclusive ? "annualised decimal; the l2 model needs a vol > 0" : "annualised decimal; 0 prices the deterministic limit";
-        for (var i = 0; i < (r.Strikes?.Count ?? 0); i++) errors.Range($"strikes[{i}]", r.Strikes![i], 0, MaxPriceUsd, "USD", minExclusive: true);
-        errors.Range("tenorYears", r.TenorYears, 0, MaxTenorYears, tenorUnit, minExclusive: exclusive);
-        errors.Range("farTenorYears", r.FarTenorYears, 0, MaxTenorYears, tenorUnit, minExclusive: exclusive);
+        // Zero strike, tenor and vol are limits every leg prices exactly (issue 14 item 1), with the L2 model too.
+        const string tenorUnit = "years; 0 is the expiry instant", volUnit = "annualised decimal; 0 prices the deterministic limit";
+        for (var i = 0; i < (r.Strikes?.Count ?? 0); i++) errors.Range($"strikes[{i}]", r.Strikes![i], 0, MaxPriceUsd, "USD");
+        errors.Range("tenorYears", r.TenorYears, 0, MaxTenorYears, tenorUnit);
+        errors.Range("farTenorYears", r.FarTenorYears, 0, MaxTenorYears, tenorUnit);
         errors.Range("quantity", r.Quantity, -MaxQuantity, MaxQuantity, "units");
         for (var i = 0; i < (r.Legs?.Count ?? 0); i++)
         {
             if (r.Legs![i] is not { } leg) continue;
-            errors.Range($"legs[{i}].strike", leg.Strike, 0, MaxPriceUsd, "USD", minExclusive: true);
-            errors.Range($"legs[{i}].tenorYears", leg.TenorYears, 0, MaxTenorYears, tenorUnit, minExclusive: exclusive);
+            errors.Range($"legs[{i}].strike", leg.Strike, 0, MaxPriceUsd, "USD; 0 is priced at its limit");
+            errors.Range($"legs[{i}].tenorYears", leg.TenorYears, 0, MaxTenorYears, tenorUnit);
             errors.Range($"legs[{i}].quantity", leg.Quantity, -MaxQuantity, MaxQuantity, "units");
-            errors.Range($"legs[{i}].vol", leg.Vol, 0, OptionRequestValidator.MaxVol, volUnit, minExclusive: exclusive);
+            errors.Range($"legs[{i}].vol", leg.Vol, 0, OptionRequestValidator.MaxVol, volUnit);
         }
 
         return errors.ToDictionary().Count == before;

@@ -53,15 +53,14 @@ public static class StructuresEndpoints
         SurfaceStore surfaces, ObservedGasResolver gas, CpuBudget cpu, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        // The shared input bounds of POST /options/price (OptionRequestValidator); vol 0 is a limit without the L2 model.
+        // The shared input bounds of POST /options/price (OptionRequestValidator); vol 0 is a limit, with the L2 model too.
         var spot = errors.Required("spot", request.Spot, 0, OptionRequestValidator.MaxPriceUsd, "USD", minExclusive: true);
         var rate = errors.Required("rate", request.Rate, -OptionRequestValidator.MaxAbsRate, OptionRequestValidator.MaxAbsRate,
             "annualised, continuously compounded decimal");
         var dividendYield = errors.Range("dividendYield", request.DividendYield, -OptionRequestValidator.MaxAbsRate, OptionRequestValidator.MaxAbsRate,
             "annualised decimal") ?? 0;
         var carryRate = errors.Range("carryRate", request.CarryRate, -OptionRequestValidator.MaxAbsRate, OptionRequestValidator.MaxAbsRate, "annualised decimal");
-        var vol = errors.Range("vol", request.Vol, 0, OptionRequestValidator.MaxVol,
-            request.L2 is null ? "annualised decimal; 0 prices the deterministic limit" : "annualised decimal; the l2 model needs a vol > 0", minExclusive: request.L2 is not null) ?? 0.2;
+        var vol = errors.Range("vol", request.Vol, 0, OptionRequestValidator.MaxVol, "annualised decimal; 0 prices the deterministic limit") ?? 0.2;
         var points = request.PayoffPoints ?? 101;
         if (points is < 2 or > 10_001) errors.Add("payoffPoints", "must be between 2 and 10,001.");
         StructureRequestMapping.SurfaceFields(request, errors);

@@ -197,8 +197,9 @@ public sealed class StructureExpiryTests(SqliteApi api) : IClassFixture<SqliteAp
         { """{"template":"straddle","strikes":[100],"spot":100,"expiry":"next friday","vol":0.6,"rate":0.05}""", "expiry" },
         { """{"spot":100,"vol":0.6,"rate":0.05,"legs":[{"type":"call","strike":100,"tenorYears":0.25,"expiry":"2027-01-01","quantity":1}]}""", "legs[0].expiry" },
         { """{"spot":100,"vol":0.6,"rate":0.05,"legs":[{"type":"call","strike":100,"quantity":1}]}""", "legs[0].tenorYears" },
-        // An expiry at the valuation time is T = 0: priced at intrinsic without l2 (StructureLimitsEndpointTests), a 400 with it.
-        { """{"spot":100,"vol":0.6,"rate":0.05,"valuationTime":"2026-12-01T08:00:00Z","legs":[{"type":"call","strike":100,"expiry":"2026-12-01","quantity":1}],"l2":{"chain":"arbitrum-one"}}""", "legs[0].expiry" },
+        // An expiry at the valuation time is T = 0, priced at intrinsic with or without l2 (StructureLimitsEndpointTests); one before it
+        // has expired: a 400 with l2 too.
+        { """{"spot":100,"vol":0.6,"rate":0.05,"valuationTime":"2026-12-01T08:00:00Z","legs":[{"type":"call","strike":100,"expiry":"2026-11-30","quantity":1}],"l2":{"chain":"arbitrum-one"}}""", "legs[0].expiry" },
         { """{"spot":100,"vol":0.6,"rate":0.05,"expiry":"2027-01-01","legs":[{"type":"call","strike":100,"tenorYears":0.25,"quantity":1}]}""", "expiry" },
         { """{"spot":100,"vol":0.6,"rate":0.05,"legs":[{"type":"call","strike":100,"expiry":"2027-13-01","quantity":1}]}""", "legs[0].expiry" },
         { """{"template":"straddle","strikes":[100],"spot":100,"tenorYears":0.25,"vol":0.6,"rate":0.05,"premiumCurrency":"btc"}""", "premiumCurrency" },

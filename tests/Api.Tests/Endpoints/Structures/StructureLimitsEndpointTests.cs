@@ -8,7 +8,8 @@ namespace Analytics.Api.Tests.Endpoints.Structures;
 /// <summary>
 /// POST /structures/price at the limits (issue 14 item 1): the same input bounds as POST /options/price (tenor ≤ 1000 years,
 /// vol ≤ 100, rates in [−10, 10] with |x·T| ≤ 500), T = 0 priced at the intrinsic value and σ = 0 at the discounted
-/// intrinsic value of the forward, each such leg reporting <c>limit</c>; the L2 model still needs T and σ &gt; 0. Expected
+/// intrinsic value of the forward, K = 0 at the discounted forward (a call) or 0 (a put), each such leg reporting <c>limit</c>,
+/// with the L2 model too (bid and ask the limit value ∓ gas). Expected
 /// values are the closed forms of the limits (Hull, <i>Options, Futures, and Other Derivatives</i>, 8th ed., ch. 11: a
 /// European option with no time or no vol left is worth max(ω(S·e^{(b−r)T} − K·e^{−rT}), 0)).
 /// </summary>
@@ -67,6 +68,47 @@ public sealed class StructureLimitsEndpointTests(SqliteApi api) : IClassFixture<
         Assert.All(body.GetProperty("legs").EnumerateArray(), leg => Assert.Equal("zero-volatility", leg.GetProperty("limit").GetString()));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(""","l2":{"chain":"arbitrum-one"}""")]
+    public async Task ZeroStrikeLegs_CallIsTheDiscountedForward_PutIsWorthless(string l2)
+    {
+        // K = 0: a call pays S_T, worth S·e^{(b−r)T} = 100·e^{−0.01·0.5} = 99.50124791926824 (Haug 2007 §1.1.6 with K = 0);
+        // a put pays max(0 − S_T, 0) = 0. Neither depends on σ, so with the L2 model (settled on the L2, no delay) bid and ask are
+        // the premium ∓ the structure's one transaction of gas (Arbitrum One: 0.02 USD, appsettings.json).
+        var body = await PriceAsync($$"""
+            {"legs":[{"type":"call","strike":0,"tenorYears":0.5,"quantity":1},{"type":"put","strike":0,"tenorYears":0.5,"quantity":1}],
+             "spot":100,"vol":0.4,"rate":0.05,"dividendYield":0.01{{l2}}}
+            """);
+        var legs = body.GetProperty("legs");
+
+        Assert.Equal(99.50124791926824, body.GetProperty("premium").GetDouble(), 1e-10);
+        Assert.Equal(99.50124791926824, legs[0].GetProperty("price").GetDouble(), 1e-10);
+        Assert.Equal(0.0, legs[1].GetProperty("price").GetDouble());
+        Assert.All(legs.EnumerateArray(), leg => Assert.Equal("zero-strike", leg.GetProperty("limit").GetString()));
+        if (l2.Length == 0) return;
+        var quote = body.GetProperty("l2");
+        Assert.Equal(99.50124791926824 - 0.02, quote.GetProperty("bid").GetDouble(), 1e-10);
+        Assert.Equal(99.50124791926824 + 0.02, quote.GetProperty("ask").GetDouble(), 1e-10);
+    }
+
+    [Fact]
+    public async Task Straddle_AtTenorZeroAndAtZeroVol_WithL2_IsTheLimitValueWithGasSpread()
+    {
+        var expiring = await PriceAsync("""{"template":"straddle","strikes":[100],"spot":112,"tenorYears":0,"vol":0.3,"rate":0.05,"l2":{"chain":"arbitrum-one"}}""");
+        var noVol = await PriceAsync("""{"template":"straddle","strikes":[100],"spot":100,"tenorYears":1,"vol":0,"rate":0.05,"l2":{"chain":"arbitrum-one"}}""");
+
+        // T = 0: intrinsic |112 − 100| = 12. σ = 0, b = r: the call is worth S − K·e^{−rT} = 100 − 100·e^{−0.05} = 4.877057549928594,
+        // the put 0. Bid and ask: the premium ∓ 0.02 of gas.
+        Assert.Equal(12.0, expiring.GetProperty("premium").GetDouble(), 1e-12);
+        Assert.Equal(12.0 - 0.02, expiring.GetProperty("l2").GetProperty("bid").GetDouble(), 1e-12);
+        Assert.Equal(12.0 + 0.02, expiring.GetProperty("l2").GetProperty("ask").GetDouble(), 1e-12);
+        Assert.Equal(4.877057549928594, noVol.GetProperty("premium").GetDouble(), 1e-12);
+        Assert.Equal(4.877057549928594 - 0.02, noVol.GetProperty("l2").GetProperty("bid").GetDouble(), 1e-12);
+        Assert.Equal(4.877057549928594 + 0.02, noVol.GetProperty("l2").GetProperty("ask").GetDouble(), 1e-12);
+        Assert.All(noVol.GetProperty("legs").EnumerateArray(), leg => Assert.Equal("zero-volatility", leg.GetProperty("limit").GetString()));
+    }
+
     [Fact]
     public async Task TenorsBeyond100Years_AndRatesBeyond1_ArePriced_WithinTheSharedBounds()
     {
@@ -86,9 +128,9 @@ public sealed class StructureLimitsEndpointTests(SqliteApi api) : IClassFixture<
         { """{"template":"straddle","strikes":[100],"spot":100,"tenorYears":1,"vol":0.3,"rate":10.5}""", "rate" },
         { """{"template":"straddle","strikes":[100],"spot":100,"tenorYears":100,"vol":0.3,"rate":6}""", "rate" },
         { """{"template":"straddle","strikes":[100],"spot":100,"tenorYears":100,"vol":0.3,"rate":0,"dividendYield":-6}""", "dividendYield" },
-        { """{"template":"straddle","strikes":[100],"spot":100,"tenorYears":0,"vol":0.3,"rate":0.01,"l2":{"chain":"arbitrum-one"}}""", "tenorYears" },
-        { """{"template":"straddle","strikes":[100],"spot":100,"tenorYears":1,"vol":0,"rate":0.01,"l2":{"chain":"arbitrum-one"}}""", "vol" },
         { """{"template":"straddle","strikes":[100],"spot":100,"tenorYears":-1e-300,"vol":0.3,"rate":0.01}""", "tenorYears" },
+        { """{"legs":[{"type":"call","strike":-1,"tenorYears":1,"quantity":1}],"spot":100,"vol":0.3,"rate":0.01}""", "legs[0].strike" },
+        { """{"template":"call-spread","type":"call","strikes":[-10,100],"spot":100,"tenorYears":1,"vol":0.3,"rate":0.01}""", "strikes[0]" },
     };
 
     [Theory]
