@@ -12,11 +12,14 @@ namespace Analytics.Pricing.American;
 /// with the European price and the intrinsic value.
 /// </summary>
 /// <remarks>
-/// <para>Where they do not apply (a call with r &lt; 0 or q ≤ 0, a put with q &lt; 0 or r ≤ 0) an estimate is still held to Merton's
-/// model-free bounds (<see cref="ModelFree"/>), which never pin it.</para>
+/// <para>Where they do not apply (a call with q ≤ 0, a put with r ≤ 0) an estimate is still held to Merton's model-free bounds
+/// (<see cref="ModelFree"/>), which never pin it.</para>
 /// <para>Puts are bounded as the calls they map to, P(S, K, T, r, q, σ) = C(K, S, T, q, r, σ) (McDonald and Schroder,
-/// <i>J. Comput. Finance</i> 1(3), 1998). The bounds exist for a call with r ≥ 0 &lt; q (a put with q ≥ 0 &lt; r), where the
-/// perpetual root β = ½ − b/σ² + √((b/σ² − ½)² + 2r/σ²) is above 1.</para>
+/// <i>J. Comput. Finance</i> 1(3), 1998). The bounds exist for every call with q &gt; 0, whatever r (every put with r &gt; 0,
+/// whatever q): the perpetual root β = ½ − b/σ² + √((b/σ² − ½)² + 2r/σ²) is real and above 1, because the radicand equals the
+/// mapped put's (b/σ² + ½)² + 2q/σ² &gt; 0 and β = 1 − γ for the put's negative root γ. A call with r &lt; 0 &lt; q is the put with
+/// r &gt; 0 &gt; q, a single-boundary option whose perpetual value is finite (discounting at r &gt; 0, payoff at most K); the
+/// double-boundary options (a put with q &lt; r &lt; 0, a call with r &lt; q &lt; 0) have q ≤ 0 as a call and stay out.</para>
 /// <para>When |b| is large against σ²/T the spot reaches B∞ (or drifts away for good) within a small fraction of the tenor, so
 /// the two bounds meet: at S = K = 100, T = 1, r = 5 %, q = 1,000 %, σ = 30 % both are 0.165999 (relative gap below 1e-9).
 /// There the Chebyshev boundary of the fixed-point engine, the quadratic approximation's critical price and any lattice that
@@ -27,18 +30,14 @@ internal static class PerpetualBounds
     /// <summary>Relative gap (to the upper bound) under which the value is taken as pinned: below every engine's own accuracy.</summary>
     internal const double PinnedRelativeGap = 1e-9;
 
-    /// <summary>Lower and upper bound of the American value, or null where the bounds do not apply (no single boundary with r ≥ 0
-    /// for the call the option maps to). Both already include the intrinsic value; the lower one not the European value.</summary>
-    internal static (double Lower, double Upper)? Of(in AmericanMarket m) => Of(m, minimumRate: 0.0);
-
-    /// <summary>The closed forms of <see cref="Of(in AmericanMarket)"/> for the call's rate down to <paramref name="minimumRate"/>:
-    /// below 0 they are no longer bounds, only the continuation of the formulas, which the Greeks of a pinned value at r = 0 bump into.</summary>
-    private static (double Lower, double Upper)? Of(in AmericanMarket m, double minimumRate)
+    /// <summary>Lower and upper bound of the American value, or null where the bounds do not apply (the call the option is or
+    /// maps to has q ≤ 0). Both already include the intrinsic value; the lower one not the European value.</summary>
+    internal static (double Lower, double Upper)? Of(in AmericanMarket m)
     {
         double dividendYield = m.Rate - m.Carry;
         // The call the option is (or maps to): spot, strike, rate, dividend yield.
         var (s, k, r, q) = m.IsCall ? (m.Spot, m.Strike, m.Rate, dividendYield) : (m.Strike, m.Spot, dividendYield, m.Rate);
-        if (!(r >= minimumRate && q > 0.0) || !(s > 0.0 && k > 0.0 && m.Volatility > 0.0 && m.TenorYears > 0.0)) return null;
+        if (!(q > 0.0) || !(s > 0.0 && k > 0.0 && m.Volatility > 0.0 && m.TenorYears > 0.0)) return null;
 
         double b = r - q, v2 = m.Volatility * m.Volatility, x = b / v2 - 0.5;
         double beta = -x + Math.Sqrt(x * x + 2.0 * r / v2);
@@ -74,7 +73,7 @@ internal static class PerpetualBounds
         bounds = Of(m);
         if (bounds is not var (lower, upper))
         {
-            // No single boundary with r ≥ 0 (a call with r < 0, a put with q < 0): Merton's bounds still hold the estimate.
+            // No perpetual option (a call with q ≤ 0, a put with r ≤ 0): Merton's bounds still hold the estimate.
             bounds = ModelFree(m, european);
             return false;
         }
@@ -90,7 +89,7 @@ internal static class PerpetualBounds
     /// smooth closed forms, not by the engine, so a bump that leaves the pinned region by a hair does not switch methods).</summary>
     internal static double Midpoint(in AmericanMarket m)
     {
-        if (Of(m, minimumRate: -2.0 * FiniteDifferenceGreeks.RateBump) is not var (lower, upper)) return double.NaN;
+        if (Of(m) is not var (lower, upper)) return double.NaN;
         double european = BjerksundStensland2002Pricer.EuropeanValue(m);
         if (double.IsFinite(european)) lower = Math.Max(lower, european);
         return 0.5 * (lower + upper);
@@ -129,8 +128,8 @@ internal static class PerpetualBounds
     /// Merton's (1973, "Theory of rational option pricing", §2–3) model-free bounds of an American option, valid for every r and q:
     /// at least the European value (when finite) and the intrinsic value; at most S·max(1, e^{(b−r)T}) for a call and
     /// K·max(1, e^{−rT}) for a put, the best stopping time τ ≤ T of E[e^{−rτ}·S_τ] = S·e^{(b−r)τ} (resp. K·e^{−rτ}), which bound
-    /// the payoffs (S_τ − K)⁺ ≤ S_τ and (K − S_τ)⁺ ≤ K. Used where the perpetual bounds do not exist (a call with r &lt; 0 &lt; q, whose
-    /// Barone-Adesi-Whaley formula gave −50 for a call worth 5.7e-72 at S = 50, K = 100, r = −1, q = 2; a put with q &lt; 0).
+    /// the payoffs (S_τ − K)⁺ ≤ S_τ and (K − S_τ)⁺ ≤ K. Used where the perpetual bounds do not exist
+    /// (a call with q ≤ 0 or a put with r ≤ 0).
     /// </summary>
     internal static (double Lower, double Upper) ModelFree(in AmericanMarket m, double european)
     {

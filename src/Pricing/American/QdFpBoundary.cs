@@ -31,7 +31,7 @@ internal static class QdFpBoundary
     private const double StartTolerance = 1e-7;
 
     /// <summary>Doubles of work space <see cref="Solve"/> needs for <paramref name="tables"/>.</summary>
-    internal static int WorkLength(QdFpTables tables) => 7 * tables.Nodes * tables.Points + 8 * tables.Nodes;
+    internal static int WorkLength(QdFpTables tables) => 7 * tables.Nodes * tables.Points + 9 * tables.Nodes;
 
     /// <summary>Fills <paramref name="h"/> (length n) with H = ln(B/X)² at nodes 1..n.</summary>
     /// <param name="tables">The scheme's tables.</param>
@@ -56,7 +56,7 @@ internal static class QdFpBoundary
         var offset = work.Slice(4 * count, count);
         var pointRootH = work.Slice(5 * count, count);
         var pointNode = work.Slice(6 * count, count);
-        var nodes = work.Slice(7 * count, 8 * n);
+        var nodes = work.Slice(7 * count, 9 * n);
         var tau = nodes[..n];
         var next = nodes.Slice(n, n);
         var nodeStdDev = nodes.Slice(2 * n, n);
@@ -69,6 +69,10 @@ internal static class QdFpBoundary
         double carry = rate - dividendYield;
         bool equationA = Math.Abs(carry) < 0.001;
 
+        // For q < 0 the FP-B denominator is taken in its complement form (QdFpLanes.NodeColumns): e^{qτ} per node.
+        bool complementD = dividendYield < 0.0 && !equationA;
+        var yieldGrowth = complementD ? nodes.Slice(8 * n, n) : Span<double>.Empty;
+
         double start = xMax;
         for (int i = 0; i < n; i++)
         {
@@ -78,6 +82,10 @@ internal static class QdFpBoundary
             nodeStdDev[i] = stdDevNode;
             nodeScale[i] = strike * Math.Exp(-carry * tau[i]);
             nodeDrift[i] = carry * tau[i];
+            if (complementD)
+            {
+                yieldGrowth[i] = Math.Exp(dividendYield * tau[i]);
+            }
             for (int k = 0; k < l; k++)
             {
                 int j = i * l + k;
@@ -128,14 +136,14 @@ internal static class QdFpBoundary
                     pointNode.Slice(i * l, l).Fill(rootH);
                 }
 
-                QdFpLanes.IntegrandsB(weightN, weightD, stdDev, inverseStdDev, offset, pointRootH, pointNode);
+                QdFpLanes.IntegrandsB(weightN, weightD, stdDev, inverseStdDev, offset, pointRootH, pointNode, complementD);
                 for (int i = 0; i < n; i++)
                 {
                     integralN[i] = Sum(pointNode.Slice(i * l, l));
                     integralD[i] = Sum(pointRootH.Slice(i * l, l));
                 }
 
-                QdFpLanes.UpdateB(new QdFpLanes.NodeColumns(nodeStdDev, nodeScale, nodeDrift, nodeRootH, integralN, integralD),
+                QdFpLanes.UpdateB(new QdFpLanes.NodeColumns(nodeStdDev, nodeScale, nodeDrift, nodeRootH, integralN, integralD, yieldGrowth),
                     logXOverK, xMax, MinimumBoundary * xMax, MaximumH, newton, next);
             }
             else
@@ -148,7 +156,7 @@ internal static class QdFpBoundary
                         inverseStdDev.Slice(i * l, l), offset.Slice(i * l, l), pointRootH.Slice(i * l, l), rootH);
                     double y = equationA
                         ? StepA(point, node, carry, tau[i], newton)
-                        : StepB(point, node, carry, tau[i], newton);
+                        : StepB(point, node, carry, tau[i], newton, complementD ? yieldGrowth[i] : double.NaN);
                     // The boundary is floored at 1e-8·X (and a non-positive or undefined update, possible for q < 0 at long
                     // tenors where D ≤ 0, put there): below it the premium integrand vanishes to double precision for any
                     // spot above 1e-6·X, and the floor keeps H's dynamic range small enough for the polynomial interpolation.
@@ -215,21 +223,25 @@ internal static class QdFpBoundary
 
     /// <summary>One FP-B step at a node: K·e^{−(r−q)τ}·N/D, or the Jacobi-Newton step towards its fixed point (the scalar
     /// form of <see cref="QdFpLanes.UpdateB"/>, for machines without 256-bit vectors).</summary>
-    private static double StepB(in Point p, in Node node, double carry, double tau, bool newton)
+    /// <remarks>With <paramref name="yieldGrowth"/> = e^{qτ} (q &lt; 0) D is taken in its complement form (see
+    /// <see cref="QdFpLanes.NodeColumns"/>); NaN for the plain form.</remarks>
+    private static double StepB(in Point p, in Node node, double carry, double tau, bool newton, double yieldGrowth)
     {
+        bool complement = !double.IsNaN(yieldGrowth);
+        double sign = complement ? -1.0 : 1.0;
         double integralN = 0.0, integralD = 0.0;
         for (int k = 0; k < p.WeightN.Length; k++)
         {
             double dMinus = (p.RootH[k] - p.RootHNode) * p.InverseStdDev[k] + p.Offset[k];
             integralN += p.WeightN[k] * StandardNormal.Cdf(dMinus);
-            integralD += p.WeightD[k] * StandardNormal.Cdf(dMinus + p.StdDev[k]);
+            integralD += p.WeightD[k] * StandardNormal.Cdf(sign * (dMinus + p.StdDev[k]));
         }
 
         double stdDev = node.StdDev, b = node.Boundary;
         double dm = (node.LogBoundaryOverStrike + carry * tau) / stdDev - 0.5 * stdDev;
         double dp = dm + stdDev;
         double numerator = StandardNormal.Cdf(dm) + integralN;
-        double denominator = StandardNormal.Cdf(dp) + integralD;
+        double denominator = complement ? yieldGrowth - StandardNormal.Cdf(-dp) - integralD : StandardNormal.Cdf(dp) + integralD;
         double scale = node.Scale;
         double f = scale * numerator / denominator;
         if (!newton)

@@ -25,47 +25,59 @@ internal static class QdFpLanes
     /// <summary>
     /// The FP-B integrands of every quadrature point of every node: with d₋ = (√H_k − √H_node(k))/v_k + offset_k,
     /// <paramref name="nodeRootH"/>[k] (√H of point k's node) becomes wN_k·Φ(d₋) and <paramref name="rootH"/>[k] becomes
-    /// wD_k·Φ(d₋ + v_k), in place.
+    /// wD_k·Φ(d₋ + v_k), in place; with <paramref name="complementD"/>, wD_k·Φ(−d₋ − v_k) (see <see cref="NodeColumns.YieldGrowth"/>).
     /// </summary>
     internal static void IntegrandsB(
         ReadOnlySpan<double> weightN, ReadOnlySpan<double> weightD, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev,
-        ReadOnlySpan<double> offset, Span<double> rootH, Span<double> nodeRootH)
+        ReadOnlySpan<double> offset, Span<double> rootH, Span<double> nodeRootH, bool complementD)
     {
         if (Wide)
         {
-            IntegrandsB<Lanes512>(weightN, weightD, stdDev, inverseStdDev, offset, rootH, nodeRootH);
+            IntegrandsB<Lanes512>(weightN, weightD, stdDev, inverseStdDev, offset, rootH, nodeRootH, complementD);
         }
         else
         {
-            IntegrandsB<Lanes256>(weightN, weightD, stdDev, inverseStdDev, offset, rootH, nodeRootH);
+            IntegrandsB<Lanes256>(weightN, weightD, stdDev, inverseStdDev, offset, rootH, nodeRootH, complementD);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void IntegrandsB<T>(
         ReadOnlySpan<double> weightN, ReadOnlySpan<double> weightD, ReadOnlySpan<double> stdDev, ReadOnlySpan<double> inverseStdDev,
-        ReadOnlySpan<double> offset, Span<double> rootH, Span<double> nodeRootH) where T : struct, ILanes<T>
+        ReadOnlySpan<double> offset, Span<double> rootH, Span<double> nodeRootH, bool complementD) where T : struct, ILanes<T>
     {
         int count = weightN.Length, k = 0;
+        var sign = T.Create(complementD ? -1.0 : 1.0);
         for (; k + T.Count <= count; k += T.Count)
         {
             var dMinus = T.FusedMultiplyAdd(T.Load(rootH, k) - T.Load(nodeRootH, k), T.Load(inverseStdDev, k), T.Load(offset, k));
             T.Store(T.Load(weightN, k) * QdFpNormalLanes.Cdf(dMinus), nodeRootH, k);
-            T.Store(T.Load(weightD, k) * QdFpNormalLanes.Cdf(dMinus + T.Load(stdDev, k)), rootH, k);
+            T.Store(T.Load(weightD, k) * QdFpNormalLanes.Cdf(sign * (dMinus + T.Load(stdDev, k))), rootH, k);
         }
 
+        double scalarSign = complementD ? -1.0 : 1.0;
         for (; k < count; k++)
         {
             double dMinus = (rootH[k] - nodeRootH[k]) * inverseStdDev[k] + offset[k];
             nodeRootH[k] = weightN[k] * StandardNormal.Cdf(dMinus);
-            rootH[k] = weightD[k] * StandardNormal.Cdf(dMinus + stdDev[k]);
+            rootH[k] = weightD[k] * StandardNormal.Cdf(scalarSign * (dMinus + stdDev[k]));
         }
     }
 
-    /// <summary>Per-node columns of a fixed-point step: σ√τ, K·e^{−(r−q)τ}, (r − q)τ, √H and the two integrals.</summary>
+    /// <summary>
+    /// Per-node columns of a fixed-point step: σ√τ, K·e^{−(r−q)τ}, (r − q)τ, √H, the two integrals and, when D is taken in
+    /// its complement form, e^{qτ}.
+    /// </summary>
+    /// <remarks>
+    /// The complement form (q &lt; 0): since q∫₀^τ e^{qu} du = e^{qτ} − 1, the denominator D = Φ(d₊) + q∫₀^τ e^{qu}Φ(d₊(τ − u)) du
+    /// equals e^{qτ} − Φ(−d₊) − q∫₀^τ e^{qu}Φ(−d₊(τ − u)) du. For q &lt; 0 at long tenors the first form is a difference of
+    /// terms of order one that leaves e^{qτ} (e^{−15} for q = −50 %, τ = 30), so the quadrature's error swamped it and the
+    /// boundary collapsed (a 30-year put at r = 5 %, q = −50 %, σ = 20 % priced at its European value, 3e-13, against
+    /// QuantLib's 1.38); every term of the second form is of the size of the result.
+    /// </remarks>
     internal readonly ref struct NodeColumns(
         ReadOnlySpan<double> stdDev, ReadOnlySpan<double> scale, ReadOnlySpan<double> drift, ReadOnlySpan<double> rootH,
-        ReadOnlySpan<double> integralN, ReadOnlySpan<double> integralD)
+        ReadOnlySpan<double> integralN, ReadOnlySpan<double> integralD, ReadOnlySpan<double> yieldGrowth)
     {
         internal readonly ReadOnlySpan<double> StdDev = stdDev;
         internal readonly ReadOnlySpan<double> Scale = scale;
@@ -73,6 +85,9 @@ internal static class QdFpLanes
         internal readonly ReadOnlySpan<double> RootH = rootH;
         internal readonly ReadOnlySpan<double> IntegralN = integralN;
         internal readonly ReadOnlySpan<double> IntegralD = integralD;
+
+        /// <summary>e^{qτ} per node when D is in its complement form (the integral then over Φ(−d₊)); empty otherwise.</summary>
+        internal readonly ReadOnlySpan<double> YieldGrowth = yieldGrowth;
     }
 
     /// <summary>
@@ -100,6 +115,7 @@ internal static class QdFpLanes
         where T : struct, ILanes<T>
     {
         int count = next.Length, i = 0;
+        bool complement = !nodes.YieldGrowth.IsEmpty;
         var logX = T.Create(logXOverK);
         var x = T.Create(xMax);
         var half = T.Create(0.5);
@@ -117,7 +133,9 @@ internal static class QdFpLanes
             var eMinus = QdFpNormalLanes.ExpMinusHalfSquare(dMinus);
             var ePlus = QdFpNormalLanes.ExpMinusHalfSquare(dPlus);
             var numerator = NormalTail.UpperTail(-dMinus, eMinus) + T.Load(nodes.IntegralN, i);
-            var denominator = NormalTail.UpperTail(-dPlus, ePlus) + T.Load(nodes.IntegralD, i);
+            var denominator = complement
+                ? T.Load(nodes.YieldGrowth, i) - NormalTail.UpperTail(dPlus, ePlus) - T.Load(nodes.IntegralD, i)
+                : NormalTail.UpperTail(-dPlus, ePlus) + T.Load(nodes.IntegralD, i);
             var y = scale * numerator / denominator;
             if (newton)
             {
@@ -140,7 +158,9 @@ internal static class QdFpLanes
             double dMinus = (logXOverK - rootH + nodes.Drift[i]) / v - 0.5 * v;
             double dPlus = dMinus + v;
             double numerator = StandardNormal.Cdf(dMinus) + nodes.IntegralN[i];
-            double denominator = StandardNormal.Cdf(dPlus) + nodes.IntegralD[i];
+            double denominator = complement
+                ? nodes.YieldGrowth[i] - StandardNormal.Cdf(-dPlus) - nodes.IntegralD[i]
+                : StandardNormal.Cdf(dPlus) + nodes.IntegralD[i];
             double y = scale * numerator / denominator;
             if (newton)
             {

@@ -10,7 +10,8 @@ namespace Analytics.Pricing.Tests.American;
 /// </summary>
 internal static class ExtremeCarryReference
 {
-    /// <summary>A call on (S, K, T, r, q, σ) with r ≥ 0 and q &gt; r (one upper exercise boundary).</summary>
+    /// <summary>A call on (S, K, T, r, q, σ) with q &gt; 0 and any r (one upper exercise boundary: with r &lt; 0 it is the put
+    /// with r &gt; 0 &gt; q by the symmetry above, and the root β below is that put's 1 − γ, real and above 1).</summary>
     internal readonly record struct Call(double Spot, double Strike, double Tenor, double Rate, double Yield, double Vol)
     {
         internal double Carry => Rate - Yield;

@@ -94,7 +94,7 @@ public sealed class QuantLibQdFpCrossCheckTests(ITestOutputHelper output)
                 skipped++;
                 Log($"QuantLib above the no-arbitrage bound, skipped: {Describe(inputs)} QuantLib {reference:R} ours {ours:R}");
             }
-            else if (intrinsic > 0.0 && ours == intrinsic)
+            else if (intrinsic > 0.0 && Math.Abs(ours - intrinsic) <= 1e-12 * inputs.Strike)
             {
                 exercised++;
                 double error = Math.Abs(reference - intrinsic) / intrinsic;
@@ -141,7 +141,9 @@ public sealed class QuantLibQdFpCrossCheckTests(ITestOutputHelper output)
     /// where they apply (a call with r ≥ 0 &lt; q, a put with q ≥ 0 &lt; r), else null.</summary>
     private static (double Lower, double Upper)? PerpetualBounds(BlackVanillaOptionInputs inputs, OptionRight right, double r, double q)
     {
-        var applies = right == OptionRight.Call ? r >= 0.0 && q > 0.0 : q >= 0.0 && r > 0.0;
+        // A call with q > 0 (a put with r > 0), whatever the other rate: the put with r > 0 > q has one boundary and a finite
+        // perpetual value, and the call with r < 0 < q is that put (McDonald-Schroder symmetry); ExtremeCarryReference.Call.
+        var applies = right == OptionRight.Call ? q > 0.0 : r > 0.0;
         if (!applies) return null;
         var call = right == OptionRight.Call
             ? new American.ExtremeCarryReference.Call(inputs.Spot, inputs.Strike, inputs.TenorYears, r, q, inputs.Volatility)
