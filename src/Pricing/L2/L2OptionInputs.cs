@@ -75,13 +75,19 @@ public sealed record L2OptionInputs
     /// <summary>The engine inputs at a given volatility: same option, market and carry over the tenor T.</summary>
     /// <param name="volatility">Lognormal volatility, annualised decimal, &gt; 0.</param>
     /// <returns>Validated generalised-BSM inputs.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The spot, strike, tenor or vol is 0 (see <see cref="ToTerms"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The spot, strike, tenor or vol is 0 (see <see cref="ToTerms(Engines.OptionExerciseStyle)"/>).</exception>
     public BlackVanillaOptionInputs ToBlackInputs(double volatility) =>
         new(Right, Spot, Strike, TenorYears, volatility, Rate, Carry.CostOfCarry, Carry.Convention);
 
     /// <summary>The option as <see cref="Limits.VanillaOptionLimits"/> sees it (zero spot, strike, tenor and vol allowed), at σ.</summary>
     /// <param name="style">The exercise style of the engine that prices it.</param>
     /// <returns>Validated terms.</returns>
-    public Limits.VanillaOptionTerms ToTerms(Engines.OptionExerciseStyle style) =>
-        new(Right, style, Spot, Strike, TenorYears, Volatility, Rate, Carry.CostOfCarry, Carry.Convention);
+    public Limits.VanillaOptionTerms ToTerms(Engines.OptionExerciseStyle style) => ToTerms(style, Volatility);
+
+    /// <summary>The option as <see cref="Limits.VanillaOptionLimits"/> sees it at another vol (a Leland bid or ask vol).</summary>
+    /// <param name="style">The exercise style of the engine that prices it.</param>
+    /// <param name="volatility">Lognormal volatility, annualised decimal, ≥ 0.</param>
+    /// <returns>Validated terms.</returns>
+    public Limits.VanillaOptionTerms ToTerms(Engines.OptionExerciseStyle style, double volatility) =>
+        new(Right, style, Spot, Strike, TenorYears, volatility, Rate, Carry.CostOfCarry, Carry.Convention);
 }

@@ -70,10 +70,22 @@ public sealed class L2VanillaOptionPricer
             return Finish(inputs, plan, exact, exact.Price, exact.Price);
         }
 
-        var mid = Engine.Price(inputs.ToBlackInputs(inputs.Volatility));
-        double atAsk = plan.NeedsAskValue ? Engine.PresentValue(inputs.ToBlackInputs(plan.Leland!.Value.VolAsk)) : mid.Price;
-        double atBid = plan.NeedsBidValue ? Engine.PresentValue(inputs.ToBlackInputs(plan.Leland!.Value.VolBid)) : mid.Price;
-        return Finish(inputs, plan, mid, atAsk, atBid);
+        try
+        {
+            var mid = Engine.Price(inputs.ToBlackInputs(inputs.Volatility));
+            double atAsk = plan.NeedsAskValue ? Engine.PresentValue(inputs.ToBlackInputs(plan.Leland!.Value.VolAsk)) : mid.Price;
+            double atBid = plan.NeedsBidValue ? Engine.PresentValue(inputs.ToBlackInputs(plan.Leland!.Value.VolBid)) : mid.Price;
+            return Finish(inputs, plan, mid, atAsk, atBid);
+        }
+        catch (Exception e) when (VanillaOptionLimits.IsRefusal(e))
+        {
+            // The engine refuses these inputs (a lattice that would need more than its steps): every value from the closed
+            // forms and bounds the single price falls back to, at each vol, reported as extreme-inputs.
+            var mid = VanillaOptionLimits.Extreme(inputs.ToTerms(Engine.Style));
+            double atAsk = plan.NeedsAskValue ? VanillaOptionLimits.Extreme(inputs.ToTerms(Engine.Style, plan.Leland!.Value.VolAsk)).Price : mid.Price;
+            double atBid = plan.NeedsBidValue ? VanillaOptionLimits.Extreme(inputs.ToTerms(Engine.Style, plan.Leland!.Value.VolBid)).Price : mid.Price;
+            return Finish(inputs, plan, mid, atAsk, atBid, VanillaOptionLimit.ExtremeInputs);
+        }
     }
 
     /// <summary>
@@ -149,7 +161,9 @@ public sealed class L2VanillaOptionPricer
     /// Leland ask and bid vols (equal to the mid price where the vol does not move or the option is at a limit; ignored at a
     /// bid floor off the limits).
     /// </summary>
-    private L2OptionResult Finish(L2OptionInputs inputs, Plan plan, VanillaOptionValuation mid, double valueAtAskVol, double valueAtBidVol)
+    private L2OptionResult Finish(
+        L2OptionInputs inputs, Plan plan, VanillaOptionValuation mid, double valueAtAskVol, double valueAtBidVol,
+        VanillaOptionLimit? engineRefused = null)
     {
         var terms = inputs.Terms;
         var leland = plan.Leland;
@@ -186,7 +200,7 @@ public sealed class L2VanillaOptionPricer
             bidFloorHit,
             Settle(mid.Greeks, settlementFactor, plan.DelayYears, price),
             mid.GreeksMethod,
-            plan.Limit is { } limit ? VanillaOptionLimits.Of(limit) : null);
+            plan.Limit is { } limit ? VanillaOptionLimits.Of(limit) : engineRefused);
     }
 
     /// <summary>

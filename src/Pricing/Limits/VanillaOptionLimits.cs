@@ -156,13 +156,20 @@ public static class VanillaOptionLimits
             if (BoundsViolation(terms, valuation) is not { } violation) return new LimitedValuation<TResult>(result, valuation, null);
             failure = violation;
         }
-        catch (Exception e) when (e is not QuantLib.QuantLibUnavailableException
-                                  && e is ArgumentException or ArithmeticException or InvalidOperationException or QuantLib.QuantLibException)
+        catch (Exception e) when (IsRefusal(e))
         {
             failure = e.Message;
         }
         return new LimitedValuation<TResult>(default, Extreme(terms), VanillaOptionLimit.ExtremeInputs, failure);
     }
+
+    /// <summary>
+    /// Whether <paramref name="e"/> is an engine refusing its inputs (<see cref="ArgumentException"/>,
+    /// <see cref="ArithmeticException"/>, <see cref="InvalidOperationException"/>, QuantLib's <c>QuantLibException</c>), which
+    /// <see cref="Extreme"/> answers instead; never <c>QuantLibUnavailableException</c>, a missing library, which propagates.
+    /// </summary>
+    public static bool IsRefusal(Exception e) => e is not QuantLib.QuantLibUnavailableException
+        && e is ArgumentException or ArithmeticException or InvalidOperationException or QuantLib.QuantLibException;
 
     /// <summary>
     /// Why an engine's valuation cannot be right, or <see langword="null"/>: a non-finite price or Greek, or a price outside

@@ -1,4 +1,3 @@
-using Analytics.Pricing.Black;
 using Analytics.Pricing.Engines;
 using Analytics.Pricing.L2;
 using Analytics.Pricing.Limits;
@@ -95,15 +94,23 @@ internal sealed class StructurePayoffFunction
         }
 
         var right = leg.IsCall ? OptionRight.Call : OptionRight.Put;
-        if (leg.Volatility == 0.0)
+        var terms = new VanillaOptionTerms(
+            right, leg.Engine.Style, spot, leg.Strike, leg.RemainingYears, leg.Volatility, _rate, _carry.CostOfCarry, _carry.Convention);
+        if (VanillaOptionLimits.Of(terms) is not null)
         {
-            // σ = 0: the deterministic limit (issue 14 item 1), which the engines do not take.
-            return VanillaOptionLimits.Price(new VanillaOptionTerms(
-                right, leg.Engine.Style, spot, leg.Strike, leg.RemainingYears, 0.0, _rate, _carry.CostOfCarry, _carry.Convention)).Price;
+            // σ = 0 or K = 0: the exact limit (issue 14 item 1), which the engines do not take.
+            return VanillaOptionLimits.Price(terms).Price;
         }
 
-        var inputs = new BlackVanillaOptionInputs(right, spot, leg.Strike, leg.RemainingYears, leg.Volatility, _rate, _carry.CostOfCarry, _carry.Convention);
-        return leg.Engine.PresentValue(inputs);
+        try
+        {
+            return leg.Engine.PresentValue(terms.ToInputs());
+        }
+        catch (Exception e) when (VanillaOptionLimits.IsRefusal(e))
+        {
+            // An engine refusing the inputs (a lattice beyond its steps): what the single price answers then.
+            return VanillaOptionLimits.Extreme(terms).Price;
+        }
     }
 
     /// <summary>

@@ -141,4 +141,45 @@ public sealed class StructureLimitsEndpointTests(SqliteApi api) : IClassFixture<
 
         await ProblemAssert.HasFieldErrorAsync(response, field);
     }
+
+    /// <summary>
+    /// Found by 300 random structures (legs with strike 0, vols to 50, tenors to 30 years, American and European, with l2):
+    /// 54 answered 500. A strike-0 leg beside a later leg broke the payoff analysis (it valued the later leg at the first
+    /// expiry through the engines' inputs, which refuse K = 0), and an American leg whose lattice would need more than its
+    /// steps broke the L2 model, which called the engine without the fallback the single price has. The strike-0 call of the
+    /// later leg is worth S·e^{(b−r)τ} at the first expiry (Merton 1973: a call on K = 0 is the asset less its payouts).
+    /// </summary>
+    [Fact]
+    public async Task StrikeZeroLegBesideAnEarlierLeg_IsPriced_WithTheBreakEvensOfItsLimit()
+    {
+        var body = await PriceAsync("""
+            {"spot":100,"vol":3,"rate":0.05,"dividendYield":0.02,
+             "legs":[{"type":"call","strike":0.001,"tenorYears":1,"quantity":1},{"type":"call","strike":0,"tenorYears":10,"quantity":-1}],
+             "l2":{"chain":"arbitrum-one"}}
+            """);
+
+        var legs = body.GetProperty("legs");
+        Assert.Equal("zero-strike", legs[1].GetProperty("limit").GetString());
+        Assert.Equal(100.0 * Math.Exp(-0.02 * 10.0), legs[1].GetProperty("price").GetDouble(), 1e-9);
+        Assert.True(double.IsFinite(body.GetProperty("premium").GetDouble()));
+    }
+
+    [Fact]
+    public async Task AmericanLegBeyondTheLatticeSteps_WithL2_IsPricedAtTheFallback_NotA500()
+    {
+        var response = await api.Client().PostAsync("/api/v1/structures/price", new StringContent(
+            """{"spot":1000000,"rate":-0.5,"dividendYield":0,"legs":[{"type":"call","strike":150,"tenorYears":10,"quantity":-2,"vol":50,"style":"american"}],"l2":{"chain":"arbitrum-one"}}""",
+            Encoding.UTF8, "application/json"), Token);
+        var text = await response.Content.ReadAsStringAsync(Token);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var body = JsonDocument.Parse(text).RootElement;
+        var leg = body.GetProperty("legs")[0];
+        Assert.Equal("extreme-inputs", leg.GetProperty("limit").GetString());
+        // Merton's bounds of an American call: at least S − K, at most S·max(1, e^{(b−r)T}) = S here (b = r, q = 0).
+        double price = leg.GetProperty("price").GetDouble();
+        Assert.InRange(price, 1_000_000.0 - 150.0, 1_000_000.0 * (1 + 1e-12));
+        var l2 = body.GetProperty("l2");
+        Assert.True(l2.GetProperty("bid").GetDouble() <= l2.GetProperty("ask").GetDouble(), l2.ToString());
+    }
 }
