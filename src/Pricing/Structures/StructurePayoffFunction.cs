@@ -77,20 +77,9 @@ internal sealed class StructurePayoffFunction
     {
         if (leg.RemainingYears == 0.0)
         {
+            // The legs expiring at T₁, on every point of the payoff grid: the intrinsic value without building terms.
             double intrinsic = leg.IsCall ? spot - leg.Strike : leg.Strike - spot;
             return intrinsic > 0.0 ? intrinsic : 0.0;
-        }
-
-        if (spot == 0.0)
-        {
-            // S = 0 is absorbing: a call is worthless, a put pays K at expiry (or now, if American and better).
-            if (leg.IsCall)
-            {
-                return 0.0;
-            }
-
-            double european = leg.Strike * Math.Exp(-_rate * leg.RemainingYears);
-            return leg.Engine.Style == OptionExerciseStyle.American ? Math.Max(leg.Strike, european) : european;
         }
 
         var right = leg.IsCall ? OptionRight.Call : OptionRight.Put;
@@ -98,7 +87,7 @@ internal sealed class StructurePayoffFunction
             right, leg.Engine.Style, spot, leg.Strike, leg.RemainingYears, leg.Volatility, _rate, _carry.CostOfCarry, _carry.Convention);
         if (VanillaOptionLimits.Of(terms) is not null)
         {
-            // σ = 0 or K = 0: the exact limit (issue 14 item 1), which the engines do not take.
+            // S = 0, σ = 0 or K = 0: the exact limit (issue 14 item 1), which the engines do not take.
             return VanillaOptionLimits.Price(terms).Price;
         }
 
